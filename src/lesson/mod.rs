@@ -1,0 +1,56 @@
+//! Lessons: the serde model, loading (embedded or from a file) and validation.
+//!
+//! Pure: this module reads strings it is given; only [`load_file`] touches the
+//! file system, and nothing here knows about terminals.
+
+mod lint;
+mod model;
+mod sections;
+
+pub use lint::{Diagnostic, check, render_diagnostics};
+pub use model::*;
+pub use sections::Section;
+
+use std::path::{Path, PathBuf};
+
+/// The curriculum shipped inside the binary, so `podtutor` works from any directory.
+pub const EMBEDDED_SOURCE: &str = include_str!("../../lessons/multi-container-pods.toml");
+/// The name diagnostics use for the embedded lesson.
+pub const EMBEDDED_NAME: &str = "lessons/multi-container-pods.toml";
+
+/// Why a lesson could not be loaded. The text is ready to show a person.
+#[derive(Debug, thiserror::Error)]
+pub enum LessonError {
+    #[error("cannot read lesson file {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was read but has problems; `report` is the rendered list of
+    /// `FILE:LINE:COL: error: …` diagnostics.
+    #[error("{report}")]
+    Invalid { count: usize, report: String },
+}
+
+/// Parses and validates a lesson; `name` is what diagnostics call the file.
+pub fn parse(name: &str, source: &str) -> Result<Lesson, LessonError> {
+    check(source).map_err(|diags| LessonError::Invalid {
+        count: diags.len(),
+        report: render_diagnostics(name, source, &diags),
+    })
+}
+
+/// The embedded curriculum. It is linted by the test suite, so failure here is a build defect.
+pub fn embedded() -> Lesson {
+    parse(EMBEDDED_NAME, EMBEDDED_SOURCE).expect("the embedded lesson is validated by tests")
+}
+
+/// Reads and validates a lesson file.
+pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
+    let source = std::fs::read_to_string(path).map_err(|source| LessonError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&path.display().to_string(), &source)
+}

@@ -1,0 +1,21 @@
+//! podtutor: a terminal tutor for Kubernetes multi-container Pods.
+//!
+//! Data flows one way:
+//! lesson TOML → [`lesson`] model → [`app`] state → `ui` view → terminal, and
+//! keys/ticks → actions → [`app`] state → [`progress`] file.
+//!
+//! Pure modules (no terminal, clock or file system): [`lesson`], [`text`],
+//! [`sim`], [`diagram`], [`scene`], [`progress`], [`app`], [`keymap`].
+//! The outer layer: [`store`] (progress file I/O), [`tui`] (the terminal loop),
+//! [`commands`] (the non-interactive subcommands) and [`cli`].
+
+pub mod cli;
+pub mod commands;
+pub mod diagram;
+pub mod lesson;
+pub mod plain;
+pub mod progress;
+pub mod scene;
+pub mod sim;
+pub mod store;
+pub mod text;

@@ -1,0 +1,23 @@
+use clap::Parser;
+use podtutor::cli::{Cli, Command};
+use podtutor::commands;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => commands::tutor::run(&cli.global),
+        Some(Command::Read { width }) => commands::read::run(&cli.global, width),
+        Some(Command::Lint { files }) => commands::lint::run(&files),
+        Some(Command::Progress(args)) => commands::progress::run(&cli.global, &args),
+        Some(Command::Scene(args)) => commands::scene::run(&cli.global, &args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // One clear sentence (with its causes), never a Debug dump.
+            eprintln!("podtutor: {}", podtutor::text::sanitize(&format!("{e:#}")));
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Text helpers shared by every output path: neutralising untrusted characters
+//! and wrapping by display width (CJK and emoji count as two columns).
+
+use std::borrow::Cow;
+use unicode_width::UnicodeWidthStr;
+
+/// True for characters that must never reach a terminal from a lesson file:
+/// C0/C1 controls (ESC, BEL, CR, backspace …), DEL, bidirectional overrides
+/// and isolates, and zero-width characters that can hide text.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{061C}')
+}
+
+/// Makes untrusted text safe to print: C0 controls become caret notation
+/// (`^[` for ESC), DEL becomes `^?`, other forbidden characters become U+FFFD,
+/// and tabs become four spaces. Newlines are kept.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c == '\t' || is_forbidden(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 && c != '\n' => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            c if is_forbidden(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width of a string in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` so it fits in `max` columns, never splitting a wide character.
+pub fn truncate(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max {
+            return &s[..i];
+        }
+        used += w;
+    }
+    s
+}
+
+/// True when a line starts a list item (`- `, `* `, `1. `).
+fn list_marker_len(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") {
+        return Some(indent + t.find(' ').unwrap_or(0) + 1);
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && t[digits..].starts_with(". ") {
+        return Some(indent + digits + 2);
+    }
+    None
+}
+
+/// Wraps prose to `width` columns. Blank lines separate paragraphs; lines of a
+/// paragraph are joined, except list items, which keep their own lines and get
+/// a hanging indent. Every returned line fits in `width` columns (for a width
+/// narrower than a wide character, that character is dropped rather than overflow).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let text = sanitize(text);
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for (n, para) in text.trim().split("\n\n").enumerate() {
+        if n > 0 {
+            out.push(String::new());
+        }
+        // Group lines into items: a list marker starts one; other lines continue it.
+        let mut items: Vec<(String, usize)> = Vec::new();
+        for line in para.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            match (list_marker_len(line), items.last_mut()) {
+                (Some(indent), _) => items.push((line.to_string(), indent)),
+                (None, Some((cur, _))) => {
+                    cur.push(' ');
+                    cur.push_str(line.trim());
+                }
+                (None, None) => items.push((line.trim().to_string(), 0)),
+            }
+        }
+        for (item, indent) in items {
+            let indent = if indent * 2 < width { indent } else { 0 };
+            let hang = " ".repeat(indent);
+            let opts = textwrap::Options::new(width).subsequent_indent(&hang);
+            for l in textwrap::wrap(&item, opts) {
+                out.push(truncate(&l, width).to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Pre-formatted text (diagrams, code): sanitised, tabs expanded, each line
+/// cut to `width` columns rather than wrapped.
+pub fn clip_lines(text: &str, width: usize) -> Vec<String> {
+    sanitize(text)
+        .trim_end_matches('\n')
+        .lines()
+        .map(|l| truncate(l.trim_end(), width).to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_neutralised() {
+        let s = sanitize("a\u{1b}[31mred\u{7}\u{9b}x\u{202e}y\u{200b}z\rq\u{7f}");
+        assert_eq!(s, "a^[[31mred^G\u{FFFD}x\u{FFFD}y\u{FFFD}z^Mq^?");
+        assert!(!s.chars().any(is_forbidden));
+    }
+
+    #[test]
+    fn clean_text_is_not_copied() {
+        assert!(matches!(sanitize("plain ünïcödé 漢字"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wrap_respects_display_width_for_cjk() {
+        let lines = wrap("漢字漢字漢字漢字 漢字漢字", 6);
+        assert!(lines.iter().all(|l| width(l) <= 6), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), "漢字漢字漢字漢字漢字漢字");
+    }
+
+    #[test]
+    fn wrap_never_overflows_narrow_width() {
+        for w in 1..4 {
+            for l in wrap("漢 👩‍🔬 abc", w) {
+                assert!(width(&l) <= w, "{l:?} at {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_joins_paragraph_lines_and_keeps_list_items() {
+        let lines = wrap("one\ntwo\n\n- first item\n  goes on\n- second", 80);
+        assert_eq!(lines, ["one two", "", "- first item goes on", "- second"]);
+    }
+
+    #[test]
+    fn list_items_get_a_hanging_indent() {
+        let lines = wrap("- alpha beta gamma", 10);
+        assert_eq!(lines, ["- alpha", "  beta", "  gamma"]);
+    }
+}
