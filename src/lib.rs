@@ -9,9 +9,12 @@
 //! The outer layer: [`store`] (progress file I/O), [`tui`] (the terminal loop),
 //! [`commands`] (the non-interactive subcommands) and [`cli`].
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod diagram;
+pub mod highlight;
+pub mod keymap;
 pub mod lesson;
 pub mod plain;
 pub mod progress;
