@@ -5,6 +5,22 @@
 use crate::keymap::{Action, Context};
 use crate::lesson::{Choice, Lesson, Section};
 use crate::progress::{Answer, LessonProgress, Progress};
+use crate::scene::Player;
+
+/// Animation speeds: label and milliseconds per frame. The fastest stays
+/// under 12 frames a second.
+pub const SPEEDS: [(&str, u64); 3] = [("½×", 400), ("1×", 200), ("2×", 100)];
+
+/// An animated scene on the current screen.
+#[derive(Debug, Clone)]
+pub struct SceneState {
+    pub player: Player,
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// Waiting for the learner to pick which container to crash.
+    pub choosing: bool,
+}
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +83,10 @@ pub struct App {
     pub resumed_at: Option<Section>,
     /// Messages the learner must see (progress problems and the like).
     pub notices: Vec<String>,
+    /// The scene on screen, if the section has one.
+    pub scene: Option<SceneState>,
+    /// Key moments one at a time, no timed animation.
+    pub reduce_motion: bool,
 }
 
 impl App {
@@ -93,6 +113,102 @@ impl App {
             retry: None,
             resumed_at,
             notices: Vec::new(),
+            scene: None,
+            reduce_motion: false,
+        }
+    }
+
+    /// The scene a section shows, by name.
+    pub fn scene_name(&self, s: Section) -> Option<&str> {
+        let l = &self.lesson;
+        match s {
+            Section::MentalModel => l.mental_model.scene.as_deref(),
+            Section::Step(i) => l.steps[i].scene.as_deref(),
+            Section::UnderTheHood => l.under_the_hood.scene.as_deref(),
+            Section::Myth(i) => l.myths[i].scene.as_deref(),
+            Section::ProductionPatterns => l.production_patterns.iter().find_map(|p| p.scene.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// True when scene keys work: a scene is on screen and no question is open
+    /// (acting on the Pod could give the answer away).
+    pub fn scene_active(&self) -> bool {
+        self.scene.is_some() && self.question_state() != QuestionState::Open && !self.help
+    }
+
+    /// Milliseconds until the next animation frame, or `None` when nothing moves
+    /// (the loop then sleeps until input).
+    pub fn frame_interval_ms(&self) -> Option<u64> {
+        let sc = self.scene.as_ref()?;
+        (self.scene_active() && sc.playing && !self.reduce_motion && !sc.player.is_finished())
+            .then(|| SPEEDS[sc.speed].1)
+    }
+
+    /// Advances the playing scene by one animation frame.
+    pub fn animate(&mut self) {
+        if let Some(sc) = &mut self.scene
+            && sc.playing
+            && !sc.player.tick()
+        {
+            sc.playing = false;
+        }
+    }
+
+    fn scene_action(&mut self, action: Action) {
+        let reduce = self.reduce_motion;
+        if !self.scene_active() {
+            return;
+        }
+        let Some(sc) = &mut self.scene else { return };
+        match action {
+            Action::TogglePause if reduce => {
+                sc.player.next_moment();
+            }
+            Action::TogglePause => {
+                if sc.player.is_finished() {
+                    sc.player.replay();
+                    sc.playing = true;
+                } else {
+                    sc.playing = !sc.playing;
+                }
+            }
+            Action::StepMoment => {
+                sc.playing = false;
+                sc.player.next_moment();
+            }
+            Action::Faster => sc.speed = (sc.speed + 1).min(SPEEDS.len() - 1),
+            Action::Slower => sc.speed = sc.speed.saturating_sub(1),
+            Action::Replay => {
+                sc.player.replay();
+                sc.playing = !reduce;
+            }
+            Action::CrashContainer => {
+                let names = sc.player.containers();
+                if names.len() == 1 {
+                    sc.player.crash(&names[0], 1);
+                    sc.playing = !reduce;
+                } else if !names.is_empty() {
+                    sc.choosing = true;
+                }
+            }
+            Action::Pick(n) if sc.choosing => {
+                if let Some(name) = sc.player.containers().get(n) {
+                    sc.player.crash(name, 1);
+                    sc.playing = !reduce;
+                }
+                sc.choosing = false;
+            }
+            Action::Back if sc.choosing => sc.choosing = false,
+            Action::DeletePod => {
+                sc.player.delete_pod();
+                sc.playing = !reduce;
+            }
+            Action::SendRequest => {
+                sc.player.localhost_request();
+                sc.playing = !reduce;
+            }
+            _ => {}
         }
     }
 
@@ -171,6 +287,9 @@ impl App {
         if self.help {
             return Context::Help;
         }
+        if self.scene.as_ref().is_some_and(|s| s.choosing) {
+            return Context::Choose;
+        }
         match self.screen {
             Screen::Start => Context::Start,
             Screen::Outline => Context::Outline,
@@ -241,6 +360,21 @@ impl App {
         self.scroll = 0;
         self.max_scroll = u16::MAX;
         self.cursor = 0;
+        self.scene = self
+            .section()
+            .and_then(|s| self.scene_name(s))
+            .and_then(Player::new)
+            .map(|player| SceneState {
+                player,
+                playing: false,
+                speed: 1,
+                choosing: false,
+            });
+        // Before a prediction is committed only the opening frame is shown.
+        let play = !self.reduce_motion && self.question_state() != QuestionState::Open;
+        if let Some(sc) = &mut self.scene {
+            sc.playing = play;
+        }
     }
 
     /// Applies one action. `now` is the current time as RFC 3339, used to
@@ -253,6 +387,10 @@ impl App {
             } else {
                 Effect::None
             };
+        }
+        if self.context() == Context::Choose {
+            self.scene_action(action);
+            return Effect::None;
         }
         let last = self.sections.len().saturating_sub(1);
         match action {
@@ -343,7 +481,6 @@ impl App {
             Action::PageDown => self.scroll = self.scroll.saturating_add(self.page.max(1)),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = self.max_scroll,
-            // Scene actions are handled by the scene player alongside the app.
             Action::TogglePause
             | Action::StepMoment
             | Action::Faster
@@ -351,7 +488,7 @@ impl App {
             | Action::Replay
             | Action::CrashContainer
             | Action::DeletePod
-            | Action::SendRequest => {}
+            | Action::SendRequest => self.scene_action(action),
         }
         self.scroll = self.scroll.min(self.max_scroll);
         Effect::None
@@ -407,6 +544,9 @@ impl App {
         }
         self.scroll = 0;
         self.max_scroll = u16::MAX;
+        if let Some(sc) = &mut self.scene {
+            sc.playing = !self.reduce_motion;
+        }
         Effect::Save
     }
 

@@ -66,6 +66,8 @@ pub enum Context {
     Question,
     Summary,
     Help,
+    /// Choosing which container of a scene to crash.
+    Choose,
 }
 
 /// One row of the key table.
@@ -113,6 +115,9 @@ macro_rules! b {
 pub const BINDINGS: &[Binding] = &[
     b!(&[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')],
         "1-9", A::Pick(0), "choose", &[Question], false, false),
+    b!(&[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')],
+        "1-9", A::Pick(0), "pick a container", &[Choose], false, true),
+    b!(&[Esc], "Esc", A::Back, "cancel", &[Choose]),
     b!(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ChoiceDown, "choose", &[Question]),
     b!(&[Enter], "Enter", A::Commit, "commit answer", &[Question]),
     b!(&[Enter], "Enter", A::Activate, "open", &[Start, Outline, Summary]),

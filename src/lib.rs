@@ -22,3 +22,5 @@ pub mod scene;
 pub mod sim;
 pub mod store;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,265 @@
+//! The outer loop: the only code that touches the terminal, the clock and
+//! signals. Draw → sleep until input or the next animation frame → update →
+//! save. Small enough to read in one sitting.
+
+use crate::app::{App, Effect};
+use crate::keymap::{self, Key};
+use crate::progress::Progress;
+use crate::store::Store;
+use crate::ui::{Hits, Ui};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Puts the terminal back: main screen, cooked mode, cursor, no mouse capture.
+/// Safe to call more than once and when there is no terminal any more.
+pub fn restore_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal when dropped, so an error returned from the loop
+/// leaves a usable shell behind.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// A panic anywhere restores the terminal first, then reports once.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// What the signal thread needs to save progress when the process is told to stop.
+struct Shared {
+    store: Mutex<Store>,
+    progress: Mutex<Progress>,
+}
+
+/// SIGTERM, SIGINT and SIGHUP: save, restore the terminal, exit 128+signal.
+/// Runs on its own thread because the main thread may be blocked reading keys.
+fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            if let (Ok(mut store), Ok(mut p)) = (shared.store.lock(), shared.progress.lock()) {
+                let _ = store.save(&mut p);
+            }
+            restore_terminal();
+            #[expect(clippy::exit, reason = "the terminal is restored and progress saved above")]
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
+
+fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+fn key_of(k: &KeyEvent) -> Option<Key> {
+    Some(match k.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        _ => return None,
+    })
+}
+
+/// Options of the interactive session.
+pub struct Options {
+    pub color: bool,
+    pub charset: crate::diagram::Charset,
+    pub reduce_motion: bool,
+}
+
+/// Runs the tutor until the learner quits. Progress is saved after every
+/// commit, on quit, and on SIGTERM/SIGINT/SIGHUP.
+pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
+    app.reduce_motion = opts.reduce_motion;
+    let shared = Arc::new(Shared {
+        store: Mutex::new(store),
+        progress: Mutex::new(app.progress.clone()),
+    });
+    install_panic_hook();
+    spawn_signal_thread(shared.clone())?;
+    let mut ui = Ui::new(opts.color, opts.charset);
+    let session = format!(
+        "{}-{}",
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+        std::process::id()
+    );
+    let mut guard = Some(TerminalGuard::enter()?);
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    let mut accounted = Instant::now();
+    let save = |app: &mut App, accounted: &mut Instant| -> anyhow::Result<()> {
+        let secs = accounted.elapsed().as_secs();
+        app.add_time(&session, secs);
+        *accounted += Duration::from_secs(secs);
+        let mut store = shared.store.lock().map_err(|_| anyhow::anyhow!("progress store poisoned"))?;
+        let result = store.save(&mut app.progress);
+        if let Ok(mut p) = shared.progress.lock() {
+            p.clone_from(&app.progress);
+        }
+        result.map_err(|e| anyhow::anyhow!("could not save progress: {e}"))
+    };
+    let mut hits = Hits::default();
+    let mut next_frame: Option<Instant> = None;
+    loop {
+        ui.prepare(&app);
+        terminal.draw(|f| hits = ui.draw(f, &app))?;
+        app.max_scroll = hits.max_scroll;
+        app.page = hits.page;
+
+        // Sleep until input, or until the next animation frame if a scene plays.
+        next_frame = match (app.frame_interval_ms(), next_frame) {
+            (None, _) => None,
+            (Some(ms), None) => Some(Instant::now() + Duration::from_millis(ms)),
+            (Some(_), keep) => keep,
+        };
+        let ready = match next_frame {
+            None => true,
+            Some(at) => event::poll(at.saturating_duration_since(Instant::now()))?,
+        };
+        if !ready {
+            app.animate();
+            next_frame = None;
+            continue;
+        }
+        // Handle everything that is waiting, then draw once.
+        let mut effect = Effect::None;
+        loop {
+            let ev = event::read()?;
+            let e = handle(&mut app, &hits, ev, &mut guard, &mut terminal)?;
+            if e != Effect::None {
+                effect = e;
+            }
+            if effect == Effect::Quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if let Ok(mut p) = shared.progress.lock() {
+            p.clone_from(&app.progress);
+        }
+        match effect {
+            Effect::None => {}
+            Effect::Save => {
+                if let Err(e) = save(&mut app, &mut accounted) {
+                    app.notices.push(e.to_string());
+                }
+            }
+            Effect::Quit => break,
+        }
+    }
+    let result = save(&mut app, &mut accounted);
+    drop(terminal);
+    drop(guard);
+    result
+}
+
+fn handle(
+    app: &mut App,
+    hits: &Hits,
+    ev: Event,
+    guard: &mut Option<TerminalGuard>,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> anyhow::Result<Effect> {
+    let now = now_rfc3339();
+    Ok(match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if k.modifiers.contains(KeyModifiers::CONTROL) {
+                match k.code {
+                    // Raw mode turns Ctrl-C into a key: quit cleanly with progress saved.
+                    KeyCode::Char('c') => return Ok(Effect::Quit),
+                    KeyCode::Char('z') => {
+                        suspend(guard, terminal)?;
+                        return Ok(Effect::None);
+                    }
+                    KeyCode::Char('l') => {
+                        terminal.clear()?;
+                        return Ok(Effect::None);
+                    }
+                    _ => return Ok(Effect::None),
+                }
+            }
+            match key_of(&k).and_then(|key| keymap::action_for(key, app.context(), app.scene_active())) {
+                Some(a) => app.update(a, &now),
+                None => Effect::None,
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => app.update(keymap::Action::ScrollDown, &now),
+            MouseEventKind::ScrollUp => app.update(keymap::Action::ScrollUp, &now),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let hit = hits.choices.iter().find(|(r, _)| {
+                    m.column >= r.x && m.column < r.right() && m.row >= r.y && m.row < r.bottom()
+                });
+                match hit {
+                    Some((_, n)) => app.click_choice(*n, &now),
+                    None => Effect::None,
+                }
+            }
+            _ => Effect::None,
+        },
+        // A resize simply falls through to the next draw, at the new size.
+        _ => Effect::None,
+    })
+}
+
+/// Ctrl-Z: give the terminal back, stop like any terminal program, and take
+/// it again with a full redraw when resumed with `fg`.
+fn suspend(
+    guard: &mut Option<TerminalGuard>,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> anyhow::Result<()> {
+    drop(guard.take());
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    *guard = Some(TerminalGuard::enter()?);
+    terminal.clear()?;
+    Ok(())
+}

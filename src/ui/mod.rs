@@ -1,0 +1,542 @@
+//! The view: draws the app state into a ratatui frame. It reads the state and
+//! never changes it; what the loop needs back (click targets, how far a
+//! screen can scroll) comes back as [`Hits`].
+
+mod screens;
+pub mod theme;
+
+use crate::app::{App, QuestionState, SPEEDS, Screen};
+use crate::diagram::Charset;
+use crate::highlight::highlight_yaml;
+use crate::keymap;
+use crate::lesson::Section;
+use crate::text::{self, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
+pub use screens::Highlights;
+pub use theme::Theme;
+
+/// Below this the layout cannot work; a clear message is shown instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// What the loop learns from a draw.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Hits {
+    /// Screen rows of each visible choice of the open question.
+    pub choices: Vec<(Rect, usize)>,
+    pub max_scroll: u16,
+    pub page: u16,
+}
+
+/// View state that is not app state: styles, charset, highlighted manifests.
+#[derive(Debug)]
+pub struct Ui {
+    pub theme: Theme,
+    pub charset: Charset,
+    highlights: Highlights,
+}
+
+impl Ui {
+    pub fn new(color: bool, charset: Charset) -> Ui {
+        Ui {
+            theme: Theme::new(color),
+            charset,
+            highlights: Highlights::new(),
+        }
+    }
+
+    /// Highlights the manifests the current screen shows, once each. Called by
+    /// the loop before drawing a screen that needs it, never inside draw, and
+    /// never for the first frame (the start screen shows no manifest).
+    pub fn prepare(&mut self, app: &App) {
+        let sources: Vec<&String> = match app.section() {
+            Some(Section::Pitfall(i)) => {
+                let p = &app.lesson.pitfalls[i];
+                vec![&p.wrong, &p.correct]
+            }
+            Some(Section::Step(i)) => app.lesson.steps[i].yaml.iter().collect(),
+            _ => Vec::new(),
+        };
+        for s in sources {
+            if !self.highlights.contains_key(s) {
+                self.highlights.insert(s.clone(), highlight_yaml(s));
+            }
+        }
+    }
+
+    /// Draws the whole screen.
+    pub fn draw(&self, f: &mut Frame<'_>, app: &App) -> Hits {
+        let area = f.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(f, area);
+            return Hits::default();
+        }
+        let footer_lines = footer(app, area.width as usize, &self.theme);
+        let [header, body, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(footer_lines.len() as u16),
+        ])
+        .areas(area);
+        self.header(f, header, app);
+        f.render_widget(Paragraph::new(footer_lines), foot);
+        let body = body.inner(ratatui::layout::Margin::new(1, 0));
+        let hits = match app.screen {
+            Screen::Start => self.start(f, body, app),
+            Screen::Outline => self.outline(f, body, app),
+            Screen::Summary => self.summary(f, body, app),
+            Screen::Section(_) => self.section(f, body, app),
+        };
+        if app.help {
+            self.help(f, area);
+        }
+        hits
+    }
+
+    fn header(&self, f: &mut Frame<'_>, area: Rect, app: &App) {
+        let t = &self.theme;
+        let left = format!(" podtutor · {}", text::sanitize(&app.lesson.title));
+        let right = match app.screen {
+            Screen::Start => "Start".to_string(),
+            Screen::Outline => "Outline".to_string(),
+            Screen::Summary => "Summary".to_string(),
+            Screen::Section(i) => format!("{}/{} ", i + 1, app.sections.len()),
+        };
+        let w = area.width as usize;
+        let right = text::truncate(&right, w).to_string();
+        let left = text::truncate(&left, w.saturating_sub(text::width(&right) + 1)).to_string();
+        let pad = w.saturating_sub(text::width(&left) + text::width(&right));
+        let line = Line::from(vec![
+            Span::styled(left, t.title()),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(right, t.dim()),
+        ]);
+        f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    }
+
+    fn start(&self, f: &mut Frame<'_>, area: Rect, app: &App) -> Hits {
+        let t = &self.theme;
+        let w = (area.width as usize).min(76);
+        let inner = centered(area, w as u16);
+        let l = &app.lesson;
+        let mut lines = vec![Line::default()];
+        for s in wrap(&l.title, w) {
+            lines.push(Line::styled(s, t.title()));
+        }
+        lines.push(Line::default());
+        lines.extend(wrap(&l.summary, w).into_iter().map(Line::raw));
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "About {} minutes · {} build-up steps · {} myth busters · {} pitfalls",
+                l.estimated_minutes,
+                l.steps.len(),
+                l.myths.len(),
+                l.pitfalls.len()
+            ),
+            t.dim(),
+        ));
+        lines.push(Line::default());
+        let gauge_row = lines.len() as u16;
+        lines.push(Line::default());
+        lines.push(Line::default());
+        let (done, total) = app.done_count();
+        let cont = match app.resumed_at {
+            Some(s) if done > 0 || app.record().is_some() => format!(
+                "Welcome back. You left off at: {}.",
+                app.lesson.section_title(s)
+            ),
+            _ => "Each build-up step asks you to commit to a prediction before it explains. Guessing wrong is how it sticks."
+                .to_string(),
+        };
+        lines.extend(wrap(&cont, w).into_iter().map(|s| Line::styled(s, t.heading())));
+        lines.push(Line::default());
+        let action = if app.resumed_at.is_some() {
+            "Press Enter to continue where you left off, o for the outline."
+        } else {
+            "Press Enter to begin, o for the outline."
+        };
+        lines.extend(wrap(action, w).into_iter().map(|s| Line::styled(s, t.key())));
+        for n in &app.notices {
+            lines.push(Line::default());
+            lines.extend(wrap(&format!("⚠ {n}"), w).into_iter().map(|s| Line::styled(s, t.warning())));
+        }
+        f.render_widget(Paragraph::new(lines), inner);
+        if gauge_row < inner.height {
+            let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
+            let g = Gauge::default()
+                .ratio(ratio)
+                .label(format!("{done} of {total} sections done"))
+                .gauge_style(t.gauge());
+            f.render_widget(g, Rect::new(inner.x, inner.y + gauge_row, inner.width, 1));
+        }
+        Hits::default()
+    }
+
+    fn outline(&self, f: &mut Frame<'_>, area: Rect, app: &App) -> Hits {
+        let t = &self.theme;
+        let mut rows: Vec<Line<'static>> = Vec::new();
+        let w = area.width as usize;
+        for (i, s) in app.sections.iter().enumerate() {
+            let mark = if app.is_done(*s) { "✓" } else { "·" };
+            let title = format!(" {mark} {:>2}. {}", i + 1, text::sanitize(&app.lesson.section_title(*s)));
+            let style = if i == app.outline_cursor {
+                t.selected()
+            } else if app.is_done(*s) {
+                t.right()
+            } else {
+                Style::new()
+            };
+            rows.push(Line::styled(text::truncate(&title, w).to_string(), style));
+        }
+        let style = if app.outline_cursor == app.sections.len() {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        rows.push(Line::styled("   ★  Summary and score".to_string(), style));
+        let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+        let (done, total) = app.done_count();
+        f.render_widget(
+            Paragraph::new(Line::styled(format!("Outline · {done} of {total} done"), t.heading())),
+            head,
+        );
+        // Keep the cursor visible.
+        let h = list.height as usize;
+        let top = app.outline_cursor.saturating_sub(h.saturating_sub(1));
+        let visible: Vec<_> = rows.into_iter().skip(top).take(h).collect();
+        f.render_widget(Paragraph::new(visible), list);
+        Hits::default()
+    }
+
+    fn summary(&self, f: &mut Frame<'_>, area: Rect, app: &App) -> Hits {
+        let t = &self.theme;
+        let w = area.width as usize;
+        let l = &app.lesson;
+        let rec = app.record();
+        let preds = l.steps.iter().filter(|s| s.prediction.is_some()).count();
+        let (pred_done, pred_right) = rec.map_or((0, 0), |r| {
+            let done = r.predictions.len();
+            let right = r.predictions.values().filter(|a| a.correct).count();
+            (done, right)
+        });
+        let (myth_done, myth_right) = rec.map_or((0, 0), |r| {
+            let ids: Vec<&str> = l.myths.iter().map(|m| m.id.as_str()).collect();
+            let done = r.myths.keys().filter(|k| ids.contains(&k.as_str())).count();
+            let right = r
+                .myths
+                .iter()
+                .filter(|(k, m)| ids.contains(&k.as_str()) && m.first.correct)
+                .count();
+            (done, right)
+        });
+        let secs = rec.map_or(0, |r| r.seconds_spent());
+        let mut lines = vec![
+            Line::styled("Summary", t.heading()),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("Myth busters  ", t.label()),
+                Span::raw(format!(
+                    "{myth_right} of {} right on the first answer ({myth_done} answered)",
+                    l.myths.len()
+                )),
+            ]),
+            Line::from(vec![
+                Span::styled("Predictions   ", t.label()),
+                Span::raw(format!("{pred_right} of {preds} right ({pred_done} committed)")),
+            ]),
+            Line::from(vec![
+                Span::styled("Time spent    ", t.label()),
+                Span::raw(format_duration(secs)),
+            ]),
+            Line::default(),
+        ];
+        let missed = app.missed_myths();
+        if missed.is_empty() {
+            let msg = if myth_done == l.myths.len() {
+                "No myths missed. Well done."
+            } else {
+                "Answer the myth busters to see which ones to revisit."
+            };
+            lines.extend(wrap(msg, w).into_iter().map(Line::raw));
+        } else {
+            lines.push(Line::styled(
+                "Missed myths: pick one with ↑↓ and press Enter to try it again (the first answer keeps counting for the score).",
+                t.dim(),
+            ));
+            lines.push(Line::default());
+            for (n, &m) in missed.iter().enumerate() {
+                let claim = format!(" {}. “{}”", n + 1, text::sanitize(&l.myths[m].claim));
+                let style = if n == app.summary_cursor {
+                    t.selected()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::styled(text::truncate(&claim, w).to_string(), style));
+            }
+        }
+        // Pre-wrap the dim hint line.
+        let lines: Vec<Line<'static>> = lines
+            .into_iter()
+            .flat_map(|l| {
+                if l.width() <= w {
+                    vec![l]
+                } else {
+                    let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                    wrap(&s, w).into_iter().map(|x| Line::styled(x, l.style)).collect()
+                }
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
+        Hits::default()
+    }
+
+    fn section(&self, f: &mut Frame<'_>, area: Rect, app: &App) -> Hits {
+        let t = &self.theme;
+        let Some(s) = app.section() else {
+            return Hits::default();
+        };
+        let title = text::sanitize(&app.lesson.section_title(s)).into_owned();
+        let title_lines = wrap(&title, area.width as usize);
+        let th = (title_lines.len() as u16).min(2);
+        let [head, rest] =
+            Layout::vertical([Constraint::Length(th + 1), Constraint::Min(1)]).areas(area);
+        let mut hl: Vec<Line<'static>> = title_lines
+            .into_iter()
+            .take(th as usize)
+            .map(|l| Line::styled(l, t.heading()))
+            .collect();
+        hl.push(Line::styled("─".repeat(area.width as usize), t.border()));
+        f.render_widget(Paragraph::new(hl), head);
+
+        let (scene_area, text_area) = match &app.scene {
+            None => (None, rest),
+            Some(_) if rest.width >= 110 => {
+                let [a, _, b] = Layout::horizontal([
+                    Constraint::Min(50),
+                    Constraint::Length(2),
+                    Constraint::Length((rest.width / 2).min(70)),
+                ])
+                .areas(rest);
+                (Some(b), a)
+            }
+            Some(_) => {
+                let h = (rest.height * 11 / 20).max(6).min(rest.height.saturating_sub(4));
+                let [a, b] =
+                    Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(rest);
+                (Some(a), b)
+            }
+        };
+        if let Some(sa) = scene_area {
+            self.scene(f, sa, app);
+        }
+        let content = screens::section(app, s, text_area.width as usize, t, &self.highlights);
+        let total = content.lines.len() as u16;
+        let max_scroll = total.saturating_sub(text_area.height);
+        let scroll = app.scroll.min(max_scroll);
+        let mut hits = Hits {
+            choices: Vec::new(),
+            max_scroll,
+            page: text_area.height.saturating_sub(2).max(1),
+        };
+        if app.question_state() == QuestionState::Open {
+            for (n, r) in content.choices.iter().enumerate() {
+                for line in r.clone() {
+                    let Some(row) = (line as u16).checked_sub(scroll) else {
+                        continue;
+                    };
+                    if row < text_area.height {
+                        let rect = Rect::new(text_area.x, text_area.y + row, text_area.width, 1);
+                        hits.choices.push((rect, n));
+                    }
+                }
+            }
+        }
+        f.render_widget(Paragraph::new(content.lines).scroll((scroll, 0)), text_area);
+        if max_scroll > 0 && text_area.height > 0 {
+            let more = if scroll < max_scroll { "↓ more" } else { "end" };
+            let label = format!(" {more} {}% ", (scroll as u32 * 100 / max_scroll as u32));
+            let w = text::width(&label) as u16;
+            if w < text_area.width {
+                let r = Rect::new(
+                    text_area.right() - w,
+                    text_area.bottom() - 1,
+                    w,
+                    1,
+                );
+                f.render_widget(Paragraph::new(Span::styled(label, t.selected())), r);
+            }
+        }
+        hits
+    }
+
+    fn scene(&self, f: &mut Frame<'_>, area: Rect, app: &App) {
+        let t = &self.theme;
+        let Some(sc) = &app.scene else { return };
+        let open = app.question_state() == QuestionState::Open;
+        let state = if open {
+            "opening frame · plays after you commit".to_string()
+        } else if sc.choosing {
+            "choose a container".to_string()
+        } else if app.reduce_motion {
+            format!("moment {}/{} · Space/. next", sc.player.moment() + 1, sc.player.moment_count())
+        } else if sc.player.is_finished() {
+            "finished · r replays".to_string()
+        } else if sc.playing {
+            format!("playing {} · Space pauses", SPEEDS[sc.speed].0)
+        } else {
+            "paused · Space plays".to_string()
+        };
+        let name = app
+            .section()
+            .and_then(|s| app.scene_name(s))
+            .and_then(crate::scene::title)
+            .unwrap_or("scene");
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(Span::styled(format!(" {name} "), t.label()))
+            .title_bottom(Span::styled(format!(" {state} "), t.dim()));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        // Caption and status first, so the diagram gets what is left.
+        let caption = if sc.choosing {
+            let names = sc.player.containers();
+            let list: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("{}) {n}", i + 1)).collect();
+            format!("Crash which container? {} (Esc cancels)", list.join("  "))
+        } else if open {
+            "Commit your answer to watch what happens.".to_string()
+        } else {
+            sc.player.caption()
+        };
+        let cap = wrap(&caption, inner.width as usize);
+        let status = sc.player.status_table();
+        let cap_h = (cap.len() as u16).min(inner.height / 3).max(1);
+        let status_h = if inner.height > cap_h + 6 {
+            (status.len() as u16).min(inner.height - cap_h - 4)
+        } else {
+            0
+        };
+        let diag_h = inner.height.saturating_sub(cap_h + status_h);
+        let [d, s, c] = Layout::vertical([
+            Constraint::Length(diag_h),
+            Constraint::Length(status_h),
+            Constraint::Length(cap_h),
+        ])
+        .areas(inner);
+        let frame = sc.player.frame(d.width, d.height, self.charset);
+        let lines: Vec<Line<'static>> = frame
+            .lines
+            .iter()
+            .map(|l| Line::raw(text::truncate(&text::sanitize(l), d.width as usize).to_string()))
+            .collect();
+        f.render_widget(Paragraph::new(lines), d);
+        let buf = f.buffer_mut();
+        for m in &frame.marks {
+            let (Ok(line), Ok(col), Ok(w)) = (u16::try_from(m.line), u16::try_from(m.col), u16::try_from(m.width)) else {
+                continue;
+            };
+            let r = Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
+            if !r.is_empty() {
+                buf.set_style(r, t.mark(m.kind));
+            }
+        }
+        let st: Vec<Line<'static>> = status
+            .iter()
+            .map(|l| Line::styled(text::truncate(&text::sanitize(l), s.width as usize).to_string(), t.dim()))
+            .collect();
+        f.render_widget(Paragraph::new(st), s);
+        f.render_widget(
+            Paragraph::new(cap.into_iter().map(Line::raw).collect::<Vec<_>>()),
+            c,
+        );
+    }
+
+    fn help(&self, f: &mut Frame<'_>, area: Rect) {
+        let t = &self.theme;
+        let rows = keymap::help_rows();
+        let w = 52.min(area.width);
+        let h = (rows.len() as u16 + 4).min(area.height);
+        let r = Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        );
+        f.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(Span::styled(" Keys ", t.label()))
+            .title_bottom(Span::styled(" any key closes ", t.dim()));
+        let inner = block.inner(r);
+        f.render_widget(block, r);
+        let lines: Vec<Line<'static>> = rows
+            .into_iter()
+            .map(|(k, what, scene)| {
+                let what = if scene { format!("{what} (scenes)") } else { what.to_string() };
+                Line::from(vec![
+                    Span::styled(format!(" {k:<8}"), t.key()),
+                    Span::raw(what),
+                ])
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The key hints for the current screen, from the key table, wrapped onto at
+/// most two lines.
+fn footer(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    let hints = keymap::footer_hints(app.context(), app.scene_active());
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for (k, what) in hints {
+        let w = text::width(k) + text::width(what) + 3;
+        if used + w > width && used > 0 {
+            if lines.len() == 2 {
+                break;
+            }
+            lines.push(Vec::new());
+            used = 0;
+        }
+        let cur = lines.last_mut().expect("one line at least");
+        cur.push(Span::styled(format!(" {k}"), t.key()));
+        cur.push(Span::styled(format!(" {what} "), t.dim()));
+        used += w;
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+fn too_small(f: &mut Frame<'_>, area: Rect) {
+    let msg = format!(
+        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    let lines: Vec<Line<'static>> = wrap(&msg, area.width.max(1) as usize)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn centered(area: Rect, w: u16) -> Rect {
+    let w = w.min(area.width);
+    Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height)
+}
+
+/// "12 min", "1 h 5 min", "40 s".
+pub fn format_duration(secs: u64) -> String {
+    match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 => format!("{} min", secs / 60),
+        _ => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
+    }
+}
