@@ -516,15 +516,19 @@ fn footer(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
 }
 
 fn too_small(f: &mut Frame<'_>, area: Rect) {
-    let msg = format!(
-        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
-        area.width, area.height
-    );
-    let lines: Vec<Line<'static>> = wrap(&msg, area.width.max(1) as usize)
-        .into_iter()
+    let parts = [
+        "Terminal too small:".to_string(),
+        format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}.", area.width, area.height),
+        "Enlarge the window, or press q to quit.".to_string(),
+    ];
+    let lines: Vec<Line<'static>> = parts
+        .iter()
+        .flat_map(|p| wrap(p, area.width.max(1) as usize))
         .map(Line::raw)
         .collect();
-    f.render_widget(Paragraph::new(lines), area);
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let r = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    f.render_widget(Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center), r);
 }
 
 fn centered(area: Rect, w: u16) -> Rect {

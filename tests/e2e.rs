@@ -1,0 +1,91 @@
+//! End-to-end: the real binary in a pseudo-terminal, the way a learner uses it.
+
+mod support {
+    pub mod pty;
+}
+use podtutor::progress::Progress;
+use support::pty::Pty;
+
+fn load(path: &std::path::Path) -> Progress {
+    let text = std::fs::read_to_string(path).expect("progress file written");
+    toml::from_str(&text).expect("progress file parses")
+}
+
+/// Presses `n` until `marker` is on screen (at most `max` times).
+fn next_until(p: &mut Pty, marker: &str, max: usize) {
+    for _ in 0..max {
+        if p.screen().contains(marker) {
+            return;
+        }
+        let before = p.screen();
+        p.send(b"n");
+        // Wait for the screen to change before looking again.
+        let start = std::time::Instant::now();
+        while p.screen() == before && start.elapsed() < support::pty::TIMEOUT {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+    p.wait_for(marker);
+}
+
+#[test]
+fn commit_a_prediction_answer_a_myth_quit_and_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    next_until(&mut p, "Predict before reading on", 12);
+    // Before committing, the step's explanation is not on screen.
+    assert!(!p.screen().contains("Explanation"), "{}", p.screen());
+    p.send(b"1");
+    p.send(b"\r");
+    p.wait_for("Explanation");
+    next_until(&mut p, "What do you think?", 40);
+    p.send(b"2\r");
+    p.wait_for("Reality");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+
+    let saved = load(&file);
+    let rec = saved.lessons.get("multi-container-pods").expect("lesson progress saved");
+    assert_eq!(rec.predictions.len(), 1, "{rec:?}");
+    assert_eq!(rec.myths.len(), 1, "{rec:?}");
+    let position = rec.position.clone().expect("position saved");
+    assert!(position.starts_with("myth:"), "{position}");
+
+    // Start again: the start screen says where we left off, and Enter goes there.
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Welcome back");
+    p.wait_for("You left off at: Myth buster 1");
+    p.send(b"\r");
+    p.wait_for("Reality");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn refuses_without_a_terminal_and_suggests_read() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("podtutor read"), "{err}");
+    assert!(err.lines().count() == 1, "one sentence: {err}");
+    // No raw-mode or alternate-screen garbage.
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+}
+
+#[test]
+fn a_tiny_window_says_so_and_recovers_on_resize() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&[], 40, 10, &dir.path().join("p.toml"));
+    p.wait_for("need 60×20");
+    p.wait_for("have 40×10");
+    p.resize(80, 24);
+    p.wait_for("Press Enter to begin");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
