@@ -126,7 +126,10 @@ impl App {
             Section::Step(i) => l.steps[i].scene.as_deref(),
             Section::UnderTheHood => l.under_the_hood.scene.as_deref(),
             Section::Myth(i) => l.myths[i].scene.as_deref(),
-            Section::ProductionPatterns => l.production_patterns.iter().find_map(|p| p.scene.as_deref()),
+            Section::ProductionPatterns => l
+                .production_patterns
+                .iter()
+                .find_map(|p| p.scene.as_deref()),
             _ => None,
         }
     }
@@ -597,7 +600,12 @@ mod tests {
         assert_eq!(a.question_state(), QuestionState::Open);
         assert_eq!(a.context(), Context::Question);
         // Moving around and picking does not reveal.
-        for act in [Action::ChoiceDown, Action::Pick(0), Action::ScrollDown, Action::Help] {
+        for act in [
+            Action::ChoiceDown,
+            Action::Pick(0),
+            Action::ScrollDown,
+            Action::Help,
+        ] {
             let _ = a.update(act, NOW);
             let _ = a.update(Action::Back, NOW);
             assert_eq!(a.question_state(), QuestionState::Open, "{act:?} revealed");
@@ -605,9 +613,14 @@ mod tests {
         assert_eq!(a.update(Action::Commit, NOW), Effect::Save);
         assert!(matches!(a.question_state(), QuestionState::Revealed { .. }));
         let rec = a.record().unwrap();
-        let Section::Step(i) = a.sections[s] else { unreachable!() };
+        let Section::Step(i) = a.sections[s] else {
+            unreachable!()
+        };
         let saved = &rec.predictions[&a.lesson.steps[i].id];
-        assert_eq!(saved.choice, a.lesson.steps[i].prediction.as_ref().unwrap().choices[0].id);
+        assert_eq!(
+            saved.choice,
+            a.lesson.steps[i].prediction.as_ref().unwrap().choices[0].id
+        );
         assert_eq!(saved.at, NOW);
     }
 
@@ -629,7 +642,9 @@ mod tests {
     fn the_first_myth_answer_counts_and_a_retry_does_not_change_it() {
         let mut a = app();
         let s = first_myth(&a);
-        let Section::Myth(m) = a.sections[s] else { unreachable!() };
+        let Section::Myth(m) = a.sections[s] else {
+            unreachable!()
+        };
         let myth = a.lesson.myths[m].clone();
         let wrong = wrong_choice(&myth.choices, &myth.answer);
         a.go(Screen::Section(s));
@@ -640,7 +655,11 @@ mod tests {
         let _ = a.update(Action::Activate, NOW);
         assert_eq!(a.screen, Screen::Section(s));
         assert_eq!(a.question_state(), QuestionState::Open);
-        let right = myth.choices.iter().position(|c| c.id == myth.answer).unwrap();
+        let right = myth
+            .choices
+            .iter()
+            .position(|c| c.id == myth.answer)
+            .unwrap();
         assert_eq!(a.click_choice(right, "later"), Effect::Save);
         assert_eq!(
             a.question_state(),
@@ -657,7 +676,10 @@ mod tests {
         // Leaving the retry shows the first answer again.
         let _ = a.update(Action::Next, NOW);
         let _ = a.update(Action::Prev, NOW);
-        assert!(matches!(a.question_state(), QuestionState::Revealed { correct: false, .. }));
+        assert!(matches!(
+            a.question_state(),
+            QuestionState::Revealed { correct: false, .. }
+        ));
     }
 
     #[test]

@@ -113,37 +113,189 @@ macro_rules! b {
 
 /// Every key binding, in the order hints are shown.
 pub const BINDINGS: &[Binding] = &[
-    b!(&[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')],
-        "1-9", A::Pick(0), "choose", &[Question], false, false),
-    b!(&[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')],
-        "1-9", A::Pick(0), "pick a container", &[Choose], false, true),
+    b!(
+        &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+            Char('8'),
+            Char('9')
+        ],
+        "1-9",
+        A::Pick(0),
+        "choose",
+        &[Question],
+        false,
+        false
+    ),
+    b!(
+        &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+            Char('8'),
+            Char('9')
+        ],
+        "1-9",
+        A::Pick(0),
+        "pick a container",
+        &[Choose],
+        false,
+        true
+    ),
     b!(&[Esc], "Esc", A::Back, "cancel", &[Choose]),
-    b!(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ChoiceDown, "choose", &[Question]),
+    b!(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "choose",
+        &[Question]
+    ),
     b!(&[Enter], "Enter", A::Commit, "commit answer", &[Question]),
-    b!(&[Enter], "Enter", A::Activate, "open", &[Start, Outline, Summary]),
-    b!(&[Up, Char('k')], "↑/k", A::ScrollUp, "scroll up", &[Reading], false, false),
-    b!(&[Down, Char('j')], "↓/j", A::ScrollDown, "scroll down", &[Reading], false, false),
-    b!(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ScrollDown, "scroll", &[Reading]),
-    b!(&[Up, Char('k')], "↑/k", A::ChoiceUp, "move up", &[Outline, Summary], false, false),
-    b!(&[Down, Char('j')], "↓/j", A::ChoiceDown, "move down", &[Outline, Summary], false, false),
-    b!(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ChoiceDown, "move", &[Outline, Summary]),
+    b!(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "open",
+        &[Start, Outline, Summary]
+    ),
+    b!(
+        &[Up, Char('k')],
+        "↑/k",
+        A::ScrollUp,
+        "scroll up",
+        &[Reading],
+        false,
+        false
+    ),
+    b!(
+        &[Down, Char('j')],
+        "↓/j",
+        A::ScrollDown,
+        "scroll down",
+        &[Reading],
+        false,
+        false
+    ),
+    b!(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[Reading]
+    ),
+    b!(
+        &[Up, Char('k')],
+        "↑/k",
+        A::ChoiceUp,
+        "move up",
+        &[Outline, Summary],
+        false,
+        false
+    ),
+    b!(
+        &[Down, Char('j')],
+        "↓/j",
+        A::ChoiceDown,
+        "move down",
+        &[Outline, Summary],
+        false,
+        false
+    ),
+    b!(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "move",
+        &[Outline, Summary]
+    ),
     b!(&[PageUp], "PgUp", A::PageUp, "page up", TEXT, false, false),
-    b!(&[PageDown], "PgDn", A::PageDown, "page down", TEXT, false, false),
+    b!(
+        &[PageDown],
+        "PgDn",
+        A::PageDown,
+        "page down",
+        TEXT,
+        false,
+        false
+    ),
     b!(&[Home], "Home", A::Top, "top", TEXT, false, false),
     b!(&[End], "End", A::Bottom, "bottom", TEXT, false, false),
-    b!(&[Right, Char('l'), Char('n')], "→/n", A::Next, "next", PAGES),
+    b!(
+        &[Right, Char('l'), Char('n')],
+        "→/n",
+        A::Next,
+        "next",
+        PAGES
+    ),
     b!(&[Left, Char('h'), Char('p')], "←/p", A::Prev, "back", PAGES),
-    b!(&[Char(' ')], "Space", A::TogglePause, "pause/play", TEXT, true, true),
+    b!(
+        &[Char(' ')],
+        "Space",
+        A::TogglePause,
+        "pause/play",
+        TEXT,
+        true,
+        true
+    ),
     b!(&[Char('.')], ".", A::StepMoment, "step", TEXT, true, true),
-    b!(&[Char('+'), Char('=')], "+/-", A::Faster, "speed", TEXT, true, true),
+    b!(
+        &[Char('+'), Char('=')],
+        "+/-",
+        A::Faster,
+        "speed",
+        TEXT,
+        true,
+        true
+    ),
     b!(&[Char('-')], "-", A::Slower, "slower", TEXT, true, false),
     b!(&[Char('r')], "r", A::Replay, "replay", TEXT, true, true),
-    b!(&[Char('x')], "x", A::CrashContainer, "crash a container", TEXT, true, true),
-    b!(&[Char('D')], "D", A::DeletePod, "delete the Pod", TEXT, true, true),
-    b!(&[Char('c')], "c", A::SendRequest, "localhost request", TEXT, true, true),
+    b!(
+        &[Char('x')],
+        "x",
+        A::CrashContainer,
+        "crash a container",
+        TEXT,
+        true,
+        true
+    ),
+    b!(
+        &[Char('D')],
+        "D",
+        A::DeletePod,
+        "delete the Pod",
+        TEXT,
+        true,
+        true
+    ),
+    b!(
+        &[Char('c')],
+        "c",
+        A::SendRequest,
+        "localhost request",
+        TEXT,
+        true,
+        true
+    ),
     b!(&[Char('o'), Tab], "o", A::Outline, "outline", ALL),
     b!(&[Char('?')], "?", A::Help, "help", ALL),
-    b!(&[Esc], "Esc", A::Back, "close", &[Outline, Help], false, true),
+    b!(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "close",
+        &[Outline, Help],
+        false,
+        true
+    ),
     b!(&[Char('q')], "q", A::Quit, "quit", ALL),
     b!(&[Esc], "Esc", A::Quit, "quit", PAGES, false, false),
 ];
@@ -206,7 +358,10 @@ mod tests {
     fn every_footer_hint_is_backed_by_a_working_key() {
         for ctx in [Start, Outline, Reading, Question, Summary] {
             for scene in [false, true] {
-                for b in BINDINGS.iter().filter(|b| b.in_footer && b.applies(ctx, scene)) {
+                for b in BINDINGS
+                    .iter()
+                    .filter(|b| b.in_footer && b.applies(ctx, scene))
+                {
                     assert!(
                         b.keys.iter().any(|k| action_for(*k, ctx, scene).is_some()),
                         "{} in {ctx:?} does nothing",
@@ -220,17 +375,26 @@ mod tests {
     #[test]
     fn arrows_choose_in_questions_and_scroll_when_reading() {
         assert_eq!(action_for(Up, Question, false), Some(Action::ChoiceUp));
-        assert_eq!(action_for(Char('j'), Question, false), Some(Action::ChoiceDown));
+        assert_eq!(
+            action_for(Char('j'), Question, false),
+            Some(Action::ChoiceDown)
+        );
         assert_eq!(action_for(Up, Reading, false), Some(Action::ScrollUp));
         assert_eq!(action_for(Down, Reading, false), Some(Action::ScrollDown));
-        assert_eq!(action_for(Char('3'), Question, false), Some(Action::Pick(2)));
+        assert_eq!(
+            action_for(Char('3'), Question, false),
+            Some(Action::Pick(2))
+        );
         assert_eq!(action_for(Char('3'), Reading, false), None);
     }
 
     #[test]
     fn scene_keys_only_work_where_a_scene_is_shown() {
         assert_eq!(action_for(Char('x'), Reading, false), None);
-        assert_eq!(action_for(Char('x'), Reading, true), Some(Action::CrashContainer));
+        assert_eq!(
+            action_for(Char('x'), Reading, true),
+            Some(Action::CrashContainer)
+        );
         assert!(!footer_hints(Reading, false).iter().any(|(k, _)| *k == "x"));
         assert!(footer_hints(Reading, true).iter().any(|(k, _)| *k == "x"));
     }

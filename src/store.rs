@@ -28,8 +28,11 @@ impl Store {
     }
     pub fn save(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
         if let Some(p) = &self.path {
-            std::fs::write(p, toml::to_string(progress).map_err(|e| StoreError(e.to_string()))?)
-                .map_err(|e| StoreError(e.to_string()))?;
+            std::fs::write(
+                p,
+                toml::to_string(progress).map_err(|e| StoreError(e.to_string()))?,
+            )
+            .map_err(|e| StoreError(e.to_string()))?;
         }
         Ok(())
     }

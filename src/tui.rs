@@ -78,7 +78,10 @@ fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
                 let _ = store.save(&mut p);
             }
             restore_terminal();
-            #[expect(clippy::exit, reason = "the terminal is restored and progress saved above")]
+            #[expect(
+                clippy::disallowed_methods,
+                reason = "the terminal is restored and progress saved above"
+            )]
             std::process::exit(128 + sig);
         }
     });
@@ -141,7 +144,10 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
         let secs = accounted.elapsed().as_secs();
         app.add_time(&session, secs);
         *accounted += Duration::from_secs(secs);
-        let mut store = shared.store.lock().map_err(|_| anyhow::anyhow!("progress store poisoned"))?;
+        let mut store = shared
+            .store
+            .lock()
+            .map_err(|_| anyhow::anyhow!("progress store poisoned"))?;
         let result = store.save(&mut app.progress);
         if let Ok(mut p) = shared.progress.lock() {
             p.clone_from(&app.progress);
@@ -227,7 +233,9 @@ fn handle(
                     _ => return Ok(Effect::None),
                 }
             }
-            match key_of(&k).and_then(|key| keymap::action_for(key, app.context(), app.scene_active())) {
+            match key_of(&k)
+                .and_then(|key| keymap::action_for(key, app.context(), app.scene_active()))
+            {
                 Some(a) => app.update(a, &now),
                 None => Effect::None,
             }

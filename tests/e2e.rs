@@ -48,7 +48,10 @@ fn commit_a_prediction_answer_a_myth_quit_and_resume() {
     assert_eq!(p.wait_exit(), 0);
 
     let saved = load(&file);
-    let rec = saved.lessons.get("multi-container-pods").expect("lesson progress saved");
+    let rec = saved
+        .lessons
+        .get("multi-container-pods")
+        .expect("lesson progress saved");
     assert_eq!(rec.predictions.len(), 1, "{rec:?}");
     assert_eq!(rec.myths.len(), 1, "{rec:?}");
     let position = rec.position.clone().expect("position saved");

@@ -90,7 +90,11 @@ fn all_screens() -> Vec<(String, App)> {
             summary.outline_cursor = i;
             let _ = summary.update(Action::Activate, NOW);
             let myth = &summary.lesson.myths[m];
-            let wrong = myth.choices.iter().position(|c| c.id != myth.answer).unwrap();
+            let wrong = myth
+                .choices
+                .iter()
+                .position(|c| c.id != myth.answer)
+                .unwrap();
             let _ = summary.click_choice(wrong, NOW);
         }
     }
@@ -165,7 +169,9 @@ fn verdict_colours_and_no_color() {
         .iter()
         .position(|s| matches!(s, Section::Myth(_)))
         .unwrap();
-    let Section::Myth(m) = a.sections[i] else { unreachable!() };
+    let Section::Myth(m) = a.sections[i] else {
+        unreachable!()
+    };
     a.outline_cursor = i;
     let _ = a.update(Action::Outline, NOW);
     a.outline_cursor = i;
@@ -225,9 +231,17 @@ fn every_screen_survives_every_small_size_and_huge_ones() {
 #[test]
 fn the_footer_shows_the_keys_of_the_current_screen() {
     let mut a = app();
-    let start = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 80, 24));
+    let start = text(&render(
+        &mut a,
+        &mut Ui::new(false, Charset::Unicode),
+        80,
+        24,
+    ));
     let footer = start.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
-    assert!(footer.contains("Enter open") && footer.contains("q quit"), "{footer}");
+    assert!(
+        footer.contains("Enter open") && footer.contains("q quit"),
+        "{footer}"
+    );
     assert!(!footer.contains("commit"), "{footer}");
     let i = a
         .sections
@@ -239,6 +253,11 @@ fn the_footer_shows_the_keys_of_the_current_screen() {
     a.outline_cursor = i;
     let _ = a.update(Action::Activate, NOW);
     assert_eq!(a.screen, Screen::Section(i));
-    let q = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 80, 24));
+    let q = text(&render(
+        &mut a,
+        &mut Ui::new(false, Charset::Unicode),
+        80,
+        24,
+    ));
     assert!(q.contains("Enter commit answer"), "{q}");
 }

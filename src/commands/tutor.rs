@@ -12,7 +12,11 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the tutor needs an interactive terminal, but {} is not one; to print the lesson as text instead, run `podtutor read`",
-            if std::io::stdin().is_terminal() { "standard output" } else { "standard input" }
+            if std::io::stdin().is_terminal() {
+                "standard output"
+            } else {
+                "standard input"
+            }
         );
     }
     // Load everything that can fail before touching the terminal.
@@ -27,7 +31,11 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         store,
         crate::tui::Options {
             color: !super::read::no_color(),
-            charset: if global.ascii { Charset::Ascii } else { Charset::Unicode },
+            charset: if global.ascii {
+                Charset::Ascii
+            } else {
+                Charset::Unicode
+            },
             reduce_motion,
         },
     )?;

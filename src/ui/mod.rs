@@ -153,21 +153,37 @@ impl Ui {
             _ => "Each build-up step asks you to commit to a prediction before it explains. Guessing wrong is how it sticks."
                 .to_string(),
         };
-        lines.extend(wrap(&cont, w).into_iter().map(|s| Line::styled(s, t.heading())));
+        lines.extend(
+            wrap(&cont, w)
+                .into_iter()
+                .map(|s| Line::styled(s, t.heading())),
+        );
         lines.push(Line::default());
         let action = if app.resumed_at.is_some() {
             "Press Enter to continue where you left off, o for the outline."
         } else {
             "Press Enter to begin, o for the outline."
         };
-        lines.extend(wrap(action, w).into_iter().map(|s| Line::styled(s, t.key())));
+        lines.extend(
+            wrap(action, w)
+                .into_iter()
+                .map(|s| Line::styled(s, t.key())),
+        );
         for n in &app.notices {
             lines.push(Line::default());
-            lines.extend(wrap(&format!("⚠ {n}"), w).into_iter().map(|s| Line::styled(s, t.warning())));
+            lines.extend(
+                wrap(&format!("⚠ {n}"), w)
+                    .into_iter()
+                    .map(|s| Line::styled(s, t.warning())),
+            );
         }
         f.render_widget(Paragraph::new(lines), inner);
         if gauge_row < inner.height {
-            let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
+            let ratio = if total == 0 {
+                0.0
+            } else {
+                done as f64 / total as f64
+            };
             let g = Gauge::default()
                 .ratio(ratio)
                 .label(format!("{done} of {total} sections done"))
@@ -183,7 +199,11 @@ impl Ui {
         let w = area.width as usize;
         for (i, s) in app.sections.iter().enumerate() {
             let mark = if app.is_done(*s) { "✓" } else { "·" };
-            let title = format!(" {mark} {:>2}. {}", i + 1, text::sanitize(&app.lesson.section_title(*s)));
+            let title = format!(
+                " {mark} {:>2}. {}",
+                i + 1,
+                text::sanitize(&app.lesson.section_title(*s))
+            );
             let style = if i == app.outline_cursor {
                 t.selected()
             } else if app.is_done(*s) {
@@ -199,10 +219,14 @@ impl Ui {
             Style::new()
         };
         rows.push(Line::styled("   ★  Summary and score".to_string(), style));
-        let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+        let [head, list] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
         let (done, total) = app.done_count();
         f.render_widget(
-            Paragraph::new(Line::styled(format!("Outline · {done} of {total} done"), t.heading())),
+            Paragraph::new(Line::styled(
+                format!("Outline · {done} of {total} done"),
+                t.heading(),
+            )),
             head,
         );
         // Keep the cursor visible.
@@ -247,7 +271,9 @@ impl Ui {
             ]),
             Line::from(vec![
                 Span::styled("Predictions   ", t.label()),
-                Span::raw(format!("{pred_right} of {preds} right ({pred_done} committed)")),
+                Span::raw(format!(
+                    "{pred_right} of {preds} right ({pred_done} committed)"
+                )),
             ]),
             Line::from(vec![
                 Span::styled("Time spent    ", t.label()),
@@ -287,7 +313,10 @@ impl Ui {
                     vec![l]
                 } else {
                     let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-                    wrap(&s, w).into_iter().map(|x| Line::styled(x, l.style)).collect()
+                    wrap(&s, w)
+                        .into_iter()
+                        .map(|x| Line::styled(x, l.style))
+                        .collect()
                 }
             })
             .collect();
@@ -325,7 +354,9 @@ impl Ui {
                 (Some(b), a)
             }
             Some(_) => {
-                let h = (rest.height * 11 / 20).max(6).min(rest.height.saturating_sub(4));
+                let h = (rest.height * 11 / 20)
+                    .max(6)
+                    .min(rest.height.saturating_sub(4));
                 let [a, b] =
                     Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(rest);
                 (Some(a), b)
@@ -358,16 +389,15 @@ impl Ui {
         }
         f.render_widget(Paragraph::new(content.lines).scroll((scroll, 0)), text_area);
         if max_scroll > 0 && text_area.height > 0 {
-            let more = if scroll < max_scroll { "↓ more" } else { "end" };
+            let more = if scroll < max_scroll {
+                "↓ more"
+            } else {
+                "end"
+            };
             let label = format!(" {more} {}% ", (scroll as u32 * 100 / max_scroll as u32));
             let w = text::width(&label) as u16;
             if w < text_area.width {
-                let r = Rect::new(
-                    text_area.right() - w,
-                    text_area.bottom() - 1,
-                    w,
-                    1,
-                );
+                let r = Rect::new(text_area.right() - w, text_area.bottom() - 1, w, 1);
                 f.render_widget(Paragraph::new(Span::styled(label, t.selected())), r);
             }
         }
@@ -383,7 +413,11 @@ impl Ui {
         } else if sc.choosing {
             "choose a container".to_string()
         } else if app.reduce_motion {
-            format!("moment {}/{} · Space/. next", sc.player.moment() + 1, sc.player.moment_count())
+            format!(
+                "moment {}/{} · Space/. next",
+                sc.player.moment() + 1,
+                sc.player.moment_count()
+            )
         } else if sc.player.is_finished() {
             "finished · r replays".to_string()
         } else if sc.playing {
@@ -409,7 +443,11 @@ impl Ui {
         // Caption and status first, so the diagram gets what is left.
         let caption = if sc.choosing {
             let names = sc.player.containers();
-            let list: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("{}) {n}", i + 1)).collect();
+            let list: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("{}) {n}", i + 1))
+                .collect();
             format!("Crash which container? {} (Esc cancels)", list.join("  "))
         } else if open {
             "Commit your answer to watch what happens.".to_string()
@@ -440,17 +478,27 @@ impl Ui {
         f.render_widget(Paragraph::new(lines), d);
         let buf = f.buffer_mut();
         for m in &frame.marks {
-            let (Ok(line), Ok(col), Ok(w)) = (u16::try_from(m.line), u16::try_from(m.col), u16::try_from(m.width)) else {
+            let (Ok(line), Ok(col), Ok(w)) = (
+                u16::try_from(m.line),
+                u16::try_from(m.col),
+                u16::try_from(m.width),
+            ) else {
                 continue;
             };
-            let r = Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
+            let r =
+                Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
             if !r.is_empty() {
                 buf.set_style(r, t.mark(m.kind));
             }
         }
         let st: Vec<Line<'static>> = status
             .iter()
-            .map(|l| Line::styled(text::truncate(&text::sanitize(l), s.width as usize).to_string(), t.dim()))
+            .map(|l| {
+                Line::styled(
+                    text::truncate(&text::sanitize(l), s.width as usize).to_string(),
+                    t.dim(),
+                )
+            })
             .collect();
         f.render_widget(Paragraph::new(st), s);
         f.render_widget(
@@ -481,7 +529,11 @@ impl Ui {
         let lines: Vec<Line<'static>> = rows
             .into_iter()
             .map(|(k, what, scene)| {
-                let what = if scene { format!("{what} (scenes)") } else { what.to_string() };
+                let what = if scene {
+                    format!("{what} (scenes)")
+                } else {
+                    what.to_string()
+                };
                 Line::from(vec![
                     Span::styled(format!(" {k:<8}"), t.key()),
                     Span::raw(what),
@@ -518,7 +570,10 @@ fn footer(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
 fn too_small(f: &mut Frame<'_>, area: Rect) {
     let parts = [
         "Terminal too small:".to_string(),
-        format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}.", area.width, area.height),
+        format!(
+            "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}.",
+            area.width, area.height
+        ),
         "Enlarge the window, or press q to quit.".to_string(),
     ];
     let lines: Vec<Line<'static>> = parts
@@ -528,7 +583,10 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
         .collect();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let r = Rect::new(area.x, area.y + top, area.width, area.height - top);
-    f.render_widget(Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center), r);
+    f.render_widget(
+        Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
+        r,
+    );
 }
 
 fn centered(area: Rect, w: u16) -> Rect {

@@ -56,7 +56,11 @@ impl B<'_> {
         let inner = self.w.saturating_sub(pw).max(1);
         let pad = " ".repeat(pw);
         for (i, l) in wrap(text, inner).into_iter().enumerate() {
-            let p = if i == 0 { prefix.to_string() } else { pad.clone() };
+            let p = if i == 0 {
+                prefix.to_string()
+            } else {
+                pad.clone()
+            };
             let line = text::truncate(&format!("{p}{l}"), self.w).to_string();
             self.c.lines.push(Line::styled(line, style));
         }
@@ -109,9 +113,10 @@ impl B<'_> {
         } else {
             ""
         };
-        self.c
-            .lines
-            .push(Line::from(vec![Span::styled(mark, style), Span::styled(note, self.t.dim())]));
+        self.c.lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(note, self.t.dim()),
+        ]));
         if let Some(c) = choices.iter().find(|c| c.id == choice) {
             self.para(&c.explanation);
         }
@@ -162,7 +167,10 @@ pub fn section(app: &App, s: Section, width: usize, t: &Theme, hl: &Highlights) 
         }
         Section::Step(i) => {
             let st = &l.steps[i];
-            b.c.lines.push(Line::styled(format!("{} level", st.level.label()), t.level()));
+            b.c.lines.push(Line::styled(
+                format!("{} level", st.level.label()),
+                t.level(),
+            ));
             b.labelled("Concept", &st.concept);
             let state = app.question_state();
             if let Some(q) = &st.prediction {
@@ -191,7 +199,10 @@ pub fn section(app: &App, s: Section, width: usize, t: &Theme, hl: &Highlights) 
             if let (Some(d), None) = (&l.under_the_hood.diagram, &app.scene) {
                 b.code(d, None);
             }
-            b.labelled("Why it was designed this way", &l.under_the_hood.why_designed_this_way);
+            b.labelled(
+                "Why it was designed this way",
+                &l.under_the_hood.why_designed_this_way,
+            );
         }
         Section::Myth(i) => {
             let m = &l.myths[i];

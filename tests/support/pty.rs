@@ -102,7 +102,11 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     /// Answers `ESC[6n` (cursor position report) if the program asked for one.
