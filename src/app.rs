@@ -77,6 +77,8 @@ pub struct App {
     pub page: u16,
     /// Selected choice of the open question.
     pub cursor: usize,
+    /// Just committed: the view scrolls so the verdict is in sight.
+    pub follow_verdict: bool,
     /// A missed myth being retried from the summary, and the retry's pick once made.
     retry: Option<(usize, Option<String>)>,
     /// Where the learner left off last time, if this start resumed.
@@ -110,6 +112,7 @@ impl App {
             max_scroll: u16::MAX,
             page: 10,
             cursor: 0,
+            follow_verdict: false,
             retry: None,
             resumed_at,
             notices: Vec::new(),
@@ -360,6 +363,7 @@ impl App {
             self.retry = None;
         }
         self.screen = screen;
+        self.follow_verdict = false;
         self.scroll = 0;
         self.max_scroll = u16::MAX;
         self.cursor = 0;
@@ -396,6 +400,17 @@ impl App {
             return Effect::None;
         }
         let last = self.sections.len().saturating_sub(1);
+        if matches!(
+            action,
+            Action::ScrollUp
+                | Action::ScrollDown
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+        ) {
+            self.follow_verdict = false;
+        }
         match action {
             Action::Quit => return Effect::Quit,
             Action::Help => self.help = true,
@@ -545,8 +560,7 @@ impl App {
             }
             _ => return Effect::None,
         }
-        self.scroll = 0;
-        self.max_scroll = u16::MAX;
+        self.follow_verdict = true;
         if let Some(sc) = &mut self.scene {
             sc.playing = !self.reduce_motion;
         }

@@ -58,8 +58,9 @@ impl Out {
         }
     }
     fn indented(&mut self, prefix: &str, text: &str) {
-        let inner = self.width.saturating_sub(prefix.len()).max(10);
-        let pad = " ".repeat(prefix.len());
+        let pw = crate::text::width(prefix);
+        let inner = self.width.saturating_sub(pw).max(10);
+        let pad = " ".repeat(pw);
         for (i, l) in wrap(text, inner).into_iter().enumerate() {
             let p = if i == 0 { prefix } else { &pad };
             self.push(Role::Text, format!("{p}{l}"));
@@ -109,15 +110,12 @@ pub fn render(lesson: &Lesson, width: usize) -> Vec<PlainLine> {
     );
     o.para(&lesson.summary);
     o.blank();
-    o.push(
-        Role::Text,
-        format!(
-            "About {} minutes · {} build-up steps · {} myth busters",
-            lesson.estimated_minutes,
-            lesson.steps.len(),
-            lesson.myths.len()
-        ),
-    );
+    o.para(&format!(
+        "About {} minutes · {} build-up steps · {} myth busters",
+        lesson.estimated_minutes,
+        lesson.steps.len(),
+        lesson.myths.len()
+    ));
     for s in lesson.sections() {
         section(&mut o, lesson, s);
     }

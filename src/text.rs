@@ -100,7 +100,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         for (item, indent) in items {
             let indent = if indent * 2 < width { indent } else { 0 };
             let hang = " ".repeat(indent);
-            let opts = textwrap::Options::new(width).subsequent_indent(&hang);
+            // Never split words at hyphens: "git-sync" and "kube-proxy" stay whole.
+            let opts = textwrap::Options::new(width)
+                .subsequent_indent(&hang)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
             for l in textwrap::wrap(&item, opts) {
                 out.push(truncate(&l, width).to_string());
             }

@@ -161,6 +161,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
         terminal.draw(|f| hits = ui.draw(f, &app))?;
         app.max_scroll = hits.max_scroll;
         app.page = hits.page;
+        app.scroll = hits.scroll;
 
         // Sleep until input, or until the next animation frame if a scene plays.
         next_frame = match (app.frame_interval_ms(), next_frame) {

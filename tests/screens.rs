@@ -27,6 +27,7 @@ fn render(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> Buffer {
     t.draw(|f| hits = ui.draw(f, app)).unwrap();
     app.max_scroll = hits.max_scroll;
     app.page = hits.page;
+    app.scroll = hits.scroll;
     t.backend().buffer().clone()
 }
 

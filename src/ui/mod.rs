@@ -30,6 +30,8 @@ pub struct Hits {
     pub choices: Vec<(Rect, usize)>,
     pub max_scroll: u16,
     pub page: u16,
+    /// The scroll the screen was drawn with (it can follow a fresh verdict).
+    pub scroll: u16,
 }
 
 /// View state that is not app state: styles, charset, highlighted manifests.
@@ -368,9 +370,14 @@ impl Ui {
         let content = screens::section(app, s, text_area.width as usize, t, &self.highlights);
         let total = content.lines.len() as u16;
         let max_scroll = total.saturating_sub(text_area.height);
-        let scroll = app.scroll.min(max_scroll);
+        let scroll = match (app.follow_verdict, content.anchor) {
+            (true, Some(a)) => (a as u16).saturating_sub(2).max(app.scroll),
+            _ => app.scroll,
+        }
+        .min(max_scroll);
         let mut hits = Hits {
             choices: Vec::new(),
+            scroll,
             max_scroll,
             page: text_area.height.saturating_sub(2).max(1),
         };

@@ -16,6 +16,8 @@ use std::collections::HashMap;
 pub struct Content {
     pub lines: Vec<Line<'static>>,
     pub choices: Vec<std::ops::Range<usize>>,
+    /// The first line of the question, kept in sight after committing.
+    pub anchor: Option<usize>,
 }
 
 /// Highlighted manifests, keyed by their source text; filled outside draw.
@@ -86,6 +88,7 @@ impl B<'_> {
     }
     fn choices(&mut self, choices: &[Choice], cursor: usize, state: QuestionState) {
         self.blank();
+        self.c.anchor = Some(self.c.lines.len());
         for (i, c) in choices.iter().enumerate() {
             let start = self.c.lines.len();
             let (marker, style) = match state {

@@ -123,15 +123,21 @@ impl Pty {
 
     /// Waits until the screen contains `text`; panics with the screen if not.
     pub fn wait_for(&mut self, text: &str) {
+        self.wait_for_any(&[text]);
+    }
+
+    /// Waits until the screen contains one of `texts`; returns its index.
+    pub fn wait_for_any(&mut self, texts: &[&str]) -> usize {
         let start = Instant::now();
         let mut answered = 0;
         loop {
             self.answer_queries(&mut answered);
-            if self.screen().contains(text) {
-                return;
+            let screen = self.screen();
+            if let Some(i) = texts.iter().position(|t| screen.contains(t)) {
+                return i;
             }
             if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+                panic!("timed out waiting for {texts:?}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(20));
         }
