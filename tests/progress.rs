@@ -387,7 +387,7 @@ fn a_read_only_directory_keeps_progress_in_memory_and_still_shows_it() {
         return;
     }
     let before = names_in(&ro);
-    let (mut store, mut p, notices) = Store::open(Some(&path));
+    let (mut store, p, notices) = Store::open(Some(&path));
     let after_open = names_in(&ro);
     let mut again = p.clone();
     again.lesson_mut("lesson").visit("overview");
