@@ -18,7 +18,7 @@ use crate::progress::{FORMAT_VERSION, Progress, ProgressError};
 use atomic_write_file::AtomicWriteFile;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -264,7 +264,7 @@ impl Store {
             why_not: None,
             pending: Vec::new(),
         };
-        let bytes = match fs::read(&path) {
+        let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return (store, Progress::new(), Vec::new());
@@ -309,7 +309,7 @@ impl Store {
             path: path.clone(),
             reason: reason.to_string(),
         };
-        let bytes = match fs::read(&path) {
+        let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return (store, Progress::new(), vec![cannot_save]);
@@ -386,7 +386,7 @@ impl Store {
         remove_stale_temp_files(&path);
 
         let mut previous = None;
-        match fs::read(&path) {
+        match read_limited(&path) {
             Ok(bytes) => match Progress::from_bytes(&bytes) {
                 Ok(disk) => {
                     progress.merge(&disk);
@@ -439,7 +439,7 @@ impl Store {
             let bak = sibling(&path, ".bak");
             // Written before the new file, so a crash between the two leaves
             // both the file and its backup at the previous good version.
-            if fs::read(&bak).ok().as_deref() != Some(previous.as_slice()) {
+            if read_limited(&bak).ok().as_deref() != Some(previous.as_slice()) {
                 write_atomic(&bak, &previous).map_err(|e| write_error(&bak, e))?;
             }
         }
@@ -510,7 +510,7 @@ fn recover(
         });
     }
     sync_dir(path);
-    let (progress, backup) = match fs::read(sibling(path, ".bak")) {
+    let (progress, backup) = match read_limited(&sibling(path, ".bak")) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => (None, Backup::Missing),
         Err(e) => (None, Backup::Unusable(describe(&e))),
         Ok(bytes) => match Progress::from_bytes(&bytes) {
@@ -556,6 +556,25 @@ fn store_reason(e: &StoreError) -> String {
         StoreError::Lock { reason, .. } => reason.clone(),
         other => other.to_string(),
     }
+}
+
+/// Far larger than any real progress file. A bigger file is not ours (a
+/// mistyped --progress-file, say), so it is left alone rather than "recovered".
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a whole file, refusing ones over [`MAX_FILE_BYTES`].
+fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "it is larger than 16 MiB, too large to be a progress file",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Writes a file atomically and durably (see the module docs).

@@ -485,3 +485,25 @@ fn the_in_memory_store_never_writes() {
     assert_eq!(store.path(), None);
     assert!(!store.writable());
 }
+
+#[test]
+fn a_huge_file_is_not_a_progress_file_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap();
+    drop(file);
+    let (mut store, mut p, notices) = Store::open(Some(&path));
+    assert!(!store.writable());
+    assert!(
+        matches!(notices.as_slice(), [Notice::CannotRead { reason, .. }] if reason.contains("too large")),
+        "{notices:?}"
+    );
+    p.lesson_mut("l").visit("overview");
+    assert_eq!(store.save(&mut p), Ok(()));
+    assert_eq!(fs::metadata(&path).unwrap().len(), 17 * 1024 * 1024);
+    assert_eq!(
+        names_in(dir.path()),
+        ["progress.toml", "progress.toml.lock"]
+    );
+}

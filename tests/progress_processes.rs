@@ -31,6 +31,17 @@ fn spawn_child(test_name: &str, role: &str, path: &Path) -> Child {
         .expect("the test binary can re-run itself")
 }
 
+/// Kills a child when a failed assertion unwinds past it, so no child
+/// outlives its test (and recreates its deleted temporary directory).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Which role this process plays, if it is a child.
 fn child_role() -> Option<(String, PathBuf)> {
     let role = std::env::var(ROLE).ok()?;
@@ -112,20 +123,20 @@ fn a_save_killed_at_any_point_leaves_a_valid_file() {
 
     let mut last = 0;
     for i in 0..40 {
-        let mut child = spawn_child(
+        let mut child = KillOnDrop(spawn_child(
             "a_save_killed_at_any_point_leaves_a_valid_file",
             "save-forever",
             &path,
-        );
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        ));
+        let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
         let started = lines.any(|l| l.is_ok_and(|l| l.ends_with(SAVING)));
         if !started {
-            let status = child.wait().unwrap();
+            let status = child.0.wait().unwrap();
             panic!("child {i} stopped before saving: {status}");
         }
         std::thread::sleep(delay(i));
-        child.kill().unwrap(); // SIGKILL: no destructors, no cleanup
-        child.wait().unwrap();
+        child.0.kill().unwrap(); // SIGKILL: no destructors, no cleanup
+        child.0.wait().unwrap();
 
         let n = saved_version(&fs::read(&path).unwrap(), "progress.toml");
         assert!(n > last, "progress went backwards: {n} after {last}");
@@ -183,11 +194,11 @@ fn two_learners_saving_at_once_both_keep_every_answer() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
     let name = "two_learners_saving_at_once_both_keep_every_answer";
-    let mut a = spawn_child(name, "a", &path);
-    let mut b = spawn_child(name, "b", &path);
+    let mut a = KillOnDrop(spawn_child(name, "a", &path));
+    let mut b = KillOnDrop(spawn_child(name, "b", &path));
     fs::write(dir.path().join("go"), "").unwrap();
-    assert!(a.wait().unwrap().success(), "learner a failed");
-    assert!(b.wait().unwrap().success(), "learner b failed");
+    assert!(a.0.wait().unwrap().success(), "learner a failed");
+    assert!(b.0.wait().unwrap().success(), "learner b failed");
 
     let p = Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
     let l = p.lesson("shared").unwrap();
