@@ -87,22 +87,29 @@ pub struct MythRecord {
 /// "Your progress file was damaged (…)", so it names the problem and its line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProgressError {
+    /// Empty, or only whitespace.
     #[error("the file is empty")]
     Empty,
+    /// Not UTF-8; `line` is where the first bad byte is.
     #[error("the file is not UTF-8 text: invalid byte at line {line}")]
     NotUtf8 { line: usize },
+    /// Contains a NUL byte (a typical result of a crash on some file systems).
     #[error("the file contains a NUL byte at line {line}")]
     NulByte { line: usize },
+    /// The TOML stops in the middle of something.
     #[error("truncated TOML at line {line}")]
     Truncated { line: usize },
+    /// Not valid TOML.
     #[error("invalid TOML at line {line}, column {column}: {message}")]
     Syntax {
         line: usize,
         column: usize,
         message: String,
     },
+    /// Valid TOML without `format_version`.
     #[error("format_version is missing")]
     MissingVersion,
+    /// A `format_version` below 1.
     #[error("format_version {found} is not a version podtutor ever wrote")]
     UnknownVersion { found: i64 },
     /// Written by a newer podtutor: not damage, so the store leaves it alone.
@@ -110,6 +117,7 @@ pub enum ProgressError {
         "it was written by a newer podtutor (format_version {found}; this one reads up to {FORMAT_VERSION})"
     )]
     Newer { found: i64 },
+    /// Valid TOML that does not match the v1 schema.
     #[error("unexpected content{}: {message}", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
     Schema {
         line: Option<usize>,

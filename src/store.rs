@@ -163,10 +163,13 @@ impl fmt::Display for Notice {
 /// Why a save or reset did not happen. The text says what to fix.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
+    /// The lock file could not be created or locked.
     #[error("cannot lock {path} to save progress: {reason}")]
     Lock { path: PathBuf, reason: String },
+    /// The progress file exists but could not be read.
     #[error("cannot read {path}: {reason}")]
     Read { path: PathBuf, reason: String },
+    /// Writing the file (or its backup) failed; nothing on disk was damaged.
     #[error("cannot save progress to {path}: {reason}")]
     Write { path: PathBuf, reason: String },
     /// Another podtutor wrote a newer format since this one started.
@@ -177,6 +180,7 @@ pub enum StoreError {
     /// Only from [`Store::reset`]: `save` in a non-writable mode returns `Ok`.
     #[error("progress is not being saved, so there is nothing to reset: {reason}")]
     NotWritable { reason: String },
+    /// Only from [`Store::reset`]: there is no file to reset.
     #[error("there is no saved progress at {path}")]
     NothingSaved { path: PathBuf },
 }
