@@ -1,0 +1,180 @@
+//! `podtutor progress` through the real binary, with the progress file in a
+//! temporary directory (PODTUTOR_PROGRESS_FILE) and a fixture lesson.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/progress")
+        .join(name)
+}
+
+fn podtutor(progress_file: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .args(args)
+        .arg("--lesson")
+        .arg(fixture("lesson.toml"))
+        .env("PODTUTOR_PROGRESS_FILE", progress_file)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the podtutor binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A temp dir holding the v1 fixture as `progress.toml`.
+fn with_saved_progress() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    (dir, path)
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn no_progress_yet_is_a_friendly_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = podtutor(&dir.path().join("progress.toml"), &["progress"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("No progress yet."),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
+    let (_dir, path) = with_saved_progress();
+    let out = podtutor(&path, &["progress"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in [
+        "Fixture Pods (fixture-pods)\n",
+        "  Where you are:  Step 2 of 2: Sharing a network\n",
+        "  Sections seen:  6 of 13\n",
+        "  Predictions:    1 of 2 right (2 in the lesson)\n",
+        "  Myth busters:   1 of 2 right at the first answer (2 in the lesson)\n",
+        "  Missed myths:\n    - Each container in a Pod gets its own IP address.\n",
+        "  Time spent:     32 min\n",
+        // A lesson this build does not know is still shown, by its keys.
+        "some-other-lesson\n  Where you are:  overview\n",
+        &format!("Saved in {}", path.display()),
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // A myth answered right first time is not listed as missed.
+    assert!(!text.contains("whole Pod restarts"), "{text}");
+}
+
+#[test]
+fn json_is_for_scripts() {
+    let (_dir, path) = with_saved_progress();
+    let out = podtutor(&path, &["progress", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(v["file"], path.display().to_string());
+    assert_eq!(v["saving"], true);
+    let l = &v["lessons"][0];
+    assert_eq!(l["id"], "fixture-pods");
+    assert_eq!(l["position_title"], "Step 2 of 2: Sharing a network");
+    assert_eq!(l["predictions_right"], 1);
+    assert_eq!(l["predictions_answered"], 2);
+    assert_eq!(l["myths_right_first"], 1);
+    assert_eq!(l["missed_myths"][0]["id"], "separate-ips");
+    assert_eq!(l["seconds_spent"], 1930);
+    assert_eq!(
+        v["progress"]["lessons"]["fixture-pods"]["predictions"]["what-is-a-pod"]["choice"],
+        "a"
+    );
+}
+
+#[test]
+fn json_with_no_progress_is_still_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = podtutor(&dir.path().join("progress.toml"), &["progress", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["lessons"], serde_json::json!([]));
+}
+
+#[test]
+fn reset_without_yes_explains_and_touches_nothing() {
+    let (dir, path) = with_saved_progress();
+    let before = names_in(dir.path());
+    let bytes = fs::read(&path).unwrap();
+    let out = podtutor(&path, &["progress", "--reset"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--reset --yes"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(names_in(dir.path()), before, "not even a lock file");
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn reset_with_yes_starts_over_and_says_where_the_old_file_is() {
+    let (dir, path) = with_saved_progress();
+    let bytes = fs::read(&path).unwrap();
+    let out = podtutor(&path, &["progress", "--reset", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let kept = names_in(dir.path())
+        .into_iter()
+        .find(|n| n.starts_with("progress.toml.reset-"))
+        .expect("the old file is kept");
+    let kept = dir.path().join(kept);
+    assert!(text.contains(&kept.display().to_string()), "{text}");
+    assert_eq!(fs::read(&kept).unwrap(), bytes);
+
+    let after = podtutor(&path, &["progress"]);
+    assert!(stdout(&after).starts_with("No progress yet."));
+
+    let again = podtutor(&path, &["progress", "--reset", "--yes"]);
+    assert!(again.status.success());
+    assert!(
+        stdout(&again).contains("nothing to reset"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
+fn a_damaged_file_is_reported_on_stderr_and_the_command_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::write(&path, b"format_version = 1\n[lessons.fixture-pods\n").unwrap();
+    let out = podtutor(&path, &["progress"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("Your progress file was damaged"), "{err}");
+    assert!(err.contains(".corrupt-"), "{err}");
+    assert!(stdout(&out).starts_with("No progress yet."));
+}
+
+#[test]
+fn a_newer_file_is_shown_as_untouched_and_cannot_be_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::write(&path, b"format_version = 3\n").unwrap();
+    let out = podtutor(&path, &["progress", "--reset", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("newer podtutor"), "{}", stderr(&out));
+    assert_eq!(fs::read(&path).unwrap(), b"format_version = 3\n");
+}
