@@ -89,6 +89,8 @@ pub struct App {
     pub scene: Option<SceneState>,
     /// Key moments one at a time, no timed animation.
     pub reduce_motion: bool,
+    /// Progress cannot be saved (read-only or memory mode); the header says so.
+    pub not_saving: bool,
 }
 
 impl App {
@@ -118,6 +120,7 @@ impl App {
             notices: Vec::new(),
             scene: None,
             reduce_motion: false,
+            not_saving: false,
         }
     }
 
@@ -354,9 +357,7 @@ impl App {
     fn go(&mut self, screen: Screen) {
         if let Screen::Section(i) = screen {
             let key = self.lesson.section_key(self.sections[i]);
-            let rec = self.record_mut();
-            rec.visited.insert(key.clone());
-            rec.position = Some(key);
+            self.record_mut().visit(&key);
         }
         if !matches!((self.retry.as_ref(), screen), (Some((r, _)), Screen::Section(i)) if self.sections.get(i) == Some(&Section::Myth(*r)))
         {

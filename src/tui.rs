@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// Puts the terminal back: main screen, cooked mode, cursor, no mouse capture.
 /// Safe to call more than once and when there is no terminal any more.
@@ -88,10 +88,6 @@ fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
     Ok(())
 }
 
-fn now_rfc3339() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
-}
-
 fn key_of(k: &KeyEvent) -> Option<Key> {
     Some(match k.code {
         KeyCode::Char(c) => Key::Char(c),
@@ -122,6 +118,7 @@ pub struct Options {
 /// commit, on quit, and on SIGTERM/SIGINT/SIGHUP.
 pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     app.reduce_motion = opts.reduce_motion;
+    app.not_saving = !store.writable();
     let shared = Arc::new(Shared {
         store: Mutex::new(store),
         progress: Mutex::new(app.progress.clone()),
@@ -129,13 +126,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     install_panic_hook();
     spawn_signal_thread(shared.clone())?;
     let mut ui = Ui::new(opts.color, opts.charset);
-    let session = format!(
-        "{}-{}",
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()),
-        std::process::id()
-    );
+    let session = crate::store::new_session_id();
     let mut guard = Some(TerminalGuard::enter()?);
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
@@ -149,6 +140,9 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             .lock()
             .map_err(|_| anyhow::anyhow!("progress store poisoned"))?;
         let result = store.save(&mut app.progress);
+        app.notices
+            .extend(store.take_notices().iter().map(ToString::to_string));
+        app.not_saving = !store.writable();
         if let Ok(mut p) = shared.progress.lock() {
             p.clone_from(&app.progress);
         }
@@ -216,7 +210,7 @@ fn handle(
     guard: &mut Option<TerminalGuard>,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
 ) -> anyhow::Result<Effect> {
-    let now = now_rfc3339();
+    let now = crate::store::now_rfc3339();
     Ok(match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             if k.modifiers.contains(KeyModifiers::CONTROL) {

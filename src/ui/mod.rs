@@ -108,14 +108,20 @@ impl Ui {
             Screen::Summary => "Summary".to_string(),
             Screen::Section(i) => format!("{}/{} ", i + 1, app.sections.len()),
         };
+        let right = if app.not_saving {
+            format!("⚠ progress not saved · {right}")
+        } else {
+            right
+        };
         let w = area.width as usize;
         let right = text::truncate(&right, w).to_string();
         let left = text::truncate(&left, w.saturating_sub(text::width(&right) + 1)).to_string();
         let pad = w.saturating_sub(text::width(&left) + text::width(&right));
+        let rstyle = if app.not_saving { t.warning() } else { t.dim() };
         let line = Line::from(vec![
             Span::styled(left, t.title()),
             Span::raw(" ".repeat(pad)),
-            Span::styled(right, t.dim()),
+            Span::styled(right, rstyle),
         ]);
         f.render_widget(Paragraph::new(line).style(t.dim()), area);
     }
@@ -279,7 +285,7 @@ impl Ui {
             ]),
             Line::from(vec![
                 Span::styled("Time spent    ", t.label()),
-                Span::raw(format_duration(secs)),
+                Span::raw(crate::progress::format_duration(secs)),
             ]),
             Line::default(),
         ];
@@ -599,13 +605,4 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
 fn centered(area: Rect, w: u16) -> Rect {
     let w = w.min(area.width);
     Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height)
-}
-
-/// "12 min", "1 h 5 min", "40 s".
-pub fn format_duration(secs: u64) -> String {
-    match secs {
-        0..60 => format!("{secs} s"),
-        60..3600 => format!("{} min", secs / 60),
-        _ => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
-    }
 }
