@@ -185,6 +185,9 @@ impl Ui {
                     .map(|s| Line::styled(s, t.warning())),
             );
         }
+        // Sit a little above the middle: easier to read than hugging the top.
+        let top = inner.height.saturating_sub(lines.len() as u16) / 3;
+        let inner = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
         f.render_widget(Paragraph::new(lines), inner);
         if gauge_row < inner.height {
             let ratio = if total == 0 {
@@ -347,8 +350,6 @@ impl Ui {
             .take(th as usize)
             .map(|l| Line::styled(l, t.heading()))
             .collect();
-        hl.push(Line::styled("─".repeat(area.width as usize), t.border()));
-        f.render_widget(Paragraph::new(hl), head);
 
         let (scene_area, text_area) = match &app.scene {
             None => (None, rest),
@@ -401,19 +402,19 @@ impl Ui {
             }
         }
         f.render_widget(Paragraph::new(content.lines).scroll((scroll, 0)), text_area);
-        if max_scroll > 0 && text_area.height > 0 {
-            let more = if scroll < max_scroll {
-                "↓ more"
-            } else {
-                "end"
-            };
-            let label = format!(" {more} {}% ", (scroll as u32 * 100 / max_scroll as u32));
-            let w = text::width(&label) as u16;
-            if w < text_area.width {
-                let r = Rect::new(text_area.right() - w, text_area.bottom() - 1, w, 1);
-                f.render_widget(Paragraph::new(Span::styled(label, t.selected())), r);
-            }
-        }
+        // The rule under the title tells how much more there is to read.
+        let w = area.width as usize;
+        let more = match max_scroll {
+            0 => String::new(),
+            m if scroll >= m => " end ".to_string(),
+            m => format!(" ↓ more · {}% ", u32::from(scroll) * 100 / u32::from(m)),
+        };
+        let more = text::truncate(&more, w).to_string();
+        hl.push(Line::from(vec![
+            Span::styled("─".repeat(w - text::width(&more)), t.border()),
+            Span::styled(more, t.key()),
+        ]));
+        f.render_widget(Paragraph::new(hl), head);
         hits
     }
 
