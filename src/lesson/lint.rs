@@ -6,7 +6,7 @@
 //! schema (see `validate.rs`), and only when all of that is clean hands the
 //! tree to serde to build the [`Lesson`].
 
-use super::validate::{self, line_of, show};
+use super::validate::{self, describe_char, line_of, show};
 use super::{FORMAT_VERSION, Lesson};
 use crate::text::{sanitize, truncate, width};
 use serde::Deserialize;
@@ -124,7 +124,7 @@ fn format_version(source: &str, root: &Spanned<DeTable<'_>>) -> Version {
         return Version::Bad(Diagnostic {
             span,
             message: format!(
-                "`format_version` must be at least 1; this build reads formats 1 to {FORMAT_VERSION}"
+                "`format_version` must be at least 1; write `format_version = {FORMAT_VERSION}`"
             ),
         });
     }
@@ -138,7 +138,19 @@ fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnosti
         .iter()
         .map(|e| {
             let span = clamp(source, e.span().unwrap_or(0..0));
-            let message = if e.message().starts_with("duplicate key") {
+            let bad_char = source[span.start..]
+                .chars()
+                .next()
+                .filter(|&c| crate::text::is_forbidden(c))
+                .filter(|_| !source[span.start..].starts_with("\r\n"));
+            let message = if let Some(c) = bad_char {
+                // The parser's wording ("expected visible characters") hides the real problem.
+                format!(
+                    "invalid TOML: {} may not appear in the file; remove it (TOML \
+                     forbids raw control characters)",
+                    describe_char(c)
+                )
+            } else if e.message().starts_with("duplicate key") {
                 format!(
                     "duplicate key `{}`: it is already set in this table; remove or rename one",
                     show(&source[span.clone()])

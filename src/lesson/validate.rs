@@ -584,7 +584,8 @@ pub(super) fn show(s: &str) -> String {
     out
 }
 
-fn describe_char(c: char) -> String {
+/// "U+001B (ESC, …)": names a forbidden character for a message.
+pub(super) fn describe_char(c: char) -> String {
     let name = match c {
         '\u{1b}' => "ESC, the start of a terminal escape sequence",
         '\r' => "a carriage return",
