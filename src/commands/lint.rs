@@ -1,19 +1,111 @@
-//! `podtutor lint FILE...`
-use std::path::PathBuf;
+//! `podtutor lint FILE...`: checks lesson files for authors.
+//!
+//! Diagnostics go to stderr, `FILE: ok` for each clean file to stdout, and a
+//! one-line summary to stderr when anything was wrong. Exit status 0 when every
+//! file is clean, 1 otherwise (clap exits 2 on usage errors).
+
+use crate::lesson::{self, Diagnostic, MAX_FILE_BYTES};
+use crate::text::sanitize;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Lints each file, printing diagnostics to stderr. PLACEHOLDER.
+/// Lints each file and reports every problem found in it.
 pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let mut bad = false;
-    for f in files {
-        if let Err(e) = crate::lesson::load_file(f) {
-            eprintln!("{e}");
-            bad = true;
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut errors = 0;
+    let mut bad_files = 0;
+    for path in files {
+        let n = lint_file(path, &mut stdout.lock(), &mut stderr.lock())?;
+        errors += n;
+        bad_files += usize::from(n > 0);
+    }
+    if errors > 0 {
+        writeln!(stderr.lock(), "{}", summary(errors, bad_files, files.len()))?;
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Lints one file, writing its report; returns how many errors it has.
+fn lint_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<usize> {
+    let name = sanitize(&path.display().to_string()).replace('\n', " ");
+    let source = match read(path) {
+        Ok(Ok(source)) => source,
+        Ok(Err(valid_prefix)) => {
+            // Show the line up to the first bad byte; the rest may be garbage.
+            let at = valid_prefix.len();
+            let diag = Diagnostic {
+                span: at..at,
+                message: "the file is not UTF-8 text; save it with UTF-8 encoding".into(),
+            };
+            let report = lesson::render_diagnostics(&name, &valid_prefix, &[diag]);
+            writeln!(err, "{report}\n")?;
+            return Ok(1);
+        }
+        Err(e) => {
+            writeln!(
+                err,
+                "{name}: error: cannot read: {}",
+                sanitize(&e.to_string())
+            )?;
+            return Ok(1);
+        }
+    };
+    match lesson::check(&source) {
+        Ok(_) => {
+            writeln!(out, "{name}: ok")?;
+            Ok(0)
+        }
+        Err(diags) => {
+            let report = lesson::render_diagnostics(&name, &source, &diags);
+            writeln!(err, "{report}\n")?;
+            Ok(diags.len())
         }
     }
-    Ok(if bad {
-        ExitCode::from(1)
+}
+
+/// Reads a file as UTF-8 text, reading no more than one byte past the size
+/// limit (so a huge file is refused without loading it). A file that is not
+/// UTF-8 gives `Ok(Err(prefix))`: the text before the first invalid byte.
+fn read(path: &Path) -> std::io::Result<Result<String, String>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let mut bytes = e.into_bytes();
+        bytes.truncate(valid);
+        String::from_utf8(bytes).unwrap_or_default()
+    }))
+}
+
+/// "3 errors in 2 of 5 files", or "1 error in 1 file" when there is one file.
+fn summary(errors: usize, bad: usize, total: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    if total == 1 {
+        format!("{} in 1 file", plural(errors, "error"))
     } else {
-        ExitCode::SUCCESS
-    })
+        format!("{} in {bad} of {total} files", plural(errors, "error"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_reads_naturally() {
+        assert_eq!(summary(1, 1, 1), "1 error in 1 file");
+        assert_eq!(summary(2, 1, 3), "2 errors in 1 of 3 files");
+    }
 }

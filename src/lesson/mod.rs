@@ -6,8 +6,11 @@
 mod lint;
 mod model;
 mod sections;
+mod validate;
 
-pub use lint::{Diagnostic, check, render_diagnostics};
+pub use lint::{
+    Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_STRING_CHARS, check, render_diagnostics,
+};
 pub use model::*;
 pub use sections::Section;
 

@@ -1,0 +1,791 @@
+//! The schema of lesson format v1 and a walker that checks a parsed TOML tree
+//! against it, collecting every problem with the byte span it concerns.
+//!
+//! Why a hand-written schema instead of serde alone: serde stops at the first
+//! unknown or missing field of a struct, while authors want all of them at
+//! once, each pointing at the right place. The schema mirrors `model.rs`; the
+//! unit tests below fail if the two drift apart.
+
+use super::lint::{Diagnostic, MAX_LIST_LEN, MAX_STRING_CHARS};
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// What a field holds, and so which checks apply to it.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// Prose shown to learners: must contain something other than whitespace.
+    Text,
+    /// A stable id: lowercase `[a-z0-9-]`, because progress files store it.
+    Id,
+    /// The `id` of the right choice; checked against the choices afterwards.
+    Answer,
+    /// The name of an animated scene (`crate::scene::NAMES`).
+    Scene,
+    /// A step's depth (`foundation` … `expert`).
+    Level,
+    /// A whole number that fits in a `u32`.
+    Count,
+    /// Checked before the walk (see `lint::check_format_version`).
+    FormatVersion,
+    /// A sub-table (`[overview]` or an inline `{ … }`).
+    Table(&'static Schema),
+    /// A list of tables (`[[steps]]` or `[{ … }, { … }]`).
+    Tables(&'static Schema),
+    /// A list of prose strings.
+    Texts,
+}
+
+/// One field of a table.
+struct Field {
+    name: &'static str,
+    kind: Kind,
+    required: bool,
+}
+
+/// The fields of one table, plus the checks that look at several fields.
+struct Schema {
+    fields: &'static [Field],
+    /// For tables listed in arrays whose `id`s must be unique: what one is called.
+    noun: &'static str,
+    /// True for tables with `choices` and `answer` (predictions and myths).
+    is_question: bool,
+}
+
+const fn req(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+    }
+}
+
+const fn opt(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+const fn schema(fields: &'static [Field]) -> Schema {
+    Schema {
+        fields,
+        noun: "",
+        is_question: false,
+    }
+}
+
+use Kind::*;
+
+static CHOICE: Schema = Schema {
+    noun: "choice",
+    ..schema(&[req("id", Id), req("text", Text), req("explanation", Text)])
+};
+static QUESTION: Schema = Schema {
+    is_question: true,
+    ..schema(&[
+        req("question", Text),
+        req("choices", Tables(&CHOICE)),
+        req("answer", Answer),
+    ])
+};
+static STEP: Schema = Schema {
+    noun: "step",
+    ..schema(&[
+        req("id", Id),
+        req("level", Level),
+        req("title", Text),
+        req("concept", Text),
+        opt("prediction", Table(&QUESTION)),
+        req("body", Text),
+        req("result", Text),
+        req("insight", Text),
+        opt("scene", Scene),
+        opt("yaml", Text),
+    ])
+};
+static MYTH: Schema = Schema {
+    noun: "myth",
+    is_question: true,
+    ..schema(&[
+        req("id", Id),
+        req("claim", Text),
+        req("choices", Tables(&CHOICE)),
+        req("answer", Answer),
+        req("reality", Text),
+        req("why_it_matters", Text),
+        opt("scene", Scene),
+    ])
+};
+static PITFALL: Schema = Schema {
+    noun: "pitfall",
+    ..schema(&[
+        req("id", Id),
+        req("title", Text),
+        req("wrong", Text),
+        req("correct", Text),
+        req("root_cause", Text),
+        req("fix", Text),
+    ])
+};
+static OVERVIEW: Schema = schema(&[
+    req("what", Text),
+    req("why_it_matters", Text),
+    req("where_it_fits", Text),
+]);
+static MENTAL_MODEL: Schema = schema(&[
+    req("core_idea", Text),
+    req("analogy", Text),
+    req("diagram", Text),
+    opt("scene", Scene),
+]);
+static UNDER_THE_HOOD: Schema = schema(&[
+    req("how_it_works", Text),
+    req("why_designed_this_way", Text),
+    opt("diagram", Text),
+    opt("scene", Scene),
+]);
+static NOTE: Schema = schema(&[req("title", Text), req("text", Text)]);
+static WHEN_NOT_TO_USE: Schema = schema(&[req("text", Text), opt("instead", Texts)]);
+static PATTERN: Schema = schema(&[
+    req("name", Text),
+    req("text", Text),
+    opt("examples", Texts),
+    opt("scene", Scene),
+]);
+static CONNECTION: Schema = schema(&[
+    req("topic", Text),
+    req("relation", Text),
+    req("insight", Text),
+]);
+static LESSON: Schema = schema(&[
+    req("format_version", FormatVersion),
+    req("id", Id),
+    req("title", Text),
+    req("summary", Text),
+    req("estimated_minutes", Count),
+    req("overview", Table(&OVERVIEW)),
+    req("mental_model", Table(&MENTAL_MODEL)),
+    req("steps", Tables(&STEP)),
+    req("under_the_hood", Table(&UNDER_THE_HOOD)),
+    req("myths", Tables(&MYTH)),
+    req("expert_notes", Tables(&NOTE)),
+    req("when_not_to_use", Table(&WHEN_NOT_TO_USE)),
+    req("production_patterns", Tables(&PATTERN)),
+    req("connections", Tables(&CONNECTION)),
+    req("pitfalls", Tables(&PITFALL)),
+    req("takeaways", Texts),
+]);
+
+/// The level names serde accepts for `Level` (it renames variants to lowercase).
+const LEVELS: &[&str] = &["foundation", "intermediate", "advanced", "expert"];
+
+/// Checks the root table of a lesson against format v1.
+///
+/// `syntax_errors` are the spans of TOML syntax errors already reported: values
+/// they touch were only partly recovered, so they are not checked again, and
+/// "missing field" is not reported at all (the field is most likely lost in
+/// the broken part rather than really missing).
+pub(super) fn validate(
+    source: &str,
+    root: &Spanned<DeTable<'_>>,
+    syntax_errors: &[Range<usize>],
+) -> Vec<Diagnostic> {
+    let mut w = Walker {
+        source,
+        syntax_errors,
+        diags: Vec::new(),
+    };
+    w.table(&LESSON, "", root.get_ref(), root.span(), true, false);
+    w.diags
+}
+
+struct Walker<'a> {
+    source: &'a str,
+    syntax_errors: &'a [Range<usize>],
+    diags: Vec<Diagnostic>,
+}
+
+impl Walker<'_> {
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.diags.push(Diagnostic { span, message });
+    }
+
+    /// True when a syntax error lies inside (or right at the end of) `span`,
+    /// meaning the value was cut short or swallowed text during recovery.
+    fn poisoned(&self, span: &Range<usize>) -> bool {
+        self.syntax_errors
+            .iter()
+            .any(|e| e.start >= span.start && e.start <= span.end)
+    }
+
+    /// `path` is the dotted TOML path of the table (empty for the top level).
+    fn table(
+        &mut self,
+        schema: &Schema,
+        path: &str,
+        t: &DeTable<'_>,
+        span: Range<usize>,
+        is_root: bool,
+        in_list: bool,
+    ) {
+        let here = if is_root {
+            "at the top level".to_string()
+        } else if in_list {
+            format!("in `[[{path}]]`")
+        } else {
+            format!("in `[{path}]`")
+        };
+        // Fields an unknown key was taken for: not reported again as missing.
+        let mut suggested: Vec<&str> = Vec::new();
+        for (key, value) in t.iter() {
+            let name = key.get_ref().as_ref();
+            match schema.fields.iter().find(|f| f.name == name) {
+                Some(field) => {
+                    let child = join(path, name);
+                    self.value(field, &child, value);
+                }
+                None => {
+                    let known: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
+                    let hint = match closest(name, &known) {
+                        Some(s) => {
+                            suggested.push(s);
+                            format!("did you mean `{s}`?")
+                        }
+                        None => format!("the fields allowed here are: {}", known.join(", ")),
+                    };
+                    self.error(
+                        key.span(),
+                        format!("unknown field `{}` {here}; {hint}", show(name)),
+                    );
+                }
+            }
+        }
+        if self.syntax_errors.is_empty() {
+            for f in schema.fields.iter().filter(|f| f.required) {
+                // `format_version` has its own, more helpful message (lint.rs).
+                let own_check = matches!(f.kind, FormatVersion);
+                if !t.contains_key(f.name) && !suggested.contains(&f.name) && !own_check {
+                    let what = match f.kind {
+                        Table(_) => format!("table `[{}]`", join(path, f.name)),
+                        Tables(_) => format!(
+                            "list `{}` (write `[[{}]]` tables, or `{} = []` for none)",
+                            f.name,
+                            join(path, f.name),
+                            f.name
+                        ),
+                        _ => format!("field `{}`", f.name),
+                    };
+                    self.error(span.clone(), format!("missing {what} {here}"));
+                }
+            }
+        }
+        if schema.is_question {
+            self.question(t);
+        }
+    }
+
+    fn value(&mut self, field: &Field, path: &str, v: &Spanned<DeValue<'_>>) {
+        let span = v.span();
+        let name = field.name;
+        let is_header_table = matches!(field.kind, Table(_) | Tables(_))
+            && self
+                .source
+                .get(span.clone())
+                .is_some_and(|s| s.starts_with('['));
+        // A header's span is just `[name]`, so a broken body does not poison it.
+        if !is_header_table && self.poisoned(&span) {
+            return;
+        }
+        match (field.kind, v.get_ref()) {
+            (FormatVersion, _) => {} // checked before the walk, with its own rules
+            (Text, DeValue::String(s)) => {
+                self.text(name, s, span);
+            }
+            (Id, DeValue::String(s)) => self.id(name, s, span),
+            (Answer, DeValue::String(s)) => {
+                self.text(name, s, span);
+            }
+            (Scene, DeValue::String(s)) => {
+                if self.text(name, s, span.clone()) && !crate::scene::NAMES.contains(&&**s) {
+                    self.error(
+                        span,
+                        format!(
+                            "unknown scene `{}`; the scenes are: {}",
+                            show(s),
+                            crate::scene::NAMES.join(", ")
+                        ),
+                    );
+                }
+            }
+            (Level, DeValue::String(s)) => {
+                if !LEVELS.contains(&&**s) {
+                    let hint = match LEVELS.iter().find(|l| l.eq_ignore_ascii_case(s.trim())) {
+                        Some(l) => format!("did you mean `{l}`? (levels are lowercase)"),
+                        None => format!("use one of: {}", LEVELS.join(", ")),
+                    };
+                    self.error(span, format!("unknown level `{}`; {hint}", show(s)));
+                }
+            }
+            (Count, DeValue::Integer(i)) => {
+                let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
+                if !n.is_some_and(|n| (0..=i128::from(u32::MAX)).contains(&n)) {
+                    self.error(
+                        span,
+                        format!("`{name}` must be a whole number from 0 to {}", u32::MAX),
+                    );
+                }
+            }
+            (Table(schema), DeValue::Table(t)) => self.table(schema, path, t, span, false, false),
+            (Tables(schema), DeValue::Array(items)) => {
+                if self.list_too_long(name, items.len(), span) {
+                    return;
+                }
+                let mut ids: Vec<(String, Range<usize>)> = Vec::new();
+                for item in items.iter() {
+                    let DeValue::Table(t) = item.get_ref() else {
+                        self.error(
+                            item.span(),
+                            format!(
+                                "each entry of `{name}` must be a table, found {}",
+                                a_type(item.get_ref())
+                            ),
+                        );
+                        continue;
+                    };
+                    if self.poisoned(&item.span()) && !is_header(self.source, &item.span()) {
+                        continue;
+                    }
+                    self.table(schema, path, t, item.span(), false, true);
+                    if let Some(id) = t.get("id")
+                        && let DeValue::String(s) = id.get_ref()
+                        && !schema.noun.is_empty()
+                    {
+                        ids.push((s.to_string(), id.span()));
+                    }
+                }
+                self.unique(schema.noun, &ids);
+            }
+            (Texts, DeValue::Array(items)) => {
+                if self.list_too_long(name, items.len(), span) {
+                    return;
+                }
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => {
+                            self.text(name, s, item.span());
+                        }
+                        other => self.error(
+                            item.span(),
+                            format!(
+                                "each entry of `{name}` must be a string, found {}",
+                                a_type(other)
+                            ),
+                        ),
+                    }
+                }
+            }
+            (kind, other) => {
+                let expected = match kind {
+                    Text | Id | Answer | Scene | Level => "a string (in quotes)",
+                    Count | FormatVersion => "a whole number",
+                    Table(_) => "a table",
+                    Tables(_) => "a list of tables",
+                    Texts => "a list of strings",
+                };
+                self.error(
+                    span,
+                    format!("`{name}` must be {expected}, found {}", a_type(other)),
+                );
+            }
+        }
+    }
+
+    /// Checks prose; returns true when it is fine.
+    fn text(&mut self, name: &str, s: &str, span: Range<usize>) -> bool {
+        let len = s.chars().count();
+        if len > MAX_STRING_CHARS {
+            self.error(
+                span,
+                format!(
+                    "`{name}` is {len} characters long; the limit is {MAX_STRING_CHARS} (split it up)"
+                ),
+            );
+            return false;
+        }
+        if s.trim().is_empty() {
+            self.error(span, format!("`{name}` is empty; write some text"));
+            return false;
+        }
+        // A CR of a CRLF line ending inside a multi-line string is fine: it is
+        // normalised away before the lesson is used.
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            if super::super::text::is_forbidden(c) && !crlf {
+                let position = s[..i].chars().count() + 1;
+                self.error(
+                    span,
+                    format!(
+                        "`{name}` contains {} at character {position}; such characters can \
+                         take over the terminal or hide text, so remove it",
+                        describe_char(c)
+                    ),
+                );
+                return false;
+            }
+        }
+        true
+    }
+
+    fn id(&mut self, name: &str, s: &str, span: Range<usize>) {
+        if !self.text(name, s, span.clone()) {
+            return;
+        }
+        if !s
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.error(
+                span,
+                format!(
+                    "id `{}` may only use lowercase letters a-z, digits and `-` \
+                     (saved progress refers to it), for example `{}`",
+                    show(s),
+                    slug(s)
+                ),
+            );
+        }
+    }
+
+    fn list_too_long(&mut self, name: &str, len: usize, span: Range<usize>) -> bool {
+        if len > MAX_LIST_LEN {
+            self.error(
+                span,
+                format!(
+                    "`{name}` has {len} entries; the limit is {MAX_LIST_LEN} (split the lesson up)"
+                ),
+            );
+        }
+        len > MAX_LIST_LEN
+    }
+
+    /// Reports every id after the first use of it.
+    fn unique(&mut self, noun: &str, ids: &[(String, Range<usize>)]) {
+        for (i, (id, span)) in ids.iter().enumerate() {
+            if let Some((_, first)) = ids[..i].iter().find(|(other, _)| other == id) {
+                let line = line_of(self.source, first.start);
+                self.error(
+                    span.clone(),
+                    format!(
+                        "duplicate {noun} id `{}`; the first {noun} with this id is on line {line}",
+                        show(id)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A question needs two or more choices and an answer naming one of them.
+    fn question(&mut self, t: &DeTable<'_>) {
+        let Some(choices) = t.get("choices") else {
+            return;
+        };
+        let DeValue::Array(items) = choices.get_ref() else {
+            return;
+        };
+        if items.len() < 2 && !self.poisoned(&choices.span()) {
+            self.error(
+                choices.span(),
+                format!(
+                    "a question needs at least 2 choices; this one has {}",
+                    items.len()
+                ),
+            );
+        }
+        let ids: Vec<&str> = items
+            .iter()
+            .filter_map(|c| c.get_ref().as_table()?.get("id")?.get_ref().as_str())
+            .collect();
+        let Some(answer) = t.get("answer") else {
+            return;
+        };
+        if let DeValue::String(a) = answer.get_ref()
+            && !a.trim().is_empty()
+            && !ids.is_empty()
+            && !ids.contains(&&**a)
+        {
+            let valid: Vec<String> = ids.iter().map(|i| format!("`{}`", show(i))).collect();
+            self.error(
+                answer.span(),
+                format!(
+                    "answer `{}` is not the id of any choice; the choice ids are: {}",
+                    show(a),
+                    valid.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// True when `span` is a `[table]` or `[[array]]` header rather than a value.
+fn is_header(source: &str, span: &Range<usize>) -> bool {
+    source.get(span.clone()).is_some_and(|s| s.starts_with('['))
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+/// The 1-based line a byte offset is on.
+pub(super) fn line_of(source: &str, offset: usize) -> usize {
+    let offset = offset.min(source.len());
+    source.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// "a string", "an integer" … for "found …" messages.
+fn a_type(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Author-supplied text made safe and short for a message: controls and
+/// newlines escaped, long values cut.
+pub(super) fn show(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        if c == '\n' || c == '\t' || super::super::text::is_forbidden(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "U+001B (ESC, …)": names a forbidden character for a message.
+pub(super) fn describe_char(c: char) -> String {
+    let name = match c {
+        '\u{1b}' => "ESC, the start of a terminal escape sequence",
+        '\r' => "a carriage return",
+        '\u{7f}' => "DEL",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => {
+            "a bidirectional text control"
+        }
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' => "an invisible zero-width character",
+        _ => "a control character",
+    };
+    format!("U+{:04X} ({name})", u32::from(c))
+}
+
+/// A suggestion for a valid id made from an invalid one.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "my-id".to_string()
+    } else {
+        show(out)
+    }
+}
+
+/// The known name closest to a misspelt one, if any is close enough to be a
+/// plausible typo. Case and `-` versus `_` are ignored.
+fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let norm = name.to_lowercase().replace('-', "_");
+    let (best, dist) = known
+        .iter()
+        .map(|k| (*k, edit_distance(&norm, k)))
+        .min_by_key(|&(_, d)| d)?;
+    let allowed = (best.chars().count() / 3).clamp(1, 3);
+    (dist <= allowed).then_some(best)
+}
+
+/// Levenshtein distance with adjacent transpositions (optimal string alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::*;
+
+    fn q() -> Question {
+        let choice = |id: &str| Choice {
+            id: id.into(),
+            text: "t".into(),
+            explanation: "e".into(),
+        };
+        Question {
+            question: "q".into(),
+            choices: vec![choice("a"), choice("b")],
+            answer: "a".into(),
+        }
+    }
+
+    /// A lesson with every optional field filled in, so its TOML form uses
+    /// every field the model knows.
+    fn full() -> Lesson {
+        let s = |x: &str| x.to_string();
+        Lesson {
+            format_version: 1,
+            id: s("l"),
+            title: s("t"),
+            summary: s("s"),
+            estimated_minutes: 5,
+            overview: Overview {
+                what: s("w"),
+                why_it_matters: s("w"),
+                where_it_fits: s("w"),
+            },
+            mental_model: MentalModel {
+                core_idea: s("c"),
+                analogy: s("a"),
+                diagram: s("d"),
+                scene: Some(s("shared-ip")),
+            },
+            steps: vec![Step {
+                id: s("s"),
+                level: crate::lesson::Level::Expert,
+                title: s("t"),
+                concept: s("c"),
+                prediction: Some(q()),
+                body: s("b"),
+                result: s("r"),
+                insight: s("i"),
+                scene: Some(s("crash-one")),
+                yaml: Some(s("kind: Pod")),
+            }],
+            under_the_hood: UnderTheHood {
+                how_it_works: s("h"),
+                why_designed_this_way: s("w"),
+                diagram: Some(s("d")),
+                scene: Some(s("under-the-hood")),
+            },
+            myths: vec![Myth {
+                id: s("m"),
+                claim: s("c"),
+                choices: q().choices,
+                answer: s("b"),
+                reality: s("r"),
+                why_it_matters: s("w"),
+                scene: Some(s("shared-ip")),
+            }],
+            expert_notes: vec![Note {
+                title: s("t"),
+                text: s("x"),
+            }],
+            when_not_to_use: WhenNotToUse {
+                text: s("t"),
+                instead: vec![s("i")],
+            },
+            production_patterns: vec![Pattern {
+                name: s("n"),
+                text: s("t"),
+                examples: vec![s("e")],
+                scene: Some(s("patterns")),
+            }],
+            connections: vec![Connection {
+                topic: s("t"),
+                relation: s("r"),
+                insight: s("i"),
+            }],
+            pitfalls: vec![Pitfall {
+                id: s("p"),
+                title: s("t"),
+                wrong: s("w"),
+                correct: s("c"),
+                root_cause: s("r"),
+                fix: s("f"),
+            }],
+            takeaways: vec![s("k")],
+        }
+    }
+
+    #[test]
+    fn schema_knows_every_field_of_the_model() {
+        // A field added to the model would show up here as "unknown field".
+        let text = toml::to_string(&full()).unwrap();
+        assert_eq!(check(&text), Ok(full()), "{text}");
+    }
+
+    #[test]
+    fn schema_requires_exactly_what_the_model_requires() {
+        // Removing any single line that the schema calls optional must still
+        // deserialize; removing one it calls required must not.
+        let text = toml::to_string(&full()).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if !line.contains(" = ") || line.starts_with("format_version") {
+                continue;
+            }
+            let without: String = text
+                .lines()
+                .enumerate()
+                .filter(|&(i, _)| i != n)
+                .map(|(_, l)| format!("{l}\n"))
+                .collect();
+            let serde_ok = toml::from_str::<Lesson>(&without).is_ok();
+            let lint_ok = check(&without).is_ok();
+            assert_eq!(serde_ok, lint_ok, "removing `{line}`");
+        }
+    }
+
+    #[test]
+    fn typos_get_suggestions_but_unrelated_names_do_not() {
+        let known = ["why_it_matters", "what", "where_it_fits"];
+        assert_eq!(closest("why_it_mater", &known), Some("why_it_matters"));
+        assert_eq!(closest("why-it-matters", &known), Some("why_it_matters"));
+        assert_eq!(closest("waht", &known), Some("what"));
+        assert_eq!(closest("colour", &known), None);
+    }
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("Shared Network!"), "shared-network");
+        assert_eq!(slug("!!"), "my-id");
+    }
+}
