@@ -339,11 +339,17 @@ pub fn footer_hints(ctx: Context, scene: bool) -> Vec<(&'static str, &'static st
         .collect()
 }
 
-/// Every binding that applies somewhere, for the help overlay.
+/// Every binding worth listing, for the help overlay: the footer's, plus the
+/// ones the footer leaves out for space (number keys, paging).
 pub fn help_rows() -> Vec<(&'static str, &'static str, bool)> {
     let mut rows: Vec<(&'static str, &'static str, bool)> = Vec::new();
     for b in BINDINGS {
-        if !rows.iter().any(|(l, w, _)| *l == b.label && *w == b.what) {
+        let listed = b.in_footer
+            || matches!(
+                b.action,
+                Action::Pick(_) | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+            );
+        if listed && !rows.iter().any(|(l, w, _)| *l == b.label && *w == b.what) {
             rows.push((b.label, b.what, b.needs_scene));
         }
     }

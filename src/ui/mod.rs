@@ -524,8 +524,16 @@ impl Ui {
     fn help(&self, f: &mut Frame<'_>, area: Rect) {
         let t = &self.theme;
         let rows = keymap::help_rows();
-        let w = 52.min(area.width);
-        let h = (rows.len() as u16 + 4).min(area.height);
+        // One column when it fits, else two side by side.
+        let cols = if rows.len() as u16 + 2 <= area.height {
+            1
+        } else {
+            2
+        };
+        let per_col = rows.len().div_ceil(cols);
+        let col_w: u16 = 36;
+        let w = (col_w * cols as u16 + 2).min(area.width);
+        let h = (per_col as u16 + 2).min(area.height);
         let r = Rect::new(
             area.x + (area.width - w) / 2,
             area.y + (area.height - h) / 2,
@@ -540,21 +548,27 @@ impl Ui {
             .title_bottom(Span::styled(" any key closes ", t.dim()));
         let inner = block.inner(r);
         f.render_widget(block, r);
-        let lines: Vec<Line<'static>> = rows
-            .into_iter()
-            .map(|(k, what, scene)| {
-                let what = if scene {
-                    format!("{what} (scenes)")
-                } else {
-                    what.to_string()
-                };
-                Line::from(vec![
-                    Span::styled(format!(" {k:<8}"), t.key()),
-                    Span::raw(what),
-                ])
-            })
-            .collect();
-        f.render_widget(Paragraph::new(lines), inner);
+        for (c, chunk) in rows.chunks(per_col.max(1)).enumerate() {
+            let lines: Vec<Line<'static>> = chunk
+                .iter()
+                .map(|(k, what, scene)| {
+                    let what = if *scene {
+                        format!("{what} (scenes)")
+                    } else {
+                        what.to_string()
+                    };
+                    Line::from(vec![
+                        Span::styled(format!(" {k:<7}"), t.key()),
+                        Span::raw(what),
+                    ])
+                })
+                .collect();
+            let x = inner.x + col_w * c as u16;
+            if x < inner.right() {
+                let cr = Rect::new(x, inner.y, col_w.min(inner.right() - x), inner.height);
+                f.render_widget(Paragraph::new(lines), cr);
+            }
+        }
     }
 }
 
