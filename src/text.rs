@@ -8,6 +8,10 @@ use unicode_width::UnicodeWidthStr;
 /// C0/C1 controls (ESC, BEL, CR, backspace …), DEL, bidirectional overrides
 /// and isolates, and zero-width characters that can hide text.
 pub fn is_forbidden(c: char) -> bool {
+    // Printable ASCII is nearly all lesson text: decide it without tables.
+    if (' '..='~').contains(&c) {
+        return false;
+    }
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
@@ -18,7 +22,8 @@ pub fn is_forbidden(c: char) -> bool {
 /// (`^[` for ESC), DEL becomes `^?`, other forbidden characters become U+FFFD,
 /// and tabs become four spaces. Newlines are kept.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\t' || is_forbidden(c)) {
+    let clean_ascii = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
+    if s.bytes().all(|b| clean_ascii(&b)) || !s.chars().any(|c| c == '\t' || is_forbidden(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -101,8 +106,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let indent = if indent * 2 < width { indent } else { 0 };
             let hang = " ".repeat(indent);
             // Never split words at hyphens: "git-sync" and "kube-proxy" stay whole.
+            // First-fit on spaces is an order of magnitude cheaper than optimal
+            // fit with Unicode line breaking; words longer than a line (a run
+            // of CJK, a URL) are still broken by display width.
             let opts = textwrap::Options::new(width)
                 .subsequent_indent(&hang)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
                 .word_splitter(textwrap::WordSplitter::NoHyphenation);
             for l in textwrap::wrap(&item, opts) {
                 out.push(truncate(&l, width).to_string());
