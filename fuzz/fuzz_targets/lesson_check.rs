@@ -19,6 +19,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(source.is_char_boundary(d.span.end));
         }
         let out = render_diagnostics("lesson.toml", source, &diags);
-        assert!(!out.chars().any(is_forbidden), "control character in {out:?}");
+        assert!(
+            !out.chars().any(is_forbidden),
+            "control character in {out:?}"
+        );
     }
 });
