@@ -222,7 +222,7 @@ impl Ui {
             } else {
                 Style::new()
             };
-            rows.push(Line::styled(text::truncate(&title, w).to_string(), style));
+            rows.push(Line::styled(ellipsize(&title, w), style));
         }
         let style = if app.outline_cursor == app.sections.len() {
             t.selected()
@@ -313,7 +313,7 @@ impl Ui {
                 } else {
                     Style::new()
                 };
-                lines.push(Line::styled(text::truncate(&claim, w).to_string(), style));
+                lines.push(Line::styled(ellipsize(&claim, w), style));
             }
         }
         // Pre-wrap the dim hint line.
@@ -615,6 +615,14 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
         r,
     );
+}
+
+/// Cuts `s` to `w` columns, ending with "…" when something was cut.
+fn ellipsize(s: &str, w: usize) -> String {
+    if text::width(s) <= w {
+        return s.to_string();
+    }
+    format!("{}…", text::truncate(s, w.saturating_sub(1)))
 }
 
 fn centered(area: Rect, w: u16) -> Rect {
