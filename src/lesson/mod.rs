@@ -24,7 +24,7 @@ pub const EMBEDDED_NAME: &str = "lessons/multi-container-pods.toml";
 /// Why a lesson could not be loaded. The text is ready to show a person.
 #[derive(Debug, thiserror::Error)]
 pub enum LessonError {
-    #[error("cannot read lesson file {path}: {source}")]
+    #[error("cannot read lesson file {}", crate::text::sanitize(&path.display().to_string()))]
     Io {
         path: PathBuf,
         #[source]
@@ -32,7 +32,10 @@ pub enum LessonError {
     },
     /// The file was read but has problems; `report` is the rendered list of
     /// `FILE:LINE:COL: error: …` diagnostics.
-    #[error("{report}")]
+    #[error(
+        "the lesson file has {count} problem{} (`podtutor lint FILE` checks it):\n\n{report}",
+        if *count == 1 { "" } else { "s" }
+    )]
     Invalid { count: usize, report: String },
 }
 
