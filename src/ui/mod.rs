@@ -340,6 +340,8 @@ impl Ui {
         let Some(s) = app.section() else {
             return Hits::default();
         };
+        // Without a scene beside it, the whole section is one readable column.
+        let area = if app.scene.is_none() { measure(area) } else { area };
         let title = text::sanitize(&app.lesson.section_title(s)).into_owned();
         let title_lines = wrap(&title, area.width as usize);
         let th = (title_lines.len() as u16).min(2);
@@ -354,13 +356,14 @@ impl Ui {
         let (scene_area, text_area) = match &app.scene {
             None => (None, rest),
             Some(_) if rest.width >= 110 => {
+                let scene_w = (rest.width / 2).max(rest.width - 102).min(80);
                 let [a, _, b] = Layout::horizontal([
                     Constraint::Min(50),
                     Constraint::Length(2),
-                    Constraint::Length((rest.width / 2).min(70)),
+                    Constraint::Length(scene_w),
                 ])
                 .areas(rest);
-                (Some(b), a)
+                (Some(b), measure(a))
             }
             Some(_) => {
                 let h = (rest.height * 11 / 20)
@@ -615,6 +618,16 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
         r,
     );
+}
+
+/// Prose is easiest to read at up to 100 columns: wider areas get a centred
+/// column of that width.
+fn measure(area: Rect) -> Rect {
+    const MAX: u16 = 100;
+    if area.width <= MAX {
+        return area;
+    }
+    Rect::new(area.x + (area.width - MAX) / 2, area.y, MAX, area.height)
 }
 
 /// Cuts `s` to `w` columns, ending with "…" when something was cut.
