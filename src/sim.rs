@@ -252,6 +252,7 @@ impl Sim {
     }
 
     fn fresh_pod(&mut self) -> Pod {
+        let has_init = self.spec.containers.iter().any(|c| c.kind != Kind::App);
         let n = self.serial as usize;
         self.serial += 1;
         Pod {
@@ -260,7 +261,20 @@ impl Sim {
             created: self.tick,
             phase: Phase::Initializing,
             restart_policy: self.spec.restart_policy,
-            containers: self.spec.containers.iter().map(Container::from_spec).collect(),
+            containers: self
+                .spec
+                .containers
+                .iter()
+                .map(|c| {
+                    let mut c = Container::from_spec(c);
+                    if !has_init {
+                        c.state = State::Waiting {
+                            reason: "ContainerCreating".into(),
+                        };
+                    }
+                    c
+                })
+                .collect(),
             volumes: self
                 .spec
                 .volumes
@@ -327,7 +341,7 @@ impl Sim {
         for i in 0..self.pod.containers.len() {
             let c = &self.pod.containers[i];
             if c.kind == Kind::App
-                && matches!(&c.state, State::Waiting { reason } if reason == "PodInitializing")
+                && matches!(&c.state, State::Waiting { reason } if reason == "PodInitializing" || reason == "ContainerCreating")
             {
                 self.run(i, now);
             }
@@ -555,7 +569,7 @@ impl Sim {
             || self.pod.containers.iter().any(|c| {
                 (c.kind != Kind::Init && c.is_running() && !c.ready)
                     || c.restart_at.is_some()
-                    || matches!(&c.state, State::Waiting { reason } if reason == "PodInitializing")
+                    || matches!(&c.state, State::Waiting { reason } if reason == "PodInitializing" || reason == "ContainerCreating")
             })
     }
 
@@ -688,6 +702,7 @@ fn status_of(pod: &Pod, now: u64) -> StatusRow {
         Phase::Initializing if inits.iter().any(|c| c.restart_at.is_some() && c.kind == Kind::Init) => {
             "Init:CrashLoopBackOff".to_string()
         }
+        Phase::Initializing if inits.is_empty() => "ContainerCreating".to_string(),
         Phase::Initializing => format!("Init:{inits_done}/{}", inits.len()),
         Phase::Running => {
             let waiting = |r: &str| {

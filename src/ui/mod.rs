@@ -365,9 +365,16 @@ impl Ui {
                 .areas(rest);
                 (Some(b), measure(a))
             }
-            Some(_) => {
-                let h = (rest.height * 11 / 20)
-                    .max(6)
+            Some(sc) => {
+                // As tall as the picture needs, but never more than half the
+                // room: the text below must stay readable.
+                let inner_w = rest.width.saturating_sub(2);
+                let pic = sc.player.frame(inner_w, 40, self.charset);
+                let pic_h = pic.lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
+                let cap_h = wrap(&sc.player.caption(), inner_w as usize).len();
+                let natural = (pic_h + cap_h + sc.player.status_table().len() + 2) as u16;
+                let h = natural
+                    .min((rest.height / 2).max(8))
                     .min(rest.height.saturating_sub(4));
                 let [a, b] =
                     Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(rest);
