@@ -119,6 +119,8 @@ const ASCII: Glyphs = Glyphs {
 struct Canvas {
     w: usize,
     h: usize,
+    /// Text is cut at this column (inside a box's right border).
+    clip: usize,
     cells: Vec<Vec<char>>,
     marks: Vec<Mark>,
 }
@@ -128,6 +130,7 @@ impl Canvas {
         Canvas {
             w,
             h,
+            clip: w,
             cells: vec![vec![' '; w]; h],
             marks: Vec::new(),
         }
@@ -145,7 +148,7 @@ impl Canvas {
             } else {
                 '?'
             };
-            if x + i >= self.w {
+            if x + i >= self.w.min(self.clip) {
                 break;
             }
             self.cells[y][x + i] = c;
@@ -168,6 +171,7 @@ impl Canvas {
         if w < 2 || h < 2 {
             return;
         }
+        let clip = std::mem::replace(&mut self.clip, self.w);
         let top: String = std::iter::once(g.tl)
             .chain(std::iter::repeat_n(g.h, w - 2))
             .chain(std::iter::once(g.tr))
@@ -182,6 +186,7 @@ impl Canvas {
             self.put(x, yy, &g.v.to_string());
             self.put(x + w - 1, yy, &g.v.to_string());
         }
+        self.clip = clip;
     }
     fn finish(self) -> Frame {
         let lines: Vec<String> = self
@@ -198,7 +203,9 @@ impl Canvas {
 
 /// The mark for a container's state.
 pub fn state_mark(c: &Container, phase: Phase) -> MarkKind {
-    if matches!(phase, Phase::Terminating | Phase::Gone) && !matches!(c.state, State::Terminated { .. }) {
+    if matches!(phase, Phase::Terminating | Phase::Gone)
+        && !matches!(c.state, State::Terminated { .. })
+    {
         return MarkKind::Terminating;
     }
     match &c.state {
@@ -219,14 +226,16 @@ fn title_of(c: &Container) -> String {
     }
 }
 
-fn detail_of(c: &Container) -> String {
+/// Ports and restart count, in words when they fit in `room` columns.
+fn detail_of(c: &Container, room: usize, g: &Glyphs) -> String {
     let ports: Vec<String> = c.ports.iter().map(|p| format!(":{p}")).collect();
-    let mut s = ports.join(" ");
-    if !s.is_empty() {
-        s.push(' ');
+    let ports = ports.join(" ");
+    let long = format!("{ports} restarts {}", c.restarts);
+    if long.trim().chars().count() <= room {
+        return long.trim().to_string();
     }
-    s.push_str(&format!("restarts {}", c.restarts));
-    s
+    let short = if g.packet == 'o' { "r" } else { "↻" };
+    format!("{ports} {short}{}", c.restarts).trim().to_string()
 }
 
 fn state_words(c: &Container, pod: &Pod, now: u64) -> String {
@@ -276,15 +285,18 @@ pub fn render(
         y += 1;
     }
     // An outside client sends to the Pod IP.
+    // Only traffic coming in needs the client; traffic going out leaves by the wire.
     let outside = overlay.client
         || overlay
             .packet
             .as_ref()
-            .is_some_and(|p| p.from == Endpoint::Outside || p.to == Endpoint::Outside);
+            .is_some_and(|p| p.from == Endpoint::Outside);
     if outside && y < h {
         let target = format!(" {}:{}", pod.ip, first_port(pod));
         let lead = "client ";
-        let wire_len = w.saturating_sub(lead.len() + target.chars().count() + 1).clamp(0, 24);
+        let wire_len = w
+            .saturating_sub(lead.len() + target.chars().count() + 1)
+            .clamp(0, 24);
         cv.put(0, y, lead);
         let wire: String = std::iter::repeat_n(g.h, wire_len).collect();
         cv.put(lead.len(), y, &wire);
@@ -295,13 +307,18 @@ pub fn render(
             && progress < 0.5
         {
             let x = lead.len() + ((wire_len as f64) * progress * 2.0) as usize;
-            cv.mark(x.min(lead.len() + wire_len.saturating_sub(1)), y, &g.packet.to_string(), MarkKind::Packet);
+            cv.mark(
+                x.min(lead.len() + wire_len.saturating_sub(1)),
+                y,
+                &g.packet.to_string(),
+                MarkKind::Packet,
+            );
         }
         y += 1;
     }
 
     let rest = h - y;
-    let box_w = if n > 0 { (w.saturating_sub(4 + (n - 1))) / n } else { 0 }.min(24);
+    let box_w = (w.saturating_sub(4 + (n - 1)) / n).min(24);
     if rest >= 9 && box_w >= 16 {
         side_by_side(&mut cv, sim, overlay, g, y, box_w, progress);
     } else if rest >= n + 3 && w >= 24 {
@@ -340,7 +357,15 @@ fn pod_header(cv: &mut Canvas, pod: &Pod, g: &Glyphs, y: usize, w: usize) {
     }
 }
 
-fn side_by_side(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize, box_w: usize, progress: f64) {
+fn side_by_side(
+    cv: &mut Canvas,
+    sim: &Sim,
+    ov: &Overlay,
+    g: &Glyphs,
+    top: usize,
+    box_w: usize,
+    progress: f64,
+) {
     let pod = &sim.pod;
     let n = pod.containers.len();
     let w = (box_w * n + (n.saturating_sub(1)) + 4).min(cv.w);
@@ -351,6 +376,8 @@ fn side_by_side(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize
     cv.h = top + h;
     pod_header(cv, pod, g, top, w);
     let mut y = top + 1;
+    let outer_clip = cv.clip;
+    cv.clip = w.saturating_sub(1);
     if ov.sandbox {
         let s = format!("pause (sandbox {}): holds network, IPC, UTS", pod.sandbox);
         cv.put(2, y, &s);
@@ -362,9 +389,12 @@ fn side_by_side(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize
         cv.rect(x, y, box_w, 4, g);
         let t: String = title_of(c).chars().take(box_w - 4).collect();
         cv.put(x + 1, y, &format!(" {t} "));
-        let state: String = state_words(c, pod, sim.tick).chars().take(box_w - 3).collect();
+        let state: String = state_words(c, pod, sim.tick)
+            .chars()
+            .take(box_w - 3)
+            .collect();
         cv.mark(x + 2, y + 1, &state, state_mark(c, pod.phase));
-        let detail: String = detail_of(c).chars().take(box_w - 3).collect();
+        let detail: String = detail_of(c, box_w - 3, g).chars().take(box_w - 3).collect();
         cv.put(x + 2, y + 2, &detail);
         centers.push((c.name.clone(), x + box_w / 2));
     }
@@ -376,9 +406,17 @@ fn side_by_side(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize
     y += 1;
     volumes(cv, pod, g, y);
     cv.h = saved_h;
+    cv.clip = outer_clip;
 }
 
-fn wire(cv: &mut Canvas, p: &Packet, centers: &[(String, usize)], g: &Glyphs, y: usize, progress: f64) {
+fn wire(
+    cv: &mut Canvas,
+    p: &Packet,
+    centers: &[(String, usize)],
+    g: &Glyphs,
+    y: usize,
+    progress: f64,
+) {
     let find = |e: &Endpoint| match e {
         Endpoint::Container(n) => centers.iter().find(|(c, _)| c == n).map(|(_, x)| *x),
         Endpoint::Outside => None,
@@ -404,7 +442,11 @@ fn wire(cv: &mut Canvas, p: &Packet, centers: &[(String, usize)], g: &Glyphs, y:
     cv.put(lo, y, &line);
     let arrived = progress >= 1.0;
     if p.refused && progress >= 0.5 {
-        let x = if g.packet == 'o' { "x refused" } else { "✗ refused" };
+        let x = if g.packet == 'o' {
+            "x refused"
+        } else {
+            "✗ refused"
+        };
         cv.mark(b, y, x, MarkKind::Refused);
     } else {
         let head = if a <= b { g.arrow } else { g.left };
@@ -416,11 +458,18 @@ fn wire(cv: &mut Canvas, p: &Packet, centers: &[(String, usize)], g: &Glyphs, y:
             hi as f64 - span * progress
         };
         // The packet travels along the wire and sits on the arrowhead on arrival.
-        let px = if arrived { b } else { (pos as usize).clamp(lo, hi) };
+        let px = if arrived {
+            b
+        } else {
+            (pos as usize).clamp(lo, hi)
+        };
         cv.mark(px, y, &g.packet.to_string(), MarkKind::Packet);
     }
     // The label sits on the Pod border below the wire when there is room.
-    let lab: String = format!(" {} ", p.label).chars().take(cv.w.saturating_sub(lo + 1)).collect();
+    let lab: String = format!(" {} ", p.label)
+        .chars()
+        .take(cv.w.saturating_sub(lo + 1))
+        .collect();
     cv.put(lo + 1, y + 1, &lab);
 }
 
@@ -444,7 +493,15 @@ fn stacked(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize, pro
     let saved_h = cv.h;
     cv.h = top + h;
     pod_header(cv, pod, g, top, w);
-    let name_w = pod.containers.iter().map(|c| title_of(c).len()).max().unwrap_or(0).min(w / 2);
+    // Everything inside stays within the Pod's right border.
+    cv.clip = w.saturating_sub(2);
+    let name_w = pod
+        .containers
+        .iter()
+        .map(|c| title_of(c).len())
+        .max()
+        .unwrap_or(0)
+        .min(w / 2);
     for (i, c) in pod.containers.iter().enumerate() {
         let y = top + 1 + i;
         let t: String = title_of(c).chars().take(name_w).collect();
@@ -452,7 +509,11 @@ fn stacked(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize, pro
         let sx = 3 + name_w;
         let state = state_words(c, pod, sim.tick);
         cv.mark(sx, y, &state, state_mark(c, pod.phase));
-        cv.put(sx + state.chars().count() + 1, y, &format!("· {}", detail_of(c)));
+        cv.put(
+            sx + state.chars().count() + 1,
+            y,
+            &format!("· {}", detail_of(c, usize::MAX, g)),
+        );
     }
     let y = top + 1 + pod.containers.len();
     if let Some(p) = &ov.packet {
@@ -484,6 +545,7 @@ fn stacked(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize, pro
     }
     volumes(cv, pod, g, y);
     cv.h = saved_h;
+    cv.clip = cv.w;
 }
 
 fn compact(cv: &mut Canvas, sim: &Sim, top: usize) {
@@ -499,7 +561,12 @@ fn compact(cv: &mut Canvas, sim: &Sim, top: usize) {
             break;
         }
         let n = cv.put(0, y, &format!("{}: ", c.name));
-        cv.mark(n, y, &state_words(c, pod, sim.tick), state_mark(c, pod.phase));
+        cv.mark(
+            n,
+            y,
+            &state_words(c, pod, sim.tick),
+            state_mark(c, pod.phase),
+        );
         y += 1;
     }
 }
@@ -514,7 +581,9 @@ mod tests {
             base_name: "web-7d9f".into(),
             restart_policy: RestartPolicy::Always,
             containers: vec![
-                ContainerSpec::new("app", "nginx", Kind::App).port(8080).mount("logs"),
+                ContainerSpec::new("app", "nginx", Kind::App)
+                    .port(8080)
+                    .mount("logs"),
                 ContainerSpec::new("log-shipper", "fluent-bit", Kind::App).mount("logs"),
             ],
             volumes: vec!["logs".into()],
@@ -562,7 +631,10 @@ mod tests {
         assert!(all.contains("running"), "{all}");
         assert!(all.contains("CrashLoopBackOff"), "{all}");
         assert!(all.contains(&s.pod.ip));
-        assert!(!all.contains('─') && !all.contains('┌'), "ASCII only: {all}");
+        assert!(
+            !all.contains('─') && !all.contains('┌'),
+            "ASCII only: {all}"
+        );
         assert!(f.marks.iter().any(|m| m.kind == MarkKind::Restarting));
         assert!(f.marks.iter().any(|m| m.kind == MarkKind::Up));
     }
@@ -572,10 +644,19 @@ mod tests {
         let s = sim();
         let wide = render(&s, &Overlay::default(), 0, 1, 80, 12, Charset::Unicode);
         let narrow = render(&s, &Overlay::default(), 0, 1, 36, 12, Charset::Unicode);
-        let row_with_both = |f: &Frame| f.lines.iter().any(|l| l.contains("app") && l.contains("log-shipper"));
+        let row_with_both = |f: &Frame| {
+            f.lines
+                .iter()
+                .any(|l| l.contains("app") && l.contains("log-shipper"))
+        };
         assert!(row_with_both(&wide));
         assert!(!row_with_both(&narrow));
-        assert!(narrow.lines.iter().any(|l| l.contains("log-shipper") && l.contains("running")));
+        assert!(
+            narrow
+                .lines
+                .iter()
+                .any(|l| l.contains("log-shipper") && l.contains("running"))
+        );
     }
 
     #[test]
@@ -598,6 +679,9 @@ mod tests {
                 .map(|m| m.col)
         };
         let (a, b) = (at(0).unwrap(), at(5).unwrap());
-        assert!(b < a, "travels from log-shipper (right) to app (left): {a} → {b}");
+        assert!(
+            b < a,
+            "travels from log-shipper (right) to app (left): {a} → {b}"
+        );
     }
 }

@@ -125,7 +125,10 @@ fn build(name: &str) -> Option<Vec<Moment>> {
                 "The kubelet starts both containers. They share the Pod's IP {ip} and its network; each has its own filesystem from its own image."
             ));
             s.sim.write_file("app", "logs", "access.log");
-            s.say("app writes access.log into the emptyDir volume logs, which both containers mount.".into());
+            s.say(
+                "app writes access.log into the emptyDir volume logs, which both containers mount."
+                    .into(),
+            );
             s.shot(
                 packet(c("log-shipper"), Endpoint::Outside, "ship logs", false),
                 "log-shipper reads access.log from the same volume and ships it out: two jobs, one team.".into(),
@@ -225,11 +228,15 @@ fn build(name: &str) -> Option<Vec<Moment>> {
             s.sim.start();
             s.sim.settle(5);
             let ip = s.ip();
-            s.say(format!("app and log-shipper are running in Pod {} at {ip}.", s.name()));
-            s.sim.crash("log-shipper", 1);
             s.say(format!(
-                "log-shipper crashes with exit code 1. app keeps serving; the Pod shows 1/2 ready and CrashLoopBackOff while the kubelet waits 10 s."
+                "app and log-shipper are running in Pod {} at {ip}.",
+                s.name()
             ));
+            s.sim.crash("log-shipper", 1);
+            s.say(
+                "log-shipper crashes with exit code 1. app keeps serving; the Pod shows 1/2 ready and CrashLoopBackOff while the kubelet waits 10 s."
+                    .into(),
+            );
             s.sim.run_for(10);
             s.say(format!(
                 "The kubelet restarts log-shipper alone (restart 1), in the same Pod: the name and the IP {ip} are unchanged."
@@ -248,7 +255,9 @@ fn build(name: &str) -> Option<Vec<Moment>> {
             s.sim.settle(5);
             s.sim.write_file("app", "logs", "access.log");
             let (old_name, old_ip) = (s.name(), s.ip());
-            s.say(format!("Pod {old_name} runs at {old_ip}, with access.log in its emptyDir."));
+            s.say(format!(
+                "Pod {old_name} runs at {old_ip}, with access.log in its emptyDir."
+            ));
             s.sim.delete_pod();
             s.say("kubectl delete pod: the Pod is Terminating. Every container gets SIGTERM, sharing one grace period.".into());
             s.sim.step();
@@ -260,9 +269,10 @@ fn build(name: &str) -> Option<Vec<Moment>> {
                 s.ip()
             ));
             s.sim.settle(5);
-            s.say(format!(
+            s.say(
                 "All the new Pod's containers start together, with an empty emptyDir. Restarts begin at 0: it is a different Pod, not a restarted one."
-            ));
+                    .into(),
+            );
         }
         "init-and-sidecar" => {
             s = Script::new(PodSpec {
@@ -281,9 +291,15 @@ fn build(name: &str) -> Option<Vec<Moment>> {
             s.sim.run_for(2);
             s.say("migrate completed. The sidecar proxy starts next, in init order.".into());
             s.sim.run_for(1);
-            s.say("proxy has started (it need not be Ready), so the app may start: PodInitializing.".into());
+            s.say(
+                "proxy has started (it need not be Ready), so the app may start: PodInitializing."
+                    .into(),
+            );
             s.sim.settle(5);
-            s.say("app runs with its proxy beside it. READY counts app and the native sidecar: 2/2.".into());
+            s.say(
+                "app runs with its proxy beside it. READY counts app and the native sidecar: 2/2."
+                    .into(),
+            );
             s.sim.delete_pod();
             s.sim.step();
             s.say("On deletion the app stops first, while proxy keeps forwarding its last requests...".into());
@@ -307,7 +323,9 @@ fn build(name: &str) -> Option<Vec<Moment>> {
             s.sim.start();
             s.sim.settle(5);
             s.sim.write_file("app", "logs", "app.log");
-            s.say("One app and three helpers, each a small image of its own, all in one Pod.".into());
+            s.say(
+                "One app and three helpers, each a small image of its own, all in one Pod.".into(),
+            );
             s.shot(
                 packet(c("shipper"), Endpoint::Outside, "ship app.log", false),
                 "Sidecar: shipper extends the app, reading its logs from the shared volume and shipping them.".into(),
@@ -454,7 +472,15 @@ impl Player {
                 (&m.sim, &m.overlay, self.frame)
             }
         };
-        diagram::render(sim, overlay, frame, FRAMES_PER_MOMENT, width, height, charset)
+        diagram::render(
+            sim,
+            overlay,
+            frame,
+            FRAMES_PER_MOMENT,
+            width,
+            height,
+            charset,
+        )
     }
 
     /// `kubectl get pod -o wide` for the Pod on screen.
@@ -490,7 +516,8 @@ impl Player {
     pub fn crash(&mut self, container: &str, exit_code: i32) {
         let l = self.go_live();
         if !l.sim.container(container).is_some_and(|c| c.is_running()) {
-            l.caption = format!("{container} is not running right now, so there is nothing to crash.");
+            l.caption =
+                format!("{container} is not running right now, so there is nothing to crash.");
             return;
         }
         l.sim.crash(container, exit_code);
@@ -509,11 +536,17 @@ impl Player {
         l.caption = match wait {
             Some(s) => format!(
                 "You crashed {container} (exit {exit_code}). The kubelet restarts only {container}, after a {s} s back-off; {} keep{} running; Pod IP {} unchanged.",
-                if others.is_empty() { "no other container".to_string() } else { others.join(", ") },
+                if others.is_empty() {
+                    "no other container".to_string()
+                } else {
+                    others.join(", ")
+                },
                 if others.len() == 1 { "s" } else { "" },
                 l.sim.pod.ip
             ),
-            None => format!("You stopped {container} (exit {exit_code}). With this restartPolicy the kubelet leaves it stopped."),
+            None => format!(
+                "You stopped {container} (exit {exit_code}). With this restartPolicy the kubelet leaves it stopped."
+            ),
         };
         l.overlay = Overlay::default();
         l.done = false;
@@ -535,7 +568,10 @@ impl Player {
     pub fn localhost_request(&mut self) {
         let l = self.go_live();
         let pod = &l.sim.pod;
-        let from = pod.containers.iter().find(|c| c.kind != Kind::Init && c.is_running());
+        let from = pod
+            .containers
+            .iter()
+            .find(|c| c.kind != Kind::Init && c.is_running());
         let Some(from) = from.map(|c| c.name.clone()) else {
             l.caption = "No container is running to send a request.".into();
             return;
@@ -552,12 +588,16 @@ impl Player {
             Delivery::To(t) => (
                 t.clone(),
                 false,
-                format!("{from} calls {label}: delivered to {t}, inside the same network namespace."),
+                format!(
+                    "{from} calls {label}: delivered to {t}, inside the same network namespace."
+                ),
             ),
             Delivery::Refused => (
                 from.clone(),
                 true,
-                format!("{from} calls {label}: connection refused, because nothing in the Pod is listening on {port} right now."),
+                format!(
+                    "{from} calls {label}: connection refused, because nothing in the Pod is listening on {port} right now."
+                ),
             ),
         };
         l.overlay = packet(c(&from), c(&to), &label, refused);
@@ -610,9 +650,13 @@ impl Live {
                 Event::PodCreated { name, ip } => format!(
                     "All containers stopped together. The controller created a new Pod, {name}, with a new IP, {ip}."
                 ),
-                Event::PodGone { name, .. } => format!("Pod {name} is gone; the new Pod starts all its containers."),
+                Event::PodGone { name, .. } => {
+                    format!("Pod {name} is gone; the new Pod starts all its containers.")
+                }
                 Event::PortInUse { name, port } => {
-                    format!("{name} cannot bind port {port}: another container in the Pod already listens there.")
+                    format!(
+                        "{name} cannot bind port {port}: another container in the Pod already listens there."
+                    )
                 }
                 _ => continue,
             });
@@ -661,7 +705,10 @@ mod tests {
         let mut restarts = Vec::new();
         while p.next_moment() {
             let app = p.sim().container("app").unwrap();
-            restarts.push((app.restarts, p.sim().container("log-shipper").unwrap().restarts));
+            restarts.push((
+                app.restarts,
+                p.sim().container("log-shipper").unwrap().restarts,
+            ));
             assert_eq!(p.sim().pod.ip, ip);
         }
         assert!(restarts.iter().all(|(app, _)| *app == 0));
@@ -710,9 +757,17 @@ mod tests {
     fn a_localhost_request_is_delivered_or_refused() {
         let mut p = Player::new("shared-ip").unwrap();
         p.localhost_request();
-        assert!(p.caption().contains("delivered to exporter"), "{}", p.caption());
+        assert!(
+            p.caption().contains("delivered to exporter"),
+            "{}",
+            p.caption()
+        );
         let mut q = Player::new("port-conflict").unwrap();
         q.localhost_request();
-        assert!(q.caption().contains("No container") || q.caption().contains("refused"), "{}", q.caption());
+        assert!(
+            q.caption().contains("No container") || q.caption().contains("refused"),
+            "{}",
+            q.caption()
+        );
     }
 }

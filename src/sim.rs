@@ -464,11 +464,10 @@ impl Sim {
         match self.pod.phase {
             Phase::Terminating => {
                 // Apps stop first; then sidecars, last declared first.
-                let apps_up = self
-                    .pod
-                    .containers
-                    .iter()
-                    .any(|c| c.kind == Kind::App && !matches!(c.state, State::Terminated { .. }));
+                let apps_up =
+                    self.pod.containers.iter().any(|c| {
+                        c.kind == Kind::App && !matches!(c.state, State::Terminated { .. })
+                    });
                 let targets: Vec<usize> = if apps_up {
                     (0..self.pod.containers.len())
                         .filter(|&i| self.pod.containers[i].kind == Kind::App)
@@ -684,9 +683,17 @@ pub struct StatusRow {
 }
 
 fn status_of(pod: &Pod, now: u64) -> StatusRow {
-    let counted: Vec<&Container> = pod.containers.iter().filter(|c| c.kind != Kind::Init).collect();
+    let counted: Vec<&Container> = pod
+        .containers
+        .iter()
+        .filter(|c| c.kind != Kind::Init)
+        .collect();
     let ready = counted.iter().filter(|c| c.ready).count();
-    let inits: Vec<&Container> = pod.containers.iter().filter(|c| c.kind != Kind::App).collect();
+    let inits: Vec<&Container> = pod
+        .containers
+        .iter()
+        .filter(|c| c.kind != Kind::App)
+        .collect();
     let inits_done = inits
         .iter()
         .filter(|c| match c.kind {
@@ -696,10 +703,18 @@ fn status_of(pod: &Pod, now: u64) -> StatusRow {
             _ => matches!(c.state, State::Terminated { exit_code: 0, .. }),
         })
         .count();
-    let apps: Vec<&Container> = pod.containers.iter().filter(|c| c.kind == Kind::App).collect();
+    let apps: Vec<&Container> = pod
+        .containers
+        .iter()
+        .filter(|c| c.kind == Kind::App)
+        .collect();
     let status = match pod.phase {
         Phase::Terminating | Phase::Gone => "Terminating".to_string(),
-        Phase::Initializing if inits.iter().any(|c| c.restart_at.is_some() && c.kind == Kind::Init) => {
+        Phase::Initializing
+            if inits
+                .iter()
+                .any(|c| c.restart_at.is_some() && c.kind == Kind::Init) =>
+        {
             "Init:CrashLoopBackOff".to_string()
         }
         Phase::Initializing if inits.is_empty() => "ContainerCreating".to_string(),
@@ -773,7 +788,13 @@ pub fn status_table(rows: &[StatusRow]) -> Vec<String> {
         ]);
     }
     let widths: Vec<usize> = (0..6)
-        .map(|i| table.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .map(|i| {
+            table
+                .iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     table
         .iter()
@@ -783,7 +804,7 @@ pub fn status_table(rows: &[StatusRow]) -> Vec<String> {
                 if i == 5 {
                     line.push_str(cell);
                 } else {
-                    line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
+                    line.push_str(&format!("{cell:<w$}  ", w = widths[i]));
                 }
             }
             line.trim_end().to_string()
@@ -800,7 +821,9 @@ mod tests {
             base_name: "web-7d9f".into(),
             restart_policy: policy,
             containers: vec![
-                ContainerSpec::new("app", "nginx", Kind::App).port(8080).mount("logs"),
+                ContainerSpec::new("app", "nginx", Kind::App)
+                    .port(8080)
+                    .mount("logs"),
                 ContainerSpec::new("log-shipper", "fluent-bit", Kind::App).mount("logs"),
             ],
             volumes: vec!["logs".into()],
@@ -823,13 +846,24 @@ mod tests {
         assert!(s.write_file("app", "logs", "app.log"));
         s.crash("log-shipper", 1);
         assert_eq!(s.status().status, "CrashLoopBackOff");
-        assert_eq!(s.status().ready, "1/2", "the Pod is not Ready while one container is down");
-        assert!(s.container("app").unwrap().is_running(), "app keeps running");
+        assert_eq!(
+            s.status().ready,
+            "1/2",
+            "the Pod is not Ready while one container is down"
+        );
+        assert!(
+            s.container("app").unwrap().is_running(),
+            "app keeps running"
+        );
         s.run_for(FIRST_BACKOFF);
         assert_eq!(s.container("log-shipper").unwrap().restarts, 1);
         assert_eq!(s.container("app").unwrap().restarts, 0);
         assert_eq!((s.pod.name.clone(), s.pod.ip.clone()), (name, ip));
-        assert_eq!(s.read_files("log-shipper", "logs"), ["app.log"], "emptyDir survives");
+        assert_eq!(
+            s.read_files("log-shipper", "logs"),
+            ["app.log"],
+            "emptyDir survives"
+        );
         s.step();
         assert_eq!(s.status().status, "Running");
         assert_eq!(s.status().restarts, 1);
@@ -841,7 +875,11 @@ mod tests {
         let mut waits = Vec::new();
         for _ in 0..8 {
             s.crash("app", 1);
-            let Some(Event::BackOff { seconds, .. }) = s.events.iter().find(|e| matches!(e, Event::BackOff { .. })).cloned()
+            let Some(Event::BackOff { seconds, .. }) = s
+                .events
+                .iter()
+                .find(|e| matches!(e, Event::BackOff { .. }))
+                .cloned()
             else {
                 panic!("no back-off: {:?}", s.events)
             };
@@ -864,7 +902,11 @@ mod tests {
             s.crash("log-shipper", code);
             assert_eq!(s.status().status, status, "{policy:?} exit {code}");
             s.run_for(FIRST_BACKOFF + 1);
-            assert_eq!(s.container("log-shipper").unwrap().restarts > 0, restarts, "{policy:?} {code}");
+            assert_eq!(
+                s.container("log-shipper").unwrap().restarts > 0,
+                restarts,
+                "{policy:?} {code}"
+            );
         }
         let mut s = running(RestartPolicy::Never);
         s.crash("app", 0);
@@ -881,14 +923,23 @@ mod tests {
         assert_eq!(s.status().status, "Terminating");
         assert_eq!(s.status().ready, "0/2");
         s.step();
-        assert!(s.pod.containers.iter().all(|c| matches!(c.state, State::Terminated { .. })), "all stop together");
+        assert!(
+            s.pod
+                .containers
+                .iter()
+                .all(|c| matches!(c.state, State::Terminated { .. })),
+            "all stop together"
+        );
         s.settle(20);
         assert_ne!(s.pod.name, name);
         assert!(s.pod.name.starts_with("web-7d9f-"));
         assert_ne!(s.pod.ip, ip);
         assert_eq!(s.status().status, "Running");
         assert_eq!(s.status().restarts, 0, "a new Pod starts counting afresh");
-        assert!(s.read_files("log-shipper", "logs").is_empty(), "a new Pod has a new emptyDir");
+        assert!(
+            s.read_files("log-shipper", "logs").is_empty(),
+            "a new Pod has a new emptyDir"
+        );
     }
 
     fn with_init() -> Sim {
@@ -925,7 +976,10 @@ mod tests {
             }
         }
         assert_eq!(order, ["proxy", "app"]);
-        assert_eq!(statuses, ["Init:0/2", "Init:1/2", "PodInitializing", "Running"]);
+        assert_eq!(
+            statuses,
+            ["Init:0/2", "Init:1/2", "PodInitializing", "Running"]
+        );
         assert_eq!(s.status().status, "Running");
         assert_eq!(s.status().ready, "2/2", "READY counts the native sidecar");
     }

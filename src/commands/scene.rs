@@ -24,13 +24,30 @@ pub fn run(global: &GlobalArgs, args: &SceneArgs) -> anyhow::Result<ExitCode> {
             );
         };
         let width = super::output_width(args.width);
-        let charset = if global.ascii { Charset::Ascii } else { Charset::Unicode };
+        let charset = if global.ascii {
+            Charset::Ascii
+        } else {
+            Charset::Unicode
+        };
         let w = u16::try_from(width).unwrap_or(u16::MAX);
-        out.push_str(&format!("{} ({})\n", title(&args.name).unwrap_or_default(), args.name));
+        out.push_str(&format!(
+            "{} ({})\n",
+            title(&args.name).unwrap_or_default(),
+            args.name
+        ));
         loop {
-            out.push_str(&format!("\n── Moment {}/{} ──\n", p.moment() + 1, p.moment_count()));
+            out.push_str(&format!(
+                "\n── Moment {}/{} ──\n",
+                p.moment() + 1,
+                p.moment_count()
+            ));
             p.complete_moment();
-            for l in p.frame(w, 14, charset).lines.iter().filter(|l| !l.is_empty()) {
+            for l in p
+                .frame(w, 14, charset)
+                .lines
+                .iter()
+                .filter(|l| !l.is_empty())
+            {
                 out.push_str(l);
                 out.push('\n');
             }

@@ -341,7 +341,11 @@ impl Ui {
             return Hits::default();
         };
         // Without a scene beside it, the whole section is one readable column.
-        let area = if app.scene.is_none() { measure(area) } else { area };
+        let area = if app.scene.is_none() {
+            measure(area)
+        } else {
+            area
+        };
         let title = text::sanitize(&app.lesson.section_title(s)).into_owned();
         let title_lines = wrap(&title, area.width as usize);
         let th = (title_lines.len() as u16).min(2);
@@ -356,7 +360,12 @@ impl Ui {
         let (scene_area, text_area) = match &app.scene {
             None => (None, rest),
             Some(_) if rest.width >= 110 => {
-                let scene_w = (rest.width / 2).max(rest.width - 102).min(80);
+                // Wide enough for the kubectl table, at most 80, and the text
+                // column never wider than 100.
+                let scene_w = (rest.width / 2)
+                    .max(rest.width - 102)
+                    .max(64.min(rest.width - 54))
+                    .min(80);
                 let [a, _, b] = Layout::horizontal([
                     Constraint::Min(50),
                     Constraint::Length(2),
@@ -370,7 +379,11 @@ impl Ui {
                 // room: the text below must stay readable.
                 let inner_w = rest.width.saturating_sub(2);
                 let pic = sc.player.frame(inner_w, 40, self.charset);
-                let pic_h = pic.lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
+                let pic_h = pic
+                    .lines
+                    .iter()
+                    .rposition(|l| !l.is_empty())
+                    .map_or(0, |i| i + 1);
                 let cap_h = wrap(&sc.player.caption(), inner_w as usize).len();
                 let natural = (pic_h + cap_h + sc.player.status_table().len() + 2) as u16;
                 let h = natural
@@ -486,14 +499,22 @@ impl Ui {
         } else {
             0
         };
-        let diag_h = inner.height.saturating_sub(cap_h + status_h);
+        // The picture takes what it needs; status and caption sit right under it.
+        let room = inner.height.saturating_sub(cap_h + status_h);
+        let probe = sc.player.frame(inner.width, room, self.charset);
+        let pic_h = probe
+            .lines
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(0, |i| i + 1) as u16;
+        let diag_h = pic_h.min(room);
         let [d, s, c] = Layout::vertical([
             Constraint::Length(diag_h),
             Constraint::Length(status_h),
             Constraint::Length(cap_h),
         ])
         .areas(inner);
-        let frame = sc.player.frame(d.width, d.height, self.charset);
+        let frame = probe;
         let lines: Vec<Line<'static>> = frame
             .lines
             .iter()
