@@ -353,3 +353,32 @@ fn a_hostile_file_name_is_neutralised_in_the_error() {
     assert!(!raw.contains(&0x1b) && !raw.contains(&0x07), "{text:?}");
     assert!(!text.contains('\u{202e}'));
 }
+
+#[test]
+fn the_tutor_refuses_a_lesson_over_the_limits_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/minimal.toml"),
+    )
+    .unwrap();
+    let name = dir.path().join("many.toml");
+    let takeaways = vec!["\"One idea.\""; 201].join(", ");
+    std::fs::write(
+        &name,
+        src.replace(
+            "takeaways = [\"One idea.\"]",
+            &format!("takeaways = [{takeaways}]"),
+        ),
+    )
+    .unwrap();
+    let mut p = Pty::spawn(
+        &["--lesson", name.to_str().unwrap()],
+        100,
+        30,
+        &dir.path().join("p.toml"),
+    );
+    assert_eq!(p.wait_exit(), 1);
+    p.wait_for("the limit is 200");
+    p.wait_for("many.toml:");
+    assert!(!p.raw().contains(&0x1b), "{:?}", p.raw());
+}
