@@ -133,8 +133,7 @@ fn frame_bytes(app: &mut App, w: u16, h: u16) -> Vec<u8> {
     app.page = hits.page;
     app.scroll = hits.scroll;
     drop(t);
-    let bytes = sink.0.lock().unwrap().clone();
-    bytes
+    std::mem::take(&mut *sink.0.lock().unwrap())
 }
 
 /// True for what must never be printed from a lesson, beyond
