@@ -346,8 +346,6 @@ fn lessons_over_the_limits_are_refused_through_the_binary() {
 }
 
 #[test]
-#[ignore = "BUG: lesson::load_file reads the whole file before checking its size; \
-            `--lesson /dev/zero` eats memory until it fails (fix in src/lesson/mod.rs: read through `take(MAX_FILE_BYTES + 1)`)"]
 fn an_endless_lesson_file_is_refused_without_reading_it_all() {
     // A memory cap turns the bug into a quick failure instead of a stuck machine.
     let out = Command::new("sh")

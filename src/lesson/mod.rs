@@ -54,9 +54,42 @@ pub fn embedded() -> Lesson {
 
 /// Reads and validates a lesson file.
 pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
-    let source = std::fs::read_to_string(path).map_err(|source| LessonError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&path.display().to_string(), &source)
+    let name = path.display().to_string();
+    match read_source(path) {
+        Ok(Ok(source)) => parse(&name, &source),
+        Ok(Err((prefix, diag))) => Err(LessonError::Invalid {
+            count: 1,
+            report: render_diagnostics(&name, &prefix, &[diag]),
+        }),
+        Err(source) => Err(LessonError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Reads a lesson file's text, never more than one byte past the size limit
+/// (a lesson named /dev/zero is refused, not read until memory runs out; an
+/// oversized file comes back cut, for [`check`] to refuse). A file that is
+/// not UTF-8 gives the text before the first bad byte and a diagnostic there.
+pub fn read_source(path: &Path) -> std::io::Result<Result<String, (String, Diagnostic)>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Ok(Ok(String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    Ok(String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let mut bytes = e.into_bytes();
+        bytes.truncate(valid);
+        let prefix = String::from_utf8(bytes).unwrap_or_default();
+        let diag = Diagnostic {
+            span: valid..valid,
+            message: "the file is not UTF-8 text; save it with UTF-8 encoding".into(),
+        };
+        (prefix, diag)
+    }))
 }
