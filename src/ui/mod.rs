@@ -491,11 +491,13 @@ impl Ui {
         } else {
             sc.player.caption()
         };
+        // The caption is the point of the scene, so it gets its lines first;
+        // then the picture (at least 3 rows); the status table if room is left.
         let cap = wrap(&caption, inner.width as usize);
         let status = sc.player.status_table();
-        let cap_h = (cap.len() as u16).min(inner.height / 3).max(1);
-        let status_h = if inner.height > cap_h + 6 {
-            (status.len() as u16).min(inner.height - cap_h - 4)
+        let cap_h = (cap.len() as u16).min(inner.height.saturating_sub(3)).max(1);
+        let status_h = if inner.height > cap_h + 9 {
+            (status.len() as u16).min(inner.height - cap_h - 9)
         } else {
             0
         };
