@@ -1,1 +1,792 @@
-//! PLACEHOLDER: diagram.
+//! Draws the simulation as text: a Pod box with its name and IP, a box per
+//! container (name, image, state in words, restarts), the localhost "wire"
+//! with moving packets, file accesses, the shared volume strip, and clients
+//! outside the Pod.
+//!
+//! A [`Frame`] is plain lines plus [`Mark`]s saying what a span means; the UI
+//! maps marks to colours, so the frame must read well without them. The
+//! layout adapts to the area (containers side by side, stacked, or one line
+//! each) and never draws outside it, for any size including 0×0.
+
+use crate::sim::{Container, Flow, FlowKind, FlowResult, Kind, Pod, Sim, State};
+use unicode_width::UnicodeWidthChar;
+
+/// Which characters to draw lines with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Charset {
+    /// Box-drawing characters (the default).
+    #[default]
+    Unicode,
+    /// `+-|` for terminals and fonts without box drawing.
+    Ascii,
+}
+
+/// What a marked span shows; the UI picks a style for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A container running (and ready) or an init container that succeeded.
+    Up,
+    /// A container that has exited.
+    Down,
+    /// A container waiting out a restart back-off.
+    Restarting,
+    /// A container waiting to start or not ready yet.
+    Waiting,
+    /// A packet or a file on the move.
+    Packet,
+    /// A file name.
+    File,
+    /// The Pod IP.
+    Ip,
+    /// A failure: connection refused, address in use, not mounted.
+    Refused,
+    /// A Pod or container shutting down.
+    Terminating,
+}
+
+/// A span of a frame line with a meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Line index in [`Frame::lines`].
+    pub line: usize,
+    /// Display column where the span starts.
+    pub col: usize,
+    /// Display width of the span.
+    pub width: usize,
+    /// What it means.
+    pub kind: MarkKind,
+}
+
+/// One rendered picture: every line fits the width, and there are no more lines than the height.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Frame {
+    /// The text, without trailing spaces.
+    pub lines: Vec<String>,
+    /// Meaning of spans, for colouring.
+    pub marks: Vec<Mark>,
+}
+
+/// Drawing choices beyond the area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Line characters.
+    pub charset: Charset,
+    /// Draw the sandbox (pause container) strip inside each Pod.
+    pub show_sandbox: bool,
+    /// Draw only this Pod (index into `Sim::pods`); `None` draws all.
+    pub focus: Option<usize>,
+}
+
+/// Renders every Pod of `sim` into `width`×`height`; `tick` moves packets.
+pub fn render(sim: &Sim, tick: u32, width: u16, height: u16, charset: Charset) -> Frame {
+    let opts = Options {
+        charset,
+        ..Options::default()
+    };
+    render_with(sim, tick, width, height, &opts)
+}
+
+/// Renders with explicit [`Options`].
+pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options) -> Frame {
+    let (w, h) = (usize::from(width), usize::from(height));
+    if w == 0 || h == 0 {
+        return Frame::default();
+    }
+    let pods: Vec<&Pod> = match opts.focus {
+        Some(i) => sim.pods.get(i).into_iter().collect(),
+        None => sim.pods.iter().collect(),
+    };
+    let g = Glyphs::new(opts.charset);
+    let ctx = Ctx {
+        sim,
+        tick,
+        g,
+        sandbox: opts.show_sandbox,
+    };
+    if pods.is_empty() {
+        let mut c = Canvas::new(w);
+        c.put(0, 0, "(no Pod on the node)", Some(MarkKind::Waiting));
+        return c.finish(h);
+    }
+    for layout in [Layout::Wide, Layout::Stacked, Layout::Compact] {
+        let c = draw(&ctx, &pods, layout, w);
+        if !c.clipped && c.rows.len() <= h {
+            return c.finish(h);
+        }
+    }
+    // Nothing fits whole: the compact form, cut to the area.
+    draw(&ctx, &pods, Layout::Compact, w).finish(h)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Wide,
+    Stacked,
+    Compact,
+}
+
+/// The widest a Pod box grows, so very wide terminals do not stretch it absurdly.
+const MAX_BOX: usize = 96;
+/// Length of a flow arrow's shaft.
+const SHAFT: usize = 6;
+
+struct Ctx<'a> {
+    sim: &'a Sim,
+    tick: u32,
+    g: Glyphs,
+    sandbox: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Glyphs {
+    tl: char,
+    tr: char,
+    bl: char,
+    br: char,
+    h: char,
+    v: char,
+    packet: char,
+    head: char,
+    dot: &'static str,
+}
+
+impl Glyphs {
+    fn new(c: Charset) -> Self {
+        match c {
+            Charset::Unicode => Glyphs {
+                tl: '┌',
+                tr: '┐',
+                bl: '└',
+                br: '┘',
+                h: '─',
+                v: '│',
+                packet: '●',
+                head: '▶',
+                dot: " · ",
+            },
+            Charset::Ascii => Glyphs {
+                tl: '+',
+                tr: '+',
+                bl: '+',
+                br: '+',
+                h: '-',
+                v: '|',
+                packet: 'o',
+                head: '>',
+                dot: ", ",
+            },
+        }
+    }
+}
+
+/// A growable grid of single-width cells with a fixed width; writes past the
+/// right edge are dropped and remembered in `clipped`.
+struct Canvas {
+    w: usize,
+    rows: Vec<Vec<char>>,
+    marks: Vec<Mark>,
+    clipped: bool,
+}
+
+impl Canvas {
+    fn new(w: usize) -> Self {
+        Canvas {
+            w,
+            rows: Vec::new(),
+            marks: Vec::new(),
+            clipped: false,
+        }
+    }
+    fn ensure(&mut self, row: usize) {
+        while self.rows.len() <= row {
+            self.rows.push(vec![' '; self.w]);
+        }
+    }
+    /// Writes `s` at (row, col); returns the column after it.
+    fn put(&mut self, row: usize, col: usize, s: &str, mark: Option<MarkKind>) -> usize {
+        self.ensure(row);
+        let mut x = col;
+        for ch in s.chars() {
+            // Only single-width printable characters keep the grid honest.
+            let ch = if ch.is_control() || ch.width() != Some(1) {
+                '?'
+            } else {
+                ch
+            };
+            if x >= self.w {
+                self.clipped = true;
+                break;
+            }
+            self.rows[row][x] = ch;
+            x += 1;
+        }
+        if let Some(kind) = mark
+            && x > col
+        {
+            self.marks.push(Mark {
+                line: row,
+                col,
+                width: x - col,
+                kind,
+            });
+        }
+        x
+    }
+    fn put_char(&mut self, row: usize, col: usize, ch: char) {
+        let mut b = [0u8; 4];
+        self.put(row, col, ch.encode_utf8(&mut b), None);
+    }
+    fn hline(&mut self, row: usize, from: usize, to: usize, ch: char) {
+        for x in from..to {
+            self.put_char(row, x, ch);
+        }
+    }
+    /// A box's border from (top, left) to (bottom, right) inclusive.
+    fn frame(&mut self, g: &Glyphs, top: usize, left: usize, bottom: usize, right: usize) {
+        self.put_char(top, left, g.tl);
+        self.hline(top, left + 1, right, g.h);
+        self.put_char(top, right, g.tr);
+        for r in top + 1..bottom {
+            self.put_char(r, left, g.v);
+            self.put_char(r, right, g.v);
+        }
+        self.put_char(bottom, left, g.bl);
+        self.hline(bottom, left + 1, right, g.h);
+        self.put_char(bottom, right, g.br);
+    }
+    fn finish(mut self, h: usize) -> Frame {
+        self.rows.truncate(h);
+        let lines = self
+            .rows
+            .iter()
+            .map(|r| r.iter().collect::<String>().trim_end().to_string())
+            .collect();
+        self.marks.retain(|m| m.line < h);
+        Frame {
+            lines,
+            marks: self.marks,
+        }
+    }
+}
+
+/// A run of text with an optional meaning, for composing lines.
+type Span = (String, Option<MarkKind>);
+
+fn span(s: impl Into<String>, m: Option<MarkKind>) -> Span {
+    (s.into(), m)
+}
+
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|(s, _)| s.chars().count()).sum()
+}
+
+fn put_spans(c: &mut Canvas, row: usize, col: usize, spans: &[Span]) -> usize {
+    let mut x = col;
+    for (s, m) in spans {
+        x = c.put(row, x, s, *m);
+    }
+    x
+}
+
+/// A container's state in words, and its mark.
+fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
+    match &c.state {
+        State::Running { .. } if pod.is_terminating() && c.sigterm_at.is_some() => {
+            span("stopping (SIGTERM)", Some(MarkKind::Terminating))
+        }
+        State::Running { .. } if c.spec.kind == Kind::Init => span("running", Some(MarkKind::Up)),
+        State::Running { .. } if c.ready => span("running, ready", Some(MarkKind::Up)),
+        State::Running { .. } => span("started, not ready", Some(MarkKind::Waiting)),
+        State::Waiting { reason } if reason == "CrashLoopBackOff" => {
+            let left = c.backoff_left(now).unwrap_or(0);
+            span(
+                format!("CrashLoopBackOff {left}s"),
+                Some(MarkKind::Restarting),
+            )
+        }
+        State::Waiting { .. } if pod.is_terminating() => {
+            span("not started", Some(MarkKind::Waiting))
+        }
+        // Words a learner can read; kubectl's own reasons stay in the status table.
+        State::Waiting { reason } if reason == "PodInitializing" => {
+            let words = if c.spec.kind == Kind::App {
+                "waiting for init"
+            } else {
+                "waiting its turn"
+            };
+            span(words, Some(MarkKind::Waiting))
+        }
+        State::Waiting { reason } if reason == "ContainerCreating" => {
+            span("creating", Some(MarkKind::Waiting))
+        }
+        State::Waiting { reason } => span(reason.clone(), Some(MarkKind::Waiting)),
+        State::Terminated { exit_code: 0, .. } if c.spec.kind == Kind::Init => {
+            span("completed (exit 0)", Some(MarkKind::Up))
+        }
+        State::Terminated { exit_code, .. } => span(
+            format!("terminated (exit {exit_code})"),
+            Some(MarkKind::Down),
+        ),
+    }
+}
+
+/// Lines inside a container box, after its name.
+fn box_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
+    let d = ctx.g.dot;
+    let mut out = vec![
+        vec![span(c.spec.image.clone(), None)],
+        vec![state_words(c, pod, ctx.sim.now)],
+    ];
+    let mut facts = Vec::new();
+    if let Some(p) = c.spec.ports.first() {
+        facts.push(format!("port {p}"));
+    }
+    facts.push(format!("restarts {}", c.restarts));
+    out.push(vec![span(facts.join(d), None)]);
+    match (c.spec.kind, &c.spec.role) {
+        (_, Some(role)) => out.push(vec![span(format!("role: {role}"), None)]),
+        (Kind::Sidecar, None) => out.push(vec![span("native sidecar (init)", None)]),
+        _ => {}
+    }
+    if !pod.volumes.is_empty() {
+        let m = if c.spec.mounts.is_empty() {
+            "mounts no volume".to_string()
+        } else {
+            format!("mounts {}", c.spec.mounts.join(", "))
+        };
+        out.push(vec![span(m, None)]);
+    }
+    if !c.files.is_empty() {
+        out.push(vec![
+            span("own fs: ", None),
+            span(c.files.join(", "), Some(MarkKind::File)),
+        ]);
+    }
+    if ctx.sandbox && pod.sandbox.ready && c.started_once {
+        out.push(vec![span("in the sandbox's net ns", None)]);
+    }
+    if let Some(msg) = &c.message {
+        out.push(vec![span(short_message(msg), Some(MarkKind::Refused))]);
+    }
+    out
+}
+
+/// `bind 0.0.0.0:8080: address already in use` is too long for a box; keep the point.
+fn short_message(msg: &str) -> String {
+    if msg.contains("address already in use") {
+        "address already in use".to_string()
+    } else {
+        msg.to_string()
+    }
+}
+
+fn title(c: &Container) -> String {
+    c.name().to_string()
+}
+
+/// One line per regular init container, in order.
+fn init_lines(ctx: &Ctx, pod: &Pod) -> Vec<Vec<Span>> {
+    let n = pod.init_containers.len();
+    pod.init_containers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.spec.kind == Kind::Init)
+        .map(|(i, c)| {
+            vec![
+                span(format!("init {}/{n} {}: ", i + 1, c.name()), None),
+                state_words(c, pod, ctx.sim.now),
+            ]
+        })
+        .collect()
+}
+
+fn sandbox_line(ctx: &Ctx, pod: &Pod) -> Vec<Span> {
+    if !pod.sandbox.ready && pod.sandbox.generation > 0 {
+        vec![span("pause (sandbox): lost", Some(MarkKind::Down))]
+    } else if pod.sandbox.ready {
+        vec![span(
+            format!(
+                "pause (sandbox) holds the net{d}ipc{d}uts namespaces",
+                d = ctx.g.dot
+            ),
+            None,
+        )]
+    } else {
+        vec![span(
+            "pause (sandbox): not created yet",
+            Some(MarkKind::Waiting),
+        )]
+    }
+}
+
+/// Flow arrows: the packet moves along the shaft with `tick`.
+fn arrow(ctx: &Ctx, shaft: usize) -> Vec<Span> {
+    let pos = (ctx.tick as usize) % shaft.max(1);
+    let h = ctx.g.h.to_string();
+    vec![
+        span(format!(" {}", h.repeat(pos)), None),
+        span(ctx.g.packet.to_string(), Some(MarkKind::Packet)),
+        span(
+            format!("{}{} ", h.repeat(shaft - 1 - pos), ctx.g.head),
+            None,
+        ),
+    ]
+}
+
+/// How a flow ended, in words; empty when it simply arrived.
+fn result_spans(f: &Flow) -> Vec<Span> {
+    let words = match f.result {
+        FlowResult::Delivered => return vec![],
+        FlowResult::Refused => "connection refused",
+        FlowResult::NotFound => "no such file",
+        FlowResult::NotMounted => "volume not mounted",
+    };
+    vec![span(words, Some(MarkKind::Refused))]
+}
+
+/// A flow as a line, plus how it ended (drawn after it, or below when there is no room).
+type FlowLine = (Vec<Span>, Vec<Span>);
+
+/// Flows drawn inside the Pod box (localhost and files).
+fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
+    let mut out = Vec::new();
+    match &f.kind {
+        FlowKind::Localhost(port) => {
+            out.push(span(f.from.clone(), None));
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(format!("localhost:{port}"), None));
+            if f.result == FlowResult::Delivered {
+                out.push(span(format!(" = {}", f.to), None));
+            }
+        }
+        FlowKind::Write(vol) => {
+            out.push(span(format!("{} writes", f.from), None));
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(file_path(vol, &f.to), Some(MarkKind::File)));
+        }
+        FlowKind::Read(vol) => {
+            out.push(span(file_path(vol, &f.from), Some(MarkKind::File)));
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(f.to.clone(), None));
+        }
+        FlowKind::Inbound(_) | FlowKind::Outbound => return None,
+    }
+    Some((out, result_spans(f)))
+}
+
+/// The flow on one line when it fits in `room`, else its ending on a second, indented line.
+fn flow_rows((main, tail): &FlowLine, room: usize) -> Vec<Vec<Span>> {
+    if tail.is_empty() {
+        return vec![main.clone()];
+    }
+    if spans_width(main) + 1 + spans_width(tail) <= room {
+        let mut one = main.clone();
+        one.push(span(" ", None));
+        one.extend(tail.iter().cloned());
+        return vec![one];
+    }
+    let mut second = vec![span("  ", None)];
+    second.extend(tail.iter().cloned());
+    vec![main.clone(), second]
+}
+
+/// Width a flow needs when its ending may go below.
+fn flow_need((main, tail): &FlowLine) -> usize {
+    spans_width(main).max(spans_width(tail) + 2)
+}
+
+fn file_path(vol: &Option<String>, file: &str) -> String {
+    match vol {
+        Some(v) => format!("{v}/{file}"),
+        None => format!("/{file} (own fs)"),
+    }
+}
+
+/// Flows drawn outside the Pod box: clients above it, outbound calls below.
+fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
+    match &f.kind {
+        FlowKind::Inbound(port) => {
+            let ip = pod.ip.clone().unwrap_or_else(|| "<no IP>".to_string());
+            let mut out = vec![span(f.from.clone(), None)];
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(ip, Some(MarkKind::Ip)));
+            out.push(span(format!(":{port}"), None));
+            let tail = if f.result == FlowResult::Delivered {
+                vec![span(format!("= {}", f.to), None)]
+            } else {
+                result_spans(f)
+            };
+            Some((true, (out, tail)))
+        }
+        FlowKind::Outbound => {
+            let mut out = vec![span(format!("{} (in Pod)", f.from), None)];
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(f.to.clone(), None));
+            Some((false, (out, Vec::new())))
+        }
+        _ => None,
+    }
+}
+
+/// Draws the flows that sit outside the Pod (above or below it) from `row`; returns the next row.
+fn outer_flows(ctx: &Ctx, c: &mut Canvas, pod: &Pod, above: bool, mut row: usize) -> usize {
+    for f in pod_flows(ctx, pod) {
+        if let Some((a, line)) = outer_flow(ctx, pod, f)
+            && a == above
+        {
+            for l in flow_rows(&line, c.w.saturating_sub(1)) {
+                put_spans(c, row, 1, &l);
+                row += 1;
+            }
+        }
+    }
+    row
+}
+
+fn volume_line(v: &crate::sim::Volume) -> Vec<Span> {
+    let mut out = vec![span(format!("volume {} (emptyDir): ", v.name), None)];
+    if v.files.is_empty() {
+        out.push(span("empty", None));
+    } else {
+        out.push(span(v.files.join(", "), Some(MarkKind::File)));
+    }
+    out
+}
+
+fn pod_flows<'a>(ctx: &'a Ctx, pod: &'a Pod) -> impl Iterator<Item = &'a Flow> {
+    ctx.sim.flows.iter().filter(move |f| f.pod == pod.name)
+}
+
+fn pod_state_word(pod: &Pod) -> Span {
+    if let Some(d) = &pod.deletion {
+        span(
+            format!("Terminating ({})", d.reason),
+            Some(MarkKind::Terminating),
+        )
+    } else {
+        span(pod.status(), None)
+    }
+}
+
+fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
+    let mut c = Canvas::new(w);
+    let mut row = 0;
+    for (i, pod) in pods.iter().enumerate() {
+        if i > 0 {
+            row += 1;
+        }
+        row = match layout {
+            Layout::Compact => draw_compact(ctx, &mut c, pod, row),
+            _ => draw_boxed(ctx, &mut c, pod, row, layout == Layout::Wide),
+        };
+    }
+    c
+}
+
+/// One line per container, no boxes: for small areas.
+fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
+    row = outer_flows(ctx, c, pod, true, row);
+    let d = ctx.g.dot;
+    let mut head = vec![span(format!("Pod {}{d}", pod.name), None)];
+    match &pod.ip {
+        Some(ip) => {
+            head.push(span("IP ", None));
+            head.push(span(ip.clone(), Some(MarkKind::Ip)));
+        }
+        None => head.push(span("no IP", None)),
+    }
+    head.push(span(d, None));
+    head.push(pod_state_word(pod));
+    put_spans(c, row, 0, &head);
+    row += 1;
+    if ctx.sandbox {
+        let mut s = vec![span(" ", None)];
+        s.extend(sandbox_line(ctx, pod));
+        put_spans(c, row, 0, &s);
+        row += 1;
+    }
+    for l in init_lines(ctx, pod) {
+        let mut s = vec![span(" ", None)];
+        s.extend(l);
+        put_spans(c, row, 0, &s);
+        row += 1;
+    }
+    let name_w = pod
+        .long_running()
+        .map(|c| c.name().chars().count())
+        .max()
+        .unwrap_or(0);
+    for k in pod.long_running() {
+        let name = format!(" {:<name_w$} ", k.name());
+        let mut s = vec![span(name, None), state_words(k, pod, ctx.sim.now)];
+        s.push(span(format!("{d}restarts {}", k.restarts), None));
+        put_spans(c, row, 0, &s);
+        row += 1;
+        if let Some(msg) = &k.message {
+            put_spans(
+                c,
+                row,
+                0,
+                &[
+                    span(format!(" {:<name_w$} ", ""), None),
+                    span(short_message(msg), Some(MarkKind::Refused)),
+                ],
+            );
+            row += 1;
+        }
+    }
+    for f in pod_flows(ctx, pod) {
+        if let Some(line) = inner_flow(ctx, f) {
+            for l in flow_rows(&line, c.w.saturating_sub(1)) {
+                put_spans(c, row, 1, &l);
+                row += 1;
+            }
+        }
+    }
+    for v in &pod.volumes {
+        let mut s = vec![span(" ", None)];
+        s.extend(volume_line(v));
+        put_spans(c, row, 0, &s);
+        row += 1;
+    }
+    outer_flows(ctx, c, pod, false, row)
+}
+
+/// The Pod as a box of container boxes, side by side (`wide`) or stacked.
+fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) -> usize {
+    let g = &ctx.g;
+    let boxes: Vec<(&Container, Vec<Vec<Span>>)> = pod
+        .long_running()
+        .map(|k| (k, box_lines(ctx, pod, k)))
+        .collect();
+    let need = |(k, lines): &(&Container, Vec<Vec<Span>>)| {
+        let content = lines.iter().map(|l| spans_width(l)).max().unwrap_or(0);
+        // Borders and one space of padding each side; the title sits in the top border.
+        (content + 4).max(title(k).chars().count() + 6)
+    };
+    let widest = boxes.iter().map(need).max().unwrap_or(12);
+    let n = boxes.len().max(1);
+    let gap = 2;
+    let mut inner_lines: Vec<Vec<Span>> = Vec::new();
+    if ctx.sandbox {
+        inner_lines.push(sandbox_line(ctx, pod));
+    }
+    inner_lines.extend(init_lines(ctx, pod));
+    let flows: Vec<FlowLine> = pod_flows(ctx, pod)
+        .filter_map(|f| inner_flow(ctx, f))
+        .collect();
+    let volumes: Vec<Vec<Span>> = pod.volumes.iter().map(volume_line).collect();
+    let text_need = inner_lines
+        .iter()
+        .chain(&volumes)
+        .map(|l| spans_width(l))
+        .chain(flows.iter().map(flow_need))
+        .max()
+        .unwrap_or(0)
+        + 4;
+    let title_need = pod.name.chars().count() + 30;
+    // Pod box width: what the content needs, grown toward the area but capped.
+    let content_need = if wide {
+        n * widest + (n - 1) * gap + 4
+    } else {
+        widest + 4
+    };
+    let need_w = content_need.max(text_need).max(title_need);
+    let bw = c.w.min(MAX_BOX).max(need_w.min(c.w));
+    if need_w > c.w {
+        c.clipped = true;
+    }
+    let bw = bw.max(4);
+
+    // Title in the top border: name and state on the left, IP on the right
+    // (or on the first line inside when the border is too short).
+    let mut t = vec![span(format!(" Pod {}{}", pod.name, g.dot), None)];
+    t.push(pod_state_word(pod));
+    t.push(span(" ", None));
+    let ip: Vec<Span> = match &pod.ip {
+        Some(ip) => vec![
+            span(" IP ", None),
+            span(ip.clone(), Some(MarkKind::Ip)),
+            span(" ", None),
+        ],
+        None => vec![span(" no IP ", Some(MarkKind::Waiting))],
+    };
+    let (tw, iw) = (spans_width(&t), spans_width(&ip));
+    let ip_in_title = bw >= 2 + tw + iw + 3;
+    if !ip_in_title {
+        let inside = match &pod.ip {
+            Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+            None => vec![span("no IP", Some(MarkKind::Waiting))],
+        };
+        inner_lines.insert(0, inside);
+    }
+
+    row = outer_flows(ctx, c, pod, true, row);
+    let top = row;
+    row += 1;
+    for l in &inner_lines {
+        put_spans(c, row, 2, l);
+        row += 1;
+    }
+    let box_h = boxes.iter().map(|(_, l)| l.len()).max().unwrap_or(0) + 2;
+    if wide {
+        let cw = (bw - 4 - (n - 1) * gap) / n;
+        for (i, (k, lines)) in boxes.iter().enumerate() {
+            let left = 2 + i * (cw + gap);
+            draw_container(ctx, c, k, lines, row, left, cw, box_h);
+        }
+        if !boxes.is_empty() {
+            row += box_h;
+        }
+    } else {
+        for (k, lines) in &boxes {
+            draw_container(ctx, c, k, lines, row, 2, bw - 4, lines.len() + 2);
+            row += lines.len() + 2;
+        }
+    }
+    for f in &flows {
+        for l in flow_rows(f, bw - 4) {
+            put_spans(c, row, 2, &l);
+            row += 1;
+        }
+    }
+    for l in &volumes {
+        put_spans(c, row, 2, l);
+        row += 1;
+    }
+    c.frame(g, top, 0, row, bw - 1);
+    put_spans(c, top, 2, &t);
+    if ip_in_title {
+        put_spans(c, top, bw - 2 - iw, &ip);
+    }
+    outer_flows(ctx, c, pod, false, row + 1)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_container(
+    ctx: &Ctx,
+    c: &mut Canvas,
+    k: &Container,
+    lines: &[Vec<Span>],
+    top: usize,
+    left: usize,
+    w: usize,
+    h: usize,
+) {
+    let w = w.max(4);
+    let right = left + w - 1;
+    c.frame(&ctx.g, top, left, top + h - 1, right);
+    c.put(top, left + 2, &format!(" {} ", title(k)), None);
+    for (i, l) in lines.iter().enumerate() {
+        // Content past the box edge would overwrite the border: cut it there.
+        let mut x = left + 2;
+        for (s, m) in l {
+            let room = right.saturating_sub(x + 1);
+            let cut: String = s.chars().take(room).collect();
+            if cut.chars().count() < s.chars().count() {
+                c.clipped = true;
+            }
+            x = c.put(top + 1 + i, x, &cut, *m);
+        }
+    }
+}
