@@ -1247,3 +1247,519 @@ impl fmt::Display for RestartPolicy {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn web() -> PodSpec {
+        PodSpec::new("web-7d9f")
+            .with(ContainerSpec::app("app", "nginx").port(8080).mount("logs"))
+            .with(ContainerSpec::app("log-shipper", "fluent-bit").mount("logs"))
+            .volume("logs")
+    }
+
+    fn running(spec: PodSpec) -> Sim {
+        let mut s = Sim::new();
+        s.create(spec);
+        assert!(s.run_until(100, |s| s.pods.iter().all(Pod::is_ready)));
+        s
+    }
+
+    fn crash(s: &mut Sim, c: &str, code: i32) {
+        s.apply(Event::Crash {
+            container: c.into(),
+            exit_code: code,
+        })
+        .unwrap();
+    }
+
+    fn c<'a>(s: &'a Sim, name: &str) -> &'a Container {
+        s.pod().unwrap().container(name).unwrap()
+    }
+
+    #[test]
+    fn only_the_crashed_container_restarts_and_the_ip_stays() {
+        let mut s = running(web());
+        let (name, ip) = (s.pods[0].name.clone(), s.pods[0].ip.clone());
+        let app_since = c(&s, "app").state.clone();
+        crash(&mut s, "log-shipper", 1);
+        assert_eq!(c(&s, "log-shipper").exit_code(), Some(1));
+        assert!(c(&s, "app").ready, "the other container keeps running");
+        assert!(
+            !s.pods[0].is_ready(),
+            "one container not ready: Pod not Ready"
+        );
+        assert_eq!(s.pods[0].ready_counts(), (1, 2));
+        assert!(s.run_until(100, |s| c(s, "log-shipper").ready));
+        assert_eq!(c(&s, "log-shipper").restarts, 1);
+        assert_eq!(c(&s, "app").restarts, 0);
+        assert_eq!(c(&s, "app").state, app_since, "app was never restarted");
+        assert_eq!((s.pods[0].name.clone(), s.pods[0].ip.clone()), (name, ip));
+        assert_eq!(s.pods.len(), 1);
+    }
+
+    #[test]
+    fn back_off_doubles_from_10s_and_caps_at_300s() {
+        let mut s = running(web());
+        let mut waits = Vec::new();
+        for _ in 0..8 {
+            crash(&mut s, "log-shipper", 1);
+            let crashed = s.now;
+            assert!(s.run_until(1000, |s| c(s, "log-shipper").is_running()));
+            waits.push(s.now - crashed);
+        }
+        assert_eq!(waits, [10, 20, 40, 80, 160, 300, 300, 300]);
+        assert_eq!(c(&s, "log-shipper").restarts, 8);
+    }
+
+    #[test]
+    fn back_off_resets_after_ten_minutes_of_clean_running() {
+        let mut s = running(web());
+        for _ in 0..3 {
+            crash(&mut s, "app", 1);
+            s.run_until(1000, |s| c(s, "app").is_running());
+        }
+        s.advance(BACKOFF_RESET_AFTER);
+        crash(&mut s, "app", 1);
+        assert_eq!(c(&s, "app").backoff, BACKOFF_START);
+    }
+
+    #[test]
+    fn the_back_off_wait_shows_as_crash_loop_back_off_counting_down() {
+        let mut s = running(web());
+        crash(&mut s, "app", 2);
+        assert_eq!(s.pods[0].status(), "Error", "right after the crash");
+        s.step();
+        assert!(c(&s, "app").in_backoff());
+        assert_eq!(c(&s, "app").backoff_left(s.now), Some(9));
+        assert_eq!(s.pods[0].status(), "CrashLoopBackOff");
+    }
+
+    #[test]
+    fn restart_policy_decides_whether_a_container_comes_back() {
+        // (policy, exit code, restarted?)
+        let cases = [
+            (RestartPolicy::Always, 0, true),
+            (RestartPolicy::Always, 1, true),
+            (RestartPolicy::OnFailure, 0, false),
+            (RestartPolicy::OnFailure, 1, true),
+            (RestartPolicy::Never, 1, false),
+        ];
+        for (policy, code, restarted) in cases {
+            let mut s = running(web().restart_policy(policy));
+            crash(&mut s, "app", code);
+            s.advance(30);
+            assert_eq!(
+                c(&s, "app").is_running(),
+                restarted,
+                "{policy} after exit {code}"
+            );
+        }
+    }
+
+    #[test]
+    fn deletion_stops_everything_and_a_new_pod_starts_with_new_name_ip_and_empty_volume() {
+        let mut s = running(web());
+        s.apply(Event::Write {
+            container: "app".into(),
+            volume: Some("logs".into()),
+            file: "app.log".into(),
+        })
+        .unwrap();
+        let (old, old_ip) = (s.pods[0].name.clone(), s.pods[0].ip.clone());
+        s.apply(Event::Delete).unwrap();
+        assert_eq!(s.pods.len(), 2, "the ReplicaSet replaces the Pod at once");
+        assert_eq!(s.pods[0].status(), "Terminating");
+        assert!(
+            s.pods[0]
+                .containers
+                .iter()
+                .all(|c| c.sigterm_at == Some(s.now))
+        );
+        assert!(s.run_until(100, |s| s.pods.len() == 1 && s.pods[0].is_ready()));
+        let new = &s.pods[0];
+        assert_ne!(new.name, old);
+        assert!(new.name.starts_with("web-7d9f-"));
+        assert_ne!(new.ip, old_ip);
+        assert_eq!(new.restarts(), 0);
+        assert!(new.volume("logs").unwrap().files.is_empty());
+        // All its containers started in the same second.
+        let starts: Vec<_> = new
+            .containers
+            .iter()
+            .map(|c| match c.state {
+                State::Running { since } => since,
+                _ => panic!("not running"),
+            })
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}");
+    }
+
+    #[test]
+    fn containers_that_ignore_sigterm_are_killed_when_the_grace_period_ends() {
+        let spec = PodSpec::new("slow")
+            .with(ContainerSpec::app("app", "x").stops_in(100))
+            .unowned();
+        let mut s = running(spec);
+        s.apply(Event::Delete).unwrap();
+        s.advance(DEFAULT_GRACE);
+        assert_eq!(c(&s, "app").exit_code(), Some(137));
+        s.step();
+        assert!(s.pods.is_empty(), "a bare Pod is not replaced");
+    }
+
+    #[test]
+    fn init_containers_run_one_at_a_time_in_order_before_the_app() {
+        let spec = PodSpec::new("p")
+            .with(ContainerSpec::init("one", "x").runs_for(3))
+            .with(ContainerSpec::init("two", "x").runs_for(2))
+            .with(ContainerSpec::app("app", "x"));
+        let mut s = Sim::new();
+        s.create(spec);
+        let mut order: Vec<String> = Vec::new();
+        for _ in 0..30 {
+            s.step();
+            let p = &s.pods[0];
+            let running: Vec<_> = p.all().filter(|c| c.is_running()).collect();
+            assert!(running.len() <= 1 || p.initialized(), "one init at a time");
+            for r in running {
+                if order.last() != Some(&r.name().to_string()) {
+                    order.push(r.name().to_string());
+                }
+            }
+        }
+        assert_eq!(order, ["one", "two", "app"]);
+        assert_eq!(s.pods[0].status(), "Running");
+    }
+
+    #[test]
+    fn native_sidecar_starts_before_the_app_which_does_not_wait_for_it_to_be_ready() {
+        let spec = PodSpec::new("p")
+            .with(ContainerSpec::sidecar("proxy", "envoy").ready_after(5))
+            .with(ContainerSpec::app("app", "x"))
+            .unowned();
+        let mut s = Sim::new();
+        s.create(spec);
+        assert!(s.run_until(20, |s| c(s, "proxy").is_running()));
+        assert!(
+            !c(&s, "app").is_running(),
+            "the app starts after the sidecar"
+        );
+        assert!(s.run_until(20, |s| c(s, "app").is_running()));
+        assert!(!c(&s, "proxy").ready, "the app did not wait for readiness");
+        assert!(s.run_until(20, |s| s.pods[0].is_ready()));
+        assert_eq!(s.pods[0].ready_counts(), (2, 2), "sidecars count in READY");
+    }
+
+    #[test]
+    fn native_sidecars_stop_after_the_app_containers_in_reverse_order() {
+        let spec = PodSpec::new("p")
+            .with(ContainerSpec::sidecar("first", "x"))
+            .with(ContainerSpec::sidecar("second", "x"))
+            .with(ContainerSpec::app("app", "x").stops_in(3))
+            .unowned();
+        let mut s = running(spec);
+        s.apply(Event::Delete).unwrap();
+        let mut stopped: Vec<String> = Vec::new();
+        for _ in 0..30 {
+            s.step();
+            let Some(p) = s.pods.first() else { break };
+            for k in p.all() {
+                if !k.is_running() && !stopped.contains(&k.name().to_string()) {
+                    stopped.push(k.name().to_string());
+                }
+            }
+        }
+        assert_eq!(stopped, ["app", "second", "first"]);
+    }
+
+    #[test]
+    fn a_second_container_binding_the_same_port_fails_and_backs_off() {
+        let spec = PodSpec::new("p")
+            .with(ContainerSpec::app("app", "x").port(8080))
+            .with(ContainerSpec::app("metrics", "x").port(8080));
+        let mut s = Sim::new();
+        s.create(spec);
+        s.advance(2);
+        let m = c(&s, "metrics");
+        assert_eq!(m.exit_code(), Some(1));
+        assert!(
+            m.message
+                .as_deref()
+                .unwrap()
+                .contains("address already in use")
+        );
+        assert!(c(&s, "app").is_running());
+        s.advance(11);
+        assert_eq!(c(&s, "metrics").restarts, 1);
+        let m = c(&s, "metrics");
+        assert!(
+            !m.is_running() && m.in_backoff(),
+            "failed again: {:?}",
+            m.state
+        );
+        assert_eq!(m.backoff, 20);
+    }
+
+    #[test]
+    fn localhost_requests_reach_the_listener_or_are_refused() {
+        let mut s = running(web());
+        // (from, port, expected, delivered to)
+        let cases = [
+            ("log-shipper", 8080, FlowResult::Delivered, "app"),
+            ("app", 8080, FlowResult::Delivered, "app"),
+            ("app", 9090, FlowResult::Refused, ""),
+        ];
+        for (from, port, want, to) in cases {
+            s.clear_flows();
+            let got = s
+                .apply(Event::Request {
+                    from: from.into(),
+                    port,
+                })
+                .unwrap();
+            assert_eq!(got, want, "{from} -> :{port}");
+            assert_eq!(s.flows[0].to, to);
+        }
+        crash(&mut s, "app", 1);
+        let got = s.apply(Event::Request {
+            from: "log-shipper".into(),
+            port: 8080,
+        });
+        assert_eq!(
+            got,
+            Ok(FlowResult::Refused),
+            "nobody listens while app is down"
+        );
+    }
+
+    #[test]
+    fn only_containers_that_mount_a_volume_see_its_files() {
+        let spec = PodSpec::new("p")
+            .with(ContainerSpec::app("app", "x").mount("logs"))
+            .with(ContainerSpec::app("shipper", "x").mount("logs"))
+            .with(ContainerSpec::app("other", "x"))
+            .volume("logs");
+        let mut s = running(spec);
+        let write = |c: &str, v: Option<&str>, f: &str| Event::Write {
+            container: c.into(),
+            volume: v.map(String::from),
+            file: f.into(),
+        };
+        let read = |c: &str, v: Option<&str>, f: &str| Event::Read {
+            container: c.into(),
+            volume: v.map(String::from),
+            file: f.into(),
+        };
+        s.apply(write("app", Some("logs"), "app.log")).unwrap();
+        s.apply(write("app", None, "cache.db")).unwrap();
+        let cases = [
+            (
+                read("shipper", Some("logs"), "app.log"),
+                FlowResult::Delivered,
+            ),
+            (
+                read("other", Some("logs"), "app.log"),
+                FlowResult::NotMounted,
+            ),
+            (read("shipper", None, "cache.db"), FlowResult::NotFound),
+            (read("app", None, "cache.db"), FlowResult::Delivered),
+            (write("other", Some("logs"), "x"), FlowResult::NotMounted),
+        ];
+        for (ev, want) in cases {
+            assert_eq!(s.apply(ev.clone()), Ok(want), "{ev:?}");
+        }
+    }
+
+    #[test]
+    fn volume_files_survive_a_container_crash_but_not_pod_deletion() {
+        let mut s = running(web());
+        let write = |v: Option<&str>, f: &str| Event::Write {
+            container: "app".into(),
+            volume: v.map(String::from),
+            file: f.into(),
+        };
+        s.apply(write(Some("logs"), "app.log")).unwrap();
+        s.apply(write(None, "cache.db")).unwrap();
+        crash(&mut s, "app", 1);
+        s.run_until(100, |s| c(s, "app").is_running());
+        assert_eq!(s.pods[0].volume("logs").unwrap().files, ["app.log"]);
+        assert!(c(&s, "app").files.is_empty(), "own filesystem is fresh");
+        s.apply(Event::Delete).unwrap();
+        s.run_until(100, |s| s.pods.len() == 1);
+        assert!(s.pods[0].volume("logs").unwrap().files.is_empty());
+    }
+
+    #[test]
+    fn losing_the_sandbox_restarts_every_container_in_the_same_pod_with_a_new_ip() {
+        let spec = PodSpec::new("p")
+            .with(ContainerSpec::init("setup", "x").runs_for(1))
+            .with(ContainerSpec::app("a", "x"))
+            .with(ContainerSpec::app("b", "x"))
+            .volume("data");
+        let mut s = running(spec);
+        let (name, ip) = (s.pods[0].name.clone(), s.pods[0].ip.clone());
+        s.apply(Event::SandboxLost).unwrap();
+        assert!(s.pods[0].all().all(|c| !c.is_running()));
+        assert!(s.run_until(100, |s| s.pods[0].is_ready()));
+        let p = &s.pods[0];
+        assert_eq!(p.name, name);
+        assert_ne!(p.ip, ip);
+        assert_eq!(p.sandbox.generation, 2);
+        assert!(
+            p.all().all(|c| c.restarts == 1),
+            "init re-ran, apps restarted"
+        );
+        assert_eq!(p.restarts(), 3);
+    }
+
+    #[test]
+    fn status_and_ready_columns_match_kubectl() {
+        fn init_pod() -> PodSpec {
+            PodSpec::new("p")
+                .with(ContainerSpec::init("init", "x").runs_for(5))
+                .with(ContainerSpec::app("app", "x"))
+        }
+        fn job(policy: RestartPolicy) -> PodSpec {
+            PodSpec::new("job")
+                .with(ContainerSpec::app("work", "x"))
+                .restart_policy(policy)
+                .unowned()
+        }
+        let finish = |code: i32| {
+            move |s: &mut Sim| {
+                s.advance(3);
+                crash(s, "work", code);
+            }
+        };
+        // (spec, what happens, READY, STATUS)
+        type Case = (PodSpec, Box<dyn Fn(&mut Sim)>, &'static str, &'static str);
+        let cases: Vec<Case> = vec![
+            (web(), Box::new(|_| {}), "0/2", "ContainerCreating"),
+            (init_pod(), Box::new(|s| s.advance(2)), "0/1", "Init:0/1"),
+            (
+                init_pod(),
+                Box::new(|s| s.advance(7)),
+                "0/1",
+                "PodInitializing",
+            ),
+            (init_pod(), Box::new(|s| s.advance(20)), "1/1", "Running"),
+            (
+                web(),
+                Box::new(|s| {
+                    s.advance(3);
+                    crash(s, "app", 1);
+                    s.step();
+                }),
+                "1/2",
+                "CrashLoopBackOff",
+            ),
+            (
+                web(),
+                Box::new(|s| {
+                    s.advance(3);
+                    s.apply(Event::Delete).unwrap();
+                }),
+                "0/2",
+                "Terminating",
+            ),
+            (
+                job(RestartPolicy::Never),
+                Box::new(finish(0)),
+                "0/1",
+                "Completed",
+            ),
+            (
+                job(RestartPolicy::Never),
+                Box::new(finish(1)),
+                "0/1",
+                "Error",
+            ),
+            (
+                job(RestartPolicy::OnFailure),
+                Box::new(finish(0)),
+                "0/1",
+                "Completed",
+            ),
+        ];
+        for (spec, act, ready, status) in cases {
+            let mut s = Sim::new();
+            s.create(spec);
+            act(&mut s);
+            let p = &s.pods[0];
+            let (r, t) = p.ready_counts();
+            assert_eq!(
+                (format!("{r}/{t}"), p.status()),
+                (ready.into(), status.into())
+            );
+        }
+    }
+
+    #[test]
+    fn status_table_sums_restarts_and_aligns_columns() {
+        let mut s = running(web());
+        crash(&mut s, "app", 1);
+        s.run_until(100, |s| c(s, "app").is_running());
+        crash(&mut s, "log-shipper", 1);
+        s.run_until(100, |s| c(s, "log-shipper").is_running());
+        let t = s.status_table();
+        assert_eq!(t.len(), 2);
+        let col = |l: &str, h: &str| {
+            t[0].find(h)
+                .map(|i| l[i..].split("   ").next().unwrap().to_string())
+        };
+        assert_eq!(col(&t[1], "READY").unwrap(), "1/2");
+        assert!(col(&t[1], "RESTARTS").unwrap().starts_with("2 ("), "{t:?}");
+        assert_eq!(col(&t[1], "IP").unwrap(), "10.1.0.7");
+        assert_eq!(t[0].find("STATUS"), t[1].find("Running"));
+    }
+
+    #[test]
+    fn ages_read_like_kubectl() {
+        let cases = [
+            (5, "5s"),
+            (119, "119s"),
+            (130, "2m10s"),
+            (600, "10m"),
+            (4 * 3600, "4h"),
+        ];
+        for (secs, want) in cases {
+            assert_eq!(age(secs), want);
+        }
+    }
+
+    #[test]
+    fn events_on_unknown_or_stopped_containers_are_errors_not_panics() {
+        let mut s = running(web());
+        assert!(matches!(
+            s.apply(Event::Crash {
+                container: "nope".into(),
+                exit_code: 1
+            }),
+            Err(SimError::NoContainer(..))
+        ));
+        crash(&mut s, "app", 1);
+        assert_eq!(
+            s.apply(Event::Request {
+                from: "app".into(),
+                port: 1
+            }),
+            Err(SimError::NotRunning("app".into()))
+        );
+        assert_eq!(s.apply_to(9, Event::Delete), Err(SimError::NoPod(9)));
+        let mut empty = Sim::new();
+        assert!(empty.apply(Event::Delete).is_err());
+    }
+
+    #[test]
+    fn the_same_events_give_the_same_names_and_ips() {
+        let run = || {
+            let mut s = running(web());
+            s.apply(Event::Delete).unwrap();
+            s.advance(10);
+            s.status_table()
+        };
+        assert_eq!(run(), run());
+    }
+}
