@@ -405,10 +405,7 @@ fn sandbox_line(ctx: &Ctx, pod: &Pod) -> Vec<Span> {
         vec![span("pause (sandbox): lost", Some(MarkKind::Down))]
     } else if pod.sandbox.ready {
         vec![span(
-            format!(
-                "pause (sandbox) holds the net{d}ipc{d}uts namespaces",
-                d = ctx.g.dot
-            ),
+            format!("pause holds net{d}ipc{d}uts namespaces", d = ctx.g.dot),
             None,
         )]
     } else {
@@ -558,11 +555,8 @@ fn pod_flows<'a>(ctx: &'a Ctx, pod: &'a Pod) -> impl Iterator<Item = &'a Flow> {
 }
 
 fn pod_state_word(pod: &Pod) -> Span {
-    if let Some(d) = &pod.deletion {
-        span(
-            format!("Terminating ({})", d.reason),
-            Some(MarkKind::Terminating),
-        )
+    if pod.is_terminating() {
+        span("Terminating", Some(MarkKind::Terminating))
     } else {
         span(pod.status(), None)
     }
@@ -587,18 +581,26 @@ fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
 fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     row = outer_flows(ctx, c, pod, true, row);
     let d = ctx.g.dot;
-    let mut head = vec![span(format!("Pod {}{d}", pod.name), None)];
-    match &pod.ip {
-        Some(ip) => {
-            head.push(span("IP ", None));
-            head.push(span(ip.clone(), Some(MarkKind::Ip)));
-        }
-        None => head.push(span("no IP", None)),
+    let head = vec![
+        span(format!("Pod {}{d}", pod.name), None),
+        pod_state_word(pod),
+    ];
+    let ip = match &pod.ip {
+        Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+        None => vec![span("no IP", None)],
+    };
+    // Name, state and IP on one line when they fit, else the IP on its own line.
+    if spans_width(&head) + d.len() + spans_width(&ip) <= c.w {
+        let mut one = head;
+        one.push(span(d, None));
+        one.extend(ip);
+        put_spans(c, row, 0, &one);
+        row += 1;
+    } else {
+        put_spans(c, row, 0, &head);
+        put_spans(c, row + 1, 1, &ip);
+        row += 2;
     }
-    head.push(span(d, None));
-    head.push(pod_state_word(pod));
-    put_spans(c, row, 0, &head);
-    row += 1;
     if ctx.sandbox {
         let mut s = vec![span(" ", None)];
         s.extend(sandbox_line(ctx, pod));
@@ -619,7 +621,11 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     for k in pod.long_running() {
         let name = format!(" {:<name_w$} ", k.name());
         let mut s = vec![span(name, None), state_words(k, pod, ctx.sim.now)];
-        s.push(span(format!("{d}restarts {}", k.restarts), None));
+        let restarts = format!("{d}restarts {}", k.restarts);
+        // The restart count is also in the status table: drop it rather than cut it.
+        if spans_width(&s) + restarts.chars().count() <= c.w {
+            s.push(span(restarts, None));
+        }
         put_spans(c, row, 0, &s);
         row += 1;
         if let Some(msg) = &k.message {
@@ -655,6 +661,11 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
 /// The Pod as a box of container boxes, side by side (`wide`) or stacked.
 fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) -> usize {
     let g = &ctx.g;
+    if c.w < 12 {
+        // No room for a box inside a box: let the compact form take over.
+        c.clipped = true;
+        return row;
+    }
     let boxes: Vec<(&Container, Vec<Vec<Span>>)> = pod
         .long_running()
         .map(|k| (k, box_lines(ctx, pod, k)))
@@ -684,7 +695,10 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
         .max()
         .unwrap_or(0)
         + 4;
-    let title_need = pod.name.chars().count() + 30;
+    let mut t = vec![span(format!(" Pod {}{}", pod.name, g.dot), None)];
+    t.push(pod_state_word(pod));
+    t.push(span(" ", None));
+    let title_need = spans_width(&t) + 4;
     // Pod box width: what the content needs, grown toward the area but capped.
     let content_need = if wide {
         n * widest + (n - 1) * gap + 4
@@ -700,9 +714,6 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
 
     // Title in the top border: name and state on the left, IP on the right
     // (or on the first line inside when the border is too short).
-    let mut t = vec![span(format!(" Pod {}{}", pod.name, g.dot), None)];
-    t.push(pod_state_word(pod));
-    t.push(span(" ", None));
     let ip: Vec<Span> = match &pod.ip {
         Some(ip) => vec![
             span(" IP ", None),
@@ -712,7 +723,9 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
         None => vec![span(" no IP ", Some(MarkKind::Waiting))],
     };
     let (tw, iw) = (spans_width(&t), spans_width(&ip));
-    let ip_in_title = bw >= 2 + tw + iw + 3;
+    // Decide with the longest status and IP, so the IP does not hop between moments.
+    let steady = spans_width(&t[..1]) + "ContainerCreating ".len();
+    let ip_in_title = bw >= 2 + tw.max(steady) + iw.max(" IP 10.1.255.255 ".len()) + 3;
     if !ip_in_title {
         let inside = match &pod.ip {
             Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
@@ -730,7 +743,7 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     }
     let box_h = boxes.iter().map(|(_, l)| l.len()).max().unwrap_or(0) + 2;
     if wide {
-        let cw = (bw - 4 - (n - 1) * gap) / n;
+        let cw = bw.saturating_sub(4 + (n - 1) * gap) / n;
         for (i, (k, lines)) in boxes.iter().enumerate() {
             let left = 2 + i * (cw + gap);
             draw_container(ctx, c, k, lines, row, left, cw, box_h);
@@ -788,5 +801,89 @@ fn draw_container(
             }
             x = c.put(top + 1 + i, x, &cut, *m);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{ContainerSpec, Event, PodSpec};
+
+    fn sim() -> Sim {
+        let mut s = Sim::new();
+        s.create(
+            PodSpec::new("web-7d9f")
+                .with(ContainerSpec::app("app", "nginx:1.27").port(8080))
+                .with(ContainerSpec::app("log-shipper", "fluent-bit:3.1")),
+        );
+        s.advance(3);
+        s
+    }
+
+    fn text(f: &Frame) -> String {
+        f.lines.join("\n")
+    }
+
+    #[test]
+    fn container_states_are_words_not_only_colours() {
+        let mut s = sim();
+        s.apply(Event::Crash {
+            container: "log-shipper".into(),
+            exit_code: 1,
+        })
+        .unwrap();
+        let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
+        assert!(t.contains("terminated (exit 1)"), "{t}");
+        s.step();
+        let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
+        assert!(t.contains("CrashLoopBackOff 9s"), "{t}");
+        assert!(t.contains("running, ready"), "{t}");
+    }
+
+    #[test]
+    fn layout_follows_the_area() {
+        let s = sim();
+        let wide = render(&s, 0, 80, 30, Charset::Unicode);
+        let narrow = render(&s, 0, 40, 30, Charset::Unicode);
+        let tiny = render(&s, 0, 40, 5, Charset::Unicode);
+        // Side by side: both container names on one line.
+        assert!(
+            wide.lines
+                .iter()
+                .any(|l| l.contains("┌─ app") && l.contains("┌─ log-shipper"))
+        );
+        assert!(
+            !narrow
+                .lines
+                .iter()
+                .any(|l| l.contains("app ") && l.contains("log-shipper"))
+        );
+        assert!(narrow.lines.iter().any(|l| l.contains("┌─ log-shipper")));
+        assert!(tiny.lines.len() <= 5);
+        assert!(tiny.lines[0].starts_with("Pod web-7d9f-x2k4q"), "{tiny:?}");
+    }
+
+    #[test]
+    fn refused_requests_say_so_in_words() {
+        let mut s = sim();
+        s.apply(Event::Request {
+            from: "app".into(),
+            port: 9090,
+        })
+        .unwrap();
+        let f = render(&s, 3, 80, 30, Charset::Ascii);
+        let t = text(&f);
+        assert!(t.contains("localhost:9090 connection refused"), "{t}");
+        assert!(t.is_ascii());
+        assert!(f.marks.iter().any(|m| m.kind == MarkKind::Refused));
+    }
+
+    #[test]
+    fn zero_area_and_empty_node_do_not_panic() {
+        let s = sim();
+        assert_eq!(render(&s, 0, 0, 0, Charset::Unicode), Frame::default());
+        assert_eq!(render(&s, 0, 1, 0, Charset::Unicode), Frame::default());
+        let f = render(&Sim::new(), 0, 10, 1, Charset::Unicode);
+        assert_eq!(f.lines, ["(no Pod on"]);
     }
 }
