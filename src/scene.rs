@@ -292,7 +292,12 @@ impl Player {
             .subject(&name);
         let mut wait = Moment::new(cap_learner_backoff).wait(1).subject(&name);
         let mut back = Moment::new(cap_learner_restarted)
-            .until(|s, n| self::container(s, n).is_none_or(|c| c.ready || c.restart_at.is_none()))
+            // Until it is back and ready, stays down for good, or fails again at once.
+            .until(|s, n| {
+                self::container(s, n).is_none_or(|c| {
+                    c.ready || c.message.is_some() || (c.restart_at.is_none() && !c.is_running())
+                })
+            })
             .subject(&name);
         if let Some(f) = focus {
             crash = crash.focus(f);
