@@ -516,7 +516,7 @@ fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
             Some((true, (out, tail)))
         }
         FlowKind::Outbound => {
-            let mut out = vec![span(format!("{} (in Pod)", f.from), None)];
+            let mut out = vec![span(f.from.clone(), None)];
             out.extend(arrow(ctx, SHAFT));
             out.push(span(f.to.clone(), None));
             Some((false, (out, Vec::new())))
@@ -577,28 +577,35 @@ fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
     c
 }
 
+/// A container's name with its role, for the one-line form.
+fn compact_label(c: &Container) -> String {
+    match (&c.spec.role, c.spec.kind) {
+        (Some(role), _) => format!("{} ({role})", c.name()),
+        (None, Kind::Sidecar) => format!("{} (sidecar)", c.name()),
+        _ => c.name().to_string(),
+    }
+}
+
 /// One line per container, no boxes: for small areas.
 fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     row = outer_flows(ctx, c, pod, true, row);
     let d = ctx.g.dot;
-    let head = vec![
-        span(format!("Pod {}{d}", pod.name), None),
-        pod_state_word(pod),
-    ];
-    let ip = match &pod.ip {
-        Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
-        None => vec![span("no IP", None)],
-    };
-    // Name, state and IP on one line when they fit, else the IP on its own line.
-    if spans_width(&head) + d.len() + spans_width(&ip) <= c.w {
+    let head = vec![span(format!("Pod {}", pod.name), None)];
+    let mut rest = vec![pod_state_word(pod), span(d, None)];
+    match &pod.ip {
+        Some(ip) => rest.extend([span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))]),
+        None => rest.push(span("no IP", None)),
+    }
+    // Name, state and IP on one line when they fit, else state and IP below the name.
+    if spans_width(&head) + d.chars().count() + spans_width(&rest) <= c.w {
         let mut one = head;
         one.push(span(d, None));
-        one.extend(ip);
+        one.extend(rest);
         put_spans(c, row, 0, &one);
         row += 1;
     } else {
         put_spans(c, row, 0, &head);
-        put_spans(c, row + 1, 1, &ip);
+        put_spans(c, row + 1, 1, &rest);
         row += 2;
     }
     if ctx.sandbox {
@@ -615,11 +622,11 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     }
     let name_w = pod
         .long_running()
-        .map(|c| c.name().chars().count())
+        .map(|c| compact_label(c).chars().count())
         .max()
         .unwrap_or(0);
     for k in pod.long_running() {
-        let name = format!(" {:<name_w$} ", k.name());
+        let name = format!(" {:<name_w$} ", compact_label(k));
         let mut s = vec![span(name, None), state_words(k, pod, ctx.sim.now)];
         let restarts = format!("{d}restarts {}", k.restarts);
         // The restart count is also in the status table: drop it rather than cut it.
