@@ -633,9 +633,17 @@ fn cap_learner_delete(s: &Sim, said: &Said) -> String {
         ),
         _ => String::new(),
     };
-    format!(
-        "{old} is Terminating: every container gets SIGTERM and they share one {grace}s grace period.{replacement}"
-    )
+    let sidecars = s.pods.iter().find(|p| &p.name == old).is_some_and(|p| {
+        p.init_containers
+            .iter()
+            .any(|c| c.spec.kind == crate::sim::Kind::Sidecar)
+    });
+    let who = if sidecars {
+        "the app containers get SIGTERM now, native sidecars once the app containers have stopped, all within"
+    } else {
+        "every container gets SIGTERM and they share"
+    };
+    format!("{old} is Terminating: {who} one {grace}s grace period.{replacement}")
 }
 
 fn cap_learner_gone(s: &Sim, said: &Said) -> String {

@@ -367,3 +367,20 @@ fn patterns_focus_one_pod_at_a_time() {
     );
     assert_eq!(p.containers(), ["app", "log-shipper"]);
 }
+
+#[test]
+fn deleting_a_pod_with_a_native_sidecar_says_the_sidecar_stops_last() {
+    let mut p = player("init-and-sidecar");
+    for _ in 0..5 {
+        p.next_moment();
+    }
+    p.delete_pod();
+    assert!(
+        p.caption()
+            .contains("native sidecars once the app containers have stopped"),
+        "{}",
+        p.caption()
+    );
+    let drawn = p.frame(80, 40, Charset::Unicode).lines.join("\n");
+    assert!(drawn.contains("stopping (SIGTERM)"), "{drawn}");
+}
