@@ -812,8 +812,16 @@ mod tests {
             a.scene_active(),
             "the mental model has a scene and no question"
         );
-        // Past the opening moment, where the containers are running.
-        a.scene.as_mut().unwrap().player.next_moment();
+        // On to a moment where the containers are running.
+        let p = &mut a.scene.as_mut().unwrap().player;
+        let all_running = |p: &Player| {
+            p.sim()
+                .pod()
+                .is_some_and(|pod| pod.long_running().all(|c| c.is_running()))
+        };
+        while !all_running(p) {
+            assert!(p.next_moment(), "the scene shows running containers");
+        }
         let _ = a.update(Action::CrashContainer, NOW);
         assert_eq!(a.context(), Context::Choose);
         let names = a.scene.as_ref().unwrap().player.containers();
@@ -821,7 +829,7 @@ mod tests {
         assert_eq!(a.context(), Context::Reading);
         let caption = a.scene.as_ref().unwrap().player.caption();
         assert!(
-            caption.contains(&format!("restarts only {}", names[1])),
+            caption.contains(&format!("`{}` exited with code 1", names[1])),
             "{caption}"
         );
         // Esc cancels the choice without quitting.

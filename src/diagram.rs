@@ -1,82 +1,143 @@
-//! Draws a [`Sim`] as an ASCII/box-drawing picture: the Pod with its name and
-//! IP, its containers with their states written in words, the shared volume
-//! with its files, and packets travelling over `localhost` or in from outside.
+//! Draws the simulation as text: a Pod box with its name and IP, a box per
+//! container (name, image, state in words, restarts), the localhost "wire"
+//! with moving packets, file accesses, the shared volume strip, and clients
+//! outside the Pod.
 //!
-//! Pure: state + animation frame + area in, text lines + meaning-level marks
-//! out. No colours here; the UI maps [`MarkKind`]s to styles. The picture
-//! adapts to the area (side by side, stacked, one line each) and never
-//! exceeds it, whatever its size.
+//! A [`Frame`] is plain lines plus [`Mark`]s saying what a span means; the UI
+//! maps marks to colours, so the frame must read well without them. The
+//! layout adapts to the area (containers side by side, stacked, or one line
+//! each) and never draws outside it, for any size including 0×0.
 
-use crate::sim::{Container, Kind, Phase, Pod, Sim, State};
+use crate::sim::{Container, Flow, FlowKind, FlowResult, Kind, Pod, Sim, State};
+use unicode_width::UnicodeWidthChar;
 
-/// Box-drawing characters, or plain `+-|` for `--ascii`.
+/// Which characters to draw lines with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Charset {
+    /// Box-drawing characters (the default).
     #[default]
     Unicode,
+    /// `+-|` for terminals and fonts without box drawing.
     Ascii,
 }
 
-/// A rendered picture.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Frame {
-    pub lines: Vec<String>,
-    pub marks: Vec<Mark>,
-}
-
-/// A span of a line that means something (for colouring).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    pub line: usize,
-    /// Display column.
-    pub col: usize,
-    pub width: usize,
-    pub kind: MarkKind,
-}
-
-/// What a marked span shows.
+/// What a marked span shows; the UI picks a style for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
+    /// A container running (and ready) or an init container that succeeded.
     Up,
+    /// A container that has exited.
     Down,
+    /// A container waiting out a restart back-off.
     Restarting,
+    /// A container waiting to start or not ready yet.
     Waiting,
+    /// A packet or a file on the move.
     Packet,
+    /// A file name.
     File,
+    /// The Pod IP.
     Ip,
+    /// A failure: connection refused, address in use, not mounted.
     Refused,
+    /// A Pod or container shutting down.
     Terminating,
 }
 
-/// Where a packet travels from or to.
+/// A span of a frame line with a meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Endpoint {
-    /// A client outside the Pod (another Pod, a Service).
-    Outside,
-    Container(String),
+pub struct Mark {
+    /// Line index in [`Frame::lines`].
+    pub line: usize,
+    /// Display column where the span starts.
+    pub col: usize,
+    /// Display width of the span.
+    pub width: usize,
+    /// What it means.
+    pub kind: MarkKind,
 }
 
-/// A request drawn travelling across the picture.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Packet {
-    pub from: Endpoint,
-    pub to: Endpoint,
-    /// What is written on the wire, e.g. `localhost:8080`.
-    pub label: String,
-    /// Nobody listened: the packet stops with "refused".
-    pub refused: bool,
+/// One rendered picture: every line fits the width, and there are no more lines than the height.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Frame {
+    /// The text, without trailing spaces.
+    pub lines: Vec<String>,
+    /// Meaning of spans, for colouring.
+    pub marks: Vec<Mark>,
 }
 
-/// Things drawn on top of the Pod for one moment of a scene.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overlay {
-    pub packet: Option<Packet>,
-    /// Show the outside client even without a packet.
-    pub client: bool,
-    /// Show the sandbox (pause container) that holds the shared namespaces.
-    pub sandbox: bool,
+/// Drawing choices beyond the area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Line characters.
+    pub charset: Charset,
+    /// Draw the sandbox (pause container) strip inside each Pod.
+    pub show_sandbox: bool,
+    /// Draw only this Pod (index into `Sim::pods`); `None` draws all.
+    pub focus: Option<usize>,
 }
 
+/// Renders every Pod of `sim` into `width`×`height`; `tick` moves packets.
+pub fn render(sim: &Sim, tick: u32, width: u16, height: u16, charset: Charset) -> Frame {
+    let opts = Options {
+        charset,
+        ..Options::default()
+    };
+    render_with(sim, tick, width, height, &opts)
+}
+
+/// Renders with explicit [`Options`].
+pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options) -> Frame {
+    let (w, h) = (usize::from(width), usize::from(height));
+    if w == 0 || h == 0 {
+        return Frame::default();
+    }
+    let pods: Vec<&Pod> = match opts.focus {
+        Some(i) => sim.pods.get(i).into_iter().collect(),
+        None => sim.pods.iter().collect(),
+    };
+    let g = Glyphs::new(opts.charset);
+    let ctx = Ctx {
+        sim,
+        tick,
+        g,
+        sandbox: opts.show_sandbox,
+    };
+    if pods.is_empty() {
+        let mut c = Canvas::new(w);
+        c.put(0, 0, "(no Pod on the node)", Some(MarkKind::Waiting));
+        return c.finish(h);
+    }
+    for layout in [Layout::Wide, Layout::Stacked, Layout::Compact] {
+        let c = draw(&ctx, &pods, layout, w);
+        if !c.clipped && c.rows.len() <= h {
+            return c.finish(h);
+        }
+    }
+    // Nothing fits whole: the compact form, cut to the area.
+    draw(&ctx, &pods, Layout::Compact, w).finish(h)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Wide,
+    Stacked,
+    Compact,
+}
+
+/// The widest a Pod box grows, so very wide terminals do not stretch it absurdly.
+const MAX_BOX: usize = 96;
+/// Length of a flow arrow's shaft.
+const SHAFT: usize = 6;
+
+struct Ctx<'a> {
+    sim: &'a Sim,
+    tick: u32,
+    g: Glyphs,
+    sandbox: bool,
+}
+
+#[derive(Clone, Copy)]
 struct Glyphs {
     tl: char,
     tr: char,
@@ -85,115 +146,122 @@ struct Glyphs {
     h: char,
     v: char,
     packet: char,
-    arrow: char,
-    left: char,
-    vol: char,
+    head: char,
+    dot: &'static str,
 }
 
-const UNICODE: Glyphs = Glyphs {
-    tl: '┌',
-    tr: '┐',
-    bl: '└',
-    br: '┘',
-    h: '─',
-    v: '│',
-    packet: '●',
-    arrow: '▶',
-    left: '◀',
-    vol: '▤',
-};
-const ASCII: Glyphs = Glyphs {
-    tl: '+',
-    tr: '+',
-    bl: '+',
-    br: '+',
-    h: '-',
-    v: '|',
-    packet: 'o',
-    arrow: '>',
-    left: '<',
-    vol: '#',
-};
+impl Glyphs {
+    fn new(c: Charset) -> Self {
+        match c {
+            Charset::Unicode => Glyphs {
+                tl: '┌',
+                tr: '┐',
+                bl: '└',
+                br: '┘',
+                h: '─',
+                v: '│',
+                packet: '●',
+                head: '▶',
+                dot: " · ",
+            },
+            Charset::Ascii => Glyphs {
+                tl: '+',
+                tr: '+',
+                bl: '+',
+                br: '+',
+                h: '-',
+                v: '|',
+                packet: 'o',
+                head: '>',
+                dot: ", ",
+            },
+        }
+    }
+}
 
-/// A character grid that clips everything to its size.
+/// A growable grid of single-width cells with a fixed width; writes past the
+/// right edge are dropped and remembered in `clipped`.
 struct Canvas {
     w: usize,
-    h: usize,
-    /// Text is cut at this column (inside a box's right border).
-    clip: usize,
-    cells: Vec<Vec<char>>,
+    rows: Vec<Vec<char>>,
     marks: Vec<Mark>,
+    clipped: bool,
 }
 
 impl Canvas {
-    fn new(w: usize, h: usize) -> Canvas {
+    fn new(w: usize) -> Self {
         Canvas {
             w,
-            h,
-            clip: w,
-            cells: vec![vec![' '; w]; h],
+            rows: Vec::new(),
             marks: Vec::new(),
+            clipped: false,
         }
     }
-    /// Writes `s` at (x, y), clipped; returns the width written.
-    fn put(&mut self, x: usize, y: usize, s: &str) -> usize {
-        if y >= self.h {
-            return 0;
+    fn ensure(&mut self, row: usize) {
+        while self.rows.len() <= row {
+            self.rows.push(vec![' '; self.w]);
         }
-        let mut n = 0;
-        for (i, c) in s.chars().enumerate() {
-            // Only single-column characters are drawn; anything else becomes '?'.
-            let c = if unicode_width::UnicodeWidthChar::width(c) == Some(1) {
-                c
-            } else {
+    }
+    /// Writes `s` at (row, col); returns the column after it.
+    fn put(&mut self, row: usize, col: usize, s: &str, mark: Option<MarkKind>) -> usize {
+        self.ensure(row);
+        let mut x = col;
+        for ch in s.chars() {
+            // Only single-width printable characters keep the grid honest.
+            let ch = if ch.is_control() || ch.width() != Some(1) {
                 '?'
+            } else {
+                ch
             };
-            if x + i >= self.w.min(self.clip) {
+            if x >= self.w {
+                self.clipped = true;
                 break;
             }
-            self.cells[y][x + i] = c;
-            n += 1;
+            self.rows[row][x] = ch;
+            x += 1;
         }
-        n
-    }
-    fn mark(&mut self, x: usize, y: usize, s: &str, kind: MarkKind) {
-        let n = self.put(x, y, s);
-        if n > 0 {
+        if let Some(kind) = mark
+            && x > col
+        {
             self.marks.push(Mark {
-                line: y,
-                col: x,
-                width: n,
+                line: row,
+                col,
+                width: x - col,
                 kind,
             });
         }
+        x
     }
-    fn rect(&mut self, x: usize, y: usize, w: usize, h: usize, g: &Glyphs) {
-        if w < 2 || h < 2 {
-            return;
-        }
-        let clip = std::mem::replace(&mut self.clip, self.w);
-        let top: String = std::iter::once(g.tl)
-            .chain(std::iter::repeat_n(g.h, w - 2))
-            .chain(std::iter::once(g.tr))
-            .collect();
-        let bottom: String = std::iter::once(g.bl)
-            .chain(std::iter::repeat_n(g.h, w - 2))
-            .chain(std::iter::once(g.br))
-            .collect();
-        self.put(x, y, &top);
-        self.put(x, y + h - 1, &bottom);
-        for yy in y + 1..y + h - 1 {
-            self.put(x, yy, &g.v.to_string());
-            self.put(x + w - 1, yy, &g.v.to_string());
-        }
-        self.clip = clip;
+    fn put_char(&mut self, row: usize, col: usize, ch: char) {
+        let mut b = [0u8; 4];
+        self.put(row, col, ch.encode_utf8(&mut b), None);
     }
-    fn finish(self) -> Frame {
-        let lines: Vec<String> = self
-            .cells
-            .into_iter()
-            .map(|l| l.into_iter().collect::<String>().trim_end().to_string())
+    fn hline(&mut self, row: usize, from: usize, to: usize, ch: char) {
+        for x in from..to {
+            self.put_char(row, x, ch);
+        }
+    }
+    /// A box's border from (top, left) to (bottom, right) inclusive.
+    fn frame(&mut self, g: &Glyphs, top: usize, left: usize, bottom: usize, right: usize) {
+        self.put_char(top, left, g.tl);
+        self.hline(top, left + 1, right, g.h);
+        self.put_char(top, right, g.tr);
+        for r in top + 1..bottom {
+            self.put_char(r, left, g.v);
+            self.put_char(r, right, g.v);
+        }
+        self.put_char(bottom, left, g.bl);
+        self.hline(bottom, left + 1, right, g.h);
+        self.put_char(bottom, right, g.br);
+    }
+    fn finish(mut self, h: usize) -> Frame {
+        self.rows.truncate(h);
+        let lines = self
+            .rows
+            .iter()
+            .map(|r| r.iter().collect::<String>().trim_end().to_string())
             .collect();
+        self.marks.retain(|m| m.line < h);
         Frame {
             lines,
             marks: self.marks,
@@ -201,487 +269,628 @@ impl Canvas {
     }
 }
 
-/// The mark for a container's state.
-pub fn state_mark(c: &Container, phase: Phase) -> MarkKind {
-    if matches!(phase, Phase::Terminating | Phase::Gone)
-        && !matches!(c.state, State::Terminated { .. })
-    {
-        return MarkKind::Terminating;
+/// A run of text with an optional meaning, for composing lines.
+type Span = (String, Option<MarkKind>);
+
+fn span(s: impl Into<String>, m: Option<MarkKind>) -> Span {
+    (s.into(), m)
+}
+
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|(s, _)| s.chars().count()).sum()
+}
+
+fn put_spans(c: &mut Canvas, row: usize, col: usize, spans: &[Span]) -> usize {
+    let mut x = col;
+    for (s, m) in spans {
+        x = c.put(row, x, s, *m);
     }
+    x
+}
+
+/// A container's state in words, and its mark.
+fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
     match &c.state {
-        State::Running { .. } if c.ready || c.kind == Kind::Init => MarkKind::Up,
-        State::Running { .. } => MarkKind::Waiting,
-        State::Waiting { reason } if reason == "CrashLoopBackOff" => MarkKind::Restarting,
-        State::Waiting { .. } => MarkKind::Waiting,
-        State::Terminated { exit_code: 0, .. } => MarkKind::Terminating,
-        State::Terminated { .. } => MarkKind::Down,
+        State::Running { .. } if pod.is_terminating() && c.sigterm_at.is_some() => {
+            span("stopping (SIGTERM)", Some(MarkKind::Terminating))
+        }
+        State::Running { .. } if c.spec.kind == Kind::Init => span("running", Some(MarkKind::Up)),
+        State::Running { .. } if c.ready => span("running, ready", Some(MarkKind::Up)),
+        State::Running { .. } => span("started, not ready", Some(MarkKind::Waiting)),
+        State::Waiting { reason } if reason == "CrashLoopBackOff" => {
+            let left = c.backoff_left(now).unwrap_or(0);
+            span(
+                format!("CrashLoopBackOff {left}s"),
+                Some(MarkKind::Restarting),
+            )
+        }
+        State::Waiting { .. } if pod.is_terminating() => {
+            span("not started", Some(MarkKind::Waiting))
+        }
+        // Words a learner can read; kubectl's own reasons stay in the status table.
+        State::Waiting { reason } if reason == "PodInitializing" => {
+            let words = if c.spec.kind == Kind::App {
+                "waiting for init"
+            } else {
+                "waiting its turn"
+            };
+            span(words, Some(MarkKind::Waiting))
+        }
+        State::Waiting { reason } if reason == "ContainerCreating" => {
+            span("creating", Some(MarkKind::Waiting))
+        }
+        State::Waiting { reason } => span(reason.clone(), Some(MarkKind::Waiting)),
+        State::Terminated { exit_code: 0, .. } if c.spec.kind == Kind::Init => {
+            span("completed (exit 0)", Some(MarkKind::Up))
+        }
+        State::Terminated { exit_code, .. } => span(
+            format!("terminated (exit {exit_code})"),
+            Some(MarkKind::Down),
+        ),
     }
 }
 
-fn title_of(c: &Container) -> String {
-    match c.kind {
-        Kind::Init => format!("init {}", c.name),
-        Kind::Sidecar => format!("sidecar {}", c.name),
-        Kind::App => c.name.clone(),
+/// Lines inside a container box, after its name.
+fn box_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
+    let d = ctx.g.dot;
+    let mut out = vec![
+        vec![span(c.spec.image.clone(), None)],
+        vec![state_words(c, pod, ctx.sim.now)],
+    ];
+    let mut facts = Vec::new();
+    if let Some(p) = c.spec.ports.first() {
+        facts.push(format!("port {p}"));
     }
-}
-
-/// Ports and restart count, in words when they fit in `room` columns.
-fn detail_of(c: &Container, room: usize, g: &Glyphs) -> String {
-    let ports: Vec<String> = c.ports.iter().map(|p| format!(":{p}")).collect();
-    let ports = ports.join(" ");
-    let long = format!("{ports} restarts {}", c.restarts);
-    if long.trim().chars().count() <= room {
-        return long.trim().to_string();
+    facts.push(format!("restarts {}", c.restarts));
+    out.push(vec![span(facts.join(d), None)]);
+    match (c.spec.kind, &c.spec.role) {
+        (_, Some(role)) => out.push(vec![span(format!("role: {role}"), None)]),
+        (Kind::Sidecar, None) => out.push(vec![span("native sidecar (init)", None)]),
+        _ => {}
     }
-    let short = if g.packet == 'o' { "r" } else { "↻" };
-    format!("{ports} {short}{}", c.restarts).trim().to_string()
-}
-
-fn state_words(c: &Container, pod: &Pod, now: u64) -> String {
-    if pod.phase == Phase::Terminating && !matches!(c.state, State::Terminated { .. }) {
-        return "SIGTERM: stopping".into();
-    }
-    c.state_label(now)
-}
-
-/// Renders the simulation at animation `frame` of `frames` into `width`×`height`.
-pub fn render(
-    sim: &Sim,
-    overlay: &Overlay,
-    frame: u32,
-    frames: u32,
-    width: u16,
-    height: u16,
-    charset: Charset,
-) -> Frame {
-    let (w, h) = (usize::from(width), usize::from(height));
-    let g = match charset {
-        Charset::Unicode => &UNICODE,
-        Charset::Ascii => &ASCII,
-    };
-    let mut cv = Canvas::new(w, h);
-    if w == 0 || h == 0 {
-        return cv.finish();
-    }
-    let pod = &sim.pod;
-    let n = pod.containers.len().max(1);
-    let progress = if frames == 0 {
-        1.0
-    } else {
-        (f64::from(frame.min(frames)) / f64::from(frames)).min(1.0)
-    };
-    let mut y = 0;
-
-    // A replaced Pod is listed above the new one.
-    if let Some(old) = &sim.old {
-        let state = if old.phase == Phase::Gone {
-            "gone"
+    if !pod.volumes.is_empty() {
+        let m = if c.spec.mounts.is_empty() {
+            "mounts no volume".to_string()
         } else {
-            "Terminating"
+            format!("mounts {}", c.spec.mounts.join(", "))
         };
-        let line = format!("old Pod {} ({}) {state}", old.name, old.ip);
-        cv.mark(0, y, &line, MarkKind::Terminating);
-        y += 1;
+        out.push(vec![span(m, None)]);
     }
-    // An outside client sends to the Pod IP.
-    // Only traffic coming in needs the client; traffic going out leaves by the wire.
-    let outside = overlay.client
-        || overlay
-            .packet
-            .as_ref()
-            .is_some_and(|p| p.from == Endpoint::Outside);
-    if outside && y < h {
-        let target = format!(" {}:{}", pod.ip, first_port(pod));
-        let lead = "client ";
-        let wire_len = w
-            .saturating_sub(lead.len() + target.chars().count() + 1)
-            .clamp(0, 24);
-        cv.put(0, y, lead);
-        let wire: String = std::iter::repeat_n(g.h, wire_len).collect();
-        cv.put(lead.len(), y, &wire);
-        cv.put(lead.len() + wire_len, y, &g.arrow.to_string());
-        cv.mark(lead.len() + wire_len + 1, y, &target, MarkKind::Ip);
-        if let Some(p) = &overlay.packet
-            && p.from == Endpoint::Outside
-            && progress < 0.5
+    if !c.files.is_empty() {
+        out.push(vec![
+            span("own fs: ", None),
+            span(c.files.join(", "), Some(MarkKind::File)),
+        ]);
+    }
+    if ctx.sandbox && pod.sandbox.ready && c.started_once {
+        out.push(vec![span("in the sandbox's net ns", None)]);
+    }
+    if let Some(msg) = &c.message {
+        out.push(vec![span(short_message(msg), Some(MarkKind::Refused))]);
+    }
+    out
+}
+
+/// `bind 0.0.0.0:8080: address already in use` is too long for a box; keep the point.
+fn short_message(msg: &str) -> String {
+    if msg.contains("address already in use") {
+        "address already in use".to_string()
+    } else {
+        msg.to_string()
+    }
+}
+
+fn title(c: &Container) -> String {
+    c.name().to_string()
+}
+
+/// One line per regular init container, in order.
+fn init_lines(ctx: &Ctx, pod: &Pod) -> Vec<Vec<Span>> {
+    let n = pod.init_containers.len();
+    pod.init_containers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.spec.kind == Kind::Init)
+        .map(|(i, c)| {
+            vec![
+                span(format!("init {}/{n} {}: ", i + 1, c.name()), None),
+                state_words(c, pod, ctx.sim.now),
+            ]
+        })
+        .collect()
+}
+
+fn sandbox_line(ctx: &Ctx, pod: &Pod) -> Vec<Span> {
+    if !pod.sandbox.ready && pod.sandbox.generation > 0 {
+        vec![span("pause (sandbox): lost", Some(MarkKind::Down))]
+    } else if pod.sandbox.ready {
+        vec![span(
+            format!("pause holds net{d}ipc{d}uts namespaces", d = ctx.g.dot),
+            None,
+        )]
+    } else {
+        vec![span(
+            "pause (sandbox): not created yet",
+            Some(MarkKind::Waiting),
+        )]
+    }
+}
+
+/// Flow arrows: the packet moves along the shaft with `tick`.
+fn arrow(ctx: &Ctx, shaft: usize) -> Vec<Span> {
+    let pos = (ctx.tick as usize) % shaft.max(1);
+    let h = ctx.g.h.to_string();
+    vec![
+        span(format!(" {}", h.repeat(pos)), None),
+        span(ctx.g.packet.to_string(), Some(MarkKind::Packet)),
+        span(
+            format!("{}{} ", h.repeat(shaft - 1 - pos), ctx.g.head),
+            None,
+        ),
+    ]
+}
+
+/// How a flow ended, in words; empty when it simply arrived.
+fn result_spans(f: &Flow) -> Vec<Span> {
+    let words = match f.result {
+        FlowResult::Delivered => return vec![],
+        FlowResult::Refused => "connection refused",
+        FlowResult::NotFound => "no such file",
+        FlowResult::NotMounted => "volume not mounted",
+    };
+    vec![span(words, Some(MarkKind::Refused))]
+}
+
+/// A flow as a line, plus how it ended (drawn after it, or below when there is no room).
+type FlowLine = (Vec<Span>, Vec<Span>);
+
+/// Flows drawn inside the Pod box (localhost and files).
+fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
+    let mut out = Vec::new();
+    match &f.kind {
+        FlowKind::Localhost(port) => {
+            out.push(span(f.from.clone(), None));
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(format!("localhost:{port}"), None));
+            if f.result == FlowResult::Delivered {
+                out.push(span(format!(" = {}", f.to), None));
+            }
+        }
+        FlowKind::Write(vol) => {
+            out.push(span(format!("{} writes", f.from), None));
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(file_path(vol, &f.to), Some(MarkKind::File)));
+        }
+        FlowKind::Read(vol) => {
+            out.push(span(file_path(vol, &f.from), Some(MarkKind::File)));
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(f.to.clone(), None));
+        }
+        FlowKind::Inbound(_) | FlowKind::Outbound => return None,
+    }
+    Some((out, result_spans(f)))
+}
+
+/// The flow on one line when it fits in `room`, else its ending on a second, indented line.
+fn flow_rows((main, tail): &FlowLine, room: usize) -> Vec<Vec<Span>> {
+    if tail.is_empty() {
+        return vec![main.clone()];
+    }
+    if spans_width(main) + 1 + spans_width(tail) <= room {
+        let mut one = main.clone();
+        one.push(span(" ", None));
+        one.extend(tail.iter().cloned());
+        return vec![one];
+    }
+    let mut second = vec![span("  ", None)];
+    second.extend(tail.iter().cloned());
+    vec![main.clone(), second]
+}
+
+/// Width a flow needs when its ending may go below.
+fn flow_need((main, tail): &FlowLine) -> usize {
+    spans_width(main).max(spans_width(tail) + 2)
+}
+
+fn file_path(vol: &Option<String>, file: &str) -> String {
+    match vol {
+        Some(v) => format!("{v}/{file}"),
+        None => format!("/{file} (own fs)"),
+    }
+}
+
+/// Flows drawn outside the Pod box: clients above it, outbound calls below.
+fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
+    match &f.kind {
+        FlowKind::Inbound(port) => {
+            let ip = pod.ip.clone().unwrap_or_else(|| "<no IP>".to_string());
+            let mut out = vec![span(f.from.clone(), None)];
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(ip, Some(MarkKind::Ip)));
+            out.push(span(format!(":{port}"), None));
+            let tail = if f.result == FlowResult::Delivered {
+                vec![span(format!("= {}", f.to), None)]
+            } else {
+                result_spans(f)
+            };
+            Some((true, (out, tail)))
+        }
+        FlowKind::Outbound => {
+            let mut out = vec![span(f.from.clone(), None)];
+            out.extend(arrow(ctx, SHAFT));
+            out.push(span(f.to.clone(), None));
+            Some((false, (out, Vec::new())))
+        }
+        _ => None,
+    }
+}
+
+/// Draws the flows that sit outside the Pod (above or below it) from `row`; returns the next row.
+fn outer_flows(ctx: &Ctx, c: &mut Canvas, pod: &Pod, above: bool, mut row: usize) -> usize {
+    for f in pod_flows(ctx, pod) {
+        if let Some((a, line)) = outer_flow(ctx, pod, f)
+            && a == above
         {
-            let x = lead.len() + ((wire_len as f64) * progress * 2.0) as usize;
-            cv.mark(
-                x.min(lead.len() + wire_len.saturating_sub(1)),
-                y,
-                &g.packet.to_string(),
-                MarkKind::Packet,
-            );
-        }
-        y += 1;
-    }
-
-    let rest = h - y;
-    let box_w = (w.saturating_sub(4 + (n - 1)) / n).min(24);
-    if rest >= 9 && box_w >= 16 {
-        side_by_side(&mut cv, sim, overlay, g, y, box_w, progress);
-    } else if rest >= n + 3 && w >= 24 {
-        stacked(&mut cv, sim, overlay, g, y, progress);
-    } else {
-        compact(&mut cv, sim, y);
-    }
-    cv.finish()
-}
-
-fn first_port(pod: &Pod) -> u16 {
-    pod.containers
-        .iter()
-        .find(|c| c.kind == Kind::App)
-        .and_then(|c| c.ports.first())
-        .copied()
-        .unwrap_or(80)
-}
-
-fn pod_header(cv: &mut Canvas, pod: &Pod, g: &Glyphs, y: usize, w: usize) {
-    let name = format!(" Pod {} ", pod.name);
-    let ip = format!(" IP {} ", pod.ip);
-    cv.rect(0, y, w, 2.max(cv.h - y), g);
-    cv.put(2, y, &name);
-    if pod.phase == Phase::Terminating {
-        let t = " Terminating ";
-        let x = 2 + name.chars().count();
-        if x + t.len() + ip.chars().count() + 2 < w {
-            cv.mark(x, y, t, MarkKind::Terminating);
+            for l in flow_rows(&line, c.w.saturating_sub(1)) {
+                put_spans(c, row, 1, &l);
+                row += 1;
+            }
         }
     }
-    let ipx = w.saturating_sub(ip.chars().count() + 2);
-    if ipx > 2 + name.chars().count() {
-        cv.put(ipx, y, &ip);
-        cv.mark(ipx + 4, y, &pod.ip, MarkKind::Ip);
-    }
+    row
 }
 
-fn side_by_side(
-    cv: &mut Canvas,
-    sim: &Sim,
-    ov: &Overlay,
-    g: &Glyphs,
-    top: usize,
-    box_w: usize,
-    progress: f64,
-) {
-    let pod = &sim.pod;
-    let n = pod.containers.len();
-    let w = (box_w * n + (n.saturating_sub(1)) + 4).min(cv.w);
-    let used_h = 9 + usize::from(ov.sandbox);
-    let h = used_h.min(cv.h - top);
-    // Shrink the canvas height for the outline: draw the Pod box only as tall as needed.
-    let saved_h = cv.h;
-    cv.h = top + h;
-    pod_header(cv, pod, g, top, w);
-    let mut y = top + 1;
-    let outer_clip = cv.clip;
-    cv.clip = w.saturating_sub(1);
-    if ov.sandbox {
-        let s = format!("pause (sandbox {}): holds network, IPC, UTS", pod.sandbox);
-        cv.put(2, y, &s);
-        y += 1;
-    }
-    let mut centers = Vec::new();
-    for (i, c) in pod.containers.iter().enumerate() {
-        let x = 2 + i * (box_w + 1);
-        cv.rect(x, y, box_w, 4, g);
-        let t: String = title_of(c).chars().take(box_w - 4).collect();
-        cv.put(x + 1, y, &format!(" {t} "));
-        let state: String = state_words(c, pod, sim.tick)
-            .chars()
-            .take(box_w - 3)
-            .collect();
-        cv.mark(x + 2, y + 1, &state, state_mark(c, pod.phase));
-        let detail: String = detail_of(c, box_w - 3, g).chars().take(box_w - 3).collect();
-        cv.put(x + 2, y + 2, &detail);
-        centers.push((c.name.clone(), x + box_w / 2));
-    }
-    y += 4;
-    // The localhost wire.
-    if let Some(p) = &ov.packet {
-        wire(cv, p, &centers, g, y, progress);
-    }
-    y += 1;
-    volumes(cv, pod, g, y);
-    cv.h = saved_h;
-    cv.clip = outer_clip;
-}
-
-fn wire(
-    cv: &mut Canvas,
-    p: &Packet,
-    centers: &[(String, usize)],
-    g: &Glyphs,
-    y: usize,
-    progress: f64,
-) {
-    let find = |e: &Endpoint| match e {
-        Endpoint::Container(n) => centers.iter().find(|(c, _)| c == n).map(|(_, x)| *x),
-        Endpoint::Outside => None,
-    };
-    let from = match p.from {
-        Endpoint::Outside => Some(2),
-        _ => find(&p.from),
-    };
-    // A refused request ends where nobody listens: a short way off, not at a container.
-    let to = if p.refused {
-        from.map(|a| (a + 14).min(cv.w.saturating_sub(12)).max(a + 2))
+fn volume_line(v: &crate::sim::Volume) -> Vec<Span> {
+    let mut out = vec![span(format!("volume {} (emptyDir): ", v.name), None)];
+    if v.files.is_empty() {
+        out.push(span("empty", None));
     } else {
-        find(&p.to).or(from.map(|a| a + 8))
-    };
-    let (Some(a), Some(b)) = (from, to) else {
-        return;
-    };
-    let (lo, hi) = (a.min(b), a.max(b));
-    if hi <= lo {
-        return;
+        out.push(span(v.files.join(", "), Some(MarkKind::File)));
     }
-    let line: String = std::iter::repeat_n(g.h, hi - lo).collect();
-    cv.put(lo, y, &line);
-    let arrived = progress >= 1.0;
-    if p.refused && progress >= 0.5 {
-        let x = if g.packet == 'o' {
-            "x refused"
-        } else {
-            "✗ refused"
-        };
-        cv.mark(b, y, x, MarkKind::Refused);
-    } else {
-        let head = if a <= b { g.arrow } else { g.left };
-        cv.put(b, y, &head.to_string());
-        let span = (hi - lo) as f64;
-        let pos = if a <= b {
-            lo as f64 + span * progress
-        } else {
-            hi as f64 - span * progress
-        };
-        // The packet travels along the wire and sits on the arrowhead on arrival.
-        let px = if arrived {
-            b
-        } else {
-            (pos as usize).clamp(lo, hi)
-        };
-        cv.mark(px, y, &g.packet.to_string(), MarkKind::Packet);
-    }
-    // The label sits on the Pod border below the wire when there is room.
-    let lab: String = format!(" {} ", p.label)
-        .chars()
-        .take(cv.w.saturating_sub(lo + 1))
-        .collect();
-    cv.put(lo + 1, y + 1, &lab);
+    out
 }
 
-fn volumes(cv: &mut Canvas, pod: &Pod, g: &Glyphs, y: usize) {
-    for (i, v) in pod.volumes.iter().enumerate() {
-        let yy = y + 1 + i;
-        let head = format!("{} emptyDir {}: ", g.vol, v.name);
-        let n = cv.put(2, yy, &head);
-        if v.files.is_empty() {
-            cv.put(2 + n, yy, "(empty)");
-        } else {
-            cv.mark(2 + n, yy, &v.files.join(", "), MarkKind::File);
+fn pod_flows<'a>(ctx: &'a Ctx, pod: &'a Pod) -> impl Iterator<Item = &'a Flow> {
+    ctx.sim.flows.iter().filter(move |f| f.pod == pod.name)
+}
+
+fn pod_state_word(pod: &Pod) -> Span {
+    if pod.is_terminating() {
+        span("Terminating", Some(MarkKind::Terminating))
+    } else {
+        span(pod.status(), None)
+    }
+}
+
+fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
+    let mut c = Canvas::new(w);
+    let mut row = 0;
+    for (i, pod) in pods.iter().enumerate() {
+        if i > 0 {
+            row += 1;
         }
+        row = match layout {
+            Layout::Compact => draw_compact(ctx, &mut c, pod, row),
+            _ => draw_boxed(ctx, &mut c, pod, row, layout == Layout::Wide),
+        };
+    }
+    c
+}
+
+/// A container's name with its role, for the one-line form.
+fn compact_label(c: &Container) -> String {
+    match (&c.spec.role, c.spec.kind) {
+        (Some(role), _) => format!("{} ({role})", c.name()),
+        (None, Kind::Sidecar) => format!("{} (sidecar)", c.name()),
+        _ => c.name().to_string(),
     }
 }
 
-fn stacked(cv: &mut Canvas, sim: &Sim, ov: &Overlay, g: &Glyphs, top: usize, progress: f64) {
-    let pod = &sim.pod;
-    let w = cv.w;
-    let h = (pod.containers.len() + 3 + pod.volumes.len()).min(cv.h - top);
-    let saved_h = cv.h;
-    cv.h = top + h;
-    pod_header(cv, pod, g, top, w);
-    // Everything inside stays within the Pod's right border.
-    cv.clip = w.saturating_sub(2);
+/// One line per container, no boxes: for small areas.
+fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
+    row = outer_flows(ctx, c, pod, true, row);
+    let d = ctx.g.dot;
+    let head = vec![span(format!("Pod {}", pod.name), None)];
+    let mut rest = vec![pod_state_word(pod), span(d, None)];
+    match &pod.ip {
+        Some(ip) => rest.extend([span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))]),
+        None => rest.push(span("no IP", None)),
+    }
+    // Name, state and IP on one line when they fit, else state and IP below the name.
+    if spans_width(&head) + d.chars().count() + spans_width(&rest) <= c.w {
+        let mut one = head;
+        one.push(span(d, None));
+        one.extend(rest);
+        put_spans(c, row, 0, &one);
+        row += 1;
+    } else {
+        put_spans(c, row, 0, &head);
+        put_spans(c, row + 1, 1, &rest);
+        row += 2;
+    }
+    if ctx.sandbox {
+        let mut s = vec![span(" ", None)];
+        s.extend(sandbox_line(ctx, pod));
+        put_spans(c, row, 0, &s);
+        row += 1;
+    }
+    for l in init_lines(ctx, pod) {
+        let mut s = vec![span(" ", None)];
+        s.extend(l);
+        put_spans(c, row, 0, &s);
+        row += 1;
+    }
     let name_w = pod
-        .containers
+        .long_running()
+        .map(|c| compact_label(c).chars().count())
+        .max()
+        .unwrap_or(0);
+    for k in pod.long_running() {
+        let name = format!(" {:<name_w$} ", compact_label(k));
+        let mut s = vec![span(name, None), state_words(k, pod, ctx.sim.now)];
+        let restarts = format!("{d}restarts {}", k.restarts);
+        // The restart count is also in the status table: drop it rather than cut it.
+        if spans_width(&s) + restarts.chars().count() <= c.w {
+            s.push(span(restarts, None));
+        }
+        put_spans(c, row, 0, &s);
+        row += 1;
+        if let Some(msg) = &k.message {
+            put_spans(
+                c,
+                row,
+                0,
+                &[
+                    span(format!(" {:<name_w$} ", ""), None),
+                    span(short_message(msg), Some(MarkKind::Refused)),
+                ],
+            );
+            row += 1;
+        }
+    }
+    for f in pod_flows(ctx, pod) {
+        if let Some(line) = inner_flow(ctx, f) {
+            for l in flow_rows(&line, c.w.saturating_sub(1)) {
+                put_spans(c, row, 1, &l);
+                row += 1;
+            }
+        }
+    }
+    for v in &pod.volumes {
+        let mut s = vec![span(" ", None)];
+        s.extend(volume_line(v));
+        put_spans(c, row, 0, &s);
+        row += 1;
+    }
+    outer_flows(ctx, c, pod, false, row)
+}
+
+/// The Pod as a box of container boxes, side by side (`wide`) or stacked.
+fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) -> usize {
+    let g = &ctx.g;
+    if c.w < 12 {
+        // No room for a box inside a box: let the compact form take over.
+        c.clipped = true;
+        return row;
+    }
+    let boxes: Vec<(&Container, Vec<Vec<Span>>)> = pod
+        .long_running()
+        .map(|k| (k, box_lines(ctx, pod, k)))
+        .collect();
+    let need = |(k, lines): &(&Container, Vec<Vec<Span>>)| {
+        let content = lines.iter().map(|l| spans_width(l)).max().unwrap_or(0);
+        // Borders and one space of padding each side; the title sits in the top border.
+        (content + 4).max(title(k).chars().count() + 6)
+    };
+    let widest = boxes.iter().map(need).max().unwrap_or(12);
+    let n = boxes.len().max(1);
+    let gap = 2;
+    let mut inner_lines: Vec<Vec<Span>> = Vec::new();
+    if ctx.sandbox {
+        inner_lines.push(sandbox_line(ctx, pod));
+    }
+    inner_lines.extend(init_lines(ctx, pod));
+    let flows: Vec<FlowLine> = pod_flows(ctx, pod)
+        .filter_map(|f| inner_flow(ctx, f))
+        .collect();
+    let volumes: Vec<Vec<Span>> = pod.volumes.iter().map(volume_line).collect();
+    let text_need = inner_lines
         .iter()
-        .map(|c| title_of(c).len())
+        .chain(&volumes)
+        .map(|l| spans_width(l))
+        .chain(flows.iter().map(flow_need))
         .max()
         .unwrap_or(0)
-        .min(w / 2);
-    for (i, c) in pod.containers.iter().enumerate() {
-        let y = top + 1 + i;
-        let t: String = title_of(c).chars().take(name_w).collect();
-        cv.put(2, y, &t);
-        let sx = 3 + name_w;
-        let state = state_words(c, pod, sim.tick);
-        cv.mark(sx, y, &state, state_mark(c, pod.phase));
-        cv.put(
-            sx + state.chars().count() + 1,
-            y,
-            &format!("· {}", detail_of(c, usize::MAX, g)),
-        );
+        + 4;
+    let mut t = vec![span(format!(" Pod {}{}", pod.name, g.dot), None)];
+    t.push(pod_state_word(pod));
+    t.push(span(" ", None));
+    let title_need = spans_width(&t) + 4;
+    // Pod box width: what the content needs, grown toward the area but capped.
+    let content_need = if wide {
+        n * widest + (n - 1) * gap + 4
+    } else {
+        widest + 4
+    };
+    let need_w = content_need.max(text_need).max(title_need);
+    let bw = c.w.min(MAX_BOX).max(need_w.min(c.w));
+    if need_w > c.w {
+        c.clipped = true;
     }
-    let y = top + 1 + pod.containers.len();
-    if let Some(p) = &ov.packet {
-        let name = |e: &Endpoint| match e {
-            Endpoint::Outside => "client".to_string(),
-            Endpoint::Container(n) => n.clone(),
+    let bw = bw.max(4);
+
+    // Title in the top border: name and state on the left, IP on the right
+    // (or on the first line inside when the border is too short).
+    let ip: Vec<Span> = match &pod.ip {
+        Some(ip) => vec![
+            span(" IP ", None),
+            span(ip.clone(), Some(MarkKind::Ip)),
+            span(" ", None),
+        ],
+        None => vec![span(" no IP ", Some(MarkKind::Waiting))],
+    };
+    let (tw, iw) = (spans_width(&t), spans_width(&ip));
+    // Decide with the longest status and IP, so the IP does not hop between moments.
+    let steady = spans_width(&t[..1]) + "ContainerCreating ".len();
+    let ip_in_title = bw >= 2 + tw.max(steady) + iw.max(" IP 10.1.255.255 ".len()) + 3;
+    if !ip_in_title {
+        let inside = match &pod.ip {
+            Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+            None => vec![span("no IP", Some(MarkKind::Waiting))],
         };
-        let s = format!("{} ", name(&p.from));
-        let mut x = 2 + cv.put(2, y, &s);
-        let len = 8;
-        let line: String = std::iter::repeat_n(g.h, len).collect();
-        cv.put(x, y, &line);
-        let px = x + ((len as f64 - 1.0) * progress) as usize;
-        if !(p.refused && progress >= 0.5) {
-            cv.mark(px, y, &g.packet.to_string(), MarkKind::Packet);
+        inner_lines.insert(0, inside);
+    }
+
+    row = outer_flows(ctx, c, pod, true, row);
+    let top = row;
+    row += 1;
+    for l in &inner_lines {
+        put_spans(c, row, 2, l);
+        row += 1;
+    }
+    let box_h = boxes.iter().map(|(_, l)| l.len()).max().unwrap_or(0) + 2;
+    if wide {
+        let cw = bw.saturating_sub(4 + (n - 1) * gap) / n;
+        for (i, (k, lines)) in boxes.iter().enumerate() {
+            let left = 2 + i * (cw + gap);
+            draw_container(ctx, c, k, lines, row, left, cw, box_h);
         }
-        x += len;
-        cv.put(x, y, &g.arrow.to_string());
-        let end = if p.refused && progress >= 0.5 {
-            format!(" {} refused", p.label)
-        } else {
-            format!(" {} ({})", name(&p.to), p.label)
-        };
-        if p.refused && progress >= 0.5 {
-            cv.mark(x + 1, y, &end, MarkKind::Refused);
-        } else {
-            cv.put(x + 1, y, &end);
+        if !boxes.is_empty() {
+            row += box_h;
+        }
+    } else {
+        for (k, lines) in &boxes {
+            draw_container(ctx, c, k, lines, row, 2, bw - 4, lines.len() + 2);
+            row += lines.len() + 2;
         }
     }
-    volumes(cv, pod, g, y);
-    cv.h = saved_h;
-    cv.clip = cv.w;
+    for f in &flows {
+        for l in flow_rows(f, bw - 4) {
+            put_spans(c, row, 2, &l);
+            row += 1;
+        }
+    }
+    for l in &volumes {
+        put_spans(c, row, 2, l);
+        row += 1;
+    }
+    c.frame(g, top, 0, row, bw - 1);
+    put_spans(c, top, 2, &t);
+    if ip_in_title {
+        put_spans(c, top, bw - 2 - iw, &ip);
+    }
+    outer_flows(ctx, c, pod, false, row + 1)
 }
 
-fn compact(cv: &mut Canvas, sim: &Sim, top: usize) {
-    let pod = &sim.pod;
-    let mut y = top;
-    if cv.h - y > pod.containers.len() {
-        let head = format!("{} {}", pod.name, pod.ip);
-        cv.mark(0, y, &head, MarkKind::Ip);
-        y += 1;
-    }
-    for c in &pod.containers {
-        if y >= cv.h {
-            break;
+#[allow(clippy::too_many_arguments)]
+fn draw_container(
+    ctx: &Ctx,
+    c: &mut Canvas,
+    k: &Container,
+    lines: &[Vec<Span>],
+    top: usize,
+    left: usize,
+    w: usize,
+    h: usize,
+) {
+    let w = w.max(4);
+    let right = left + w - 1;
+    c.frame(&ctx.g, top, left, top + h - 1, right);
+    c.put(top, left + 2, &format!(" {} ", title(k)), None);
+    for (i, l) in lines.iter().enumerate() {
+        // Content past the box edge would overwrite the border: cut it there.
+        let mut x = left + 2;
+        for (s, m) in l {
+            let room = right.saturating_sub(x + 1);
+            let cut: String = s.chars().take(room).collect();
+            if cut.chars().count() < s.chars().count() {
+                c.clipped = true;
+            }
+            x = c.put(top + 1 + i, x, &cut, *m);
         }
-        let n = cv.put(0, y, &format!("{}: ", c.name));
-        cv.mark(
-            n,
-            y,
-            &state_words(c, pod, sim.tick),
-            state_mark(c, pod.phase),
-        );
-        y += 1;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::{ContainerSpec, PodSpec, RestartPolicy};
+    use crate::sim::{ContainerSpec, Event, PodSpec};
 
     fn sim() -> Sim {
-        let mut s = Sim::new(PodSpec {
-            base_name: "web-7d9f".into(),
-            restart_policy: RestartPolicy::Always,
-            containers: vec![
-                ContainerSpec::new("app", "nginx", Kind::App)
-                    .port(8080)
-                    .mount("logs"),
-                ContainerSpec::new("log-shipper", "fluent-bit", Kind::App).mount("logs"),
-            ],
-            volumes: vec!["logs".into()],
-        });
-        s.start();
-        s.settle(10);
+        let mut s = Sim::new();
+        s.create(
+            PodSpec::new("web-7d9f")
+                .with(ContainerSpec::app("app", "nginx:1.27").port(8080))
+                .with(ContainerSpec::app("log-shipper", "fluent-bit:3.1")),
+        );
+        s.advance(3);
         s
     }
 
-    #[test]
-    fn never_exceeds_the_area() {
-        let s = sim();
-        let ov = Overlay {
-            packet: Some(Packet {
-                from: Endpoint::Outside,
-                to: Endpoint::Container("app".into()),
-                label: "10.1.0.7:8080".into(),
-                refused: false,
-            }),
-            client: true,
-            sandbox: true,
-        };
-        for w in 0..=90u16 {
-            for h in 0..=14u16 {
-                for charset in [Charset::Unicode, Charset::Ascii] {
-                    let f = render(&s, &ov, 3, 6, w, h, charset);
-                    assert!(f.lines.len() <= usize::from(h));
-                    for l in &f.lines {
-                        assert!(crate::text::width(l) <= usize::from(w), "{l:?} at {w}x{h}");
-                    }
-                    for m in &f.marks {
-                        assert!(m.line < usize::from(h) && m.col + m.width <= usize::from(w));
-                    }
-                }
-            }
-        }
+    fn text(f: &Frame) -> String {
+        f.lines.join("\n")
     }
 
     #[test]
-    fn states_are_written_in_words_not_only_coloured() {
+    fn container_states_are_words_not_only_colours() {
         let mut s = sim();
-        s.crash("log-shipper", 1);
-        let f = render(&s, &Overlay::default(), 0, 1, 80, 12, Charset::Ascii);
-        let all = f.lines.join("\n");
-        assert!(all.contains("running"), "{all}");
-        assert!(all.contains("CrashLoopBackOff"), "{all}");
-        assert!(all.contains(&s.pod.ip));
-        assert!(
-            !all.contains('─') && !all.contains('┌'),
-            "ASCII only: {all}"
-        );
-        assert!(f.marks.iter().any(|m| m.kind == MarkKind::Restarting));
-        assert!(f.marks.iter().any(|m| m.kind == MarkKind::Up));
+        s.apply(Event::Crash {
+            container: "log-shipper".into(),
+            exit_code: 1,
+        })
+        .unwrap();
+        let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
+        assert!(t.contains("terminated (exit 1)"), "{t}");
+        s.step();
+        let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
+        assert!(t.contains("CrashLoopBackOff 9s"), "{t}");
+        assert!(t.contains("running, ready"), "{t}");
     }
 
     #[test]
-    fn narrow_areas_stack_the_containers() {
+    fn layout_follows_the_area() {
         let s = sim();
-        let wide = render(&s, &Overlay::default(), 0, 1, 80, 12, Charset::Unicode);
-        let narrow = render(&s, &Overlay::default(), 0, 1, 36, 12, Charset::Unicode);
-        let row_with_both = |f: &Frame| {
-            f.lines
-                .iter()
-                .any(|l| l.contains("app") && l.contains("log-shipper"))
-        };
-        assert!(row_with_both(&wide));
-        assert!(!row_with_both(&narrow));
+        let wide = render(&s, 0, 80, 30, Charset::Unicode);
+        let narrow = render(&s, 0, 40, 30, Charset::Unicode);
+        let tiny = render(&s, 0, 40, 5, Charset::Unicode);
+        // Side by side: both container names on one line.
         assert!(
-            narrow
+            wide.lines
+                .iter()
+                .any(|l| l.contains("┌─ app") && l.contains("┌─ log-shipper"))
+        );
+        assert!(
+            !narrow
                 .lines
                 .iter()
-                .any(|l| l.contains("log-shipper") && l.contains("running"))
+                .any(|l| l.contains("app ") && l.contains("log-shipper"))
         );
+        assert!(narrow.lines.iter().any(|l| l.contains("┌─ log-shipper")));
+        assert!(tiny.lines.len() <= 5);
+        assert!(tiny.lines[0].starts_with("Pod web-7d9f-x2k4q"), "{tiny:?}");
     }
 
     #[test]
-    fn a_packet_moves_along_the_wire() {
+    fn refused_requests_say_so_in_words() {
+        let mut s = sim();
+        s.apply(Event::Request {
+            from: "app".into(),
+            port: 9090,
+        })
+        .unwrap();
+        let f = render(&s, 3, 80, 30, Charset::Ascii);
+        let t = text(&f);
+        assert!(t.contains("localhost:9090 connection refused"), "{t}");
+        assert!(t.is_ascii());
+        assert!(f.marks.iter().any(|m| m.kind == MarkKind::Refused));
+    }
+
+    #[test]
+    fn zero_area_and_empty_node_do_not_panic() {
         let s = sim();
-        let ov = Overlay {
-            packet: Some(Packet {
-                from: Endpoint::Container("log-shipper".into()),
-                to: Endpoint::Container("app".into()),
-                label: "localhost:8080".into(),
-                refused: false,
-            }),
-            ..Overlay::default()
-        };
-        let at = |frame| {
-            render(&s, &ov, frame, 6, 80, 12, Charset::Unicode)
-                .marks
-                .iter()
-                .find(|m| m.kind == MarkKind::Packet)
-                .map(|m| m.col)
-        };
-        let (a, b) = (at(0).unwrap(), at(5).unwrap());
-        assert!(
-            b < a,
-            "travels from log-shipper (right) to app (left): {a} → {b}"
-        );
+        assert_eq!(render(&s, 0, 0, 0, Charset::Unicode), Frame::default());
+        assert_eq!(render(&s, 0, 1, 0, Charset::Unicode), Frame::default());
+        let f = render(&Sim::new(), 0, 10, 1, Charset::Unicode);
+        assert_eq!(f.lines, ["(no Pod on"]);
     }
 }

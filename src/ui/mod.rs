@@ -495,7 +495,9 @@ impl Ui {
         // then the picture (at least 3 rows); the status table if room is left.
         let cap = wrap(&caption, inner.width as usize);
         let status = sc.player.status_table();
-        let cap_h = (cap.len() as u16).min(inner.height.saturating_sub(3)).max(1);
+        let cap_h = (cap.len() as u16)
+            .min(inner.height.saturating_sub(3))
+            .max(1);
         let status_h = if inner.height > cap_h + 9 {
             (status.len() as u16).min(inner.height - cap_h - 9)
         } else {
