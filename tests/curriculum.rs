@@ -215,18 +215,7 @@ fn right_answers_are_not_always_in_the_same_position() {
 
 #[test]
 fn scenes_are_ones_the_product_has() {
-    // The scene list the curriculum was written against.
-    const SCENES: &[&str] = &[
-        "pod-overview",
-        "under-the-hood",
-        "shared-ip",
-        "shared-volume",
-        "port-conflict",
-        "crash-one",
-        "restart-together",
-        "init-and-sidecar",
-        "patterns",
-    ];
+    const SCENES: &[&str] = podtutor::scene::NAMES;
     let l = lesson();
     let named = [
         l.mental_model.scene.as_deref(),

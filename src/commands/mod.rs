@@ -32,3 +32,28 @@ pub fn output_width(explicit: Option<u16>) -> usize {
     }
     80
 }
+
+/// Writes lines to stdout. A closed pipe (`podtutor read | head`) is a normal
+/// way to stop reading, not an error.
+pub fn print_lines<I, S>(lines: I) -> anyhow::Result<std::process::ExitCode>
+where
+    I: IntoIterator<Item = S>,
+    S: std::fmt::Display,
+{
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let broken = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    for l in lines {
+        if let Err(e) = writeln!(out, "{l}") {
+            return if broken(&e) {
+                Ok(std::process::ExitCode::SUCCESS)
+            } else {
+                Err(e.into())
+            };
+        }
+    }
+    match out.flush() {
+        Err(e) if !broken(&e) => Err(e.into()),
+        _ => Ok(std::process::ExitCode::SUCCESS),
+    }
+}

@@ -4,7 +4,6 @@
 use crate::cli::{GlobalArgs, SceneArgs};
 use crate::diagram::Charset;
 use crate::scene::{self, Player};
-use std::io::Write;
 use std::process::ExitCode;
 
 /// Tall enough that the diagram never has to squeeze for height on paper.
@@ -30,20 +29,7 @@ pub fn run(global: &GlobalArgs, args: &SceneArgs) -> anyhow::Result<ExitCode> {
         };
         moments(player, width, charset)
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for l in lines {
-        if let Err(e) = writeln!(out, "{l}") {
-            // `podtutor scene x | head` closing the pipe is a normal way to stop.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(ExitCode::SUCCESS);
-            }
-            return Err(e.into());
-        }
-    }
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    super::print_lines(lines)
 }
 
 /// Each scene's name and title, aligned.
