@@ -1,7 +1,12 @@
 //! Text helpers shared by every output path: neutralising untrusted characters
 //! and wrapping by display width (CJK and emoji count as two columns).
+//!
+//! Widths are measured per grapheme cluster, the way ratatui paints cells: a
+//! per-character sum gets `❤️` (heart + variation selector) and skin-toned
+//! emoji wrong, and a line that measures one column short overflows its area.
 
 use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// True for characters that must never reach a terminal from a lesson file:
@@ -42,22 +47,77 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Display width of a string in terminal columns.
+/// Display width of a string in terminal columns, as ratatui lays it out.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    // Most lesson text is ASCII: one column per byte, no segmentation needed.
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
 }
 
-/// Cuts `s` so it fits in `max` columns, never splitting a wide character.
+/// Columns one grapheme cluster takes; mirrors ratatui's cell width so that
+/// what fits here fits on screen.
+fn grapheme_width(g: &str) -> usize {
+    if g.len() == 1 {
+        return 1;
+    }
+    // Halfwidth (han)dakuten: unicode-width merges them into the kana before
+    // them, terminals give them a column of their own.
+    UnicodeWidthStr::width(g)
+        + g.chars()
+            .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+            .count()
+}
+
+/// Cuts `s` so it fits in `max` columns, never splitting a wide character
+/// or a grapheme cluster.
 pub fn truncate(s: &str, max: usize) -> &str {
+    if s.is_ascii() {
+        return &s[..s.len().min(max)];
+    }
     let mut used = 0;
-    for (i, c) in s.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for (i, g) in s.grapheme_indices(true) {
+        let w = grapheme_width(g);
         if used + w > max {
             return &s[..i];
         }
         used += w;
     }
     s
+}
+
+/// Pushes `line` as one or more lines of at most `width` columns. textwrap
+/// measures characters, not grapheme clusters, so a line it made may be a
+/// column or two too wide: the rest goes on the next line instead of being
+/// cut off. Only a cluster wider than `width` itself is dropped.
+fn push_fitted(out: &mut Vec<String>, line: &str, width: usize) {
+    let mut rest = line;
+    let mut pushed = false;
+    while !rest.is_empty() {
+        let fit = truncate(rest, width);
+        if fit.len() == rest.len() {
+            out.push(fit.to_string());
+            return;
+        }
+        if fit.is_empty() {
+            // The next cluster is wider than the whole line: drop it.
+            let skip = rest.graphemes(true).next().map_or(rest.len(), str::len);
+            rest = rest[skip..].trim_start();
+            continue;
+        }
+        if fit.trim().is_empty() {
+            // Only spaces fit before the next cluster: it starts the next line.
+            rest = rest.trim_start();
+            continue;
+        }
+        out.push(fit.trim_end().to_string());
+        pushed = true;
+        rest = rest[fit.len()..].trim_start();
+    }
+    if !pushed {
+        out.push(String::new());
+    }
 }
 
 /// True when a line starts a list item (`- `, `* `, `1. `).
@@ -115,7 +175,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
                 .word_splitter(textwrap::WordSplitter::NoHyphenation);
             for l in textwrap::wrap(&item, opts) {
-                out.push(truncate(&l, width).to_string());
+                push_fitted(&mut out, &l, width);
             }
         }
     }
@@ -162,6 +222,23 @@ mod tests {
                 assert!(width(&l) <= w, "{l:?} at {w}");
             }
         }
+    }
+
+    #[test]
+    fn emoji_with_a_variation_selector_is_two_columns() {
+        // U+2764 alone is one column; with VS16 it is drawn as a two-column emoji.
+        assert_eq!(width("\u{2764}"), 1);
+        assert_eq!(width("\u{2764}\u{FE0F}"), 2);
+        assert_eq!(width("👍🏽"), 2);
+        assert_eq!(truncate("a👍🏽b", 2), "a");
+    }
+
+    #[test]
+    fn a_line_textwrap_measures_too_narrow_goes_on_without_losing_text() {
+        let hearts = "\u{2764}\u{FE0F}".repeat(6);
+        let lines = wrap(&hearts, 5);
+        assert!(lines.iter().all(|l| width(l) <= 5), "{lines:?}");
+        assert_eq!(lines.concat(), hearts);
     }
 
     #[test]
