@@ -45,7 +45,8 @@ pub struct GlobalArgs {
     /// Draw diagrams with plain ASCII (+-|) instead of box-drawing characters.
     #[arg(long, global = true)]
     pub ascii: bool,
-    /// Show animations one key moment at a time, advanced by keys, with no timed motion.
+    /// Show animations one key moment at a time, advanced by keys, with no timed motion
+    /// (also PODTUTOR_REDUCE_MOTION=1).
     #[arg(long, global = true)]
     pub reduce_motion: bool,
 }
