@@ -24,7 +24,7 @@ pub const EMBEDDED_NAME: &str = "lessons/multi-container-pods.toml";
 /// Why a lesson could not be loaded. The text is ready to show a person.
 #[derive(Debug, thiserror::Error)]
 pub enum LessonError {
-    #[error("cannot read lesson file {}", crate::text::sanitize(&path.display().to_string()))]
+    #[error("cannot read lesson file {}", crate::text::sanitize(&path.display().to_string()).replace('\n', " "))]
     Io {
         path: PathBuf,
         #[source]
