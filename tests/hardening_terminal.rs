@@ -382,3 +382,24 @@ fn the_tutor_refuses_a_lesson_over_the_limits_before_touching_the_terminal() {
     p.wait_for("many.toml:");
     assert!(!p.raw().contains(&0x1b), "{:?}", p.raw());
 }
+
+#[test]
+fn a_hangup_ends_the_tutor_even_when_started_with_sighup_ignored() {
+    // `nohup podtutor` or a shell that ignores HUP: the tutor still must not
+    // spin on a terminal that is gone.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let script = format!("trap '' HUP; exec {}", sh_quote(BIN));
+    let mut p = Pty::spawn_program("sh", &["-c", &script], 100, 30, &file, &[]);
+    let committed = commit_then_move_on(&mut p, &file);
+    let ticks = p.cpu_ticks().expect("running");
+    p.hangup();
+    assert!(
+        p.wait_exited_unreaped(Duration::from_secs(10)),
+        "still running 10 s after the terminal went away"
+    );
+    let used = p.cpu_ticks().map_or(0, |t| t.saturating_sub(ticks));
+    assert!(used < 100, "used {used} ticks of CPU after the hangup");
+    assert_eq!(p.wait_exit(), 129);
+    assert_ne!(position(&file).expect("position saved"), committed);
+}
