@@ -761,4 +761,84 @@ mod tests {
         assert_eq!(a.screen, Screen::Start);
         assert_eq!(a.update(Action::Back, NOW), Effect::Quit);
     }
+
+    fn open_section(a: &mut App, pred: impl Fn(&Section) -> bool) -> usize {
+        let i = a.sections.iter().position(pred).expect("section exists");
+        a.go(Screen::Section(i));
+        i
+    }
+
+    #[test]
+    fn a_scene_plays_only_after_the_commit_and_sleeps_when_paused_or_done() {
+        let mut a = app();
+        let lesson = a.lesson.clone();
+        open_section(
+            &mut a,
+            |s| matches!(s, Section::Step(i) if lesson.steps[*i].scene.is_some() && lesson.steps[*i].prediction.is_some()),
+        );
+        assert!(a.scene.is_some());
+        assert_eq!(a.frame_interval_ms(), None, "frozen on the opening frame");
+        assert!(!a.scene_active(), "no acting on the Pod before committing");
+        let _ = a.update(Action::Commit, NOW);
+        assert_eq!(a.frame_interval_ms(), Some(SPEEDS[1].1));
+        let _ = a.update(Action::TogglePause, NOW);
+        assert_eq!(a.frame_interval_ms(), None, "paused: no wake-ups");
+        let _ = a.update(Action::TogglePause, NOW);
+        let _ = a.update(Action::Faster, NOW);
+        assert_eq!(a.frame_interval_ms(), Some(SPEEDS[2].1));
+        assert!(
+            SPEEDS.iter().all(|(_, ms)| 1000 / ms <= 12),
+            "at most 12 frames a second"
+        );
+        for _ in 0..10_000 {
+            a.animate();
+        }
+        assert!(a.scene.as_ref().unwrap().player.is_finished());
+        assert_eq!(a.frame_interval_ms(), None, "finished: no wake-ups");
+        let _ = a.update(Action::Replay, NOW);
+        assert_eq!(a.scene.as_ref().unwrap().player.moment(), 0);
+        assert!(a.frame_interval_ms().is_some());
+        // Off screen: nothing to animate.
+        let _ = a.update(Action::Next, NOW);
+        let _ = a.update(Action::Next, NOW);
+        assert!(a.scene.is_none() || a.frame_interval_ms().is_none() || a.scene_active());
+    }
+
+    #[test]
+    fn the_learner_crashes_a_chosen_container() {
+        let mut a = app();
+        open_section(&mut a, |s| matches!(s, Section::MentalModel));
+        assert!(
+            a.scene_active(),
+            "the mental model has a scene and no question"
+        );
+        // Past the opening moment, where the containers are running.
+        a.scene.as_mut().unwrap().player.next_moment();
+        let _ = a.update(Action::CrashContainer, NOW);
+        assert_eq!(a.context(), Context::Choose);
+        let names = a.scene.as_ref().unwrap().player.containers();
+        let _ = a.update(Action::Pick(1), NOW);
+        assert_eq!(a.context(), Context::Reading);
+        let caption = a.scene.as_ref().unwrap().player.caption();
+        assert!(
+            caption.contains(&format!("restarts only {}", names[1])),
+            "{caption}"
+        );
+        // Esc cancels the choice without quitting.
+        let _ = a.update(Action::CrashContainer, NOW);
+        assert_eq!(a.update(Action::Back, NOW), Effect::None);
+        assert_eq!(a.context(), Context::Reading);
+    }
+
+    #[test]
+    fn reduce_motion_steps_by_key_and_never_sets_a_timer() {
+        let mut a = app();
+        a.reduce_motion = true;
+        open_section(&mut a, |s| matches!(s, Section::MentalModel));
+        assert_eq!(a.frame_interval_ms(), None);
+        let before = a.scene.as_ref().unwrap().player.moment();
+        let _ = a.update(Action::TogglePause, NOW);
+        assert_eq!(a.scene.as_ref().unwrap().player.moment(), before + 1);
+        assert_eq!(a.frame_interval_ms(), None);
+    }
 }

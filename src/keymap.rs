@@ -237,6 +237,20 @@ pub const BINDINGS: &[Binding] = &[
         PAGES
     ),
     b!(&[Left, Char('h'), Char('p')], "←/p", A::Prev, "back", PAGES),
+    b!(&[Char('o'), Tab], "o", A::Outline, "outline", ALL),
+    b!(&[Char('?')], "?", A::Help, "help", ALL),
+    b!(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "close",
+        &[Outline, Help],
+        false,
+        true
+    ),
+    b!(&[Char('q')], "q", A::Quit, "quit", ALL),
+    b!(&[Esc], "Esc", A::Quit, "quit", PAGES, false, false),
+    // Scene keys come last: a narrow footer drops them before the essentials.
     b!(
         &[Char(' ')],
         "Space",
@@ -285,19 +299,6 @@ pub const BINDINGS: &[Binding] = &[
         true,
         true
     ),
-    b!(&[Char('o'), Tab], "o", A::Outline, "outline", ALL),
-    b!(&[Char('?')], "?", A::Help, "help", ALL),
-    b!(
-        &[Esc],
-        "Esc",
-        A::Back,
-        "close",
-        &[Outline, Help],
-        false,
-        true
-    ),
-    b!(&[Char('q')], "q", A::Quit, "quit", ALL),
-    b!(&[Esc], "Esc", A::Quit, "quit", PAGES, false, false),
 ];
 
 impl Binding {

@@ -18,12 +18,23 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// True while this process has the terminal in raw mode on the alternate
+/// screen. Restoring twice would be harmful, not just wasteful: a second
+/// "leave alternate screen" also restores the saved cursor position, which
+/// moves the cursor back over a panic report printed after the first restore.
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back: main screen, cooked mode, cursor, no mouse capture.
-/// Safe to call more than once and when there is no terminal any more.
+/// Safe to call more than once, from any thread, and when there is no terminal
+/// any more: only the first call after the terminal was taken does anything.
 pub fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -40,6 +51,8 @@ struct TerminalGuard;
 impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
         enable_raw_mode()?;
+        // From here on a restore is needed, even if the next line fails.
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let guard = TerminalGuard;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         Ok(guard)
@@ -68,24 +81,62 @@ struct Shared {
 }
 
 /// SIGTERM, SIGINT and SIGHUP: save, restore the terminal, exit 128+signal.
-/// Runs on its own thread because the main thread may be blocked reading keys.
+/// Runs on its own thread because the main thread may be blocked reading keys
+/// — or, after a hangup, spinning inside crossterm, which retries a terminal
+/// that reads nothing forever; this thread is what ends the process then.
 fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
-            if let (Ok(mut store), Ok(mut p)) = (shared.store.lock(), shared.progress.lock()) {
+            // Keep both locks until exit, so the main thread cannot start
+            // another save that the exit would cut short.
+            let store = shared.store.lock();
+            let progress = shared.progress.lock();
+            if let (Ok(mut store), Ok(mut p)) = (store, progress) {
                 let _ = store.save(&mut p);
+                restore_terminal();
+                exit_now(sig);
             }
             restore_terminal();
-            #[expect(
-                clippy::disallowed_methods,
-                reason = "the terminal is restored and progress saved above"
-            )]
-            std::process::exit(128 + sig);
+            exit_now(sig);
         }
     });
     Ok(())
+}
+
+/// Ends the process with the shell's code for death by `sig` (128 + number).
+fn exit_now(sig: i32) -> ! {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "only called after progress is saved and the terminal restored"
+    )]
+    std::process::exit(128 + sig)
+}
+
+/// A failure to inject, so tests can prove the terminal is restored after a
+/// panic or an error. Compiled into debug builds only: release builds ignore
+/// `PODTUTOR_DEBUG_PANIC` entirely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    /// Panic while drawing the first frame (`PODTUTOR_DEBUG_PANIC=draw`).
+    PanicInDraw,
+    /// Return an error from the loop (`PODTUTOR_DEBUG_PANIC=error`).
+    Error,
+}
+
+#[cfg(debug_assertions)]
+fn injected_fault() -> Option<Fault> {
+    match std::env::var("PODTUTOR_DEBUG_PANIC").ok()?.as_str() {
+        "draw" => Some(Fault::PanicInDraw),
+        "error" => Some(Fault::Error),
+        _ => None,
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_fault() -> Option<Fault> {
+    None
 }
 
 fn key_of(k: &KeyEvent) -> Option<Key> {
@@ -148,59 +199,73 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
         }
         result.map_err(|e| anyhow::anyhow!("could not save progress: {e}"))
     };
+    let fault = injected_fault();
     let mut hits = Hits::default();
     let mut next_frame: Option<Instant> = None;
-    loop {
-        ui.prepare(&app);
-        terminal.draw(|f| hits = ui.draw(f, &app))?;
-        app.max_scroll = hits.max_scroll;
-        app.page = hits.page;
-        app.scroll = hits.scroll;
-
-        // Sleep until input, or until the next animation frame if a scene plays.
-        next_frame = match (app.frame_interval_ms(), next_frame) {
-            (None, _) => None,
-            (Some(ms), None) => Some(Instant::now() + Duration::from_millis(ms)),
-            (Some(_), keep) => keep,
-        };
-        let ready = match next_frame {
-            None => true,
-            Some(at) => event::poll(at.saturating_duration_since(Instant::now()))?,
-        };
-        if !ready {
-            app.animate();
-            next_frame = None;
-            continue;
-        }
-        // Handle everything that is waiting, then draw once.
-        let mut effect = Effect::None;
+    let mut run_loop = || -> anyhow::Result<()> {
         loop {
-            let ev = event::read()?;
-            let e = handle(&mut app, &hits, ev, &mut guard, &mut terminal)?;
-            if e != Effect::None {
-                effect = e;
+            ui.prepare(&app);
+            terminal.draw(|f| {
+                hits = ui.draw(f, &app);
+                if fault == Some(Fault::PanicInDraw) {
+                    panic!("PODTUTOR_DEBUG_PANIC=draw: a panic injected for testing");
+                }
+            })?;
+            if fault == Some(Fault::Error) {
+                anyhow::bail!("PODTUTOR_DEBUG_PANIC=error: an error injected for testing");
             }
-            if effect == Effect::Quit || !event::poll(Duration::ZERO)? {
-                break;
+            app.max_scroll = hits.max_scroll;
+            app.page = hits.page;
+            app.scroll = hits.scroll;
+
+            // Sleep until input, or until the next animation frame if a scene plays.
+            next_frame = match (app.frame_interval_ms(), next_frame) {
+                (None, _) => None,
+                (Some(ms), None) => Some(Instant::now() + Duration::from_millis(ms)),
+                (Some(_), keep) => keep,
+            };
+            let ready = match next_frame {
+                None => true,
+                Some(at) => event::poll(at.saturating_duration_since(Instant::now()))?,
+            };
+            if !ready {
+                app.animate();
+                next_frame = None;
+                continue;
             }
-        }
-        if let Ok(mut p) = shared.progress.lock() {
-            p.clone_from(&app.progress);
-        }
-        match effect {
-            Effect::None => {}
-            Effect::Save => {
-                if let Err(e) = save(&mut app, &mut accounted) {
-                    app.notices.push(e.to_string());
+            // Handle everything that is waiting, then draw once.
+            let mut effect = Effect::None;
+            loop {
+                let ev = event::read()?;
+                let e = handle(&mut app, &hits, ev, &mut guard, &mut terminal)?;
+                if e != Effect::None {
+                    effect = e;
+                }
+                if effect == Effect::Quit || !event::poll(Duration::ZERO)? {
+                    break;
                 }
             }
-            Effect::Quit => break,
+            if let Ok(mut p) = shared.progress.lock() {
+                p.clone_from(&app.progress);
+            }
+            match effect {
+                Effect::None => {}
+                Effect::Save => {
+                    if let Err(e) = save(&mut app, &mut accounted) {
+                        app.notices.push(e.to_string());
+                    }
+                }
+                Effect::Quit => return Ok(()),
+            }
         }
-    }
-    let result = save(&mut app, &mut accounted);
+    };
+    let outcome = run_loop();
+    // Save even when the loop failed: what was answered is not lost.
+    let saved = save(&mut app, &mut accounted);
     drop(terminal);
     drop(guard);
-    result
+    // The loop's error is the one that explains what happened.
+    outcome.and(saved)
 }
 
 fn handle(

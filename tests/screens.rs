@@ -262,3 +262,54 @@ fn the_footer_shows_the_keys_of_the_current_screen() {
     ));
     assert!(q.contains("Enter commit answer"), "{q}");
 }
+
+#[test]
+fn before_commit_a_scene_shows_only_its_opening_frame_and_no_caption() {
+    let base = app();
+    let mut checked = 0;
+    for (i, s) in base.sections.iter().enumerate() {
+        let Section::Step(si) = *s else { continue };
+        if base.lesson.steps[si].prediction.is_none() {
+            continue;
+        }
+        let Some(name) = base.scene_name(*s) else {
+            continue;
+        };
+        let mut a = base.clone();
+        a.outline_cursor = i;
+        let _ = a.update(Action::Outline, NOW);
+        a.outline_cursor = i;
+        let _ = a.update(Action::Activate, NOW);
+        // Time passing (animation ticks) must not move it on either.
+        for _ in 0..50 {
+            a.animate();
+        }
+        assert_eq!(
+            a.frame_interval_ms(),
+            None,
+            "nothing animates before commit"
+        );
+        let screen = text(&render(
+            &mut a,
+            &mut Ui::new(false, Charset::Unicode),
+            120,
+            40,
+        ));
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let screen = squash(&screen);
+        let mut p = podtutor::scene::Player::new(name).unwrap();
+        loop {
+            let probe: String = squash(&p.caption()).chars().take(30).collect();
+            assert!(
+                !screen.contains(&probe),
+                "{name}: caption {probe:?} shown before commit"
+            );
+            if !p.next_moment() {
+                break;
+            }
+        }
+        assert!(screen.contains("plays after you commit"), "{screen}");
+        checked += 1;
+    }
+    assert!(checked >= 3);
+}

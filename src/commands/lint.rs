@@ -4,9 +4,9 @@
 //! one-line summary to stderr when anything was wrong. Exit status 0 when every
 //! file is clean, 1 otherwise (clap exits 2 on usage errors).
 
-use crate::lesson::{self, Diagnostic, MAX_FILE_BYTES};
+use crate::lesson;
 use crate::text::sanitize;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,15 +32,10 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 /// Lints one file, writing its report; returns how many errors it has.
 fn lint_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<usize> {
     let name = sanitize(&path.display().to_string()).replace('\n', " ");
-    let source = match read(path) {
+    let source = match lesson::read_source(path) {
         Ok(Ok(source)) => source,
-        Ok(Err(valid_prefix)) => {
+        Ok(Err((valid_prefix, diag))) => {
             // Show the line up to the first bad byte; the rest may be garbage.
-            let at = valid_prefix.len();
-            let diag = Diagnostic {
-                span: at..at,
-                message: "the file is not UTF-8 text; save it with UTF-8 encoding".into(),
-            };
             let report = lesson::render_diagnostics(&name, &valid_prefix, &[diag]);
             writeln!(err, "{report}\n")?;
             return Ok(1);
@@ -65,22 +60,6 @@ fn lint_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             Ok(diags.len())
         }
     }
-}
-
-/// Reads a file as UTF-8 text, reading no more than one byte past the size
-/// limit (so a huge file is refused without loading it). A file that is not
-/// UTF-8 gives `Ok(Err(prefix))`: the text before the first invalid byte.
-fn read(path: &Path) -> std::io::Result<Result<String, String>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let mut bytes = e.into_bytes();
-        bytes.truncate(valid);
-        String::from_utf8(bytes).unwrap_or_default()
-    }))
 }
 
 /// "3 errors in 2 of 5 files", or "1 error in 1 file" when there is one file.

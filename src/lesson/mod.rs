@@ -24,7 +24,7 @@ pub const EMBEDDED_NAME: &str = "lessons/multi-container-pods.toml";
 /// Why a lesson could not be loaded. The text is ready to show a person.
 #[derive(Debug, thiserror::Error)]
 pub enum LessonError {
-    #[error("cannot read lesson file {path}: {source}")]
+    #[error("cannot read lesson file {}", crate::text::sanitize(&path.display().to_string()))]
     Io {
         path: PathBuf,
         #[source]
@@ -32,7 +32,10 @@ pub enum LessonError {
     },
     /// The file was read but has problems; `report` is the rendered list of
     /// `FILE:LINE:COL: error: …` diagnostics.
-    #[error("{report}")]
+    #[error(
+        "the lesson file has {count} problem{} (`podtutor lint FILE` checks it):\n\n{report}",
+        if *count == 1 { "" } else { "s" }
+    )]
     Invalid { count: usize, report: String },
 }
 
@@ -67,11 +70,44 @@ pub fn embedded_from_source() -> Lesson {
 
 /// Reads and validates a lesson file.
 pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
-    let source = std::fs::read_to_string(path).map_err(|source| LessonError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&path.display().to_string(), &source)
+    let name = path.display().to_string();
+    match read_source(path) {
+        Ok(Ok(source)) => parse(&name, &source),
+        Ok(Err((prefix, diag))) => Err(LessonError::Invalid {
+            count: 1,
+            report: render_diagnostics(&name, &prefix, &[diag]),
+        }),
+        Err(source) => Err(LessonError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Reads a lesson file's text, never more than one byte past the size limit
+/// (a lesson named /dev/zero is refused, not read until memory runs out; an
+/// oversized file comes back cut, for [`check`] to refuse). A file that is
+/// not UTF-8 gives the text before the first bad byte and a diagnostic there.
+pub fn read_source(path: &Path) -> std::io::Result<Result<String, (String, Diagnostic)>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Ok(Ok(String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    Ok(String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let mut bytes = e.into_bytes();
+        bytes.truncate(valid);
+        let prefix = String::from_utf8(bytes).unwrap_or_default();
+        let diag = Diagnostic {
+            span: valid..valid,
+            message: "the file is not UTF-8 text; save it with UTF-8 encoding".into(),
+        };
+        (prefix, diag)
+    }))
 }
 
 #[cfg(test)]

@@ -222,7 +222,7 @@ impl Ui {
             } else {
                 Style::new()
             };
-            rows.push(Line::styled(text::truncate(&title, w).to_string(), style));
+            rows.push(Line::styled(ellipsize(&title, w), style));
         }
         let style = if app.outline_cursor == app.sections.len() {
             t.selected()
@@ -313,7 +313,7 @@ impl Ui {
                 } else {
                     Style::new()
                 };
-                lines.push(Line::styled(text::truncate(&claim, w).to_string(), style));
+                lines.push(Line::styled(ellipsize(&claim, w), style));
             }
         }
         // Pre-wrap the dim hint line.
@@ -340,6 +340,12 @@ impl Ui {
         let Some(s) = app.section() else {
             return Hits::default();
         };
+        // Without a scene beside it, the whole section is one readable column.
+        let area = if app.scene.is_none() {
+            measure(area)
+        } else {
+            area
+        };
         let title = text::sanitize(&app.lesson.section_title(s)).into_owned();
         let title_lines = wrap(&title, area.width as usize);
         let th = (title_lines.len() as u16).min(2);
@@ -354,17 +360,34 @@ impl Ui {
         let (scene_area, text_area) = match &app.scene {
             None => (None, rest),
             Some(_) if rest.width >= 110 => {
+                // Wide enough for the kubectl table, at most 80, and the text
+                // column never wider than 100.
+                let scene_w = (rest.width / 2)
+                    .max(rest.width - 102)
+                    .max(64.min(rest.width - 54))
+                    .min(80);
                 let [a, _, b] = Layout::horizontal([
                     Constraint::Min(50),
                     Constraint::Length(2),
-                    Constraint::Length((rest.width / 2).min(70)),
+                    Constraint::Length(scene_w),
                 ])
                 .areas(rest);
-                (Some(b), a)
+                (Some(b), measure(a))
             }
-            Some(_) => {
-                let h = (rest.height * 11 / 20)
-                    .max(6)
+            Some(sc) => {
+                // As tall as the picture needs, but never more than half the
+                // room: the text below must stay readable.
+                let inner_w = rest.width.saturating_sub(2);
+                let pic = sc.player.frame(inner_w, 40, self.charset);
+                let pic_h = pic
+                    .lines
+                    .iter()
+                    .rposition(|l| !l.is_empty())
+                    .map_or(0, |i| i + 1);
+                let cap_h = wrap(&sc.player.caption(), inner_w as usize).len();
+                let natural = (pic_h + cap_h + sc.player.status_table().len() + 2) as u16;
+                let h = natural
+                    .min((rest.height / 2).max(8))
                     .min(rest.height.saturating_sub(4));
                 let [a, b] =
                     Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(rest);
@@ -468,22 +491,32 @@ impl Ui {
         } else {
             sc.player.caption()
         };
+        // The caption is the point of the scene, so it gets its lines first;
+        // then the picture (at least 3 rows); the status table if room is left.
         let cap = wrap(&caption, inner.width as usize);
         let status = sc.player.status_table();
-        let cap_h = (cap.len() as u16).min(inner.height / 3).max(1);
-        let status_h = if inner.height > cap_h + 6 {
-            (status.len() as u16).min(inner.height - cap_h - 4)
+        let cap_h = (cap.len() as u16).min(inner.height.saturating_sub(3)).max(1);
+        let status_h = if inner.height > cap_h + 9 {
+            (status.len() as u16).min(inner.height - cap_h - 9)
         } else {
             0
         };
-        let diag_h = inner.height.saturating_sub(cap_h + status_h);
+        // The picture takes what it needs; status and caption sit right under it.
+        let room = inner.height.saturating_sub(cap_h + status_h);
+        let probe = sc.player.frame(inner.width, room, self.charset);
+        let pic_h = probe
+            .lines
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(0, |i| i + 1) as u16;
+        let diag_h = pic_h.min(room);
         let [d, s, c] = Layout::vertical([
             Constraint::Length(diag_h),
             Constraint::Length(status_h),
             Constraint::Length(cap_h),
         ])
         .areas(inner);
-        let frame = sc.player.frame(d.width, d.height, self.charset);
+        let frame = probe;
         let lines: Vec<Line<'static>> = frame
             .lines
             .iter()
@@ -615,6 +648,24 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
         r,
     );
+}
+
+/// Prose is easiest to read at up to 100 columns: wider areas get a centred
+/// column of that width.
+fn measure(area: Rect) -> Rect {
+    const MAX: u16 = 100;
+    if area.width <= MAX {
+        return area;
+    }
+    Rect::new(area.x + (area.width - MAX) / 2, area.y, MAX, area.height)
+}
+
+/// Cuts `s` to `w` columns, ending with "…" when something was cut.
+fn ellipsize(s: &str, w: usize) -> String {
+    if text::width(s) <= w {
+        return s.to_string();
+    }
+    format!("{}…", text::truncate(s, w.saturating_sub(1)))
 }
 
 fn centered(area: Rect, w: u16) -> Rect {

@@ -256,11 +256,11 @@ pub fn section(app: &App, s: Section, width: usize, t: &Theme, hl: &Highlights) 
             }
         }
         Section::Pitfall(i) => {
+            // The manifests first: spotting the mistake before reading why.
             let p = &l.pitfalls[i];
+            manifests(&mut b, &p.wrong, &p.correct, hl);
             b.labelled("Root cause", &p.root_cause);
             b.labelled("The fix", &p.fix);
-            b.blank();
-            manifests(&mut b, &p.wrong, &p.correct, hl);
         }
         Section::Takeaways => {
             for tk in &l.takeaways {
