@@ -1,7 +1,8 @@
 //! Regenerates `assets/yaml.packdump`: syntect's bundled YAML syntax alone,
 //! so the binary embeds a few kilobytes instead of every language.
 //!
-//! Run: `cargo run --example gen_syntax` (only needed when upgrading syntect).
+//! Run: `cargo run --example gen_syntax --features gen-syntax` (only needed when
+//! upgrading syntect).
 //!
 //! syntect's bundled definitions are already linked: their context references
 //! carry the index of their syntax in the set. To keep those indices valid the

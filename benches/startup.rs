@@ -1,0 +1,634 @@
+//! Start-up, memory, size, idle and animation figures for the real release
+//! binary, each next to a bare ratatui program (`examples/bare.rs`) measured
+//! in the same run, so the ratios in `docs/performance.md` hold on any machine.
+//!
+//! Run: `cargo bench --bench startup` (about two minutes after the build).
+//! `cargo test` builds this file and runs it, but without `--bench` or
+//! `PODTUTOR_BENCH=1` it returns at once.
+//!
+//! Both programs are built by `cargo build --release` into their own target
+//! directory (`target/startup-bench`), without dev-dependencies, so what is
+//! measured is exactly what a learner installs. `PODTUTOR_BIN` and `BARE_BIN`
+//! point at other builds instead. `PODTUTOR_BENCH_RUNS` sets the number of
+//! timed runs of each program (default 40).
+//!
+//! What is measured, each in a pseudo-terminal of 120×40:
+//! - wall time from spawn to exit, for: start, first frame, `q`, exit (the
+//!   tutor saves its progress to a fresh file on the way out); medians of
+//!   runs that alternate between the two programs;
+//! - peak memory (`VmHWM` in `/proc/PID/status`, sampled until exit);
+//! - instructions of the same flow (`valgrind --tool=callgrind`, if installed);
+//! - idle: wake-ups (`/proc/PID/task/*/schedstat`, timeslices) and CPU ticks
+//!   (`/proc/PID/stat` utime+stime) over 10 s on a text screen;
+//! - a scene playing: wake-ups per second, CPU share and bytes written to the
+//!   terminal per frame;
+//! - `podtutor read` of the whole lesson (output to a pipe), against the bare
+//!   program's start-up.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+/// Text on the first frame of each program.
+const TUTOR_READY: &str = "Press Enter to";
+const BARE_READY: &str = "one bordered paragraph";
+const TIMEOUT: Duration = Duration::from_secs(60);
+const IDLE_WINDOW: Duration = Duration::from_secs(10);
+const SCENE_WINDOW: Duration = Duration::from_secs(5);
+
+fn main() {
+    let asked = std::env::args().any(|a| a == "--bench")
+        || std::env::var_os("PODTUTOR_BENCH").is_some_and(|v| v != "0");
+    if !asked {
+        // `cargo test` runs bench targets marked `test = true`; this one is
+        // too slow for that and only needs to compile there.
+        println!("startup: skipped (run `cargo bench --bench startup`)");
+        return;
+    }
+    if !cfg!(target_os = "linux") {
+        eprintln!("startup: needs Linux (/proc) for memory and wake-up figures");
+        return;
+    }
+    let (tutor, bare) = binaries();
+    let runs: usize = std::env::var("PODTUTOR_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let tmp = tempdir();
+    println!("podtutor: {}", tutor.display());
+    println!("bare:     {}", bare.display());
+    sizes(&tutor, &bare);
+    wall(&tutor, &bare, &tmp, runs);
+    memory(&tutor, &bare, &tmp);
+    instructions(&tutor, &bare, &tmp);
+    read(&tutor, &bare, &tmp, runs);
+    idle(&tutor, &tmp);
+    scene(&tutor, &tmp);
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// The two release binaries, built without dev-dependencies unless given.
+fn binaries() -> (PathBuf, PathBuf) {
+    if let (Some(t), Some(b)) = (
+        std::env::var_os("PODTUTOR_BIN"),
+        std::env::var_os("BARE_BIN"),
+    ) {
+        let abs = |p: std::ffi::OsString| {
+            std::fs::canonicalize(&p).unwrap_or_else(|e| panic!("{}: {e}", Path::new(&p).display()))
+        };
+        return (abs(t), abs(b));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("startup-bench");
+    // Two invocations: building the example enables dev-dependencies, whose
+    // features must not leak into the tutor's binary.
+    for what in [["--bin", "podtutor"], ["--example", "bare"]] {
+        let ok = Command::new(env!("CARGO"))
+            .current_dir(root)
+            .args(["build", "--release", "--target-dir"])
+            .arg(&dir)
+            .args(what)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "cargo build --release {} failed", what.join(" "));
+    }
+    let rel = dir.join("release");
+    (rel.join("podtutor"), rel.join("examples").join("bare"))
+}
+
+fn tempdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("podtutor-startup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create a temporary directory");
+    dir
+}
+
+// ---------------------------------------------------------------- the PTY
+
+/// One program running in a pseudo-terminal. A reader thread keeps a vt100
+/// model of the screen, answers cursor-position queries, records when each
+/// chunk of output arrived, and reports when a wanted text first shows.
+struct Run {
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// (arrival, bytes) of every read from the terminal.
+    chunks: Arc<Mutex<Vec<(Instant, usize)>>>,
+    shown: Receiver<Instant>,
+    tx: mpsc::Sender<Instant>,
+    want: Arc<Mutex<Option<String>>>,
+    started: Instant,
+}
+
+impl Run {
+    fn spawn(program: &Path, args: &[&str], env: &[(&str, &Path)], want: &str) -> Run {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("PODTUTOR_REDUCE_MOTION");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("pty writer")));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let chunks = Arc::new(Mutex::new(Vec::new()));
+        let want = Arc::new(Mutex::new(Some(want.to_string())));
+        let (tx, shown) = mpsc::channel();
+        let (s2, c2, w2, want2) = (screen.clone(), chunks.clone(), writer.clone(), want.clone());
+        let tx2 = tx.clone();
+        let started = Instant::now();
+        let child = pty.slave.spawn_command(cmd).expect("spawn in the pty");
+        drop(pty.slave);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let at = Instant::now();
+                c2.lock().unwrap().push((at, n));
+                let mut screen = s2.lock().unwrap();
+                screen.process(&buf[..n]);
+                for _ in 0..count(&buf[..n], b"\x1b[6n") {
+                    let (r, c) = screen.screen().cursor_position();
+                    let reply = format!("\x1b[{};{}R", r + 1, c + 1);
+                    let _ = w2.lock().unwrap().write_all(reply.as_bytes());
+                }
+                let mut want = want2.lock().unwrap();
+                if want
+                    .as_deref()
+                    .is_some_and(|w| screen.screen().contents().contains(w))
+                {
+                    *want = None;
+                    let _ = tx2.send(at);
+                }
+            }
+        });
+        Run {
+            child,
+            _master: pty.master,
+            writer,
+            screen,
+            chunks,
+            shown,
+            tx,
+            want,
+            started,
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Waits until the wanted text is on screen; returns when it arrived.
+    fn wait_shown(&self) -> Instant {
+        self.shown.recv_timeout(TIMEOUT).unwrap_or_else(|_| {
+            panic!(
+                "timed out; screen:\n{}",
+                self.screen.lock().unwrap().screen().contents()
+            )
+        })
+    }
+
+    /// Sets the next text for [`Run::wait_shown`] to wait for.
+    fn expect(&self, text: &str) {
+        // Screen, then want: the reader thread's lock order.
+        let screen = self.screen.lock().unwrap();
+        let mut want = self.want.lock().unwrap();
+        if screen.screen().contents().contains(text) {
+            *want = None;
+            let _ = self.tx.send(Instant::now());
+        } else {
+            *want = Some(text.to_string());
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn send(&self, bytes: &[u8]) {
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(bytes).expect("write to the pty");
+        w.flush().expect("flush the pty");
+    }
+
+    /// Waits for exit; returns when it happened and whether it succeeded.
+    fn wait_exit(&mut self) -> (Instant, bool) {
+        let status = self.child.wait().expect("wait for the child");
+        (Instant::now(), status.success())
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn count(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+/// Spawns the tutor with a fresh progress file in `tmp`.
+fn spawn_tutor(tutor: &Path, tmp: &Path, n: usize, wrap: &[&str]) -> (Run, PathBuf) {
+    let progress = tmp.join(format!("progress-{n}.toml"));
+    let _ = std::fs::remove_file(&progress);
+    let env = [("PODTUTOR_PROGRESS_FILE", progress.as_path())];
+    let run = match wrap.split_first() {
+        None => Run::spawn(tutor, &[], &env, TUTOR_READY),
+        Some((prog, rest)) => {
+            let mut args: Vec<&str> = rest.to_vec();
+            let t = tutor.to_str().expect("a UTF-8 path");
+            args.push(t);
+            Run::spawn(Path::new(prog), &args, &env, TUTOR_READY)
+        }
+    };
+    (run, progress)
+}
+
+fn spawn_bare(bare: &Path, wrap: &[&str]) -> Run {
+    match wrap.split_first() {
+        None => Run::spawn(bare, &[], &[], BARE_READY),
+        Some((prog, rest)) => {
+            let mut args: Vec<&str> = rest.to_vec();
+            args.push(bare.to_str().expect("a UTF-8 path"));
+            Run::spawn(Path::new(prog), &args, &[], BARE_READY)
+        }
+    }
+}
+
+// ---------------------------------------------------------------- figures
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn sizes(tutor: &Path, bare: &Path) {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let (t, b) = (size(tutor), size(bare));
+    println!("\n## Binary size (release profile, stripped)");
+    println!(
+        "podtutor {:.0} KiB ({:.2} MB), bare {:.0} KiB, ratio {:.2}x (target: podtutor <= 3 MB)",
+        t as f64 / 1024.0,
+        t as f64 / 1e6,
+        b as f64 / 1024.0,
+        t as f64 / b.max(1) as f64
+    );
+}
+
+fn wall(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
+    let (mut tf, mut tt, mut bf, mut bt) = (vec![], vec![], vec![], vec![]);
+    // One untimed run of each first, so both start from a warm page cache.
+    for i in 0..=runs {
+        let (mut t, progress) = spawn_tutor(tutor, tmp, i, &[]);
+        let shown = t.wait_shown();
+        t.send(b"q");
+        let (end, ok) = t.wait_exit();
+        assert!(ok, "podtutor exited with an error");
+        assert!(progress.exists(), "progress saved on quit");
+        let mut b = spawn_bare(bare, &[]);
+        let bshown = b.wait_shown();
+        b.send(b"q");
+        let (bend, bok) = b.wait_exit();
+        assert!(bok, "bare exited with an error");
+        if i > 0 {
+            tf.push(ms(shown - t.started));
+            tt.push(ms(end - t.started));
+            bf.push(ms(bshown - b.started));
+            bt.push(ms(bend - b.started));
+        }
+    }
+    let (tf, tt, bf, bt) = (
+        median(&mut tf),
+        median(&mut tt),
+        median(&mut bf),
+        median(&mut bt),
+    );
+    println!(
+        "\n## Wall time, spawn → first frame → q → exit ({runs} runs each, alternating, medians)"
+    );
+    println!(
+        "first frame: podtutor {tf:.2} ms, bare {bf:.2} ms, ratio {:.2}x",
+        tf / bf
+    );
+    println!(
+        "to exit:     podtutor {tt:.2} ms, bare {bt:.2} ms, ratio {:.2}x (target <= 1.5x)",
+        tt / bt
+    );
+}
+
+/// Peak resident memory in KiB, sampled until the process is gone.
+fn peak_kib(pid: u32) -> u64 {
+    let path = format!("/proc/{pid}/status");
+    let mut peak = 0;
+    loop {
+        let Ok(s) = std::fs::read_to_string(&path) else {
+            return peak;
+        };
+        match s.lines().find_map(|l| l.strip_prefix("VmHWM:")) {
+            Some(v) => {
+                let kib = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                peak = peak.max(kib);
+            }
+            // A zombie has no memory left to report.
+            None => return peak,
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
+fn memory(tutor: &Path, bare: &Path, tmp: &Path) {
+    let (mut tm, mut bm) = (vec![], vec![]);
+    for i in 0..5 {
+        let (mut t, _) = spawn_tutor(tutor, tmp, 1000 + i, &[]);
+        t.wait_shown();
+        let pid = t.pid();
+        let sampler = std::thread::spawn(move || peak_kib(pid));
+        t.send(b"q");
+        t.wait_exit();
+        tm.push(sampler.join().unwrap() as f64);
+        let mut b = spawn_bare(bare, &[]);
+        b.wait_shown();
+        let pid = b.pid();
+        let sampler = std::thread::spawn(move || peak_kib(pid));
+        b.send(b"q");
+        b.wait_exit();
+        bm.push(sampler.join().unwrap() as f64);
+    }
+    let (t, b) = (median(&mut tm), median(&mut bm));
+    println!("\n## Peak memory (VmHWM, 5 runs each, medians)");
+    println!(
+        "podtutor {t:.0} KiB, bare {b:.0} KiB, ratio {:.2}x (target <= 2x)",
+        t / b
+    );
+}
+
+fn valgrind() -> bool {
+    Command::new("valgrind")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Total instructions from a callgrind log.
+fn collected(log: &Path) -> Option<f64> {
+    std::fs::read_to_string(log)
+        .ok()?
+        .lines()
+        .find_map(|l| l.split("Collected :").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+fn instructions(tutor: &Path, bare: &Path, tmp: &Path) {
+    println!("\n## Instructions, start → first frame → q → exit (callgrind, 3 runs each, medians)");
+    if !valgrind() {
+        println!("valgrind is not installed: skipped");
+        return;
+    }
+    let log = tmp.join("callgrind.log");
+    let log_arg = format!("--log-file={}", log.display());
+    let wrap = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        &log_arg,
+    ];
+    let (mut ti, mut bi) = (vec![], vec![]);
+    for i in 0..3 {
+        let (mut t, _) = spawn_tutor(tutor, tmp, 2000 + i, &wrap);
+        t.wait_shown();
+        t.send(b"q");
+        t.wait_exit();
+        ti.extend(collected(&log));
+        let mut b = spawn_bare(bare, &wrap);
+        b.wait_shown();
+        b.send(b"q");
+        b.wait_exit();
+        bi.extend(collected(&log));
+    }
+    let (t, b) = (median(&mut ti), median(&mut bi));
+    println!(
+        "podtutor {:.2} M, bare {:.2} M, ratio {:.2}x (target <= 2x)",
+        t / 1e6,
+        b / 1e6,
+        t / b
+    );
+    // `podtutor read` of the whole lesson, to a pipe.
+    let out = Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            &log_arg,
+        ])
+        .arg(tutor)
+        .arg("read")
+        .stdout(Stdio::null())
+        .status();
+    if out.is_ok_and(|s| s.success())
+        && let Some(r) = collected(&log)
+    {
+        println!(
+            "podtutor read: {:.2} M, {:.2}x the bare program (target <= 3x)",
+            r / 1e6,
+            r / b
+        );
+    }
+}
+
+fn read(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
+    let (mut rt, mut bt) = (vec![], vec![]);
+    for i in 0..=runs {
+        let start = Instant::now();
+        let out = Command::new(tutor)
+            .arg("read")
+            .env("PODTUTOR_PROGRESS_FILE", tmp.join("unused.toml"))
+            .stdout(Stdio::piped())
+            .output()
+            .expect("run podtutor read");
+        let took = start.elapsed();
+        assert!(out.status.success() && out.stdout.len() > 10_000);
+        let mut b = spawn_bare(bare, &[]);
+        b.wait_shown();
+        b.send(b"q");
+        let (end, _) = b.wait_exit();
+        if i > 0 {
+            rt.push(ms(took));
+            bt.push(ms(end - b.started));
+        }
+    }
+    let (r, b) = (median(&mut rt), median(&mut bt));
+    println!("\n## podtutor read, whole lesson to a pipe ({runs} runs, medians)");
+    println!(
+        "podtutor read {r:.2} ms, bare start-to-exit {b:.2} ms, ratio {:.2}x (target <= 3x)",
+        r / b
+    );
+}
+
+/// What the scheduler saw of a process, summed over its threads.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sched {
+    /// Times a thread blocked and was woken again (voluntary context switches).
+    wakeups: u64,
+    /// Times a thread was given the CPU (`schedstat`'s third field); includes
+    /// preemptions, so it is at least `wakeups`.
+    timeslices: u64,
+    /// CPU time in nanoseconds (`schedstat`'s first field).
+    cpu_ns: u64,
+    /// utime + stime in clock ticks (`/proc/PID/stat`).
+    ticks: u64,
+}
+
+impl std::ops::Sub for Sched {
+    type Output = Sched;
+    fn sub(self, o: Sched) -> Sched {
+        Sched {
+            wakeups: self.wakeups.saturating_sub(o.wakeups),
+            timeslices: self.timeslices.saturating_sub(o.timeslices),
+            cpu_ns: self.cpu_ns.saturating_sub(o.cpu_ns),
+            ticks: self.ticks.saturating_sub(o.ticks),
+        }
+    }
+}
+
+fn sched(pid: u32) -> Sched {
+    let mut s = Sched::default();
+    if let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/task")) {
+        for t in dir.flatten() {
+            if let Ok(text) = std::fs::read_to_string(t.path().join("schedstat")) {
+                let f: Vec<u64> = text
+                    .split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect();
+                if f.len() == 3 {
+                    s.cpu_ns += f[0];
+                    s.timeslices += f[2];
+                }
+            }
+            if let Ok(text) = std::fs::read_to_string(t.path().join("status")) {
+                s.wakeups += text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .unwrap_or(0);
+            }
+        }
+    }
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the parenthesised name; utime and stime are the 14th and 15th.
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    s.ticks = tick(11) + tick(12);
+    s
+}
+
+fn idle(tutor: &Path, tmp: &Path) {
+    println!("\n## Idle on a text screen ({} s)", IDLE_WINDOW.as_secs());
+    let (mut t, _) = spawn_tutor(tutor, tmp, 3000, &[]);
+    t.wait_shown();
+    t.expect("Overview");
+    t.send(b"\r");
+    t.wait_shown();
+    // Let the screen settle: the measurement starts after the last output.
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = t.pid();
+    let before = sched(pid);
+    std::thread::sleep(IDLE_WINDOW);
+    let d = sched(pid) - before;
+    println!(
+        "wake-ups {} (timeslices {}), CPU ticks {}, CPU time {:.3} ms (target: 0 wake-ups, 0 ticks)",
+        d.wakeups,
+        d.timeslices,
+        d.ticks,
+        d.cpu_ns as f64 / 1e6
+    );
+    t.send(b"q");
+    t.wait_exit();
+}
+
+/// Bursts of output separated by more than 30 ms: one per drawn frame.
+fn frames(chunks: &[(Instant, usize)]) -> usize {
+    chunks
+        .windows(2)
+        .filter(|w| w[1].0 - w[0].0 > Duration::from_millis(30))
+        .count()
+        + usize::from(!chunks.is_empty())
+}
+
+fn scene(tutor: &Path, tmp: &Path) {
+    println!(
+        "\n## A scene playing (mental model, {} s windows)",
+        SCENE_WINDOW.as_secs()
+    );
+    for (label, keys) in [("1x", &b""[..]), ("2x", &b"+"[..])] {
+        let (mut t, _) = spawn_tutor(tutor, tmp, 4000, &[]);
+        t.wait_shown();
+        t.expect("Overview");
+        t.send(b"\r");
+        t.wait_shown();
+        t.expect("playing");
+        t.send(b"n");
+        t.wait_shown();
+        if !keys.is_empty() {
+            t.send(keys);
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let pid = t.pid();
+        let from = t.chunks.lock().unwrap().len();
+        let before = sched(pid);
+        let start = Instant::now();
+        std::thread::sleep(SCENE_WINDOW);
+        let d = sched(pid) - before;
+        let window = start.elapsed().as_secs_f64();
+        let still = t.screen().contains("playing");
+        let chunks: Vec<_> = t.chunks.lock().unwrap()[from..].to_vec();
+        let bytes: usize = chunks.iter().map(|c| c.1).sum();
+        let n = frames(&chunks);
+        println!(
+            "{label}: {:.1} wake-ups/s ({:.1} timeslices/s), {:.2} % of one core, {} CPU ticks, {n} frames, {:.0} bytes/frame{} (targets: <= 12/s, <= 0.5 %, <= 300 B)",
+            d.wakeups as f64 / window,
+            d.timeslices as f64 / window,
+            d.cpu_ns as f64 / 1e9 / window * 100.0,
+            d.ticks,
+            bytes as f64 / n.max(1) as f64,
+            if still {
+                ""
+            } else {
+                " — the scene ended inside the window"
+            }
+        );
+        t.send(b"q");
+        t.wait_exit();
+    }
+}

@@ -1,0 +1,63 @@
+//! Pre-parses the embedded lesson at build time, so start-up does not parse
+//! and validate 50 KB of TOML (about 5 M instructions, more than a whole bare
+//! ratatui program) on every launch.
+//!
+//! The lesson is read with the real serde model (`src/lesson/model.rs`,
+//! included below) and written to `OUT_DIR` as compact JSON, which
+//! `lesson::embedded()` deserialises in a few microseconds. Validation stays
+//! where it was: the test suite lints the TOML source and checks that the
+//! pre-parsed form equals `lesson::parse(EMBEDDED_SOURCE)`. If the file does
+//! not even deserialise, the build still succeeds (with a warning) and the
+//! binary falls back to parsing the TOML at start-up, so an author can run
+//! `podtutor lint` on a broken lesson.
+
+use std::path::PathBuf;
+
+#[allow(
+    dead_code,
+    reason = "the model's helper methods are for the library, not this script"
+)]
+#[path = "src/lesson/model.rs"]
+mod model;
+
+const LESSON: &str = "lessons/multi-container-pods.toml";
+
+fn main() {
+    println!("cargo::rerun-if-changed={LESSON}");
+    println!("cargo::rerun-if-changed=src/lesson/model.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let code = match pre_parse() {
+        Ok(json) => {
+            let path = out.join("embedded_lesson.json");
+            std::fs::write(&path, json).expect("write the pre-parsed lesson to OUT_DIR");
+            // include_str! of an absolute path: OUT_DIR is absolute.
+            format!("Some(include_str!({:?}))", path.display().to_string())
+        }
+        Err(e) => {
+            let e = e.replace('\n', " ");
+            println!(
+                "cargo::warning={LESSON} does not parse ({e}); the binary will parse it at start-up. Run `cargo run -- lint {LESSON}` for details."
+            );
+            "None".to_string()
+        }
+    };
+    std::fs::write(out.join("embedded_lesson.rs"), code)
+        .expect("write the pre-parsed lesson's include file to OUT_DIR");
+}
+
+fn pre_parse() -> Result<String, String> {
+    let source = std::fs::read_to_string(LESSON).map_err(|e| e.to_string())?;
+    // Same as the linter's newline normalisation: a checkout with Windows line
+    // endings must not put `\r` into the lesson's multi-line strings.
+    let source = source.replace("\r\n", "\n");
+    let lesson: model::Lesson = toml::from_str(&source).map_err(|e| e.to_string())?;
+    if lesson.format_version != model::FORMAT_VERSION {
+        return Err(format!(
+            "format_version {} is not {}",
+            lesson.format_version,
+            model::FORMAT_VERSION
+        ));
+    }
+    serde_json::to_string(&lesson).map_err(|e| e.to_string())
+}
