@@ -92,3 +92,21 @@ fn a_tiny_window_says_so_and_recovers_on_resize() {
     p.send(b"q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn an_unwritable_progress_location_warns_and_keeps_working() {
+    // A path under a regular file can never be created, even by root.
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    let file = blocker.join("progress.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("progress not saved");
+    p.send(b"\r");
+    p.wait_for("Overview");
+    // Still a warning on every screen, and quitting is clean.
+    assert!(p.screen().contains("progress not saved"), "{}", p.screen());
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    assert!(!file.exists());
+}
