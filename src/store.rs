@@ -256,7 +256,9 @@ impl Store {
             Ok(lock) => lock,
             Err(e) => return Store::load_untouched(path, &store_reason(&e)),
         };
-        if let Err(e) = AtomicWriteFile::open(&path).and_then(AtomicWriteFile::discard) {
+        // A scratch file (no fsync: nothing durable is written) proves the
+        // directory takes new files, as every save's temporary file needs.
+        if let Err(e) = probe_writable(&path) {
             drop(lock);
             return Store::load_untouched(path, &describe(&e));
         }
@@ -484,6 +486,19 @@ impl Store {
         sync_dir(&path);
         Ok(target)
     }
+}
+
+/// Creates and removes a scratch file beside `path`.
+fn probe_writable(path: &Path) -> std::io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".probe-{}", std::process::id()));
+    let probe = path.with_file_name(name);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&probe)?;
+    std::fs::remove_file(&probe)
 }
 
 /// A session id for [`crate::progress::LessonProgress::add_time`]: the start

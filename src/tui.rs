@@ -158,6 +158,8 @@ fn key_of(k: &KeyEvent) -> Option<Key> {
     })
 }
 
+type Term = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
+
 /// Options of the interactive session.
 pub struct Options {
     pub color: bool,
@@ -179,8 +181,17 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     let mut ui = Ui::new(opts.color, opts.charset);
     let session = crate::store::new_session_id();
     let mut guard = Some(TerminalGuard::enter()?);
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    // One write per frame instead of stdout's 1 KiB pieces.
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))?;
+    // Clearing through ratatui would first ask the terminal where its cursor
+    // is and wait for the answer: a round trip over SSH before the first frame.
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     let mut accounted = Instant::now();
     let save = |app: &mut App, accounted: &mut Instant| -> anyhow::Result<()> {
         let secs = accounted.elapsed().as_secs();
@@ -273,7 +284,7 @@ fn handle(
     hits: &Hits,
     ev: Event,
     guard: &mut Option<TerminalGuard>,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
 ) -> anyhow::Result<Effect> {
     let now = crate::store::now_rfc3339();
     Ok(match ev {
@@ -321,10 +332,7 @@ fn handle(
 
 /// Ctrl-Z: give the terminal back, stop like any terminal program, and take
 /// it again with a full redraw when resumed with `fg`.
-fn suspend(
-    guard: &mut Option<TerminalGuard>,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-) -> anyhow::Result<()> {
+fn suspend(guard: &mut Option<TerminalGuard>, terminal: &mut Term) -> anyhow::Result<()> {
     drop(guard.take());
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
     *guard = Some(TerminalGuard::enter()?);

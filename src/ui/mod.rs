@@ -34,12 +34,28 @@ pub struct Hits {
     pub scroll: u16,
 }
 
-/// View state that is not app state: styles, charset, highlighted manifests.
+/// View state that is not app state: styles, charset, highlighted manifests,
+/// and the wrapped text of the screen last drawn.
 #[derive(Debug)]
 pub struct Ui {
     pub theme: Theme,
     pub charset: Charset,
     highlights: Highlights,
+    content: std::cell::RefCell<Option<(ContentKey, screens::Content)>>,
+}
+
+/// Everything the text of a section depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ContentKey {
+    /// Which app (and so which lesson) the text was built for.
+    app: usize,
+    section: Section,
+    width: u16,
+    question: Option<Option<(String, bool)>>,
+    cursor: usize,
+    retry: bool,
+    scene: bool,
+    highlighted: usize,
 }
 
 impl Ui {
@@ -48,6 +64,7 @@ impl Ui {
             theme: Theme::new(color),
             charset,
             highlights: Highlights::new(),
+            content: std::cell::RefCell::new(None),
         }
     }
 
@@ -397,7 +414,32 @@ impl Ui {
         if let Some(sa) = scene_area {
             self.scene(f, sa, app);
         }
-        let content = screens::section(app, s, text_area.width as usize, t, &self.highlights);
+        // Wrapping the text is most of a frame's cost: build it once per
+        // screen state, not on every animation frame.
+        let key = ContentKey {
+            app: std::ptr::from_ref(app) as usize,
+            section: s,
+            width: text_area.width,
+            question: match app.question_state() {
+                QuestionState::None => None,
+                QuestionState::Open => Some(None),
+                QuestionState::Revealed { choice, correct } => {
+                    Some(Some((choice.to_string(), correct)))
+                }
+            },
+            cursor: app.cursor,
+            retry: app.is_retry(),
+            scene: app.scene.is_some(),
+            highlighted: self.highlights.len(),
+        };
+        let mut cache = self.content.borrow_mut();
+        if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let built = screens::section(app, s, text_area.width as usize, t, &self.highlights);
+            *cache = Some((key, built));
+        }
+        let Some((_, content)) = cache.as_ref() else {
+            return Hits::default();
+        };
         let total = content.lines.len() as u16;
         let max_scroll = total.saturating_sub(text_area.height);
         let scroll = match (app.follow_verdict, content.anchor) {
@@ -424,7 +466,16 @@ impl Ui {
                 }
             }
         }
-        f.render_widget(Paragraph::new(content.lines).scroll((scroll, 0)), text_area);
+        // Only the visible lines are copied into the frame.
+        let visible: Vec<Line<'static>> = content
+            .lines
+            .iter()
+            .skip(usize::from(scroll))
+            .take(usize::from(text_area.height))
+            .cloned()
+            .collect();
+        drop(cache);
+        f.render_widget(Paragraph::new(visible), text_area);
         // The rule under the title tells how much more there is to read.
         let w = area.width as usize;
         let more = match max_scroll {
