@@ -8,8 +8,8 @@ use crate::progress::{Answer, LessonProgress, Progress};
 use crate::scene::Player;
 
 /// Animation speeds: label and milliseconds per frame. The fastest stays
-/// under 12 frames a second.
-pub const SPEEDS: [(&str, u64); 3] = [("½×", 400), ("1×", 200), ("2×", 100)];
+/// well under 12 frames a second (and half a percent of a core).
+pub const SPEEDS: [(&str, u64); 3] = [("slow", 400), ("normal", 200), ("fast", 125)];
 
 /// An animated scene on the current screen.
 #[derive(Debug, Clone)]
