@@ -91,6 +91,9 @@ pub struct App {
     pub reduce_motion: bool,
     /// Progress cannot be saved (read-only or memory mode); the header says so.
     pub not_saving: bool,
+    /// Changes whenever anything the scene pane shows may have changed, so
+    /// the view can reuse its last picture otherwise.
+    pub scene_rev: u64,
 }
 
 impl App {
@@ -121,6 +124,7 @@ impl App {
             scene: None,
             reduce_motion: false,
             not_saving: false,
+            scene_rev: 0,
         }
     }
 
@@ -156,6 +160,7 @@ impl App {
 
     /// Advances the playing scene by one animation frame.
     pub fn animate(&mut self) {
+        self.scene_rev += 1;
         if let Some(sc) = &mut self.scene
             && sc.playing
             && !sc.player.tick()
@@ -355,6 +360,7 @@ impl App {
     }
 
     fn go(&mut self, screen: Screen) {
+        self.scene_rev += 1;
         if let Screen::Section(i) = screen {
             let key = self.lesson.section_key(self.sections[i]);
             self.record_mut().visit(&key);
@@ -388,6 +394,7 @@ impl App {
     /// Applies one action. `now` is the current time as RFC 3339, used to
     /// stamp answers.
     pub fn update(&mut self, action: Action, now: &str) -> Effect {
+        self.scene_rev += 1;
         if self.help {
             self.help = false;
             return if action == Action::Quit {
@@ -523,6 +530,7 @@ impl App {
     }
 
     fn commit(&mut self, now: &str) -> Effect {
+        self.scene_rev += 1;
         if self.question_state() != QuestionState::Open {
             return Effect::None;
         }

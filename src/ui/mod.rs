@@ -42,6 +42,30 @@ pub struct Ui {
     pub charset: Charset,
     highlights: Highlights,
     content: std::cell::RefCell<Option<(ContentKey, screens::Content)>>,
+    scene_parts: std::cell::RefCell<Option<(SceneKey, SceneParts)>>,
+}
+
+/// The scene pane's picture, caption and status, laid out.
+#[derive(Debug)]
+struct SceneParts {
+    cap: Vec<String>,
+    status: Vec<String>,
+    frame: crate::diagram::Frame,
+    cap_h: u16,
+    status_h: u16,
+    diag_h: u16,
+}
+
+/// What the scene parts were built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SceneKey {
+    app: usize,
+    rev: u64,
+    section: Option<Section>,
+    moment: usize,
+    inner: Rect,
+    open: bool,
+    choosing: bool,
 }
 
 /// Everything the text of a section depends on.
@@ -65,6 +89,7 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             content: std::cell::RefCell::new(None),
+            scene_parts: std::cell::RefCell::new(None),
         }
     }
 
@@ -542,34 +567,31 @@ impl Ui {
         } else {
             sc.player.caption()
         };
-        // The caption is the point of the scene, so it gets its lines first;
-        // then the picture (at least 3 rows); the status table if room is left.
-        let cap = wrap(&caption, inner.width as usize);
-        let status = sc.player.status_table();
-        let cap_h = (cap.len() as u16)
-            .min(inner.height.saturating_sub(3))
-            .max(1);
-        let status_h = if inner.height > cap_h + 9 {
-            (status.len() as u16).min(inner.height - cap_h - 9)
-        } else {
-            0
+        // Building the picture is the scene pane's cost: reuse it until the
+        // app says the scene changed.
+        let key = SceneKey {
+            app: std::ptr::from_ref(app) as usize,
+            rev: app.scene_rev,
+            section: app.section(),
+            moment: sc.player.moment(),
+            inner,
+            open,
+            choosing: sc.choosing,
         };
-        // The picture takes what it needs; status and caption sit right under it.
-        let room = inner.height.saturating_sub(cap_h + status_h);
-        let probe = sc.player.frame(inner.width, room, self.charset);
-        let pic_h = probe
-            .lines
-            .iter()
-            .rposition(|l| !l.is_empty())
-            .map_or(0, |i| i + 1) as u16;
-        let diag_h = pic_h.min(room);
+        let mut cache = self.scene_parts.borrow_mut();
+        if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            *cache = Some((key, self.scene_parts(sc, &caption, inner)));
+        }
+        let Some((_, parts)) = cache.as_ref() else {
+            return;
+        };
+        let (cap, status, frame) = (&parts.cap, &parts.status, &parts.frame);
         let [d, s, c] = Layout::vertical([
-            Constraint::Length(diag_h),
-            Constraint::Length(status_h),
-            Constraint::Length(cap_h),
+            Constraint::Length(parts.diag_h),
+            Constraint::Length(parts.status_h),
+            Constraint::Length(parts.cap_h),
         ])
         .areas(inner);
-        let frame = probe;
         let lines: Vec<Line<'static>> = frame
             .lines
             .iter()
@@ -602,9 +624,40 @@ impl Ui {
             .collect();
         f.render_widget(Paragraph::new(st), s);
         f.render_widget(
-            Paragraph::new(cap.into_iter().map(Line::raw).collect::<Vec<_>>()),
+            Paragraph::new(cap.iter().cloned().map(Line::raw).collect::<Vec<_>>()),
             c,
         );
+    }
+
+    /// Lays out the scene pane: the caption gets its lines first (it is the
+    /// point of the scene), then the picture (at least 3 rows), then the
+    /// status table if room is left.
+    fn scene_parts(&self, sc: &crate::app::SceneState, caption: &str, inner: Rect) -> SceneParts {
+        let cap = wrap(caption, inner.width as usize);
+        let status = sc.player.status_table();
+        let cap_h = (cap.len() as u16)
+            .min(inner.height.saturating_sub(3))
+            .max(1);
+        let status_h = if inner.height > cap_h + 9 {
+            (status.len() as u16).min(inner.height - cap_h - 9)
+        } else {
+            0
+        };
+        let room = inner.height.saturating_sub(cap_h + status_h);
+        let frame = sc.player.frame(inner.width, room, self.charset);
+        let pic_h = frame
+            .lines
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(0, |i| i + 1) as u16;
+        SceneParts {
+            cap,
+            status,
+            frame,
+            cap_h,
+            status_h,
+            diag_h: pic_h.min(room),
+        }
     }
 
     fn help(&self, f: &mut Frame<'_>, area: Rect) {
