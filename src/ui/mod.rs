@@ -491,16 +491,14 @@ impl Ui {
                 }
             }
         }
-        // Only the visible lines are copied into the frame.
-        let visible: Vec<Line<'static>> = content
-            .lines
-            .iter()
-            .skip(usize::from(scroll))
-            .take(usize::from(text_area.height))
-            .cloned()
-            .collect();
+        // The lines are already wrapped to the area: set the visible ones
+        // straight into the buffer (no copy, no Paragraph layout pass).
+        put_lines(
+            f.buffer_mut(),
+            text_area,
+            content.lines.iter().skip(usize::from(scroll)),
+        );
         drop(cache);
-        f.render_widget(Paragraph::new(visible), text_area);
         // The rule under the title tells how much more there is to read.
         let w = area.width as usize;
         let more = match max_scroll {
@@ -592,12 +590,15 @@ impl Ui {
             Constraint::Length(parts.cap_h),
         ])
         .areas(inner);
-        let lines: Vec<Line<'static>> = frame
-            .lines
-            .iter()
-            .map(|l| Line::raw(text::truncate(&text::sanitize(l), d.width as usize).to_string()))
-            .collect();
-        f.render_widget(Paragraph::new(lines), d);
+        for (i, l) in frame.lines.iter().take(usize::from(d.height)).enumerate() {
+            f.buffer_mut().set_stringn(
+                d.x,
+                d.y + i as u16,
+                text::sanitize(l),
+                usize::from(d.width),
+                Style::new(),
+            );
+        }
         let buf = f.buffer_mut();
         for m in &frame.marks {
             let (Ok(line), Ok(col), Ok(w)) = (
@@ -754,6 +755,17 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
         r,
     );
+}
+
+/// Writes pre-wrapped lines into `area`, one per row, cut at its width.
+fn put_lines<'a>(
+    buf: &mut ratatui::buffer::Buffer,
+    area: Rect,
+    lines: impl Iterator<Item = &'a Line<'a>>,
+) {
+    for (row, line) in (area.y..area.bottom()).zip(lines) {
+        buf.set_line(area.x, row, line, area.width);
+    }
 }
 
 /// Prose is easiest to read at up to 100 columns: wider areas get a centred
