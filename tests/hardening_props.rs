@@ -2,17 +2,21 @@
 //! text at any width, a storm of resizes, and fuzzing the progress loader and
 //! the lesson validator with arbitrary and structured input.
 
+mod support {
+    pub mod screens;
+}
 use podtutor::app::App;
 use podtutor::diagram::Charset;
 use podtutor::keymap::Action;
-use podtutor::lesson::{self, Lesson, Section};
+use podtutor::lesson::{self, Lesson};
 use podtutor::progress::Progress;
 use podtutor::text::{is_forbidden, sanitize, width, wrap};
-use podtutor::ui::{Hits, Ui};
+use podtutor::ui::Ui;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use support::screens::{draw, open, render, summary_with_missed_myths};
 
 const NOW: &str = "2026-11-25T10:00:00Z";
 
@@ -129,13 +133,6 @@ fn fill(lesson: &Lesson, texts: &[String]) -> Lesson {
     serde_json::from_value(v).unwrap()
 }
 
-fn open(a: &mut App, i: usize) {
-    a.outline_cursor = i;
-    let _ = a.update(Action::Outline, NOW);
-    a.outline_cursor = i;
-    let _ = a.update(Action::Activate, NOW);
-}
-
 /// Every screen kind: start, outline, each section open and answered,
 /// summary with missed myths, help.
 fn all_screens(lesson: &Lesson) -> Vec<App> {
@@ -153,39 +150,12 @@ fn all_screens(lesson: &Lesson) -> Vec<App> {
         let _ = a.update(Action::Commit, NOW);
         out.push(a);
     }
-    let mut summary = base.clone();
-    for i in 0..summary.sections.len() {
-        if let Section::Myth(m) = summary.sections[i] {
-            open(&mut summary, i);
-            let myth = &summary.lesson.myths[m];
-            let wrong = myth.choices.iter().position(|c| c.id != myth.answer);
-            let _ = summary.click_choice(wrong.unwrap(), NOW);
-        }
-    }
-    let _ = summary.update(Action::Outline, NOW);
-    summary.outline_cursor = summary.sections.len();
-    let _ = summary.update(Action::Activate, NOW);
+    let summary = summary_with_missed_myths(&base);
     out.push(summary);
     let mut help = base;
     let _ = help.update(Action::Help, NOW);
     out.push(help);
     out
-}
-
-/// Draws like the loop: prepare, draw, feed the hits back.
-fn draw(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &mut App) -> Buffer {
-    ui.prepare(app);
-    let mut hits = Hits::default();
-    t.draw(|f| hits = ui.draw(f, app)).unwrap();
-    app.max_scroll = hits.max_scroll;
-    app.page = hits.page;
-    app.scroll = hits.scroll;
-    t.backend().buffer().clone()
-}
-
-fn render(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    draw(&mut t, ui, app)
 }
 
 proptest! {

@@ -3,6 +3,9 @@
 //! lines, and the binary's error messages; plus the lesson size limits through
 //! the binary and "a lesson can never run anything".
 
+mod support {
+    pub mod screens;
+}
 use podtutor::app::App;
 use podtutor::diagram::Charset;
 use podtutor::keymap::Action;
@@ -15,6 +18,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
+use support::screens::{open, summary_with_missed_myths};
 
 const NOW: &str = "2026-11-25T10:00:00Z";
 const BIN: &str = env!("CARGO_BIN_EXE_podtutor");
@@ -52,14 +56,6 @@ fn hostile_lesson() -> Lesson {
     poison(&lesson::embedded(), HOSTILE)
 }
 
-/// Opens section `i` the way a learner would (through the outline).
-fn open(a: &mut App, i: usize) {
-    a.outline_cursor = i;
-    let _ = a.update(Action::Outline, NOW);
-    a.outline_cursor = i;
-    let _ = a.update(Action::Activate, NOW);
-}
-
 /// Every screen a learner can reach, questions open and answered, the scene
 /// pane, a notice, the summary with missed myths, and help.
 fn all_screens(lesson: &Lesson) -> Vec<App> {
@@ -82,18 +78,7 @@ fn all_screens(lesson: &Lesson) -> Vec<App> {
             out.push(a);
         }
     }
-    let mut summary = base.clone();
-    for i in 0..summary.sections.len() {
-        if let Section::Myth(m) = summary.sections[i] {
-            open(&mut summary, i);
-            let myth = &summary.lesson.myths[m];
-            let wrong = myth.choices.iter().position(|c| c.id != myth.answer);
-            let _ = summary.click_choice(wrong.unwrap(), NOW);
-        }
-    }
-    let _ = summary.update(Action::Outline, NOW);
-    summary.outline_cursor = summary.sections.len();
-    let _ = summary.update(Action::Activate, NOW);
+    let summary = summary_with_missed_myths(&base);
     out.push(summary);
     let mut help = base;
     let _ = help.update(Action::Help, NOW);

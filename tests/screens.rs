@@ -2,57 +2,22 @@
 //! 80×24 and 120×40, the commit-before-reveal guarantee on the buffer, styles
 //! that matter, and no panic at any size.
 
+mod support {
+    pub mod screens;
+}
 use podtutor::app::{App, Screen};
 use podtutor::diagram::Charset;
 use podtutor::keymap::Action;
 use podtutor::lesson::{self, Section};
 use podtutor::progress::Progress;
-use podtutor::ui::{Hits, Ui};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use podtutor::ui::Ui;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-const NOW: &str = "2026-11-25T10:00:00Z";
+use support::screens::{NOW, open, render, summary_with_missed_myths, text};
 
 fn app() -> App {
     App::new(lesson::embedded(), Progress::default())
-}
-
-/// Renders like the loop does: prepare (highlighting), draw, feed hits back.
-fn render(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    ui.prepare(app);
-    let mut hits = Hits::default();
-    t.draw(|f| hits = ui.draw(f, app)).unwrap();
-    app.max_scroll = hits.max_scroll;
-    app.page = hits.page;
-    app.scroll = hits.scroll;
-    t.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        s.push_str(line.trim_end());
-        s.push('\n');
-    }
-    s
-}
-
-fn unicode_width(s: &str) -> usize {
-    podtutor::text::width(s).max(1)
 }
 
 /// Every screen a learner can reach, with a name for its snapshot.
@@ -65,10 +30,7 @@ fn all_screens() -> Vec<(String, App)> {
     for i in 0..base.sections.len() {
         let mut a = base.clone();
         a.reduce_motion = true;
-        a.outline_cursor = i;
-        let _ = a.update(Action::Outline, NOW);
-        a.outline_cursor = i;
-        let _ = a.update(Action::Activate, NOW);
+        open(&mut a, i);
         let key = a.lesson.section_key(a.sections[i]).replace(':', "-");
         let name = format!("{:02}-{key}", i + 1);
         let asks = matches!(a.sections[i], Section::Step(s) if a.lesson.steps[s].prediction.is_some())
@@ -82,27 +44,8 @@ fn all_screens() -> Vec<(String, App)> {
             out.push((name, a));
         }
     }
-    let mut summary = base.clone();
-    // Answer every myth wrong where possible so the summary lists them.
-    for i in 0..summary.sections.len() {
-        if let Section::Myth(m) = summary.sections[i] {
-            summary.outline_cursor = i;
-            let _ = summary.update(Action::Outline, NOW);
-            summary.outline_cursor = i;
-            let _ = summary.update(Action::Activate, NOW);
-            let myth = &summary.lesson.myths[m];
-            let wrong = myth
-                .choices
-                .iter()
-                .position(|c| c.id != myth.answer)
-                .unwrap();
-            let _ = summary.click_choice(wrong, NOW);
-        }
-    }
+    let mut summary = summary_with_missed_myths(&base);
     summary.add_time("s", 754);
-    let _ = summary.update(Action::Outline, NOW);
-    summary.outline_cursor = summary.sections.len();
-    let _ = summary.update(Action::Activate, NOW);
     out.push(("summary".into(), summary));
     let mut help = base;
     let _ = help.update(Action::Help, NOW);
@@ -131,10 +74,7 @@ fn a_prediction_screen_never_shows_the_answer_before_commit() {
         let Some(q) = &step.prediction else { continue };
         for (w, h) in [(60, 20), (80, 24), (120, 40), (250, 80)] {
             let mut a = base.clone();
-            a.outline_cursor = i;
-            let _ = a.update(Action::Outline, NOW);
-            a.outline_cursor = i;
-            let _ = a.update(Action::Activate, NOW);
+            open(&mut a, i);
             // Scroll as far as possible: nothing hidden further down either.
             let mut all = String::new();
             let mut ui = Ui::new(true, Charset::Unicode);
@@ -173,10 +113,7 @@ fn verdict_colours_and_no_color() {
     let Section::Myth(m) = a.sections[i] else {
         unreachable!()
     };
-    a.outline_cursor = i;
-    let _ = a.update(Action::Outline, NOW);
-    a.outline_cursor = i;
-    let _ = a.update(Action::Activate, NOW);
+    open(&mut a, i);
     let right = a.lesson.myths[m]
         .choices
         .iter()
@@ -249,10 +186,7 @@ fn the_footer_shows_the_keys_of_the_current_screen() {
         .iter()
         .position(|s| matches!(s, Section::Myth(_)))
         .unwrap();
-    a.outline_cursor = i;
-    let _ = a.update(Action::Outline, NOW);
-    a.outline_cursor = i;
-    let _ = a.update(Action::Activate, NOW);
+    open(&mut a, i);
     assert_eq!(a.screen, Screen::Section(i));
     let q = text(&render(
         &mut a,
@@ -276,10 +210,7 @@ fn before_commit_a_scene_shows_only_its_opening_frame_and_no_caption() {
             continue;
         };
         let mut a = base.clone();
-        a.outline_cursor = i;
-        let _ = a.update(Action::Outline, NOW);
-        a.outline_cursor = i;
-        let _ = a.update(Action::Activate, NOW);
+        open(&mut a, i);
         // Time passing (animation ticks) must not move it on either.
         for _ in 0..50 {
             a.animate();

@@ -1,0 +1,79 @@
+//! Shared by the screen tests: drawing the way the loop does, reading a
+//! buffer back as text, and reaching the screens a learner can reach.
+
+#![allow(dead_code)]
+
+use podtutor::app::App;
+use podtutor::keymap::Action;
+use podtutor::lesson::Section;
+use podtutor::ui::{Hits, Ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// The time answers are stamped with in tests.
+pub const NOW: &str = "2026-11-25T10:00:00Z";
+
+/// Draws like the loop: prepare (highlighting), draw, feed the hits back.
+pub fn draw(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &mut App) -> Buffer {
+    ui.prepare(app);
+    let mut hits = Hits::default();
+    t.draw(|f| hits = ui.draw(f, app)).unwrap();
+    app.max_scroll = hits.max_scroll;
+    app.page = hits.page;
+    app.scroll = hits.scroll;
+    t.backend().buffer().clone()
+}
+
+/// [`draw`] into a fresh `w`×`h` terminal.
+pub fn render(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    draw(&mut t, ui, app)
+}
+
+/// The buffer as text, one line per row, trailing spaces trimmed (wide
+/// characters counted once).
+pub fn text(buf: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = podtutor::text::width(sym).max(1) - 1;
+            line.push_str(sym);
+        }
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
+/// Opens section `i` the way a learner would (through the outline).
+pub fn open(a: &mut App, i: usize) {
+    a.outline_cursor = i;
+    let _ = a.update(Action::Outline, NOW);
+    a.outline_cursor = i;
+    let _ = a.update(Action::Activate, NOW);
+}
+
+/// The summary after answering every myth wrong, so it lists them all.
+pub fn summary_with_missed_myths(base: &App) -> App {
+    let mut summary = base.clone();
+    for i in 0..summary.sections.len() {
+        if let Section::Myth(m) = summary.sections[i] {
+            open(&mut summary, i);
+            let myth = &summary.lesson.myths[m];
+            let wrong = myth.choices.iter().position(|c| c.id != myth.answer);
+            let _ = summary.click_choice(wrong.unwrap(), NOW);
+        }
+    }
+    let _ = summary.update(Action::Outline, NOW);
+    summary.outline_cursor = summary.sections.len();
+    let _ = summary.update(Action::Activate, NOW);
+    summary
+}
