@@ -93,6 +93,31 @@ impl Ui {
         }
     }
 
+    /// The horizontal rule character: `-` with `--ascii`.
+    fn rule(&self) -> &'static str {
+        match self.charset {
+            Charset::Unicode => "─",
+            Charset::Ascii => "-",
+        }
+    }
+
+    /// Box borders: `+-|` with `--ascii`, for terminals without box drawing.
+    fn border_set(&self) -> ratatui::symbols::border::Set<'static> {
+        match self.charset {
+            Charset::Unicode => ratatui::symbols::border::PLAIN,
+            Charset::Ascii => ratatui::symbols::border::Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            },
+        }
+    }
+
     /// Highlights the manifests the current screen shows, once each. Called by
     /// the loop before drawing a screen that needs it, never inside draw, and
     /// never for the first frame (the start screen shows no manifest).
@@ -508,7 +533,7 @@ impl Ui {
         };
         let more = text::truncate(&more, w).to_string();
         hl.push(Line::from(vec![
-            Span::styled("─".repeat(w - text::width(&more)), t.border()),
+            Span::styled(self.rule().repeat(w - text::width(&more)), t.border()),
             Span::styled(more, t.key()),
         ]));
         f.render_widget(Paragraph::new(hl), head);
@@ -543,6 +568,7 @@ impl Ui {
             .unwrap_or("scene");
         let block = Block::default()
             .borders(Borders::ALL)
+            .border_set(self.border_set())
             .border_style(t.border())
             .title(Span::styled(format!(" {name} "), t.label()))
             .title_bottom(Span::styled(format!(" {state} "), t.dim()));
@@ -683,6 +709,7 @@ impl Ui {
         f.render_widget(Clear, r);
         let block = Block::default()
             .borders(Borders::ALL)
+            .border_set(self.border_set())
             .border_style(t.border())
             .title(Span::styled(" Keys ", t.label()))
             .title_bottom(Span::styled(" any key closes ", t.dim()));
