@@ -446,7 +446,9 @@ impl Store {
             // Written before the new file, so a crash between the two leaves
             // both the file and its backup at the previous good version.
             if read_limited(&bak).ok().as_deref() != Some(previous.as_slice()) {
-                write_atomic(&bak, &previous).map_err(|e| write_error(&bak, e))?;
+                link_backup(&path, &bak)
+                    .or_else(|_| write_atomic(&bak, &previous))
+                    .map_err(|e| write_error(&bak, e))?;
             }
         }
         write_atomic(&path, text.as_bytes()).map_err(|e| write_error(&path, e))
@@ -597,6 +599,23 @@ fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 /// Writes a file atomically and durably (see the module docs).
+/// Makes `bak` another name for the current file: a hard link renamed into
+/// place. The file was written durably when it was saved, so unlike a copy
+/// this needs no data fsync; the atomic save that follows replaces only the
+/// `path` name, leaving the old file under `bak`. Fails (and the caller copies
+/// instead) where the file system has no hard links.
+fn link_backup(path: &Path, bak: &Path) -> io::Result<()> {
+    let tmp = sibling(path, ".bak.link");
+    match fs::remove_file(&tmp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::hard_link(path, &tmp)?;
+    fs::rename(&tmp, bak).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
 fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = AtomicWriteFile::open(path)?;
     file.write_all(bytes)?;
