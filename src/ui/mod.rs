@@ -407,11 +407,12 @@ impl Ui {
         let Some(s) = app.section() else {
             return Hits::default();
         };
-        // Without a scene beside it, the whole section is one readable column.
+        // Without a scene beside it, the whole section is one readable
+        // column; with one, text and picture stay together in the middle.
         let area = if app.scene.is_none() {
-            measure(area)
+            measure(area, 100)
         } else {
-            area
+            measure(area, 182)
         };
         let title = text::sanitize(&app.lesson.section_title(s)).into_owned();
         let title_lines = wrap(&title, area.width as usize);
@@ -439,7 +440,7 @@ impl Ui {
                     Constraint::Length(scene_w),
                 ])
                 .areas(rest);
-                (Some(b), measure(a))
+                (Some(b), measure(a, 100))
             }
             Some(sc) => {
                 // As tall as the picture needs, but never more than half the
@@ -796,13 +797,12 @@ fn put_lines<'a>(
 }
 
 /// Prose is easiest to read at up to 100 columns: wider areas get a centred
-/// column of that width.
-fn measure(area: Rect) -> Rect {
-    const MAX: u16 = 100;
-    if area.width <= MAX {
+/// column of at most `max` columns.
+fn measure(area: Rect, max: u16) -> Rect {
+    if area.width <= max {
         return area;
     }
-    Rect::new(area.x + (area.width - MAX) / 2, area.y, MAX, area.height)
+    Rect::new(area.x + (area.width - max) / 2, area.y, max, area.height)
 }
 
 /// Cuts `s` to `w` columns, ending with "…" when something was cut.
