@@ -43,7 +43,11 @@ pub struct Ui {
     highlights: Highlights,
     content: std::cell::RefCell<Option<(ContentKey, screens::Content)>>,
     scene_parts: std::cell::RefCell<Option<(SceneKey, SceneParts)>>,
+    scene_height: std::cell::RefCell<Option<(HeightKey, u16)>>,
 }
+
+/// App, scene revision, section, moment and width a pane height was measured for.
+type HeightKey = (usize, u64, Option<Section>, usize, u16);
 
 /// The scene pane's picture, caption and status, laid out.
 #[derive(Debug)]
@@ -90,6 +94,7 @@ impl Ui {
             highlights: Highlights::new(),
             content: std::cell::RefCell::new(None),
             scene_parts: std::cell::RefCell::new(None),
+            scene_height: std::cell::RefCell::new(None),
         }
     }
 
@@ -446,14 +451,7 @@ impl Ui {
                 // As tall as the picture needs, but never more than half the
                 // room: the text below must stay readable.
                 let inner_w = rest.width.saturating_sub(2);
-                let pic = sc.player.frame(inner_w, 40, self.charset);
-                let pic_h = pic
-                    .lines
-                    .iter()
-                    .rposition(|l| !l.is_empty())
-                    .map_or(0, |i| i + 1);
-                let cap_h = wrap(&sc.player.caption(), inner_w as usize).len();
-                let natural = (pic_h + cap_h + sc.player.status_table().len() + 2) as u16;
+                let natural = self.scene_height(app, sc, inner_w);
                 let h = natural
                     .min((rest.height / 2).max(8))
                     .min(rest.height.saturating_sub(4));
@@ -655,6 +653,35 @@ impl Ui {
             Paragraph::new(cap.iter().cloned().map(Line::raw).collect::<Vec<_>>()),
             c,
         );
+    }
+
+    /// The height the scene pane needs at `inner_w` columns: picture,
+    /// status, caption and borders. Measured once per scene change, not on
+    /// every frame.
+    fn scene_height(&self, app: &App, sc: &crate::app::SceneState, inner_w: u16) -> u16 {
+        let key = (
+            std::ptr::from_ref(app) as usize,
+            app.scene_rev,
+            app.section(),
+            sc.player.moment(),
+            inner_w,
+        );
+        let mut cache = self.scene_height.borrow_mut();
+        match *cache {
+            Some((k, h)) if k == key => h,
+            _ => {
+                let pic = sc.player.frame(inner_w, 40, self.charset);
+                let pic_h = pic
+                    .lines
+                    .iter()
+                    .rposition(|l| !l.is_empty())
+                    .map_or(0, |i| i + 1);
+                let cap_h = wrap(&sc.player.caption(), inner_w as usize).len();
+                let h = (pic_h + cap_h + sc.player.status_table().len() + 2) as u16;
+                *cache = Some((key, h));
+                h
+            }
+        }
     }
 
     /// Lays out the scene pane: the caption gets its lines first (it is the
