@@ -111,20 +111,23 @@ macro_rules! b {
     };
 }
 
+/// The number keys that pick a choice or a container.
+const DIGITS: &[Key] = &[
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+];
+
 /// Every key binding, in the order hints are shown.
 pub const BINDINGS: &[Binding] = &[
     b!(
-        &[
-            Char('1'),
-            Char('2'),
-            Char('3'),
-            Char('4'),
-            Char('5'),
-            Char('6'),
-            Char('7'),
-            Char('8'),
-            Char('9')
-        ],
+        DIGITS,
         "1-9",
         A::Pick(0),
         "choose",
@@ -133,17 +136,7 @@ pub const BINDINGS: &[Binding] = &[
         false
     ),
     b!(
-        &[
-            Char('1'),
-            Char('2'),
-            Char('3'),
-            Char('4'),
-            Char('5'),
-            Char('6'),
-            Char('7'),
-            Char('8'),
-            Char('9')
-        ],
+        DIGITS,
         "1-9",
         A::Pick(0),
         "pick a container",

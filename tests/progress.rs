@@ -1,10 +1,14 @@
 //! The progress file through the store: saving, backups, recovery from damage,
 //! newer formats, unwritable places, and the released-format fixtures.
 
+mod support {
+    pub mod files;
+}
 use podtutor::progress::{Answer, FORMAT_VERSION, Progress};
 use podtutor::store::{Backup, Mode, Notice, Store, StoreError};
 use std::fs;
 use std::path::{Path, PathBuf};
+use support::files::names_in;
 
 fn answer(choice: &str, correct: bool, at: &str) -> Answer {
     Answer {
@@ -29,15 +33,6 @@ fn with_predictions(steps: &[&str]) -> Progress {
         l.visit(&format!("step:{s}"));
     }
     p
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

@@ -1,9 +1,13 @@
 //! `podtutor progress` through the real binary, with the progress file in a
 //! temporary directory (PODTUTOR_PROGRESS_FILE) and a fixture lesson.
 
+mod support {
+    pub mod files;
+}
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::files::names_in;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -36,15 +40,6 @@ fn with_saved_progress() -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("progress.toml");
     fs::copy(fixture("v1.toml"), &path).unwrap();
     (dir, path)
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
