@@ -379,15 +379,22 @@ impl Store {
     /// another process's answers are kept, and `progress` shows them
     /// afterwards), keeps the previous file as `.bak`, and writes atomically.
     ///
-    /// In read-only and in-memory modes this returns `Ok(())` without writing:
-    /// the [`Notice`] from [`Store::open`] has already said why, and repeating
-    /// it on every save would only be noise. Errors are for saves that were
+    /// An empty `progress` is not written, and nothing on disk is touched.
+    /// In read-only and in-memory modes this returns `Ok(())` without
+    /// writing: the [`Notice`] from [`Store::open`] has already said why, and
+    /// repeating it on every save would only be noise. Errors are for saves that were
     /// expected to work and did not; the progress stays in memory and the next
     /// save tries again.
     pub fn save(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
         let (Mode::ReadWrite, Some(path)) = (self.mode, self.path.clone()) else {
             return Ok(());
         };
+        // Nothing recorded (a first run quit at once, or a reset): a file
+        // could add nothing that a missing one does not already say, and
+        // writing it durably would cost two fsyncs on the way out.
+        if progress.is_empty() {
+            return Ok(());
+        }
         let _lock = lock(&path)?;
         remove_stale_temp_files(&path);
 

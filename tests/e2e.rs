@@ -68,6 +68,27 @@ fn commit_a_prediction_answer_a_myth_quit_and_resume() {
 }
 
 #[test]
+fn a_first_run_quit_at_once_leaves_no_file_and_one_move_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    // Nothing was recorded, so there was nothing to save.
+    assert!(!file.exists(), "an empty progress file was written");
+
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.wait_for("Overview");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let rec = load(&file).lessons["multi-container-pods"].clone();
+    assert_eq!(rec.position.as_deref(), Some("overview"), "{rec:?}");
+}
+
+#[test]
 fn refuses_without_a_terminal_and_suggests_read() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
         .stdin(std::process::Stdio::null())

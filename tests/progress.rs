@@ -81,6 +81,31 @@ fn save_then_open_gives_the_same_progress_and_creates_the_directory() {
 }
 
 #[test]
+fn saving_nothing_writes_nothing_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let (mut store, mut p, _) = Store::open(Some(&path));
+    assert!(p.is_empty());
+    store.save(&mut p).unwrap();
+    assert!(!path.exists(), "an empty record needs no file");
+    // Only the lock file that opening took.
+    assert_eq!(names_in(dir.path()), ["progress.toml.lock"]);
+
+    // Someone else's progress on disk is not rewritten by an empty save.
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut empty = Progress::new();
+    store.save(&mut empty).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("progress.toml.bak").exists());
+
+    // Time alone is something to save.
+    p.lesson_mut("lesson").add_time("session-1", 5);
+    store.save(&mut p).unwrap();
+    assert!(Store::open(Some(&path)).1.lesson("lesson").is_some());
+}
+
+#[test]
 fn each_save_keeps_the_previous_good_file_as_bak() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
