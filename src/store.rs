@@ -44,6 +44,35 @@ pub struct Store {
     why_not: Option<String>,
     /// Notices raised during saves, for the UI to show (see [`Store::take_notices`]).
     pending: Vec<Notice>,
+    /// The file as this store last read or wrote it, and the progress that
+    /// matched it (see [`Store::save`]).
+    synced: Option<(Stamp, Progress)>,
+}
+
+/// Enough of a file's metadata to tell that nobody has replaced or changed
+/// it: saves replace the file by renaming a new one over it, so the inode
+/// changes with every save, and an edit in place changes the size or time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                (m.dev(), m.ino())
+            },
+        })
+    }
 }
 
 /// Something the learner should know about their progress file, as a
@@ -219,6 +248,7 @@ impl Store {
             mode,
             why_not: Some(why.to_string()),
             pending: Vec::new(),
+            synced: None,
         }
     }
 
@@ -269,6 +299,7 @@ impl Store {
             mode: Mode::ReadWrite,
             why_not: None,
             pending: Vec::new(),
+            synced: None,
         };
         let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
@@ -286,7 +317,11 @@ impl Store {
             }
         };
         match Progress::from_bytes(&bytes) {
-            Ok(progress) => (store, progress, Vec::new()),
+            Ok(progress) => {
+                // Still under the lock, so this is the file just read.
+                store.synced = Stamp::of(&path).map(|stamp| (stamp, progress.clone()));
+                (store, progress, Vec::new())
+            }
             Err(ProgressError::Newer { found }) => {
                 store.stop_saving(Mode::ReadOnly, "the file is from a newer podtutor");
                 (
@@ -379,7 +414,9 @@ impl Store {
     /// another process's answers are kept, and `progress` shows them
     /// afterwards), keeps the previous file as `.bak`, and writes atomically.
     ///
-    /// An empty `progress` is not written, and nothing on disk is touched.
+    /// An empty `progress` is not written, and nothing on disk is touched;
+    /// nor is a `progress` that has not changed since this store last read
+    /// or wrote the file, while nobody else has changed the file either.
     /// In read-only and in-memory modes this returns `Ok(())` without
     /// writing: the [`Notice`] from [`Store::open`] has already said why, and
     /// repeating it on every save would only be noise. Errors are for saves that were
@@ -393,6 +430,15 @@ impl Store {
         // could add nothing that a missing one does not already say, and
         // writing it durably would cost two fsyncs on the way out.
         if progress.is_empty() {
+            return Ok(());
+        }
+        // Nothing new since the file was last read or written, and nobody
+        // has touched it since: there is nothing to merge and nothing to
+        // write, so the lock, the read and the parse can all be skipped.
+        if let Some((stamp, synced)) = &self.synced
+            && synced == progress
+            && Stamp::of(&path).as_ref() == Some(stamp)
+        {
             return Ok(());
         }
         let _lock = lock(&path)?;
@@ -442,6 +488,7 @@ impl Store {
         progress.format_version = FORMAT_VERSION;
         let text = progress.to_toml();
         if previous.as_deref() == Some(text.as_bytes()) {
+            self.synced = Stamp::of(&path).map(|stamp| (stamp, progress.clone()));
             return Ok(());
         }
         let write_error = |at: &Path, e: io::Error| StoreError::Write {
@@ -458,7 +505,9 @@ impl Store {
                     .map_err(|e| write_error(&bak, e))?;
             }
         }
-        write_atomic(&path, text.as_bytes()).map_err(|e| write_error(&path, e))
+        write_atomic(&path, text.as_bytes()).map_err(|e| write_error(&path, e))?;
+        self.synced = Stamp::of(&path).map(|stamp| (stamp, progress.clone()));
+        Ok(())
     }
 
     /// Starts over: moves the progress file aside as

@@ -468,6 +468,49 @@ fn two_stores_on_one_file_lose_nothing() {
 }
 
 #[test]
+fn a_save_with_nothing_new_does_not_wait_for_another_podtutor() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    let (mut store, mut p, _) = Store::open(Some(&path));
+    // Canonical form first, so the file is what this build writes.
+    p.lesson_mut("fixture-pods").visit("overview");
+    store.save(&mut p).unwrap();
+    let before = fs::read(&path).unwrap();
+
+    // Another podtutor holds the lock (in the middle of its own save).
+    let other = fs::OpenOptions::new()
+        .write(true)
+        .open(dir.path().join("progress.toml.lock"))
+        .unwrap();
+    other.lock().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let r = store.save(&mut p);
+        tx.send((r, store, p)).unwrap();
+    });
+    let (r, mut store, mut p) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("quitting with nothing new waited for the other process's lock");
+    r.unwrap();
+    assert_eq!(fs::read(&path).unwrap(), before);
+    other.unlock().unwrap();
+
+    // Once the file changes under it, the next save reads and merges again.
+    let (mut other_store, mut q, _) = Store::open(Some(&path));
+    q.lesson_mut("fixture-pods")
+        .record_prediction("lifecycle", answer("b", true, "2026-11-25T11:00:00Z"));
+    other_store.save(&mut q).unwrap();
+    store.save(&mut p).unwrap();
+    assert!(
+        p.lesson("fixture-pods")
+            .unwrap()
+            .predictions
+            .contains_key("lifecycle")
+    );
+}
+
+#[test]
 fn reset_keeps_the_old_file_and_starts_over() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
