@@ -13,9 +13,10 @@
 //! timed runs of each program (default 40).
 //!
 //! What is measured, each in a pseudo-terminal of 120×40:
-//! - wall time from spawn to exit, for: start, first frame, `q`, exit (the
-//!   tutor saves its progress to a fresh file on the way out); medians of
-//!   runs that alternate between the two programs;
+//! - wall time from spawn to exit, for: start, first frame, `q`, exit, for a
+//!   returning learner (a progress file with half the lesson done) and a new
+//!   one (no file); and for a quit that writes (Enter, n, q), with the file on
+//!   disk and on tmpfs; medians of runs that alternate with the bare program;
 //! - peak memory (`VmHWM` in `/proc/PID/status`, sampled until exit);
 //! - instructions of the same flow (`valgrind --tool=callgrind`, if installed);
 //! - idle: wake-ups (`/proc/PID/task/*/schedstat`, timeslices) and CPU ticks
@@ -250,10 +251,68 @@ fn count(hay: &[u8], needle: &[u8]) -> usize {
     hay.windows(needle.len()).filter(|w| *w == needle).count()
 }
 
-/// Spawns the tutor with a fresh progress file in `tmp`.
-fn spawn_tutor(tutor: &Path, tmp: &Path, n: usize, wrap: &[&str]) -> (Run, PathBuf) {
+/// Whose progress file the tutor opens.
+#[derive(Clone, Copy)]
+enum Learner {
+    /// No file yet.
+    New,
+    /// A file with half the lesson done (see [`returning_learner`]).
+    Returning,
+}
+
+/// Half the shipped lesson done over two sessions, the way the tutor writes
+/// it: position, visited sections, predictions, myths and retries.
+fn returning_learner() -> String {
+    use podtutor::lesson::{self, Section};
+    use podtutor::progress::{Answer, Progress};
+    let lesson = lesson::embedded();
+    let mut p = Progress::new();
+    let rec = p.lesson_mut(&lesson.id);
+    let answer = |choice: &str| Answer {
+        choice: choice.into(),
+        correct: true,
+        at: "2026-11-25T10:15:00Z".into(),
+    };
+    let sections = lesson.sections();
+    for &s in &sections[..sections.len() / 2] {
+        rec.visit(&lesson.section_key(s));
+        match s {
+            Section::Step(i) => {
+                if let Some(q) = &lesson.steps[i].prediction {
+                    rec.record_prediction(&lesson.steps[i].id, answer(&q.answer));
+                }
+            }
+            Section::Myth(i) => {
+                let m = &lesson.myths[i];
+                rec.record_myth(&m.id, answer(&m.answer));
+                // Every other myth retried from the summary.
+                if i % 2 == 0 {
+                    rec.record_myth(&m.id, answer(&m.answer));
+                }
+            }
+            _ => {}
+        }
+    }
+    rec.add_time("20261124T101400Z-4242", 1330);
+    rec.add_time("20261125T080000Z-977", 600);
+    p.to_toml()
+}
+
+/// Spawns the tutor with its progress file in `tmp`: none yet, or a copy of
+/// [`returning_learner`].
+fn spawn_tutor(
+    tutor: &Path,
+    tmp: &Path,
+    n: usize,
+    learner: Learner,
+    wrap: &[&str],
+) -> (Run, PathBuf) {
     let progress = tmp.join(format!("progress-{n}.toml"));
     let _ = std::fs::remove_file(&progress);
+    let _ = std::fs::remove_file(tmp.join(format!("progress-{n}.toml.bak")));
+    if let Learner::Returning = learner {
+        std::fs::write(&progress, returning_learner()).expect("write the progress file");
+    }
     let env = [("PODTUTOR_PROGRESS_FILE", progress.as_path())];
     let run = match wrap.split_first() {
         None => Run::spawn(tutor, &[], &env, TUTOR_READY),
@@ -307,10 +366,10 @@ fn sizes(tutor: &Path, bare: &Path) {
 }
 
 fn wall(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
-    // Saving is durable (fsync of the file and its directory), so the disk
-    // under the progress file shows in the time to exit. A second tutor run
-    // keeps its progress on tmpfs, where fsync costs nothing, to tell the
-    // program's own cost from the disk's.
+    // A quit that has to write pays for a durable save (fsync of the file and
+    // of its directory), which is the disk's cost more than the program's.
+    // That case runs twice, with the progress file on disk and on tmpfs, to
+    // tell the two apart.
     let shm = Path::new("/dev/shm");
     let fast = shm
         .is_dir()
@@ -318,28 +377,51 @@ fn wall(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
     if let Some(dir) = &fast {
         std::fs::create_dir_all(dir).expect("create a directory on /dev/shm");
     }
-    let mut m: [Vec<f64>; 6] = Default::default();
+    // Columns: returning (first frame, exit), new (first frame, exit),
+    // writing on disk, writing on tmpfs, bare (first frame, exit).
+    let mut m: [Vec<f64>; 8] = Default::default();
     // One untimed round first, so every program starts from a warm page cache.
     for i in 0..=runs {
-        let mut tutor_run = |dir: &Path| {
-            let (mut t, progress) = spawn_tutor(tutor, dir, i, &[]);
-            let shown = t.wait_shown();
-            t.send(b"q");
+        // Open, first frame, quit: what is on disk is already up to date.
+        let (mut t, progress) = spawn_tutor(tutor, tmp, i, Learner::Returning, &[]);
+        let shown = t.wait_shown();
+        t.send(b"q");
+        let (end, ok) = t.wait_exit();
+        assert!(ok, "podtutor exited with an error");
+        let kept = std::fs::read_to_string(&progress).expect("progress file kept");
+        assert_eq!(kept, returning_learner(), "progress intact after quit");
+        let (rf, rt) = (ms(shown - t.started), ms(end - t.started));
+
+        let (mut t, progress) = spawn_tutor(tutor, tmp, i, Learner::New, &[]);
+        let shown = t.wait_shown();
+        t.send(b"q");
+        let (end, ok) = t.wait_exit();
+        assert!(ok, "podtutor exited with an error");
+        assert!(!progress.exists(), "nothing recorded, nothing written");
+        let (nf, nt) = (ms(shown - t.started), ms(end - t.started));
+
+        // Resume, one section on, quit: the new position is written.
+        let mut writing = |dir: &Path| {
+            let (mut t, progress) = spawn_tutor(tutor, dir, i, Learner::Returning, &[]);
+            t.wait_shown();
+            t.send(b"\rnq");
             let (end, ok) = t.wait_exit();
             assert!(ok, "podtutor exited with an error");
-            assert!(progress.exists(), "progress saved on quit");
-            (ms(shown - t.started), ms(end - t.started))
+            let saved = std::fs::read_to_string(&progress).expect("progress file");
+            assert_ne!(saved, returning_learner(), "the move was saved");
+            ms(end - t.started)
         };
-        let (tf, tt) = tutor_run(tmp);
-        let (sf, st) = fast.as_deref().map_or((f64::NAN, f64::NAN), &mut tutor_run);
+        let wd = writing(tmp);
+        let ws = fast.as_deref().map_or(f64::NAN, &mut writing);
+
         let mut b = spawn_bare(bare, &[]);
         let bshown = b.wait_shown();
         b.send(b"q");
         let (bend, bok) = b.wait_exit();
         assert!(bok, "bare exited with an error");
         if i > 0 {
-            let row = [tf, tt, sf, st, ms(bshown - b.started), ms(bend - b.started)];
-            for (v, x) in m.iter_mut().zip(row) {
+            let (bf, bt) = (ms(bshown - b.started), ms(bend - b.started));
+            for (v, x) in m.iter_mut().zip([rf, rt, nf, nt, wd, ws, bf, bt]) {
                 v.push(x);
             }
         }
@@ -347,64 +429,81 @@ fn wall(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
     if let Some(dir) = &fast {
         let _ = std::fs::remove_dir_all(dir);
     }
-    let [tf, tt, sf, st, bf, bt] = m.map(|mut v| median(&mut v));
+    let [rf, rt, nf, nt, wd, ws, bf, bt] = m.map(|mut v| median(&mut v));
     println!(
         "\n## Wall time, spawn → first frame → q → exit ({runs} runs each, alternating, medians)"
     );
+    println!("bare: first frame {bf:.2} ms, exit {bt:.2} ms");
     println!(
-        "first frame: podtutor {tf:.2} ms, bare {bf:.2} ms, ratio {:.2}x",
-        tf / bf
+        "returning learner (progress read, checked under the lock, already saved): first frame {rf:.2} ms ({:.2}x), exit {rt:.2} ms ({:.2}x) (target <= 1.5x)",
+        rf / bf,
+        rt / bt
     );
     println!(
-        "to exit:     podtutor {tt:.2} ms, bare {bt:.2} ms, ratio {:.2}x (target <= 1.5x)",
-        tt / bt
+        "new learner (nothing recorded, no file): first frame {nf:.2} ms ({:.2}x), exit {nt:.2} ms ({:.2}x) (target <= 1.5x)",
+        nf / bf,
+        nt / bt
+    );
+    println!(
+        "returning learner, Enter, n, q (a durable write on the way out): exit {wd:.2} ms on {} ({:.2}x)",
+        tmp.display(),
+        wd / bt
     );
     if fast.is_some() {
         println!(
-            "progress on tmpfs: first frame {sf:.2} ms ({:.2}x), to exit {st:.2} ms ({:.2}x)",
-            sf / bf,
-            st / bt
+            "  the same on tmpfs: exit {ws:.2} ms ({:.2}x): the fsyncs cost {:.2} ms on this disk",
+            ws / bt,
+            wd - ws
         );
     }
 }
 
 /// Peak resident memory in KiB, sampled until the process is gone.
-fn peak_kib(pid: u32) -> u64 {
-    let path = format!("/proc/{pid}/status");
-    let mut peak = 0;
-    loop {
-        let Ok(s) = std::fs::read_to_string(&path) else {
-            return peak;
-        };
-        match s.lines().find_map(|l| l.strip_prefix("VmHWM:")) {
-            Some(v) => {
-                let kib = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
-                peak = peak.max(kib);
-            }
-            // A zombie has no memory left to report.
-            None => return peak,
+/// `VmHWM` of a live process in KiB; `None` once it has exited (a zombie
+/// has no memory left to report).
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let v = s.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    v.trim().trim_end_matches("kB").trim().parse().ok()
+}
+
+/// Peak resident memory in KiB of a process that is waiting for a key: one
+/// sample now, then a thread samples until it is gone, after `quit` is sent.
+/// (Sampling only from the thread lost the race against a program that
+/// exits within a millisecond of the key.)
+fn peak_kib(pid: u32, quit: impl FnOnce()) -> u64 {
+    let first = vm_hwm(pid).expect("the program is still running");
+    let sampler = std::thread::spawn(move || {
+        let mut peak = 0;
+        while let Some(kib) = vm_hwm(pid) {
+            peak = peak.max(kib);
+            std::thread::sleep(Duration::from_micros(200));
         }
-        std::thread::sleep(Duration::from_micros(200));
-    }
+        peak
+    });
+    quit();
+    first.max(sampler.join().unwrap())
 }
 
 fn memory(tutor: &Path, bare: &Path, tmp: &Path) {
     let (mut tm, mut bm) = (vec![], vec![]);
     for i in 0..5 {
-        let (mut t, _) = spawn_tutor(tutor, tmp, 1000 + i, &[]);
+        let (mut t, _) = spawn_tutor(tutor, tmp, 1000 + i, Learner::Returning, &[]);
         t.wait_shown();
         let pid = t.pid();
-        let sampler = std::thread::spawn(move || peak_kib(pid));
-        t.send(b"q");
-        t.wait_exit();
-        tm.push(sampler.join().unwrap() as f64);
+        let peak = peak_kib(pid, || {
+            t.send(b"q");
+            t.wait_exit();
+        });
+        tm.push(peak as f64);
         let mut b = spawn_bare(bare, &[]);
         b.wait_shown();
         let pid = b.pid();
-        let sampler = std::thread::spawn(move || peak_kib(pid));
-        b.send(b"q");
-        b.wait_exit();
-        bm.push(sampler.join().unwrap() as f64);
+        let peak = peak_kib(pid, || {
+            b.send(b"q");
+            b.wait_exit();
+        });
+        bm.push(peak as f64);
     }
     let (t, b) = (median(&mut tm), median(&mut bm));
     println!("\n## Peak memory (VmHWM, 5 runs each, medians)");
@@ -446,12 +545,18 @@ fn instructions(tutor: &Path, bare: &Path, tmp: &Path) {
         &log_arg,
     ];
     let (mut ti, mut bi) = (vec![], vec![]);
+    let mut timed = 0;
     for i in 0..3 {
-        let (mut t, _) = spawn_tutor(tutor, tmp, 2000 + i, &wrap);
+        let (mut t, progress) = spawn_tutor(tutor, tmp, 2000 + i, Learner::Returning, &wrap);
         t.wait_shown();
         t.send(b"q");
         t.wait_exit();
         ti.extend(collected(&log));
+        // Under valgrind a run can last over a second, which is then saved
+        // as time spent: a durable write the timed runs do not make.
+        if std::fs::read_to_string(&progress).ok() != Some(returning_learner()) {
+            timed += 1;
+        }
         let mut b = spawn_bare(bare, &wrap);
         b.wait_shown();
         b.send(b"q");
@@ -460,11 +565,16 @@ fn instructions(tutor: &Path, bare: &Path, tmp: &Path) {
     }
     let (t, b) = (median(&mut ti), median(&mut bi));
     println!(
-        "podtutor {:.2} M, bare {:.2} M, ratio {:.2}x (target <= 2x)",
+        "podtutor {:.2} M (returning learner), bare {:.2} M, ratio {:.2}x (target <= 2x)",
         t / 1e6,
         b / 1e6,
         t / b
     );
+    if timed > 0 {
+        println!(
+            "  {timed} of 3 runs lasted over a second under valgrind and saved the time spent (a write the other runs do not make)"
+        );
+    }
     // `podtutor read` of the whole lesson, to a pipe.
     let out = Command::new("valgrind")
         .args([
@@ -576,7 +686,7 @@ fn sched(pid: u32) -> Sched {
 
 fn idle(tutor: &Path, tmp: &Path) {
     println!("\n## Idle on a text screen ({} s)", IDLE_WINDOW.as_secs());
-    let (mut t, _) = spawn_tutor(tutor, tmp, 3000, &[]);
+    let (mut t, _) = spawn_tutor(tutor, tmp, 3000, Learner::New, &[]);
     t.wait_shown();
     t.expect("Overview");
     t.send(b"\r");
@@ -614,7 +724,7 @@ fn scene(tutor: &Path, tmp: &Path) {
         ("1x", &b""[..], SCENE_WINDOW),
         ("2x", &b"+"[..], SCENE_WINDOW / 2),
     ] {
-        let (mut t, _) = spawn_tutor(tutor, tmp, 4000, &[]);
+        let (mut t, _) = spawn_tutor(tutor, tmp, 4000, Learner::New, &[]);
         t.wait_shown();
         t.expect("Overview");
         t.send(b"\r");
