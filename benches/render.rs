@@ -19,6 +19,9 @@ use podtutor::ui::Ui;
 use std::hint::black_box;
 use support::{ir, screens};
 
+/// Screens with a scene, measured again while it plays (a tick per frame).
+const ANIMATED: [&str; 2] = ["diagram", "step-revealed"];
+
 /// Diagram areas the tutor gives a scene: beside the text at 120×40, above
 /// it at 80×24.
 const DIAGRAM_SIZES: [(u16, u16); 2] = [(76, 6), (57, 24)];
@@ -37,6 +40,19 @@ fn frames(c: &mut Criterion) {
             g.bench_function(name, |b| {
                 b.iter(|| black_box(screens::draw(&mut t, &ui, &app)))
             });
+            if ANIMATED.contains(&name) {
+                let start = app.clone();
+                g.bench_function(format!("animating/{name}"), |b| {
+                    b.iter(|| {
+                        // Start again when the scene has played to its end.
+                        if app.frame_interval_ms().is_none() {
+                            app = start.clone();
+                        }
+                        app.animate();
+                        black_box(screens::draw(&mut t, &ui, &app))
+                    })
+                });
+            }
         }
         g.finish();
     }
@@ -86,6 +102,12 @@ fn job(job: &str, reps: u32) {
         }
         return;
     }
+    // `animating/NAME`: the scene on that screen moves on before each frame,
+    // as it does 5–8 times a second while a learner watches.
+    let (name, animating) = match name.strip_prefix("animating/") {
+        Some(n) => (n, true),
+        None => (name, false),
+    };
     let (_, mut app) = screens::all()
         .into_iter()
         .find(|(n, _)| *n == name)
@@ -93,6 +115,9 @@ fn job(job: &str, reps: u32) {
     let mut ui = Ui::new(true, Charset::Unicode);
     screens::settle(&mut t, &mut ui, &mut app);
     for _ in 1..reps {
+        if animating {
+            app.animate();
+        }
         black_box(screens::draw(&mut t, &ui, &app));
     }
 }
@@ -107,10 +132,15 @@ fn instruction_report() {
             return;
         };
         println!("{w}x{h}: one-paragraph {base} Ir");
-        for (name, _) in screens::all() {
+        let animating = ANIMATED.iter().map(|n| format!("animating/{n}"));
+        for name in screens::all()
+            .into_iter()
+            .map(|(n, _)| n.to_string())
+            .chain(animating)
+        {
             if let Some(n) = ir::per_rep(&format!("{name}@{w}x{h}"), N) {
                 println!(
-                    "{w}x{h}: {name:<14} {n:>9} Ir  {:.2}x",
+                    "{w}x{h}: {name:<24} {n:>9} Ir  {:.2}x",
                     n as f64 / base.max(1) as f64
                 );
             }

@@ -12,6 +12,7 @@ use crate::keymap;
 use crate::lesson::Section;
 use crate::text::{self, wrap};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -42,6 +43,9 @@ pub struct Ui {
     pub charset: Charset,
     highlights: Highlights,
     content: std::cell::RefCell<Option<(ContentKey, screens::Content)>>,
+    /// The text pane's cells as last drawn, for the content, scroll and area
+    /// they were drawn with.
+    text_cells: std::cell::RefCell<Option<(ContentKey, u16, Rect, Buffer)>>,
     scene_parts: std::cell::RefCell<Option<(SceneKey, SceneParts)>>,
     scene_height: std::cell::RefCell<Option<(HeightKey, u16)>>,
 }
@@ -93,6 +97,7 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             content: std::cell::RefCell::new(None),
+            text_cells: std::cell::RefCell::new(None),
             scene_parts: std::cell::RefCell::new(None),
             scene_height: std::cell::RefCell::new(None),
         }
@@ -484,7 +489,7 @@ impl Ui {
         let mut cache = self.content.borrow_mut();
         if cache.as_ref().is_none_or(|(k, _)| *k != key) {
             let built = screens::section(app, s, text_area.width as usize, t, &self.highlights);
-            *cache = Some((key, built));
+            *cache = Some((key.clone(), built));
         }
         let Some((_, content)) = cache.as_ref() else {
             return Hits::default();
@@ -515,13 +520,27 @@ impl Ui {
                 }
             }
         }
-        // The lines are already wrapped to the area: set the visible ones
-        // straight into the buffer (no copy, no Paragraph layout pass).
-        put_lines(
-            f.buffer_mut(),
-            text_area,
-            content.lines.iter().skip(usize::from(scroll)),
-        );
+        // While a scene plays only the scene moves: the text pane's cells are
+        // copied from the last frame instead of being laid out again (the
+        // lines are already wrapped, so laying out is setting them cell by
+        // cell, a third of an animation frame's cost).
+        let mut cells = self.text_cells.borrow_mut();
+        let same = |(k, sc, a, _): &(ContentKey, u16, Rect, Buffer)| {
+            *k == key && *sc == scroll && *a == text_area
+        };
+        if !cells.as_ref().is_some_and(same) {
+            let mut b = Buffer::empty(text_area);
+            put_lines(
+                &mut b,
+                text_area,
+                content.lines.iter().skip(usize::from(scroll)),
+            );
+            *cells = Some((key, scroll, text_area, b));
+        }
+        if let Some((.., b)) = cells.as_ref() {
+            copy_cells(f.buffer_mut(), b);
+        }
+        drop(cells);
         drop(cache);
         // The rule under the title tells how much more there is to read.
         let w = area.width as usize;
@@ -812,12 +831,21 @@ fn too_small(f: &mut Frame<'_>, area: Rect) {
     );
 }
 
+/// Copies `src`'s cells into the same place in `dst`, row by row.
+fn copy_cells(dst: &mut Buffer, src: &Buffer) {
+    let r = src.area.intersection(dst.area);
+    if r.is_empty() {
+        return;
+    }
+    let w = usize::from(r.width);
+    for y in r.y..r.bottom() {
+        let (d, s) = (dst.index_of(r.x, y), src.index_of(r.x, y));
+        dst.content[d..d + w].clone_from_slice(&src.content[s..s + w]);
+    }
+}
+
 /// Writes pre-wrapped lines into `area`, one per row, cut at its width.
-fn put_lines<'a>(
-    buf: &mut ratatui::buffer::Buffer,
-    area: Rect,
-    lines: impl Iterator<Item = &'a Line<'a>>,
-) {
+fn put_lines<'a>(buf: &mut Buffer, area: Rect, lines: impl Iterator<Item = &'a Line<'a>>) {
     for (row, line) in (area.y..area.bottom()).zip(lines) {
         buf.set_line(area.x, row, line, area.width);
     }
