@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget};
 pub use screens::Highlights;
 pub use theme::Theme;
 
@@ -43,15 +43,53 @@ pub struct Ui {
     pub charset: Charset,
     highlights: Highlights,
     content: std::cell::RefCell<Option<(ContentKey, screens::Content)>>,
-    /// The text pane's cells as last drawn, for the content, scroll and area
-    /// they were drawn with.
-    text_cells: std::cell::RefCell<Option<(ContentKey, u16, Rect, Buffer)>>,
+    /// The text pane as last drawn, for the content and scroll it showed.
+    text_cells: Cached<(ContentKey, u16)>,
+    // Pieces that stay the same from one animation frame to the next.
+    header_cells: Cached<Vec<Line<'static>>>,
+    footer_cells: Cached<Vec<Line<'static>>>,
+    head_cells: Cached<Vec<Line<'static>>>,
+    border_cells: Cached<(String, String)>,
+    status_cells: Cached<Vec<Line<'static>>>,
+    caption_cells: Cached<Vec<String>>,
     scene_parts: std::cell::RefCell<Option<(SceneKey, SceneParts)>>,
     scene_height: std::cell::RefCell<Option<(HeightKey, u16)>>,
 }
 
 /// App, scene revision, section, moment and width a pane height was measured for.
 type HeightKey = (usize, u64, Option<Section>, usize, u16);
+
+/// A part of the screen drawn into a buffer of its own and copied into each
+/// frame until what it shows changes. While a scene plays only the picture
+/// moves; laying out a line of text (grapheme by grapheme, cell by cell)
+/// costs far more than copying the cells it produced.
+#[derive(Debug)]
+struct Cached<K>(std::cell::RefCell<Option<(K, Buffer)>>);
+
+impl<K> Default for Cached<K> {
+    fn default() -> Self {
+        Cached(std::cell::RefCell::new(None))
+    }
+}
+
+impl<K: PartialEq> Cached<K> {
+    /// Copies the cells drawn for `key` in `area` into `buf`, drawing them
+    /// first (with `render`, into an empty buffer over `area`) if needed.
+    fn draw(&self, buf: &mut Buffer, area: Rect, key: K, render: impl FnOnce(&K, &mut Buffer)) {
+        let mut slot = self.0.borrow_mut();
+        if !slot
+            .as_ref()
+            .is_some_and(|(k, b)| b.area == area && *k == key)
+        {
+            let mut b = Buffer::empty(area);
+            render(&key, &mut b);
+            *slot = Some((key, b));
+        }
+        if let Some((_, b)) = slot.as_ref() {
+            copy_cells(buf, b);
+        }
+    }
+}
 
 /// The scene pane's picture, caption and status, laid out.
 #[derive(Debug)]
@@ -97,7 +135,13 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             content: std::cell::RefCell::new(None),
-            text_cells: std::cell::RefCell::new(None),
+            text_cells: Cached::default(),
+            header_cells: Cached::default(),
+            footer_cells: Cached::default(),
+            head_cells: Cached::default(),
+            border_cells: Cached::default(),
+            status_cells: Cached::default(),
+            caption_cells: Cached::default(),
             scene_parts: std::cell::RefCell::new(None),
             scene_height: std::cell::RefCell::new(None),
         }
@@ -162,7 +206,10 @@ impl Ui {
         ])
         .areas(area);
         self.header(f, header, app);
-        f.render_widget(Paragraph::new(footer_lines), foot);
+        self.footer_cells
+            .draw(f.buffer_mut(), foot, footer_lines, |lines, b| {
+                Paragraph::new(lines.clone()).render(foot, b);
+            });
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
         let hits = match app.screen {
             Screen::Start => self.start(f, body, app),
@@ -200,7 +247,10 @@ impl Ui {
             Span::raw(" ".repeat(pad)),
             Span::styled(right, rstyle),
         ]);
-        f.render_widget(Paragraph::new(line).style(t.dim()), area);
+        self.header_cells
+            .draw(f.buffer_mut(), area, vec![line], |lines, b| {
+                Paragraph::new(lines.clone()).style(t.dim()).render(area, b);
+            });
     }
 
     fn start(&self, f: &mut Frame<'_>, area: Rect, app: &App) -> Hits {
@@ -524,23 +574,10 @@ impl Ui {
         // copied from the last frame instead of being laid out again (the
         // lines are already wrapped, so laying out is setting them cell by
         // cell, a third of an animation frame's cost).
-        let mut cells = self.text_cells.borrow_mut();
-        let same = |(k, sc, a, _): &(ContentKey, u16, Rect, Buffer)| {
-            *k == key && *sc == scroll && *a == text_area
-        };
-        if !cells.as_ref().is_some_and(same) {
-            let mut b = Buffer::empty(text_area);
-            put_lines(
-                &mut b,
-                text_area,
-                content.lines.iter().skip(usize::from(scroll)),
-            );
-            *cells = Some((key, scroll, text_area, b));
-        }
-        if let Some((.., b)) = cells.as_ref() {
-            copy_cells(f.buffer_mut(), b);
-        }
-        drop(cells);
+        self.text_cells
+            .draw(f.buffer_mut(), text_area, (key, scroll), |_, b| {
+                put_lines(b, text_area, content.lines.iter().skip(usize::from(scroll)));
+            });
         drop(cache);
         // The rule under the title tells how much more there is to read.
         let w = area.width as usize;
@@ -554,7 +591,9 @@ impl Ui {
             Span::styled(self.rule().repeat(w - text::width(&more)), t.border()),
             Span::styled(more, t.key()),
         ]));
-        f.render_widget(Paragraph::new(hl), head);
+        self.head_cells.draw(f.buffer_mut(), head, hl, |lines, b| {
+            Paragraph::new(lines.clone()).render(head, b);
+        });
         hits
     }
 
@@ -591,7 +630,10 @@ impl Ui {
             .title(Span::styled(format!(" {name} "), t.label()))
             .title_bottom(Span::styled(format!(" {state} "), t.dim()));
         let inner = block.inner(area);
-        f.render_widget(block, area);
+        self.border_cells
+            .draw(f.buffer_mut(), area, (name.to_string(), state), |_, b| {
+                block.render(area, b)
+            });
         if inner.width == 0 || inner.height == 0 {
             return;
         }
@@ -667,11 +709,13 @@ impl Ui {
                 )
             })
             .collect();
-        f.render_widget(Paragraph::new(st), s);
-        f.render_widget(
-            Paragraph::new(cap.iter().cloned().map(Line::raw).collect::<Vec<_>>()),
-            c,
-        );
+        self.status_cells.draw(f.buffer_mut(), s, st, |lines, b| {
+            Paragraph::new(lines.clone()).render(s, b);
+        });
+        self.caption_cells
+            .draw(f.buffer_mut(), c, cap.clone(), |cap, b| {
+                Paragraph::new(cap.iter().cloned().map(Line::raw).collect::<Vec<_>>()).render(c, b);
+            });
     }
 
     /// The height the scene pane needs at `inner_w` columns: picture,
