@@ -76,6 +76,18 @@ impl<K: PartialEq> Cached<K> {
     /// Copies the cells drawn for `key` in `area` into `buf`, drawing them
     /// first (with `render`, into an empty buffer over `area`) if needed.
     fn draw(&self, buf: &mut Buffer, area: Rect, key: K, render: impl FnOnce(&K, &mut Buffer)) {
+        self.draw_with(buf, area, key, render, copy_cells);
+    }
+
+    /// [`Cached::draw`], copying with `copy` (for a border, only its edges).
+    fn draw_with(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        key: K,
+        render: impl FnOnce(&K, &mut Buffer),
+        copy: fn(&mut Buffer, &Buffer),
+    ) {
         let mut slot = self.0.borrow_mut();
         if !slot
             .as_ref()
@@ -86,7 +98,7 @@ impl<K: PartialEq> Cached<K> {
             *slot = Some((key, b));
         }
         if let Some((_, b)) = slot.as_ref() {
-            copy_cells(buf, b);
+            copy(buf, b);
         }
     }
 }
@@ -630,10 +642,14 @@ impl Ui {
             .title(Span::styled(format!(" {name} "), t.label()))
             .title_bottom(Span::styled(format!(" {state} "), t.dim()));
         let inner = block.inner(area);
-        self.border_cells
-            .draw(f.buffer_mut(), area, (name.to_string(), state), |_, b| {
-                block.render(area, b)
-            });
+        // Only the frame and its titles: the inside is drawn over anyway.
+        self.border_cells.draw_with(
+            f.buffer_mut(),
+            area,
+            (name.to_string(), state),
+            |_, b| block.render(area, b),
+            copy_edges,
+        );
         if inner.width == 0 || inner.height == 0 {
             return;
         }
@@ -885,6 +901,25 @@ fn copy_cells(dst: &mut Buffer, src: &Buffer) {
     for y in r.y..r.bottom() {
         let (d, s) = (dst.index_of(r.x, y), src.index_of(r.x, y));
         dst.content[d..d + w].clone_from_slice(&src.content[s..s + w]);
+    }
+}
+
+/// Copies the outermost rows and columns of `src` into `dst`.
+fn copy_edges(dst: &mut Buffer, src: &Buffer) {
+    let r = src.area.intersection(dst.area);
+    if r.is_empty() {
+        return;
+    }
+    let w = usize::from(r.width);
+    for y in [r.y, r.bottom() - 1] {
+        let (d, s) = (dst.index_of(r.x, y), src.index_of(r.x, y));
+        dst.content[d..d + w].clone_from_slice(&src.content[s..s + w]);
+    }
+    for y in r.y..r.bottom() {
+        for x in [r.x, r.right() - 1] {
+            let (d, s) = (dst.index_of(x, y), src.index_of(x, y));
+            dst.content[d].clone_from(&src.content[s]);
+        }
     }
 }
 
