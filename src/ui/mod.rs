@@ -12,7 +12,7 @@ use crate::keymap;
 use crate::lesson::Section;
 use crate::text::{self, wrap};
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -49,7 +49,7 @@ pub struct Ui {
     header_cells: Cached<Vec<Line<'static>>>,
     footer_cells: Cached<Vec<Line<'static>>>,
     head_cells: Cached<Vec<Line<'static>>>,
-    border_cells: Cached<(String, String)>,
+    border_cells: Edges,
     status_cells: Cached<Vec<Line<'static>>>,
     caption_cells: Cached<Vec<String>>,
     scene_parts: std::cell::RefCell<Option<(SceneKey, SceneParts)>>,
@@ -76,18 +76,6 @@ impl<K: PartialEq> Cached<K> {
     /// Copies the cells drawn for `key` in `area` into `buf`, drawing them
     /// first (with `render`, into an empty buffer over `area`) if needed.
     fn draw(&self, buf: &mut Buffer, area: Rect, key: K, render: impl FnOnce(&K, &mut Buffer)) {
-        self.draw_with(buf, area, key, render, copy_cells);
-    }
-
-    /// [`Cached::draw`], copying with `copy` (for a border, only its edges).
-    fn draw_with(
-        &self,
-        buf: &mut Buffer,
-        area: Rect,
-        key: K,
-        render: impl FnOnce(&K, &mut Buffer),
-        copy: fn(&mut Buffer, &Buffer),
-    ) {
         let mut slot = self.0.borrow_mut();
         if !slot
             .as_ref()
@@ -98,9 +86,55 @@ impl<K: PartialEq> Cached<K> {
             *slot = Some((key, b));
         }
         if let Some((_, b)) = slot.as_ref() {
-            copy(buf, b);
+            copy_cells(buf, b);
         }
     }
+}
+
+/// A box's frame and titles, kept as its edge cells only: the inside is
+/// drawn over anyway, and a few hundred cells side by side stay in cache
+/// between animation frames where a whole buffer would not.
+#[derive(Debug, Default)]
+struct Edges(std::cell::RefCell<Option<EdgesDrawn>>);
+
+/// Title and bottom title, area, and the edge cells they gave.
+type EdgesDrawn = ((String, String), Rect, Vec<Cell>);
+
+impl Edges {
+    fn draw(&self, buf: &mut Buffer, area: Rect, key: (String, String), block: Block<'_>) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let mut slot = self.0.borrow_mut();
+        if !slot
+            .as_ref()
+            .is_some_and(|(k, a, _)| *a == area && *k == key)
+        {
+            let mut b = Buffer::empty(area);
+            block.render(area, &mut b);
+            let cells = edge_cells(area).map(|p| b[p].clone()).collect();
+            *slot = Some((key, area, cells));
+        }
+        if let Some((_, _, cells)) = slot.as_ref() {
+            for (p, cell) in edge_cells(area).zip(cells) {
+                buf[p].clone_from(cell);
+            }
+        }
+    }
+}
+
+/// The positions on the edges of `area`: top row, bottom row, then the left
+/// and right column between them.
+fn edge_cells(area: Rect) -> impl Iterator<Item = (u16, u16)> {
+    let (l, r, t, b) = (area.x, area.right() - 1, area.y, area.bottom() - 1);
+    let top = (l..=r).map(move |x| (x, t));
+    let bottom = (l..=r).filter(move |_| b > t).map(move |x| (x, b));
+    let sides = (t + 1..b).flat_map(move |y| {
+        let right = (r > l).then_some((r, y));
+        std::iter::once((l, y)).chain(right)
+    });
+    top.chain(bottom).chain(sides)
 }
 
 /// The scene pane's picture, caption and status, laid out.
@@ -151,7 +185,7 @@ impl Ui {
             header_cells: Cached::default(),
             footer_cells: Cached::default(),
             head_cells: Cached::default(),
-            border_cells: Cached::default(),
+            border_cells: Edges::default(),
             status_cells: Cached::default(),
             caption_cells: Cached::default(),
             scene_parts: std::cell::RefCell::new(None),
@@ -642,14 +676,8 @@ impl Ui {
             .title(Span::styled(format!(" {name} "), t.label()))
             .title_bottom(Span::styled(format!(" {state} "), t.dim()));
         let inner = block.inner(area);
-        // Only the frame and its titles: the inside is drawn over anyway.
-        self.border_cells.draw_with(
-            f.buffer_mut(),
-            area,
-            (name.to_string(), state),
-            |_, b| block.render(area, b),
-            copy_edges,
-        );
+        self.border_cells
+            .draw(f.buffer_mut(), area, (name.to_string(), state), block);
         if inner.width == 0 || inner.height == 0 {
             return;
         }
@@ -904,25 +932,6 @@ fn copy_cells(dst: &mut Buffer, src: &Buffer) {
     }
 }
 
-/// Copies the outermost rows and columns of `src` into `dst`.
-fn copy_edges(dst: &mut Buffer, src: &Buffer) {
-    let r = src.area.intersection(dst.area);
-    if r.is_empty() {
-        return;
-    }
-    let w = usize::from(r.width);
-    for y in [r.y, r.bottom() - 1] {
-        let (d, s) = (dst.index_of(r.x, y), src.index_of(r.x, y));
-        dst.content[d..d + w].clone_from_slice(&src.content[s..s + w]);
-    }
-    for y in r.y..r.bottom() {
-        for x in [r.x, r.right() - 1] {
-            let (d, s) = (dst.index_of(x, y), src.index_of(x, y));
-            dst.content[d].clone_from(&src.content[s]);
-        }
-    }
-}
-
 /// Writes pre-wrapped lines into `area`, one per row, cut at its width.
 fn put_lines<'a>(buf: &mut Buffer, area: Rect, lines: impl Iterator<Item = &'a Line<'a>>) {
     for (row, line) in (area.y..area.bottom()).zip(lines) {
@@ -950,4 +959,34 @@ fn ellipsize(s: &str, w: usize) -> String {
 fn centered(area: Rect, w: u16) -> Rect {
     let w = w.min(area.width);
     Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_cells_visit_every_edge_cell_once_and_nothing_inside() {
+        for (w, h) in [(1, 1), (1, 5), (5, 1), (2, 2), (3, 3), (80, 38)] {
+            let area = Rect::new(3, 4, w, h);
+            let got: Vec<_> = edge_cells(area).collect();
+            let mut unique = got.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), got.len(), "{w}x{h}: a cell twice");
+            let want: Vec<_> = area
+                .positions()
+                .filter(|p| {
+                    p.x == area.x
+                        || p.y == area.y
+                        || p.x == area.right() - 1
+                        || p.y == area.bottom() - 1
+                })
+                .map(|p| (p.x, p.y))
+                .collect();
+            let mut want_sorted = want.clone();
+            want_sorted.sort_unstable();
+            assert_eq!(unique, want_sorted, "{w}x{h}");
+        }
+    }
 }
