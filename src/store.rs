@@ -419,9 +419,9 @@ impl Store {
     /// or wrote the file, while nobody else has changed the file either.
     /// In read-only and in-memory modes this returns `Ok(())` without
     /// writing: the [`Notice`] from [`Store::open`] has already said why, and
-    /// repeating it on every save would only be noise. Errors are for saves that were
-    /// expected to work and did not; the progress stays in memory and the next
-    /// save tries again.
+    /// repeating it on every save would only be noise. Errors are for saves
+    /// that were expected to work and did not; the progress stays in memory
+    /// and the next save tries again.
     pub fn save(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
         let (Mode::ReadWrite, Some(path)) = (self.mode, self.path.clone()) else {
             return Ok(());
