@@ -198,7 +198,7 @@ fn the_footer_shows_the_keys_of_the_current_screen() {
 }
 
 #[test]
-fn before_commit_a_scene_shows_only_its_opening_frame_and_no_caption() {
+fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() {
     let base = app();
     let mut checked = 0;
     for (i, s) in base.sections.iter().enumerate() {
@@ -239,6 +239,13 @@ fn before_commit_a_scene_shows_only_its_opening_frame_and_no_caption() {
                 break;
             }
         }
+        // The scene's title sums up what happens ("only it restarts"), so
+        // it is an answer too.
+        let title = podtutor::scene::title(name).unwrap();
+        assert!(
+            !screen.contains(&squash(title)),
+            "{name}: title {title:?} shown before commit"
+        );
         assert!(screen.contains("plays after you commit"), "{screen}");
         checked += 1;
     }

@@ -664,11 +664,16 @@ impl Ui {
         } else {
             "paused · Space plays".to_string()
         };
-        let name = app
-            .section()
-            .and_then(|s| app.scene_name(s))
-            .and_then(crate::scene::title)
-            .unwrap_or("scene");
+        // A scene's title sums up what happens in it, which before commit is
+        // the answer to the prediction.
+        let name = if open {
+            "What happens?"
+        } else {
+            app.section()
+                .and_then(|s| app.scene_name(s))
+                .and_then(crate::scene::title)
+                .unwrap_or("scene")
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_set(self.border_set())
@@ -812,13 +817,21 @@ impl Ui {
             .iter()
             .rposition(|l| !l.is_empty())
             .map_or(0, |i| i + 1) as u16;
+        let diag_h = pic_h.min(room);
+        // A compact picture leaves rows free: the status table goes there
+        // rather than leaving them blank.
+        // A heading without a row under it says nothing.
+        let status_h = match (status_h + (room - diag_h)).min(status.len() as u16) {
+            1 => 0,
+            h => h,
+        };
         SceneParts {
             cap,
             status,
             frame,
             cap_h,
             status_h,
-            diag_h: pic_h.min(room),
+            diag_h,
         }
     }
 
