@@ -11,23 +11,6 @@ fn load(path: &std::path::Path) -> Progress {
     toml::from_str(&text).expect("progress file parses")
 }
 
-/// Presses `n` until `marker` is on screen (at most `max` times).
-fn next_until(p: &mut Pty, marker: &str, max: usize) {
-    for _ in 0..max {
-        if p.screen().contains(marker) {
-            return;
-        }
-        let before = p.screen();
-        p.send(b"n");
-        // Wait for the screen to change before looking again.
-        let start = std::time::Instant::now();
-        while p.screen() == before && start.elapsed() < support::pty::TIMEOUT {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-    }
-    p.wait_for(marker);
-}
-
 #[test]
 fn commit_a_prediction_answer_a_myth_quit_and_resume() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,13 +18,13 @@ fn commit_a_prediction_answer_a_myth_quit_and_resume() {
     let mut p = Pty::spawn(&[], 100, 30, &file);
     p.wait_for("Press Enter to begin");
     p.send(b"\r");
-    next_until(&mut p, "Predict before reading on", 12);
+    p.next_until("Predict before reading on", 12);
     // Before committing, the step's explanation is not on screen.
     assert!(!p.screen().contains("Explanation"), "{}", p.screen());
     p.send(b"1");
     p.send(b"\r");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
-    next_until(&mut p, "What do you think?", 40);
+    p.next_until("What do you think?", 40);
     p.send(b"2\r");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     p.send(b"q");

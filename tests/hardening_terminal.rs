@@ -42,29 +42,13 @@ fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// Presses `n` until `marker` is on screen (at most `max` times).
-fn next_until(p: &mut Pty, marker: &str, max: usize) {
-    for _ in 0..max {
-        if p.screen().contains(marker) {
-            return;
-        }
-        let before = p.screen();
-        p.send(b"n");
-        let start = Instant::now();
-        while p.screen() == before && start.elapsed() < support::pty::TIMEOUT {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-    p.wait_for(marker);
-}
-
 /// Opens the tutor, commits an answer to the first prediction (saved at
 /// once), then moves on one section: a change only a final save writes.
 /// Returns the position the commit saved.
 fn commit_then_move_on(p: &mut Pty, file: &Path) -> String {
     p.wait_for("Press Enter to begin");
     p.send(b"\r");
-    next_until(p, "Predict before reading on", 12);
+    p.next_until("Predict before reading on", 12);
     p.send(b"1\r");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     assert_eq!(predictions(file), 1, "a commit is saved at once");

@@ -133,6 +133,23 @@ impl Pty {
         w.flush().unwrap();
     }
 
+    /// Presses `n` until `marker` is on screen (at most `max` times),
+    /// waiting for the screen to change after each press.
+    pub fn next_until(&mut self, marker: &str, max: usize) {
+        for _ in 0..max {
+            if self.screen().contains(marker) {
+                return;
+            }
+            let before = self.screen();
+            self.send(b"n");
+            let start = Instant::now();
+            while self.screen() == before && start.elapsed() < TIMEOUT {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        self.wait_for(marker);
+    }
+
     pub fn resize(&self, cols: u16, rows: u16) {
         self.master
             .as_ref()
