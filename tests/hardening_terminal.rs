@@ -112,8 +112,9 @@ fn assert_restored_then_reported(out: &[u8], message: &str) {
     );
 }
 
-#[test]
-fn a_panic_restores_the_terminal_then_reports_once() {
+/// Runs the tutor from `sh` with `env`, then prints its exit code and
+/// `stty -a`: everything written from entering the alternate screen on.
+fn run_then_stty(env: &[(&str, &str)]) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let script = format!("{}; echo EXIT=$?; stty -a; echo STTY-DONE", sh_quote(BIN));
     let mut p = Pty::spawn_program(
@@ -122,10 +123,15 @@ fn a_panic_restores_the_terminal_then_reports_once() {
         100,
         30,
         &dir.path().join("p.toml"),
-        &[("PODTUTOR_DEBUG_PANIC", "draw"), ("RUST_BACKTRACE", "0")],
+        env,
     );
     p.wait_for_bytes(b"STTY-DONE");
-    let out = p.raw_from(b"\x1b[?1049h");
+    p.raw_from(b"\x1b[?1049h")
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_reports_once() {
+    let out = run_then_stty(&[("PODTUTOR_DEBUG_PANIC", "draw"), ("RUST_BACKTRACE", "0")]);
     let message = "PODTUTOR_DEBUG_PANIC=draw: a panic injected for testing";
     assert_restored_then_reported(&out, message);
     // Printed in cooked mode: a newline goes back to column 0.
@@ -142,18 +148,7 @@ fn a_panic_restores_the_terminal_then_reports_once() {
 
 #[test]
 fn an_error_from_the_loop_restores_the_terminal_then_reports_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let script = format!("{}; echo EXIT=$?; stty -a; echo STTY-DONE", sh_quote(BIN));
-    let mut p = Pty::spawn_program(
-        "sh",
-        &["-c", &script],
-        100,
-        30,
-        &dir.path().join("p.toml"),
-        &[("PODTUTOR_DEBUG_PANIC", "error")],
-    );
-    p.wait_for_bytes(b"STTY-DONE");
-    let out = p.raw_from(b"\x1b[?1049h");
+    let out = run_then_stty(&[("PODTUTOR_DEBUG_PANIC", "error")]);
     assert_restored_then_reported(
         &out,
         "podtutor: PODTUTOR_DEBUG_PANIC=error: an error injected for testing",
