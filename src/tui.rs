@@ -225,9 +225,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             if fault == Some(Fault::Error) {
                 anyhow::bail!("PODTUTOR_DEBUG_PANIC=error: an error injected for testing");
             }
-            app.max_scroll = hits.max_scroll;
-            app.page = hits.page;
-            app.scroll = hits.scroll;
+            hits.apply(&mut app);
 
             // Sleep until input, or until the next animation frame if a scene plays.
             next_frame = match (app.frame_interval_ms(), next_frame) {

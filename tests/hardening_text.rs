@@ -114,9 +114,7 @@ fn frame_bytes(app: &mut App, w: u16, h: u16) -> Vec<u8> {
     ui.prepare(app);
     let mut hits = Hits::default();
     t.draw(|f| hits = ui.draw(f, app)).unwrap();
-    app.max_scroll = hits.max_scroll;
-    app.page = hits.page;
-    app.scroll = hits.scroll;
+    hits.apply(app);
     drop(t);
     std::mem::take(&mut *sink.0.lock().unwrap())
 }

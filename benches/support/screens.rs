@@ -87,9 +87,7 @@ pub fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
 pub fn settle(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &mut App) {
     ui.prepare(app);
     let hits = draw(t, ui, app);
-    app.max_scroll = hits.max_scroll;
-    app.page = hits.page;
-    app.scroll = hits.scroll;
+    hits.apply(app);
 }
 
 /// One frame of the tutor.

@@ -35,6 +35,16 @@ pub struct Hits {
     pub scroll: u16,
 }
 
+impl Hits {
+    /// Tells the app what the draw found: how far the screen scrolls, a
+    /// page's height and the scroll it was drawn with.
+    pub fn apply(&self, app: &mut App) {
+        app.max_scroll = self.max_scroll;
+        app.page = self.page;
+        app.scroll = self.scroll;
+    }
+}
+
 /// View state that is not app state: styles, charset, highlighted manifests,
 /// and the wrapped text of the screen last drawn.
 #[derive(Debug)]

@@ -19,9 +19,7 @@ pub fn draw(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &mut App) -> Buffer
     ui.prepare(app);
     let mut hits = Hits::default();
     t.draw(|f| hits = ui.draw(f, app)).unwrap();
-    app.max_scroll = hits.max_scroll;
-    app.page = hits.page;
-    app.scroll = hits.scroll;
+    hits.apply(app);
     t.backend().buffer().clone()
 }
 
