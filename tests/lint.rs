@@ -581,3 +581,65 @@ proptest! {
         check_any(&src);
     }
 }
+
+// ---- size: linear cost, bounded output ------------------------------------------
+
+/// Runs `podtutor lint FILE`, failing (and killing it) if it has not finished
+/// in `limit`. The limit is a liveness bound, not a speed target: linear work
+/// on these files takes seconds even in a debug build on a busy machine, the
+/// quadratic reporting this guards against took minutes.
+fn lint_within(path: &Path, limit: std::time::Duration) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .arg("lint")
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!("lint did not finish within {limit:?} on {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_of_tables_is_linted_quickly_and_reported_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tables.toml");
+    // Just under the 1 MiB limit: over 100,000 unknown tables, and lines with
+    // syntax errors between them (each value is checked against them).
+    let mut source = String::from("format_version = 1\n");
+    let mut n = 0;
+    while source.len() < MAX_FILE_BYTES - 40 {
+        source.push_str(&format!("[t{n}]\n"));
+        if n % 2 == 0 {
+            source.push_str("= 1\n");
+        }
+        n += 1;
+    }
+    std::fs::write(&path, &source).unwrap();
+    let out = lint_within(&path, std::time::Duration::from_secs(240));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let shown = stderr.matches(": error: ").count();
+    assert_eq!(shown, lesson::MAX_SHOWN, "{}", &stderr[..2000]);
+    assert!(stderr.len() < 40_000, "{} bytes of report", stderr.len());
+    let more = stderr
+        .lines()
+        .find(|l| l.contains("more errors not shown"))
+        .unwrap_or_else(|| panic!("no count of the rest:\n{stderr}"));
+    let rest: usize = more.split(' ').nth(1).unwrap().parse().unwrap();
+    assert!(rest > 50_000, "{more}");
+    // The summary still counts every error.
+    let total = stderr.lines().last().unwrap();
+    assert_eq!(
+        total,
+        format!("{} errors in 1 file", rest + lesson::MAX_SHOWN)
+    );
+}

@@ -3,13 +3,15 @@
 //! Pure: this module reads strings it is given; only [`load_file`] touches the
 //! file system, and nothing here knows about terminals.
 
+mod diagnostic;
 mod lint;
 mod model;
 mod sections;
 mod validate;
 
 pub use lint::{
-    Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_STRING_CHARS, check, render_diagnostics,
+    Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SHOWN, MAX_STRING_CHARS, Severity, check,
+    render_as, render_diagnostics,
 };
 pub use model::*;
 pub use sections::Section;

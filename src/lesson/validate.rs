@@ -6,10 +6,19 @@
 //! once, each pointing at the right place. The schema mirrors `model.rs`; the
 //! unit tests below fail if the two drift apart.
 
-use super::lint::{Diagnostic, MAX_LIST_LEN, MAX_STRING_CHARS};
+use super::diagnostic::{Diagnostic, Lines, describe_char};
+// `pub(super)`: `strict.rs` quotes ids through `validate::show`.
+pub(super) use super::diagnostic::show;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+
+// The limits belong to the schema; `lint.rs` re-exports them.
+
+/// The most entries any list (steps, myths, choices, takeaways …) may have.
+pub const MAX_LIST_LEN: usize = 200;
+/// The most characters any single string may have.
+pub const MAX_STRING_CHARS: usize = 20_000;
 
 /// What a field holds, and so which checks apply to it.
 #[derive(Clone, Copy)]
@@ -183,10 +192,10 @@ const LEVELS: &[&str] = &["foundation", "intermediate", "advanced", "expert"];
 
 /// Checks the root table of a lesson against format v1.
 ///
-/// `syntax_errors` are the spans of TOML syntax errors already reported: values
-/// they touch were only partly recovered, so they are not checked again, and
-/// "missing field" is not reported at all (the field is most likely lost in
-/// the broken part rather than really missing).
+/// `syntax_errors` are the spans of TOML syntax errors already reported,
+/// sorted by start: values they touch were only partly recovered, so they are
+/// not checked again, and "missing field" is not reported at all (the field
+/// is most likely lost in the broken part rather than really missing).
 pub(super) fn validate(
     source: &str,
     root: &Spanned<DeTable<'_>>,
@@ -194,6 +203,7 @@ pub(super) fn validate(
 ) -> Vec<Diagnostic> {
     let mut w = Walker {
         source,
+        lines: Lines::new(source),
         syntax_errors,
         diags: Vec::new(),
     };
@@ -203,6 +213,7 @@ pub(super) fn validate(
 
 struct Walker<'a> {
     source: &'a str,
+    lines: Lines,
     syntax_errors: &'a [Range<usize>],
     diags: Vec<Diagnostic>,
 }
@@ -215,9 +226,12 @@ impl Walker<'_> {
     /// True when a syntax error lies inside (or right at the end of) `span`,
     /// meaning the value was cut short or swallowed text during recovery.
     fn poisoned(&self, span: &Range<usize>) -> bool {
+        // `syntax_errors` is sorted by start: a binary search keeps the walk
+        // linear however many errors a broken file has.
+        let first = self.syntax_errors.partition_point(|e| e.start < span.start);
         self.syntax_errors
-            .iter()
-            .any(|e| e.start >= span.start && e.start <= span.end)
+            .get(first)
+            .is_some_and(|e| e.start <= span.end)
     }
 
     /// `path` is the dotted TOML path of the table (empty for the top level).
@@ -475,7 +489,7 @@ impl Walker<'_> {
     fn unique(&mut self, noun: &str, ids: &[(String, Range<usize>)]) {
         for (i, (id, span)) in ids.iter().enumerate() {
             if let Some((_, first)) = ids[..i].iter().find(|(other, _)| other == id) {
-                let line = line_of(self.source, first.start);
+                let line = self.lines.line(first.start);
                 self.error(
                     span.clone(),
                     format!(
@@ -542,16 +556,6 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// The 1-based line a byte offset is on.
-pub(super) fn line_of(source: &str, offset: usize) -> usize {
-    let offset = offset.min(source.len());
-    source.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// "a string", "an integer" … for "found …" messages.
 fn a_type(v: &DeValue<'_>) -> &'static str {
     match v {
@@ -563,40 +567,6 @@ fn a_type(v: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "a list",
         DeValue::Table(_) => "a table",
     }
-}
-
-/// Author-supplied text made safe and short for a message: controls and
-/// newlines escaped, long values cut.
-pub(super) fn show(s: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for (n, c) in s.chars().enumerate() {
-        if n == MAX {
-            out.push('…');
-            break;
-        }
-        if c == '\n' || c == '\t' || super::super::text::is_forbidden(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// "U+001B (ESC, …)": names a forbidden character for a message.
-pub(super) fn describe_char(c: char) -> String {
-    let name = match c {
-        '\u{1b}' => "ESC, the start of a terminal escape sequence",
-        '\r' => "a carriage return",
-        '\u{7f}' => "DEL",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => {
-            "a bidirectional text control"
-        }
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' => "an invisible zero-width character",
-        _ => "a control character",
-    };
-    format!("U+{:04X} ({name})", u32::from(c))
 }
 
 /// A suggestion for a valid id made from an invalid one.
