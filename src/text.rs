@@ -289,7 +289,7 @@ pub fn unsteady(s: &str) -> Option<(usize, Unsteady)> {
         if let Some(u) = found {
             // Point at the start of what is drawn differently.
             let at = match u {
-                Unsteady::Flag | Unsteady::ZwjSequence => i,
+                Unsteady::Flag => i,
                 _ => prev.map_or(i, |p| i - p.len_utf8()),
             };
             return Some((at, u));

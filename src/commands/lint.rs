@@ -49,9 +49,18 @@ fn lint_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             return Ok(1);
         }
     };
-    match lesson::check(&source) {
+    let linted = lesson::lint(&source);
+    if !linted.warnings.is_empty() {
+        let report = lesson::render_as(&name, &source, &linted.warnings, lesson::Severity::Warning);
+        writeln!(err, "{report}\n")?;
+    }
+    match linted.result {
         Ok(_) => {
-            writeln!(out, "{name}: ok")?;
+            match linted.warnings.len() {
+                0 => writeln!(out, "{name}: ok")?,
+                1 => writeln!(out, "{name}: ok, 1 warning")?,
+                n => writeln!(out, "{name}: ok, {n} warnings")?,
+            }
             Ok(0)
         }
         Err(diags) => {

@@ -5,7 +5,7 @@
 //! Its own module so that `lint` (the driver) and `validate` (the schema walk)
 //! each depend on it and never on each other.
 
-use crate::text::{sanitize, truncate, width};
+use crate::text::{Refusal, refusal, sanitize, truncate, width};
 use std::ops::Range;
 
 /// At most this many problems are printed per file; the rest are counted in
@@ -210,19 +210,21 @@ pub fn show(s: &str) -> String {
     out
 }
 
-/// "U+001B (ESC, …)": names a forbidden character for a message.
-pub fn describe_char(c: char) -> String {
+/// "U+001B (ESC, …)": names a refused character and says why, for a message.
+pub fn describe(c: char, why: Refusal) -> String {
     let name = match c {
-        '\u{1b}' => "ESC, the start of a terminal escape sequence",
-        '\r' => "a carriage return",
-        '\u{7f}' => "DEL",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => {
-            "a bidirectional text control"
-        }
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' => "an invisible zero-width character",
-        _ => "a control character",
+        '\u{1b}' => "ESC, the start of a terminal escape sequence; it can take over the terminal",
+        '\r' => "a carriage return; it can overwrite what was printed",
+        '\u{7f}' => "DEL, a control character",
+        '\u{200B}' => "a zero-width space; it shows nothing, so the text is not what it looks like",
+        _ => why.why(),
     };
     format!("U+{:04X} ({name})", u32::from(c))
+}
+
+/// [`describe`] for a character met outside any string (a raw byte in the file).
+pub fn describe_char(c: char) -> String {
+    describe(c, refusal(None, c, None).unwrap_or(Refusal::Control))
 }
 
 #[cfg(test)]

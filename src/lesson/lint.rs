@@ -24,9 +24,33 @@ pub use super::validate::{MAX_LIST_LEN, MAX_STRING_CHARS};
 /// of the first (an unclosed `[` swallows the rest of the file).
 const MAX_SYNTAX_ERRORS: usize = 10;
 
+/// What linting a lesson found: the lesson or its errors, and warnings
+/// (worth fixing, but the lesson works) in source order.
+#[derive(Debug)]
+pub struct Linted {
+    pub result: Result<Lesson, Vec<Diagnostic>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Parses and validates `source`, returning the lesson or every problem found,
 /// in source order.
 pub fn check(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    lint(source).result
+}
+
+/// [`check`], with the warnings too (wide manifest lines, sequences some
+/// terminals draw differently).
+pub fn lint(source: &str) -> Linted {
+    let mut warnings = Vec::new();
+    let result = check_into(source, &mut warnings);
+    for d in &mut warnings {
+        d.span = clamp(source, d.span.clone());
+    }
+    warnings.sort_by_key(|d| (d.span.start, d.span.end));
+    Linted { result, warnings }
+}
+
+fn check_into(source: &str, warnings: &mut Vec<Diagnostic>) -> Result<Lesson, Vec<Diagnostic>> {
     if source.len() > MAX_FILE_BYTES {
         return Err(vec![Diagnostic {
             span: 0..0,
@@ -51,7 +75,9 @@ pub fn check(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
         .collect();
     syntax_spans.sort_by_key(|e| e.start);
     diags.extend(syntax);
-    diags.extend(validate::validate(source, &root, &syntax_spans));
+    let found = validate::validate(source, &root, &syntax_spans);
+    diags.extend(found.errors);
+    *warnings = found.warnings;
     if !diags.is_empty() {
         for d in &mut diags {
             d.span = clamp(source, d.span.clone());
@@ -123,8 +149,23 @@ fn format_version(source: &str, root: &Spanned<DeTable<'_>>) -> Version {
 /// TOML syntax errors in source order, at most one per line and at most
 /// [`MAX_SYNTAX_ERRORS`], worded for an author.
 fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let lines = Lines::new(source);
+    let first = errors
+        .iter()
+        .filter_map(|e| e.span())
+        .map(|s| clamp(source, s).start)
+        .min();
+    // An inline table left open swallows the lines after it and each of them
+    // reports an error: one message at the line that lacks its `}` instead.
+    let unclosed = first.and_then(|at| unclosed_inline_table(source, at));
     let mut all: Vec<Diagnostic> = errors
         .iter()
+        .filter(|e| {
+            let start = e.span().map_or(0, |s| s.start);
+            unclosed
+                .as_ref()
+                .is_none_or(|(line_start, _)| start < *line_start)
+        })
         .map(|e| {
             let span = clamp(source, e.span().unwrap_or(0..0));
             let bad_char = source[span.start..]
@@ -150,8 +191,15 @@ fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnosti
             Diagnostic { span, message }
         })
         .collect();
+    if let Some((_, end)) = unclosed {
+        all.push(Diagnostic {
+            span: end..end,
+            message: "this line opens an inline table `{` that is not closed; add `}` at the \
+                      end of the line (an inline table must be written on one line)"
+                .into(),
+        });
+    }
     all.sort_by_key(|d| (d.span.start, d.span.end));
-    let lines = Lines::new(source);
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut last_line = 0;
     for d in all {
@@ -173,6 +221,53 @@ fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnosti
         }
     }
     out
+}
+
+/// The line, from the one holding the first syntax error at `at` back over at
+/// most three lines, that opens more inline tables `{` than it closes: its
+/// start offset and the offset just after its last character (comments and
+/// trailing spaces aside), where the `}` belongs.
+fn unclosed_inline_table(source: &str, at: usize) -> Option<(usize, usize)> {
+    let mut end_of_line = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    for _ in 0..4 {
+        let start = source[..end_of_line].rfind('\n').map_or(0, |i| i + 1);
+        let line = &source[start..end_of_line];
+        if let Some(content_end) = open_braces(line) {
+            return Some((start, start + content_end));
+        }
+        if start == 0 {
+            return None;
+        }
+        end_of_line = start - 1;
+    }
+    None
+}
+
+/// When `line` leaves an inline table open, the byte length of its content
+/// (without comment and trailing spaces). Braces inside strings do not count.
+fn open_braces(line: &str) -> Option<usize> {
+    let (mut depth, mut quote, mut escaped) = (0i32, None, false);
+    let mut content_end = 0;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, '{') => depth += 1,
+            (None, '}') => depth -= 1,
+            _ => {}
+        }
+        escaped = false;
+        if !c.is_whitespace() {
+            content_end = i + c.len_utf8();
+        }
+    }
+    (depth > 0).then_some(content_end)
 }
 
 /// Multi-line strings in a file saved with Windows line endings keep the

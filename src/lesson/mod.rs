@@ -7,11 +7,13 @@ mod diagnostic;
 mod lint;
 mod model;
 mod sections;
+mod toml_text;
+pub use validate::PREFORMATTED_WIDTHS;
 mod validate;
 
 pub use lint::{
-    Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SHOWN, MAX_STRING_CHARS, Severity, check,
-    render_as, render_diagnostics,
+    Diagnostic, Linted, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SHOWN, MAX_STRING_CHARS, Severity, check,
+    lint, render_as, render_diagnostics,
 };
 pub use model::*;
 pub use sections::Section;

@@ -6,7 +6,7 @@
 //! once, each pointing at the right place. The schema mirrors `model.rs`; the
 //! unit tests below fail if the two drift apart.
 
-use super::diagnostic::{Diagnostic, Lines, describe_char};
+use super::diagnostic::{Diagnostic, Lines, describe};
 // `pub(super)`: `strict.rs` quotes ids through `validate::show`.
 pub(super) use super::diagnostic::show;
 use std::ops::Range;
@@ -200,22 +200,48 @@ pub(super) fn validate(
     source: &str,
     root: &Spanned<DeTable<'_>>,
     syntax_errors: &[Range<usize>],
-) -> Vec<Diagnostic> {
+) -> Findings {
     let mut w = Walker {
         source,
         lines: Lines::new(source),
         syntax_errors,
         diags: Vec::new(),
+        warnings: Vec::new(),
+        misplaced: Vec::new(),
     };
     w.table(&LESSON, "", root.get_ref(), root.span(), true, false);
-    w.diags
+    Findings {
+        errors: w.diags,
+        warnings: w.warnings,
+    }
 }
+
+/// What the walk found: errors stop the lesson loading, warnings do not.
+pub(super) struct Findings {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Pre-formatted fields (shown as written, never re-wrapped) and the widest
+/// line each should have, in columns: the room the tutor has for them at its
+/// smallest size (pitfall manifests are shown side by side). Wider lines get
+/// a cut marker on screen, so lint warns. Documented in docs/lesson-format.md.
+pub const PREFORMATTED_WIDTHS: &[(&str, usize)] = &[
+    ("diagram", 60),
+    ("yaml", 60),
+    ("wrong", 48),
+    ("correct", 48),
+];
 
 struct Walker<'a> {
     source: &'a str,
     lines: Lines,
     syntax_errors: &'a [Range<usize>],
     diags: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// Top-level fields found under a `[table]` header (explained there, so
+    /// not also reported missing at the top).
+    misplaced: Vec<&'static str>,
 }
 
 impl Walker<'_> {
@@ -260,6 +286,26 @@ impl Walker<'_> {
                     let child = join(path, name);
                     self.value(field, &child, value);
                 }
+                None if !is_root && is_header(self.source, &span) && top_level(name).is_some() => {
+                    // `myths = []` after `[overview]` is in `[overview]`: TOML's
+                    // rule, not a typo, so say so and how to fix it.
+                    let header = if in_list {
+                        format!("[[{path}]]")
+                    } else {
+                        format!("[{path}]")
+                    };
+                    self.misplaced.extend(top_level(name));
+                    self.error(
+                        key.span(),
+                        format!(
+                            "`{name}` is a top-level field, but it is written after the \
+                             `{header}` header, so TOML puts it in that table (every \
+                             `key = value` after a header belongs to it, up to the next \
+                             header); move the `{name} = …` line above the first `[table]` \
+                             header of the file"
+                        ),
+                    );
+                }
                 None => {
                     let known: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
                     let hint = match closest(name, &known) {
@@ -280,7 +326,12 @@ impl Walker<'_> {
             for f in schema.fields.iter().filter(|f| f.required) {
                 // `format_version` has its own, more helpful message (lint.rs).
                 let own_check = matches!(f.kind, FormatVersion);
-                if !t.contains_key(f.name) && !suggested.contains(&f.name) && !own_check {
+                let misplaced = is_root && self.misplaced.contains(&f.name);
+                if !t.contains_key(f.name)
+                    && !suggested.contains(&f.name)
+                    && !own_check
+                    && !misplaced
+                {
                     let what = match f.kind {
                         Table(_) => format!("table `[{}]`", join(path, f.name)),
                         Tables(_) => format!(
@@ -416,7 +467,8 @@ impl Walker<'_> {
         }
     }
 
-    /// Checks prose; returns true when it is fine.
+    /// Checks prose; returns true when it is fine. Each refused character is
+    /// reported where it is written, inside multi-line strings too.
     fn text(&mut self, name: &str, s: &str, span: Range<usize>) -> bool {
         let len = s.chars().count();
         if len > MAX_STRING_CHARS {
@@ -428,29 +480,82 @@ impl Walker<'_> {
             );
             return false;
         }
-        if s.trim().is_empty() {
-            self.error(span, format!("`{name}` is empty; write some text"));
+        if crate::text::is_blank(s) {
+            let why = if s.trim().is_empty() {
+                ""
+            } else {
+                " (it has only invisible or blank-looking characters)"
+            };
+            self.error(span, format!("`{name}` is empty{why}; write some text"));
             return false;
         }
-        // A CR of a CRLF line ending inside a multi-line string is fine: it is
-        // normalised away before the lesson is used.
-        let mut chars = s.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            if super::super::text::is_forbidden(c) && !crlf {
-                let position = s[..i].chars().count() + 1;
+        // Printable ASCII, newlines and tabs: nothing to refuse or warn about.
+        let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
+        if s.bytes().all(plain) {
+            self.too_wide(name, s, &span);
+            return true;
+        }
+        let spans =
+            super::toml_text::char_spans(self.source, span.clone()).filter(|v| v.len() == len);
+        let at = |i: usize| spans.as_ref().map_or(span.clone(), |v| v[i].clone());
+        let chars: Vec<char> = s.chars().collect();
+        let mut ok = true;
+        for (i, &c) in chars.iter().enumerate() {
+            let (prev, next) = (
+                i.checked_sub(1).map(|p| chars[p]),
+                chars.get(i + 1).copied(),
+            );
+            // A CR of a CRLF line ending inside a multi-line string is fine: it
+            // is normalised away before the lesson is used.
+            if c == '\r' && next == Some('\n') {
+                continue;
+            }
+            if let Some(why) = crate::text::refusal(prev, c, next) {
                 self.error(
-                    span,
-                    format!(
-                        "`{name}` contains {} at character {position}; such characters can \
-                         take over the terminal or hide text, so remove it",
-                        describe_char(c)
-                    ),
+                    at(i),
+                    format!("`{name}` contains {}; remove it", describe(c, why)),
                 );
-                return false;
+                ok = false;
             }
         }
+        if !ok {
+            return false;
+        }
+        if let Some((byte, why)) = crate::text::unsteady(s) {
+            let i = s[..byte].chars().count();
+            self.warnings.push(Diagnostic {
+                span: at(i),
+                message: format!("`{name}`: {}", why.why()),
+            });
+        }
+        self.too_wide(name, s, &span);
         true
+    }
+
+    /// Warns about the first line of a pre-formatted field wider than its limit.
+    fn too_wide(&mut self, name: &str, s: &str, span: &Range<usize>) {
+        let Some(&(_, max)) = PREFORMATTED_WIDTHS.iter().find(|(n, _)| *n == name) else {
+            return;
+        };
+        let Some((n, line)) = s
+            .lines()
+            .enumerate()
+            .find(|(_, l)| crate::text::width(&crate::text::sanitize(l)) > max)
+        else {
+            return;
+        };
+        let chars_before: usize = s.lines().take(n).map(|l| l.chars().count() + 1).sum();
+        let at = super::toml_text::char_spans(self.source, span.clone())
+            .and_then(|v| v.get(chars_before).cloned())
+            .unwrap_or_else(|| span.clone());
+        let w = crate::text::width(&crate::text::sanitize(line));
+        self.warnings.push(Diagnostic {
+            span: at,
+            message: format!(
+                "a line of `{name}` is {w} columns wide; keep it within {max} (the tutor \
+                 shows it as written, so wider lines are cut on small screens)"
+            ),
+        });
     }
 
     fn id(&mut self, name: &str, s: &str, span: Range<usize>) {
@@ -526,7 +631,7 @@ impl Walker<'_> {
             return;
         };
         if let DeValue::String(a) = answer.get_ref()
-            && !a.trim().is_empty()
+            && !crate::text::is_blank(a)
             && !ids.is_empty()
             && !ids.contains(&&**a)
         {
@@ -541,6 +646,15 @@ impl Walker<'_> {
             );
         }
     }
+}
+
+/// The schema's name for a top-level field called `name`, if there is one.
+fn top_level(name: &str) -> Option<&'static str> {
+    LESSON
+        .fields
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.name)
 }
 
 /// True when `span` is a `[table]` or `[[array]]` header rather than a value.
