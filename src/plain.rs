@@ -112,7 +112,7 @@ pub fn render(lesson: &Lesson, width: usize) -> Vec<PlainLine> {
     o.blank();
     o.para(&format!(
         "About {} minutes · {} build-up steps · {} myth busters",
-        lesson.estimated_minutes,
+        lesson.estimate().minutes,
         lesson.steps.len(),
         lesson.myths.len()
     ));
