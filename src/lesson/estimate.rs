@@ -41,6 +41,19 @@ fn lines(s: &str) -> u32 {
     u32::try_from(s.trim().lines().count()).unwrap_or(u32::MAX)
 }
 
+/// A pitfall's two manifests are shown side by side and mostly agree: a
+/// learner reads the corrected one and spots where the wrong one differs, so
+/// only the wrong one's differing lines count on top.
+fn side_by_side_lines(wrong: &str, correct: &str) -> u32 {
+    let kept: std::collections::HashSet<&str> = correct.lines().map(str::trim).collect();
+    let differing = wrong
+        .trim()
+        .lines()
+        .filter(|l| !kept.contains(l.trim()))
+        .count();
+    lines(correct).saturating_add(u32::try_from(differing).unwrap_or(u32::MAX))
+}
+
 /// The words of a question a learner reads: the question and every choice,
 /// the explanation of the right choice, and one wrong choice's (the average
 /// of them), since a wrong answer shows both and a right one shows one.
@@ -122,7 +135,7 @@ impl Lesson {
         }
         for p in &self.pitfalls {
             w += words(&p.title) + words(&p.root_cause) + words(&p.fix);
-            code += lines(&p.wrong) + lines(&p.correct);
+            code += side_by_side_lines(&p.wrong, &p.correct);
         }
         w += self.takeaways.iter().map(|s| words(s)).sum::<u32>();
 
