@@ -1240,3 +1240,40 @@ fn lint_strict_on_the_command_line_names_file_line_and_column() {
     );
     assert!(stderr.contains(&want), "{stderr}");
 }
+
+// ---------------------------------------------------------------------------
+// docs/lesson-format.md
+
+fn lesson_format_doc() -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/lesson-format.md"),
+    )
+    .unwrap()
+}
+
+/// The first ```toml block after `heading` in docs/lesson-format.md.
+fn doc_block(doc: &str, heading: &str) -> String {
+    let after = &doc[doc
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?}"))..];
+    let start = after.find("```toml\n").expect("a ```toml block") + "```toml\n".len();
+    let len = after[start..].find("\n```").expect("end of the block") + 1;
+    after[start..start + len].to_string()
+}
+
+#[test]
+fn the_documented_example_passes_lint_strict_and_shows_cards() {
+    // Authors copy the example: it must model the strict rules too, and the
+    // cards section's snippet must be the one the linted example carries.
+    let doc = lesson_format_doc();
+    let example = doc_block(&doc, "## Complete example");
+    let lesson = check_strict(&example).unwrap_or_else(|d| {
+        panic!("{}", render_diagnostics("docs example", &example, &d));
+    });
+    assert!(!lesson.cards.is_empty());
+    let cards = doc_block(&doc, "### `[[cards]]`");
+    assert!(
+        example.contains(&cards),
+        "the cards snippet is not in the example:\n{cards}"
+    );
+}
