@@ -764,6 +764,7 @@ fn the_crash_question_is_not_answered_before_it_is_asked() {
     for giveaway in [
         "restarted on its own",
         "restarts only",
+        "restarts it again",
         "only that container",
         "only the crashed",
         "neighbours keep",
