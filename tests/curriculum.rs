@@ -1278,3 +1278,29 @@ fn the_documented_example_passes_lint_strict_and_shows_cards() {
         "the cards snippet is not in the example:\n{cards}"
     );
 }
+
+#[test]
+fn plain_lint_checks_card_ids_and_text() {
+    // Every lesson's cards must be usable, strict or not: unique ids, a prompt
+    // and an answer with something in them.
+    // The fixture's card `one-ip` again, then a card with a blank prompt.
+    let bad = format!(
+        "{}\n[[cards]]\nid = \"one-ip\"\nprompt = \"How many IPs?\"\nanswer = \"One.\"\n\n\
+         [[cards]]\nid = \"two\"\nprompt = \"  \"\nanswer = \"Two.\"\n",
+        strict_fixture()
+    );
+    let diags = podtutor::lesson::check(&bad).expect_err("two problems");
+    let report = render_diagnostics("F", &bad, &diags);
+    let lines: Vec<&str> = report.lines().filter(|l| l.starts_with("F:")).collect();
+    assert_eq!(lines.len(), 2, "{report}");
+    assert!(
+        lines[0].starts_with(
+            "F:107:6: error: duplicate card id `one-ip`; the first card with this id is on line 101"
+        ),
+        "{report}"
+    );
+    assert!(
+        lines[1].starts_with("F:113:10: error: `prompt` is empty"),
+        "{report}"
+    );
+}
