@@ -228,6 +228,16 @@ fn right_answers_sit_in_every_position() {
         .filter_map(|(_, q)| q.choices.iter().position(|c| c.id == q.answer))
         .collect();
     assert_eq!(used, (0..most).collect(), "positions used (0-based)");
+    // Nor may the predictions on their own favour one position.
+    let mut at = std::collections::HashMap::new();
+    for (where_, q) in &qs {
+        if where_.starts_with("step") {
+            *at.entry(q.choices.iter().position(|c| c.id == q.answer))
+                .or_insert(0) += 1;
+        }
+    }
+    let predictions: usize = at.values().sum();
+    assert!(at.values().all(|&n| n * 2 <= predictions), "{at:?}");
 }
 
 /// Whether the right choice is strictly the longest, as the strict rule counts it.
@@ -253,6 +263,23 @@ fn the_longest_choice_is_rarely_the_right_one() {
     assert!(longest.len() * 3 <= qs.len(), "{longest:?}");
     let predictions = longest.iter().filter(|at| at.starts_with("step")).count();
     assert!(predictions <= 2, "{longest:?}");
+    // The reverse is a tell too: if the longest choice were never right, or
+    // the shortest usually were, "avoid the detailed one" would win.
+    assert!(!longest.is_empty(), "the longest choice is never right");
+    let several: Vec<&(String, Question)> =
+        qs.iter().filter(|(_, q)| q.choices.len() >= 3).collect();
+    let shortest: Vec<&str> = several
+        .iter()
+        .filter(|(_, q)| {
+            let right = q.correct().unwrap().text.chars().count();
+            q.choices
+                .iter()
+                .filter(|c| c.id != q.answer)
+                .all(|c| c.text.chars().count() > right)
+        })
+        .map(|(at, _)| at.as_str())
+        .collect();
+    assert!(shortest.len() * 3 <= several.len(), "{shortest:?}");
 }
 
 #[test]
