@@ -150,8 +150,8 @@ fn chars(s: &str) -> usize {
     s.trim().chars().count()
 }
 
-/// The index of the right choice if its text is strictly longer than every
-/// other choice's (ties do not count: "Fact" and "Myth" give nothing away).
+/// Whether the right choice's text is strictly longer than every other
+/// choice's (ties do not count: "Fact" and "Myth" give nothing away).
 fn right_is_longest(q: &Question) -> bool {
     let Some(right) = q.correct() else {
         return false;
