@@ -411,11 +411,22 @@ pub fn truncate(s: &str, max: usize) -> &str {
 /// with its trailing spaces. Between two ideographs a break is allowed; before
 /// `，` or `。` and inside a Latin word it is not. One rule is ours: no break
 /// after a hyphen or slash before a letter, so `git-sync`, `kube-proxy` and
-/// `/proc` stay whole.
+/// `/proc` stay whole, and a space before a path is a break.
 fn segments(item: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, _) in unicode_linebreak::linebreaks(item) {
+    // UAX #14 never breaks before `/`, even after a space (LB13); in prose a
+    // path is a word of its own, so "at /var/log" may break before the path.
+    let paths = item
+        .match_indices(" /")
+        .map(|(i, _)| i + 1)
+        .filter(|&at| item[at + 1..].starts_with(char::is_alphanumeric));
+    let mut breaks: Vec<usize> = unicode_linebreak::linebreaks(item)
+        .map(|(at, _)| at)
+        .chain(paths)
+        .collect();
+    breaks.sort_unstable();
+    for at in breaks {
         let before = item[..at].chars().next_back();
         let after = item[at..].chars().next();
         let glued = matches!(before, Some('-' | '/')) && after.is_some_and(char::is_alphanumeric);
@@ -803,6 +814,10 @@ mod tests {
         // A hyphenated name stays whole; a word longer than the line is cut.
         assert_eq!(wrap("run git-sync now", 9), ["run", "git-sync", "now"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap("mounts at /var/log/nginx now", 14),
+            ["mounts at", "/var/log/nginx", "now"]
+        );
     }
 
     #[test]

@@ -4,12 +4,20 @@
 //! file system, and nothing here knows about terminals.
 
 mod diagnostic;
+mod estimate;
 mod lint;
 mod model;
 mod sections;
+mod strict;
 mod toml_text;
-pub use validate::PREFORMATTED_WIDTHS;
 mod validate;
+
+pub use estimate::{
+    Estimate, PROSE_WORDS_PER_MINUTE, SECONDS_PER_CODE_LINE, SECONDS_PER_QUESTION,
+    SECONDS_PER_SCENE,
+};
+pub use strict::verdict_opening;
+pub use validate::PREFORMATTED_WIDTHS;
 
 pub use lint::{
     Diagnostic, Linted, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SHOWN, MAX_STRING_CHARS, Severity, check,
@@ -49,6 +57,18 @@ pub fn parse(name: &str, source: &str) -> Result<Lesson, LessonError> {
         count: diags.len(),
         report: render_diagnostics(name, source, &diags),
     })
+}
+
+/// [`check`], then the teaching-quality rules of `lint --strict` (see
+/// `strict.rs`) on a lesson that passed it.
+pub fn check_strict(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    let lesson = check(source)?;
+    let diags = strict::check(source, &lesson);
+    if diags.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(diags)
+    }
 }
 
 /// The embedded lesson as compact JSON, pre-parsed from [`EMBEDDED_SOURCE`]
