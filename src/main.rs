@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    commands::set_ascii(commands::ascii_wanted(&cli.global));
     let result = match cli.command {
         None => commands::tutor::run(&cli.global),
         Some(Command::Read { width }) => commands::read::run(&cli.global, width),
@@ -16,7 +17,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // One clear sentence (with its causes), never a Debug dump.
-            eprintln!("podtutor: {}", podtutor::text::sanitize(&format!("{e:#}")));
+            let message = podtutor::text::sanitize(&format!("{e:#}")).into_owned();
+            eprintln!("podtutor: {}", commands::emit(&message));
             ExitCode::from(1)
         }
     }

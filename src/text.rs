@@ -557,6 +557,161 @@ pub fn clip_lines(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// "1 pitfall", "4 pitfalls": the count with the form of the noun it takes.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Cuts `s` to `max` columns with `…` (or `...` in ASCII) at the end when it
+/// does not fit, so a cut title never looks complete.
+pub fn ellipsize(s: &str, max: usize, ascii: bool) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    let mark = if ascii { "..." } else { "…" };
+    let room = max.saturating_sub(width(mark));
+    Cow::Owned(format!("{}{mark}", truncate(s, room).trim_end()))
+}
+
+/// A line of pre-formatted text (a manifest, a diagram) fitted to `max`
+/// columns: unchanged when it fits, else cut with a visible marker saying
+/// how many columns are missing (`… [+12]`), never a silent cut. A line
+/// indented past the edge keeps its text: the indent is named instead.
+pub fn clip_marked(line: &str, max: usize, ascii: bool) -> String {
+    let line = line.trim_end();
+    let total = width(line);
+    if total <= max {
+        return line.to_string();
+    }
+    let text = line.trim_start_matches(' ');
+    let indent = line.len() - text.len();
+    let (shown, lead) = if indent > max / 2 {
+        (text, format!("[indent {indent}] "))
+    } else {
+        (line, String::new())
+    };
+    let dots = if ascii { "..." } else { "…" };
+    let shown_w = width(shown) + lead.len();
+    if shown_w <= max {
+        return format!("{lead}{shown}");
+    }
+    // The marker's digits depend on how much is cut, which depends on the
+    // marker's width: two passes settle it.
+    let mut mark = format!("{dots} [+{}]", shown_w - max);
+    for _ in 0..2 {
+        let room = max.saturating_sub(width(&mark) + lead.len());
+        let kept = truncate(shown, room);
+        mark = format!("{dots} [+{}]", shown_w - lead.len() - width(kept));
+    }
+    let room = max.saturating_sub(width(&mark) + lead.len());
+    let kept = truncate(shown, room);
+    format!("{lead}{kept}{mark}")
+}
+
+/// True unless the locale variables name a character set other than UTF-8.
+/// The first set of `LC_ALL`, `LC_CTYPE`, `LANG` decides (as in POSIX);
+/// when none is set the terminal is assumed to be UTF-8, as nearly all are.
+pub fn locale_is_utf8(lc_all: Option<&str>, lc_ctype: Option<&str>, lang: Option<&str>) -> bool {
+    let Some(locale) = [lc_all, lc_ctype, lang]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+    else {
+        return true;
+    };
+    let l = locale.to_ascii_lowercase();
+    l.contains("utf-8") || l.contains("utf8")
+}
+
+/// The text in pure ASCII, for `--ascii` and terminals whose locale is not
+/// UTF-8: punctuation and symbols get their usual ASCII spelling (`—` → `--`,
+/// `→` → `->`, `“` → `"`), accented Latin letters lose their accents, and
+/// anything else becomes `?` so that nothing unprintable reaches the terminal.
+pub fn to_ascii(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let r: &str = match c {
+            '—' | '―' => "--",
+            '–' | '‐' | '‑' | '−' => "-",
+            '‘' | '’' | '‚' | '′' => "'",
+            '“' | '”' | '„' | '″' | '«' | '»' => "\"",
+            '…' => "...",
+            '→' | '⟶' | '▶' | '►' => "->",
+            '←' => "<-",
+            '↑' => "^",
+            '↓' => "v",
+            '↔' => "<->",
+            '⇒' => "=>",
+            '•' | '●' | '◦' | '∙' | '▪' => "*",
+            '·' => "-",
+            '✓' | '✔' => "v",
+            '✗' | '✘' | '×' => "x",
+            '↻' => "@",
+            '≤' => "<=",
+            '≥' => ">=",
+            '≠' => "!=",
+            '≈' => "~",
+            '°' => " deg",
+            '©' => "(c)",
+            '®' => "(R)",
+            '™' => "(TM)",
+            '€' => "EUR",
+            '£' => "GBP",
+            '⚠' => "!",
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+            '─' | '━' | '═' | '┄' | '┈' => "-",
+            '│' | '┃' | '║' | '┆' | '┊' => "|",
+            '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' | '╔'
+            | '╗' | '╚' | '╝' | '╠' | '╣' | '╦' | '╩' | '╬' => "+",
+            'À'..='Å' => "A",
+            'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+            'Æ' => "AE",
+            'æ' => "ae",
+            'Ç' | 'Ć' | 'Č' => "C",
+            'ç' | 'ć' | 'č' => "c",
+            'È'..='Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
+            'è'..='ë' | 'ē' | 'ę' | 'ě' => "e",
+            'Ì'..='Ï' => "I",
+            'ì'..='ï' | 'ı' => "i",
+            'Ñ' | 'Ń' | 'Ň' => "N",
+            'ñ' | 'ń' | 'ň' => "n",
+            'Ò'..='Ö' | 'Ø' | 'Ő' => "O",
+            'ò'..='ö' | 'ø' | 'ő' => "o",
+            'Œ' => "OE",
+            'œ' => "oe",
+            'Ù'..='Ü' | 'Ů' | 'Ű' => "U",
+            'ù'..='ü' | 'ů' | 'ű' => "u",
+            'Ý' | 'Ÿ' => "Y",
+            'ý' | 'ÿ' => "y",
+            'ß' => "ss",
+            'Ł' => "L",
+            'ł' => "l",
+            'Š' | 'Ś' => "S",
+            'š' | 'ś' => "s",
+            'Ž' | 'Ź' | 'Ż' => "Z",
+            'ž' | 'ź' | 'ż' => "z",
+            'Ř' => "R",
+            'ř' => "r",
+            'Ť' => "T",
+            'ť' => "t",
+            'Ď' => "D",
+            'ď' => "d",
+            // Combining marks, joiners and selectors add nothing in ASCII.
+            c if unicode_width::UnicodeWidthChar::width(c) == Some(0) => "",
+            _ => "?",
+        };
+        out.push_str(r);
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -830,5 +985,80 @@ mod tests {
     fn list_items_get_a_hanging_indent() {
         let lines = wrap("- alpha beta gamma", 10);
         assert_eq!(lines, ["- alpha", "  beta", "  gamma"]);
+    }
+
+    #[test]
+    fn counts_take_the_right_form_of_the_noun() {
+        assert_eq!(plural(1, "pitfall", "pitfalls"), "1 pitfall");
+        assert_eq!(plural(0, "pitfall", "pitfalls"), "0 pitfalls");
+        assert_eq!(plural(4, "step", "steps"), "4 steps");
+    }
+
+    #[test]
+    fn cut_titles_end_with_an_ellipsis_and_keep_their_case() {
+        assert_eq!(ellipsize("Shared network", 20, false), "Shared network");
+        assert_eq!(
+            ellipsize("Shared network namespace", 12, false),
+            "Shared netw…"
+        );
+        assert_eq!(
+            ellipsize("Shared network namespace", 12, true),
+            "Shared ne..."
+        );
+        assert_eq!(ellipsize("漢字漢字漢字", 7, false), "漢字漢…");
+        assert!(width(&ellipsize("漢字漢字漢字", 7, false)) <= 7);
+    }
+
+    #[test]
+    fn wide_preformatted_lines_are_cut_with_a_marker_saying_how_much() {
+        assert_eq!(clip_marked("image: nginx", 20, false), "image: nginx");
+        let line = format!("  {}", "x".repeat(50));
+        let cut = clip_marked(&line, 30, false);
+        assert_eq!(width(&cut), 30, "{cut}");
+        assert!(cut.ends_with("… [+29]"), "{cut}");
+        assert_eq!(cut.matches('x').count() + 29, 50, "{cut}");
+        assert!(clip_marked(&line, 30, true).ends_with("... [+31]"));
+        // Indented past the edge: the text stays, the indent is named.
+        let deep = format!("{}command: [sleep]", " ".repeat(200));
+        assert_eq!(
+            clip_marked(&deep, 40, true),
+            "[indent 200] command: [sleep]"
+        );
+        let deep_long = format!("{}{}", " ".repeat(200), "y".repeat(60));
+        let cut = clip_marked(&deep_long, 40, true);
+        assert!(
+            cut.starts_with("[indent 200] yyy") && cut.ends_with("[+42]"),
+            "{cut}"
+        );
+        assert!(width(&cut) <= 40, "{cut}");
+    }
+
+    #[test]
+    fn the_locale_decides_utf8_in_posix_order() {
+        assert!(locale_is_utf8(None, None, Some("en_GB.UTF-8")));
+        assert!(locale_is_utf8(None, None, Some("C.utf8")));
+        assert!(!locale_is_utf8(None, None, Some("C")));
+        assert!(!locale_is_utf8(None, None, Some("POSIX")));
+        assert!(!locale_is_utf8(
+            Some("de_DE.ISO-8859-1"),
+            None,
+            Some("de_DE.UTF-8")
+        ));
+        assert!(!locale_is_utf8(None, Some("C"), Some("en_US.UTF-8")));
+        assert!(locale_is_utf8(Some(""), None, Some("en_US.UTF-8")));
+        assert!(locale_is_utf8(None, None, None));
+    }
+
+    #[test]
+    fn ascii_output_is_pure_ascii_and_readable() {
+        assert_eq!(to_ascii("plain"), "plain");
+        assert_eq!(
+            to_ascii("“Sidecars” — café → ✓ · ✗ … naïve ≤ 5 ↑↓"),
+            "\"Sidecars\" -- cafe -> v - x ... naive <= 5 ^v"
+        );
+        assert_eq!(to_ascii("┌─┐\n│a│"), "+-+\n|a|");
+        let any: String = (0x80u32..0x3000).filter_map(char::from_u32).collect();
+        assert!(to_ascii(&any).is_ascii());
+        assert_eq!(to_ascii("漢字"), "??");
     }
 }

@@ -38,12 +38,13 @@ fn lint_file(
     err: &mut dyn Write,
 ) -> std::io::Result<usize> {
     let name = sanitize(&path.display().to_string()).replace('\n', " ");
+    let name = super::emit(&name).into_owned();
     let source = match lesson::read_source(path) {
         Ok(Ok(source)) => source,
         Ok(Err((valid_prefix, diag))) => {
             // Show the line up to the first bad byte; the rest may be garbage.
             let report = lesson::render_diagnostics(&name, &valid_prefix, &[diag]);
-            writeln!(err, "{report}\n")?;
+            writeln!(err, "{}\n", super::emit(&report))?;
             return Ok(1);
         }
         Err(e) => {
@@ -58,7 +59,7 @@ fn lint_file(
     let linted = lesson::lint(&source);
     if !linted.warnings.is_empty() {
         let report = lesson::render_as(&name, &source, &linted.warnings, lesson::Severity::Warning);
-        writeln!(err, "{report}\n")?;
+        writeln!(err, "{}\n", super::emit(&report))?;
     }
     let checked = match linted.result {
         Ok(_) if strict => lesson::check_strict(&source),
@@ -75,7 +76,7 @@ fn lint_file(
         }
         Err(diags) => {
             let report = lesson::render_diagnostics(&name, &source, &diags);
-            writeln!(err, "{report}\n")?;
+            writeln!(err, "{}\n", super::emit(&report))?;
             Ok(diags.len())
         }
     }

@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
     }
     let (mut store, progress, notices) = Store::open(global.progress_file.as_deref());
     for n in &notices {
-        eprintln!("podtutor: {}", sanitize(&n.to_string()));
+        eprintln!("podtutor: {}", super::emit(&sanitize(&n.to_string())));
     }
 
     if args.reset {
@@ -55,7 +55,7 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
         Err(e) => {
             eprintln!(
                 "podtutor: the lesson could not be loaded, so sections are shown by their keys:\n{}",
-                sanitize(&format!("{e:#}"))
+                super::emit(&sanitize(&format!("{e:#}")))
             );
             None
         }
@@ -105,6 +105,7 @@ fn usage_problem(args: &ProgressArgs) -> Option<&'static str> {
 
 /// Writes to stdout; a closed pipe (`podtutor progress | head`) is a normal stop.
 fn print_out(s: &str) -> anyhow::Result<()> {
+    let s = super::emit(s); // ASCII-only under --ascii or a non-UTF-8 locale
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
