@@ -1,8 +1,13 @@
 //! `podtutor read` as a screen-reader user, a printer and a script meet it,
 //! and `--ascii` / a non-UTF-8 locale on every subcommand: the real binary.
 
+mod support {
+    pub mod pty;
+}
+
 use std::path::Path;
 use std::process::{Command, Output};
+use support::pty::Pty;
 
 const BIN: &str = env!("CARGO_BIN_EXE_podtutor");
 
@@ -207,4 +212,27 @@ fn a_utf8_locale_keeps_unicode() {
     let dir = tempfile::tempdir().unwrap();
     let out = podtutor(&["scene", "crash-one", "--width", "60"], dir.path(), &[]);
     assert!(!out.stdout.is_ascii(), "box drawing expected");
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_one_line_suggestion_instead_of_a_full_screen() {
+    for term in ["dumb", ""] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pty = Pty::spawn_env(&[], 80, 24, &dir.path().join("p.toml"), &[("TERM", term)]);
+        pty.wait_for("run `podtutor read`");
+        assert_eq!(pty.wait_exit(), 1);
+        let raw = pty.raw();
+        // No alternate screen, no cursor movement: just the sentence.
+        assert!(
+            support::pty::find(&raw, b"\x1b[?1049h").is_none(),
+            "TERM={term:?}"
+        );
+        assert!(
+            support::pty::find(&raw, b"\x1b[").is_none(),
+            "TERM={term:?}: {raw:?}"
+        );
+        let text = String::from_utf8_lossy(&raw);
+        assert_eq!(text.trim_end().lines().count(), 1, "TERM={term:?}: {text}");
+        assert!(text.contains("cannot show the full-screen tutor"), "{text}");
+    }
 }

@@ -19,6 +19,13 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             }
         );
     }
+    // A terminal without cursor addressing would show a full screen as junk.
+    if let Some(term) = lacks_cursor_addressing(std::env::var("TERM").ok().as_deref()) {
+        anyhow::bail!(
+            "this terminal ({term}) cannot show the full-screen tutor; run `podtutor read` \
+             for the whole lesson as plain text"
+        );
+    }
     // Load everything that can fail before touching the terminal.
     let lesson = super::load_lesson(global)?;
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
@@ -31,7 +38,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         store,
         crate::tui::Options {
             color: !super::read::no_color(),
-            charset: if global.ascii {
+            charset: if super::ascii() {
                 Charset::Ascii
             } else {
                 Charset::Unicode
@@ -40,4 +47,32 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `Some(description)` when `TERM` names a terminal that cannot move the
+/// cursor (a dumb terminal, an editor's shell buffer, or no `TERM` at all).
+fn lacks_cursor_addressing(term: Option<&str>) -> Option<String> {
+    match term.map(str::trim) {
+        None | Some("") => Some("TERM is not set".into()),
+        Some(t @ ("dumb" | "unknown" | "emacs" | "cons25-dumb")) => Some(format!("TERM={t}")),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dumb_terminals_are_told_about_read() {
+        assert_eq!(
+            lacks_cursor_addressing(Some("dumb")).as_deref(),
+            Some("TERM=dumb")
+        );
+        assert!(lacks_cursor_addressing(None).is_some());
+        assert!(lacks_cursor_addressing(Some("")).is_some());
+        assert_eq!(lacks_cursor_addressing(Some("xterm-256color")), None);
+        assert_eq!(lacks_cursor_addressing(Some("screen")), None);
+        assert_eq!(lacks_cursor_addressing(Some("linux")), None);
+    }
 }
