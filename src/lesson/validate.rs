@@ -12,6 +12,7 @@ pub(super) use super::diagnostic::show;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+use unicode_segmentation::UnicodeSegmentation;
 
 // The limits belong to the schema; `lint.rs` re-exports them.
 
@@ -533,9 +534,17 @@ impl Walker<'_> {
             return false;
         }
         if let Some((byte, why)) = crate::text::unsteady(s) {
-            let i = s[..byte].chars().count();
+            // Mark the whole cluster (👩‍💻, not just 👩), so the quoted line
+            // shows the sequence intact under the carets.
+            let cluster = s[byte..].graphemes(true).next().map_or(1, str::len);
+            let first = s[..byte].chars().count();
+            let last = first + s[byte..byte + cluster].chars().count() - 1;
+            let span = match &spans {
+                Some(v) => v[first].start..v[last].end,
+                None => span.clone(),
+            };
             self.warnings.push(Diagnostic {
-                span: at(i),
+                span,
                 message: format!("`{name}`: {}", why.why()),
             });
         }
