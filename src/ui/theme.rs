@@ -12,6 +12,8 @@
 
 use crate::diagram::MarkKind;
 use crate::highlight::Tone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
@@ -501,6 +503,27 @@ impl Glyphs {
     }
 }
 
+/// Clears `area` for an overlay, and blanks a wide character that starts
+/// just left of it and reaches into it. Without that, ratatui's frame diff
+/// skips the overlay's first column as "covered by the wide character", so
+/// the terminal keeps the character and the overlay loses its left border.
+pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, area, buf);
+    if area.x == buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let left = &mut buf[(area.x - 1, y)];
+        if crate::text::width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
 /// WCAG 2 contrast ratio of two sRGB colours, 1.0 (none) to 21.0.
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     fn channel(c: u8) -> f64 {
@@ -765,5 +788,42 @@ mod tests {
         assert_eq!(XTERM.rgb(Color::Indexed(24)), Some((0, 95, 135)));
         assert_eq!(XTERM.rgb(Color::Indexed(244)), Some((128, 128, 128)));
         assert_eq!(SOLARIZED_LIGHT.rgb(Color::Blue), Some((38, 139, 210)));
+    }
+
+    #[test]
+    fn an_overlay_over_a_wide_character_keeps_its_left_border() {
+        use ratatui::widgets::{Block, Borders, Widget};
+        let area = Rect::new(0, 0, 8, 3);
+        let mut before = Buffer::empty(area);
+        before.set_string(0, 1, "a漢字", Style::new());
+        // The overlay's left edge (x = 2) falls on the second half of 漢.
+        let overlay = Rect::new(2, 0, 5, 3);
+        let draw = |mend: bool| {
+            let mut after = before.clone();
+            if mend {
+                clear_for_overlay(overlay, &mut after);
+            } else {
+                ratatui::widgets::Clear.render(overlay, &mut after);
+            }
+            Block::new()
+                .borders(Borders::ALL)
+                .render(overlay, &mut after);
+            let sent: Vec<(u16, u16, String)> = before
+                .diff(&after)
+                .into_iter()
+                .map(|(x, y, c)| (x, y, c.symbol().to_string()))
+                .collect();
+            sent
+        };
+        // Plain Clear: the border cell at (2, 1) is never sent to the terminal.
+        assert!(!draw(false).contains(&(2, 1, "│".into())));
+        // Mended: the wide character is blanked and the border is sent.
+        let sent = draw(true);
+        assert!(sent.contains(&(1, 1, " ".into())), "{sent:?}");
+        assert!(sent.contains(&(2, 1, "│".into())), "{sent:?}");
+        // At the left edge of the screen there is nothing to mend.
+        let mut buf = Buffer::empty(area);
+        clear_for_overlay(Rect::new(0, 0, 3, 3), &mut buf);
+        clear_for_overlay(Rect::new(20, 20, 3, 3), &mut buf);
     }
 }
