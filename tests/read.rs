@@ -101,10 +101,10 @@ fn width_is_honoured_down_to_40_and_refused_below_with_a_message() {
         err.contains("--width 39 is too narrow") && err.contains("at least 40 columns"),
         "{err}"
     );
-    // Not a terminal: 80 columns.
+    // Not a terminal: 80 columns (fewer only if run from a narrower terminal).
     let text = read(&[]);
     let widest = text.lines().map(podtutor::text::width).max().unwrap();
-    assert!((70..=80).contains(&widest), "{widest}");
+    assert!((40..=80).contains(&widest), "{widest}");
 }
 
 #[test]
@@ -235,4 +235,29 @@ fn a_dumb_terminal_gets_a_one_line_suggestion_instead_of_a_full_screen() {
         assert_eq!(text.trim_end().lines().count(), 1, "TERM={term:?}: {text}");
         assert!(text.contains("cannot show the full-screen tutor"), "{text}");
     }
+}
+
+#[test]
+fn read_piped_to_a_pager_fits_a_narrow_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!("'{BIN}' read | cat; echo END-OF-READ");
+    let mut p = Pty::spawn_program(
+        "sh",
+        &["-c", &script],
+        60,
+        20,
+        &dir.path().join("p.toml"),
+        &[],
+    );
+    p.wait_for("END-OF-READ");
+    let raw = String::from_utf8_lossy(&p.raw()).into_owned();
+    let widest = raw
+        .split(['\n', '\r'])
+        .map(podtutor::text::width)
+        .max()
+        .unwrap();
+    assert!(
+        (50..=60).contains(&widest),
+        "widest line {widest} in a 60-column terminal"
+    );
 }

@@ -19,7 +19,8 @@ pub fn run(global: &GlobalArgs, width: Option<u16>) -> anyhow::Result<ExitCode> 
 }
 
 /// `--width N` as given (a clear error below [`MIN_WIDTH`], never a silent
-/// change), else the terminal's width when stdout is one, else 80.
+/// change), else the terminal's width when stdout is one, else 80 (or the
+/// controlling terminal's width, if narrower).
 fn page_width(explicit: Option<u16>) -> anyhow::Result<usize> {
     match explicit.map(usize::from) {
         Some(w) if w < MIN_WIDTH => anyhow::bail!(
@@ -27,7 +28,13 @@ fn page_width(explicit: Option<u16>) -> anyhow::Result<usize> {
              readable (manifests and choices); use --width {MIN_WIDTH} or more"
         ),
         Some(w) => Ok(w),
-        None => Ok(super::output_width(None).max(MIN_WIDTH)),
+        None if std::io::stdout().is_terminal() => Ok(super::output_width(None).max(MIN_WIDTH)),
+        // Piped (`read | less`) or redirected: 80 columns, but never wider
+        // than the terminal we run in, or the pager would fold every line.
+        None => Ok(match crossterm::terminal::size() {
+            Ok((w, _)) if usize::from(w) < 80 => usize::from(w).max(MIN_WIDTH),
+            _ => 80,
+        }),
     }
 }
 
