@@ -834,20 +834,40 @@ fn lock(path: &Path, wait: Duration) -> Result<File, StoreError> {
         reason: describe(&e),
     };
     let file = safe_fs::open_lock_file(&lock_path).map_err(err)?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {}
+        Err(fs::TryLockError::Error(e)) => return Err(err(e)),
+    }
+    let busy = || StoreError::Busy {
+        path: path.to_path_buf(),
+    };
+    if wait.is_zero() || STOP_WAITING.load(Ordering::SeqCst) {
+        return Err(busy());
+    }
+    // Wait in the kernel's queue, not by polling: a process that saves in a
+    // loop would starve a poller. The waiting thread hands the locked file
+    // back; if we gave up by then, the send fails and dropping the file
+    // releases the lock at once.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(file.lock().map(|()| file));
+    });
     let start = Instant::now();
     loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(fs::TryLockError::WouldBlock) => {}
-            Err(fs::TryLockError::Error(e)) => return Err(err(e)),
+        match rx.recv_timeout(Duration::from_millis(10)) {
+            Ok(Ok(file)) => return Ok(file),
+            Ok(Err(e)) => return Err(err(e)),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(err(io::Error::other("the lock could not be taken")));
+            }
+            // Short steps, so a stop request is seen within a frame's time.
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if start.elapsed() >= wait || STOP_WAITING.load(Ordering::SeqCst) {
+                    return Err(busy());
+                }
+            }
         }
-        if start.elapsed() >= wait || STOP_WAITING.load(Ordering::SeqCst) {
-            return Err(StoreError::Busy {
-                path: path.to_path_buf(),
-            });
-        }
-        // Short enough that a stop request is seen within a frame's time.
-        std::thread::sleep(Duration::from_millis(10));
     }
 }
 
@@ -917,6 +937,8 @@ fn compact_now() -> String {
 fn describe(e: &io::Error) -> String {
     use io::ErrorKind::*;
     match e.kind() {
+        // At a save: the directory was removed while the tutor ran.
+        NotFound => "the file's directory does not exist any more".into(),
         PermissionDenied => "permission denied".into(),
         ReadOnlyFilesystem => "the file system is read-only".into(),
         NotADirectory => "part of the path is a file, not a directory".into(),
@@ -950,6 +972,25 @@ mod tests {
             "Your progress file was damaged (truncated TOML at line 3); it was moved to \
              /d/progress.toml.corrupt-20261125T101500Z and the last good backup was restored."
         );
+    }
+
+    #[test]
+    fn any_clock_value_formats_without_panicking() {
+        use std::time::UNIX_EPOCH;
+        let day = Duration::from_secs(86_400);
+        // Before 1970 (a dead clock battery) and after 9999: the nearest writable date.
+        assert_eq!(rfc3339(UNIX_EPOCH - day), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            rfc3339(UNIX_EPOCH - Duration::from_secs(u32::MAX.into())),
+            "1970-01-01T00:00:00Z"
+        );
+        let year_12000 = UNIX_EPOCH + Duration::from_secs(10_000 * 365 * 86_400 + 1);
+        assert_eq!(rfc3339(year_12000), "9999-12-31T23:59:59Z");
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_secs(LAST_WRITABLE_SECOND)),
+            "9999-12-31T23:59:59Z"
+        );
+        assert_eq!(rfc3339(UNIX_EPOCH + day), "1970-01-02T00:00:00Z");
     }
 
     #[test]

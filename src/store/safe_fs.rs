@@ -219,7 +219,7 @@ pub fn open_lock_file(path: &Path) -> io::Result<File> {
         .map_err(|e| match ReadError::from(e) {
             ReadError::NotRegular(what) => not_regular(what),
             ReadError::Io(e) => e,
-            other => io::Error::other(other.to_string()),
+            _ => io::ErrorKind::NotFound.into(),
         })?;
     let meta = file.metadata()?;
     if !meta.file_type().is_file() {
