@@ -245,9 +245,9 @@ impl fmt::Display for Notice {
             ),
             Notice::LockBusy { path } => write!(
                 f,
-                "Another podtutor is using your progress file {} (its lock is held), so this \
-                 session is read-only for now: your progress is kept in memory, and saving \
-                 starts again, with nothing lost, as soon as the file is free.",
+                "Another podtutor is using your progress file {}, so this session is \
+                 read-only for now: your progress is kept in memory and saved, with nothing \
+                 lost, once the file is free.",
                 path.display()
             ),
             Notice::SavingResumed { path } => write!(
