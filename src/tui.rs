@@ -211,6 +211,10 @@ pub fn bounded(size: ratatui::layout::Size) -> ratatui::layout::Size {
 
 /// The terminal the loop draws on (see [`TermOut`] and [`TermBackend`]).
 fn new_terminal() -> io::Result<Term> {
+    // crossterm starts listening for SIGWINCH on its first poll; before
+    // that a resize (or the wake-up after a suspension) would be lost, and
+    // the first frame is drawn before the loop first waits for input.
+    event::poll(Duration::ZERO)?;
     Terminal::new(TermBackend(CrosstermBackend::new(TermOut {
         buf: Vec::with_capacity(1 << 16),
     })))
@@ -287,6 +291,7 @@ fn resume_if_foreground() {
 /// lock gives up, and the main thread gets a moment to finish a save of its
 /// own. The terminal is restored before anything is printed.
 fn save_and_exit(shared: &Shared, sig: i32) -> ! {
+    EXITING.store(true, Ordering::SeqCst);
     crate::store::stop_waiting();
     // Keep both locks until exit, so the main thread cannot start another
     // save that the exit would cut short.
@@ -329,6 +334,20 @@ fn lock_within<T>(m: &Mutex<T>, wait: Duration) -> Option<std::sync::MutexGuard<
             }
             Err(std::sync::TryLockError::WouldBlock) => return None,
         }
+    }
+}
+
+/// Set once a signal is ending the process (see [`save_and_exit`]).
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// Called when the loop has ended, before its final save: if a signal is
+/// ending the process, or the terminal is gone (after a hangup the loop
+/// fails on the dead terminal at about the moment SIGHUP arrives), the
+/// signal thread saves and exits with the signal's code; give it the time
+/// to, rather than racing it to a different exit.
+fn yield_to_signal_exit(loop_failed: bool) {
+    if EXITING.load(Ordering::SeqCst) || (loop_failed && !in_foreground()) {
+        std::thread::sleep(Duration::from_secs(2));
     }
 }
 
@@ -492,6 +511,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
         }
     };
     let outcome = run_loop();
+    yield_to_signal_exit(outcome.is_err());
     // Save even when the loop failed: what was answered is not lost.
     let saved = save(&mut app, &mut accounted);
     drop(terminal);
