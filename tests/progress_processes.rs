@@ -781,3 +781,46 @@ fn progress_json_never_prints_raw_c1_or_bidi_characters_from_a_hand_edited_file(
         "the exact text survives as escapes"
     );
 }
+
+/// Makes `path` belong to another user; false when this process may not
+/// (only root may give a file away).
+fn give_away(path: &Path) -> bool {
+    std::os::unix::fs::chown(path, Some(65534), Some(65534)).is_ok()
+}
+
+#[test]
+fn another_users_progress_or_lock_file_is_refused_and_left_alone() {
+    let dir = shared_dir();
+    let path = dir.path().join("progress.toml");
+    let theirs = with_answer("theirs").to_toml();
+    fs::write(&path, &theirs).unwrap();
+    if !give_away(&path) {
+        eprintln!("skipped: only root can make a file another user's");
+        return;
+    }
+    let (mut store, p, notices) = Store::open(Some(&path));
+    assert!(p.is_empty(), "nothing of theirs is read");
+    assert!(!store.writable());
+    assert!(
+        matches!(notices.as_slice(), [Notice::CannotRead { reason, .. }] if reason.contains("another user")),
+        "{notices:?}"
+    );
+    assert_eq!(store.save(&mut with_answer("mine")), Ok(()));
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    assert_eq!(fs::metadata(&path).unwrap().uid(), 65534);
+    assert_eq!(names_in(dir.path()), ["progress.toml"]);
+
+    // A lock file planted by another user: not waited on, said at once.
+    let dir = shared_dir();
+    let path = dir.path().join("progress.toml");
+    let lock = dir.path().join("progress.toml.lock");
+    fs::write(&lock, "").unwrap();
+    assert!(give_away(&lock));
+    let (store, _, notices) =
+        returns_within(Duration::from_secs(10), move || Store::open(Some(&path)));
+    assert!(!store.writable());
+    assert!(
+        matches!(notices.as_slice(), [Notice::CannotSave { reason, .. }] if reason.contains("another user")),
+        "{notices:?}"
+    );
+}

@@ -203,8 +203,8 @@ pub fn dir_writable(dir: &Path) -> io::Result<()> {
 }
 
 /// Opens (creating 0600 if missing) a lock file: never through a link, never
-/// truncating, and only a regular file. A lock file of ours that others
-/// could read (and so `flock`) is tightened to 0600.
+/// truncating, only a regular file, and only the user's own. One of ours
+/// that others could read (and so `flock`) is tightened to 0600.
 pub fn open_lock_file(path: &Path) -> io::Result<File> {
     let file = OpenOptions::new()
         .read(true)
@@ -225,7 +225,14 @@ pub fn open_lock_file(path: &Path) -> io::Result<File> {
     if !meta.file_type().is_file() {
         return Err(not_regular(kind_words(meta.file_type())));
     }
-    if meta.uid() == my_uid() && meta.mode() & 0o077 != 0 {
+    // Another user's lock file in a shared folder is a trap, not a lock:
+    // they could hold it for ever. Say so instead of waiting on it.
+    if meta.uid() != my_uid() {
+        return Err(io::Error::other(
+            ReadError::NotOwned(meta.uid()).to_string(),
+        ));
+    }
+    if meta.mode() & 0o077 != 0 {
         file.set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
     }
     Ok(file)
