@@ -251,12 +251,25 @@ fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
+    let ends = |sig: &i32| [SIGTERM, SIGINT, SIGHUP].contains(sig);
     std::thread::spawn(move || {
-        for sig in signals.forever() {
-            match sig {
-                SIGTSTP => stop_here(),
-                SIGCONT => resume_if_foreground(),
-                _ => save_and_exit(&shared, sig),
+        loop {
+            // Ending wins over stopping: a stop with a hangup already
+            // delivered (its SIGCONT too) would never be continued.
+            let batch: Vec<i32> = signals.wait().collect();
+            if let Some(&sig) = batch.iter().find(|s| ends(s)) {
+                save_and_exit(&shared, sig);
+            }
+            for sig in batch {
+                match sig {
+                    SIGTSTP => {
+                        if let Some(sig) = signals.pending().find(ends) {
+                            save_and_exit(&shared, sig);
+                        }
+                        stop_here();
+                    }
+                    _ => resume_if_foreground(),
+                }
             }
         }
     });
@@ -264,8 +277,13 @@ fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
 }
 
 /// Restores the terminal and stops the process as SIGTSTP's default would;
-/// returns once continued.
+/// returns once continued. Only in the foreground: a job whose terminal or
+/// shell is gone would never be continued (the kernel drops SIGTSTP for
+/// such orphans; our stop is a SIGSTOP, which it would not drop).
 fn stop_here() {
+    if !in_foreground() {
+        return;
+    }
     SUSPENDED.store(true, Ordering::SeqCst);
     restore_terminal();
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
