@@ -316,14 +316,7 @@ fn save_and_exit(shared: &Shared, sig: i32) -> ! {
     let mut store = lock_within(&shared.store, Duration::from_millis(800));
     let mut progress = lock_within(&shared.progress, Duration::from_millis(100));
     let failure = match (store.as_deref_mut(), progress.as_deref_mut()) {
-        (Some(store), Some(p)) => match store.save(p) {
-            Err(e) => Some(e.to_string()),
-            // Still busy: the save was skipped, and the header's marker is gone with the screen.
-            Ok(()) if store.mode() == crate::store::Mode::Busy && !p.is_empty() => {
-                Some("another podtutor is using the progress file".to_string())
-            }
-            Ok(()) => None,
-        },
+        (Some(store), Some(p)) => store.save(p).err().map(|e| e.to_string()),
         _ => Some("the tutor was still busy saving".to_string()),
     };
     restore_terminal();

@@ -568,6 +568,32 @@ fn a_lock_taken_during_the_session_is_a_bounded_wait_then_marked_and_saving_resu
 }
 
 #[test]
+fn ctrl_c_while_a_commit_waits_for_a_held_lock_quits_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.next_until("Predict before reading on", 12);
+    let _holder = LockHolder::hold(&file);
+    let before = p.raw().len();
+    p.send(b"1\r\x03");
+    assert!(
+        p.wait_exited_unreaped(EXIT_LIMIT),
+        "still running {EXIT_LIMIT:?} after Ctrl-C"
+    );
+    // Quit, but the answer could not be saved: said after the restore.
+    assert_eq!(p.wait_exit(), 1);
+    p.wait_for_bytes(LEAVE_ALT);
+    let out = p.raw()[before..].to_vec();
+    let leave = find(&out, LEAVE_ALT).unwrap();
+    assert!(find(&out, SHOW_CURSOR).is_some());
+    let after = String::from_utf8_lossy(&out[leave..]).into_owned();
+    assert!(after.contains("another podtutor is using"), "{after:?}");
+    assert_cooked(&p.stty());
+}
+
+#[test]
 fn sigterm_while_a_commit_waits_for_a_held_lock_restores_and_exits() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.toml");

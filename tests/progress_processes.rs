@@ -146,6 +146,10 @@ fn a_save_killed_at_any_point_leaves_a_valid_file() {
         assert!(saved_version(&bak, "progress.toml.bak") <= n);
         let temps = temp_files(dir.path());
         assert!(temps.len() <= 1, "temporary files pile up: {temps:?}");
+        for t in &temps {
+            let mode = fs::metadata(dir.path().join(t)).map_or(0o600, |m| m.mode() & 0o777);
+            assert_eq!(mode, 0o600, "a temporary file left by a kill is {mode:o}");
+        }
     }
 
     // The next save clears whatever the last kill left behind.
@@ -635,12 +639,11 @@ fn a_lock_held_by_another_process_makes_the_session_read_only_then_saving_resume
     let before = fs::read(&path).unwrap();
     p.lesson_mut("lesson")
         .record_prediction("during", answer("b", 5));
-    assert_eq!(
-        store.save(&mut p),
-        Ok(()),
-        "still busy: quietly kept in memory"
+    assert!(
+        matches!(store.save(&mut p), Err(StoreError::Busy { .. })),
+        "still busy: kept in memory"
     );
-    assert!(store.take_notices().is_empty());
+    assert!(store.take_notices().is_empty(), "said once, at open");
     assert_eq!(fs::read(&path).unwrap(), before);
 
     fs::write(dir.path().join("release"), "").unwrap();
@@ -700,8 +703,9 @@ fn make_every_file(path: &Path) {
     p.lesson_mut("lesson").visit("overview");
     store.save(&mut p).unwrap(); // a backup
     drop(store);
+    // Damaged by hand: a new file, 0666 under this umask.
+    fs::remove_file(path).unwrap();
     fs::write(path, "damaged = [").unwrap();
-    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).unwrap();
     let (mut store, _, notices) = Store::open(Some(path)); // set aside, restored
     assert!(
         matches!(notices.as_slice(), [Notice::Recovered { .. }]),
@@ -709,6 +713,11 @@ fn make_every_file(path: &Path) {
     );
     p.lesson_mut("lesson").visit("takeaways");
     store.save(&mut p).unwrap();
+    // A valid file another program wrote 0666, then reset: kept aside.
+    let other = path.with_file_name("other.toml");
+    fs::write(&other, with_answer("x").to_toml()).unwrap();
+    let (mut store, _, _) = Store::open(Some(&other));
+    store.reset().unwrap();
 }
 
 #[test]
@@ -741,6 +750,7 @@ fn every_file_is_0600_and_every_directory_0700_whatever_the_umask() {
         "progress.toml.bak",
         "progress.toml.lock",
         "progress.toml.corrupt-",
+        "other.toml.reset-",
     ] {
         assert!(
             names.iter().any(|n| n.starts_with(kind)),

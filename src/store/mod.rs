@@ -277,7 +277,7 @@ pub enum StoreError {
     #[error("cannot lock {path} to save progress: {reason}")]
     Lock { path: PathBuf, reason: String },
     /// Another process held the lock for longer than podtutor waits.
-    #[error("another podtutor is using {path} (its lock is held); try again when it has finished")]
+    #[error("another podtutor is using {path} (it holds the file's lock)")]
     Busy { path: PathBuf },
     /// The progress file exists but could not be read.
     #[error("cannot read {path}: {reason}")]
@@ -559,10 +559,12 @@ impl Store {
     /// In read-only and in-memory modes this returns `Ok(())` without
     /// writing: the [`Notice`] from [`Store::open`] has already said why, and
     /// repeating it on every save would only be noise. In [`Mode::Busy`] the
-    /// lock is tried again briefly; still busy is `Ok(())` for the same reason.
-    /// Errors are for saves that were expected to work and did not; each is
-    /// also a [`Notice`] from [`Store::take_notices`]. The progress stays in
-    /// memory and the next save tries again unless the notice says otherwise.
+    /// lock is tried again briefly; still busy is [`StoreError::Busy`] with
+    /// no new notice (one was given when the lock was found busy).
+    /// Other errors are for saves that were expected to work and did not;
+    /// each is also a [`Notice`] from [`Store::take_notices`]. The progress
+    /// stays in memory and the next save tries again unless the notice says
+    /// otherwise.
     pub fn save(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
         let result = self.save_inner(progress);
         if let Err(error) = &result
@@ -612,7 +614,9 @@ impl Store {
                 lock
             }
             (Ok(lock), _) => lock,
-            (Err(StoreError::Busy { .. }), Mode::Busy) => return Ok(()),
+            // Still busy: said once already (the notice), so no new one; the
+            // error tells a caller at exit that this progress was not saved.
+            (Err(e @ StoreError::Busy { .. }), Mode::Busy) => return Err(e),
             (Err(e @ StoreError::Busy { .. }), _) => {
                 self.stop_saving(Mode::Busy, "another podtutor is using the file");
                 self.pending.push(Notice::LockBusy { path: path.clone() });
