@@ -326,10 +326,13 @@ pub fn link_backup(path: &Path, bak: &Path, expected: &Metadata) -> io::Result<(
     result
 }
 
-/// Sets a file we just renamed aside to 0600, without following a link.
+/// Sets a file of the user's own to 0600, without following a link. Not
+/// one with other names (a hard link someone made to a file elsewhere):
+/// its mode is that file's business.
 pub fn make_private(path: &Path) {
     if let Ok((file, meta)) = open_regular(path)
         && meta.uid() == my_uid()
+        && meta.nlink() == 1
         && meta.mode() & 0o077 != 0
     {
         let _ = file.set_permissions(fs::Permissions::from_mode(FILE_MODE));
