@@ -486,6 +486,22 @@ fn returns_within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Se
 }
 
 #[test]
+fn a_socket_as_the_progress_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    let (mut store, _, notices) = Store::open(Some(&path));
+    assert!(!store.writable());
+    assert!(
+        matches!(notices.as_slice(), [Notice::CannotRead { reason, .. }] if reason.contains("a socket")),
+        "{notices:?}"
+    );
+    assert_eq!(store.save(&mut with_visit("one")), Ok(()));
+    assert!(fs::symlink_metadata(&path).unwrap().file_type().is_socket());
+    assert_eq!(names_in(dir.path()), ["progress.toml"]);
+}
+
+#[test]
 fn a_fifo_as_the_progress_file_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("progress.toml");

@@ -365,6 +365,30 @@ mod tests {
     }
 
     #[test]
+    fn creating_never_goes_through_a_planted_link_and_replacing_replaces_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "mine").unwrap();
+        let planted = dir.path().join("planted");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let dangling = dir.path().join("dangling");
+        std::os::unix::fs::symlink(dir.path().join("new"), &dangling).unwrap();
+        for link in [&planted, &dangling] {
+            let e = create_new_private(link).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::AlreadyExists, "{e}");
+        }
+        assert!(matches!(
+            open_regular(&planted),
+            Err(ReadError::NotRegular("a symbolic link"))
+        ));
+        write_atomic(&planted, b"new").unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"mine");
+        assert!(!dir.path().join("new").exists());
+        let meta = fs::symlink_metadata(&planted).unwrap();
+        assert!(meta.is_file() && meta.mode() & 0o777 == FILE_MODE);
+    }
+
+    #[test]
     fn sizes_read_naturally() {
         assert_eq!(bytes(12), "12 bytes");
         assert_eq!(bytes(300 * 1024), "300 KiB");
