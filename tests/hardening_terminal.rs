@@ -828,3 +828,22 @@ fn under_umask_000_the_files_are_0600_and_the_directory_0700() {
         assert_eq!(mode(&name), 0o600, "{}", name.display());
     }
 }
+
+#[test]
+fn a_clock_before_1970_or_after_9999_does_not_stop_the_tutor() {
+    // Debug builds read PODTUTOR_DEBUG_CLOCK as the wall clock's seconds.
+    for (secs, written) in [
+        ("-86400", "1970-01-01T00:00:00Z"),
+        ("-4000000000", "1970-01-01T00:00:00Z"),
+        ("320000000000", "9999-12-31T23:59:59Z"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let mut p = Pty::spawn_env(&[], 100, 30, &file, &[("PODTUTOR_DEBUG_CLOCK", secs)]);
+        commit_then_move_on(&mut p, &file);
+        p.send(b"q");
+        assert_eq!(p.wait_exit(), 0, "clock at {secs} s");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(written), "clock at {secs} s: {text}");
+    }
+}

@@ -751,9 +751,30 @@ pub fn new_session_id() -> String {
     format!("{}-{}", compact_now(), std::process::id())
 }
 
-/// The current time as RFC 3339 UTC, for [`crate::progress::Answer::at`].
+/// The current time as RFC 3339 UTC, for answer times; the only place
+/// podtutor reads the wall clock.
 pub fn now_rfc3339() -> String {
-    rfc3339(SystemTime::now())
+    rfc3339(wall_clock())
+}
+
+/// The wall clock. Debug builds only: `PODTUTOR_DEBUG_CLOCK=SECONDS` (since
+/// 1970, negative for before) pretends the clock says so, so tests can run
+/// the real binary with a clock no test machine has.
+fn wall_clock() -> SystemTime {
+    #[cfg(debug_assertions)]
+    if let Some(secs) = std::env::var("PODTUTOR_DEBUG_CLOCK")
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        let offset = Duration::from_secs(secs.unsigned_abs());
+        let t = if secs < 0 {
+            SystemTime::UNIX_EPOCH.checked_sub(offset)
+        } else {
+            SystemTime::UNIX_EPOCH.checked_add(offset)
+        };
+        return t.unwrap_or(SystemTime::UNIX_EPOCH);
+    }
+    SystemTime::now()
 }
 
 /// The last second RFC 3339 can write with a four-digit year.
