@@ -320,6 +320,9 @@ fn save_and_exit(shared: &Shared, sig: i32) -> ! {
         _ => Some("the tutor was still busy saving".to_string()),
     };
     restore_terminal();
+    if injected_fault() == Some(Fault::SlowExit) {
+        std::thread::sleep(Duration::from_millis(300));
+    }
     if let Some(failure) = failure
         && in_foreground()
     {
@@ -380,6 +383,10 @@ enum Fault {
     PanicInDraw,
     /// Return an error from the loop (`PODTUTOR_DEBUG_PANIC=error`).
     Error,
+    /// Linger 300 ms between the restore and the exit on a signal
+    /// (`PODTUTOR_DEBUG_PANIC=slow-exit`), so a test can prove that frames
+    /// drawn meanwhile never reach the terminal.
+    SlowExit,
 }
 
 #[cfg(debug_assertions)]
@@ -387,6 +394,7 @@ fn injected_fault() -> Option<Fault> {
     match std::env::var("PODTUTOR_DEBUG_PANIC").ok()?.as_str() {
         "draw" => Some(Fault::PanicInDraw),
         "error" => Some(Fault::Error),
+        "slow-exit" => Some(Fault::SlowExit),
         _ => None,
     }
 }

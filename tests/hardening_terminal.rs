@@ -809,6 +809,40 @@ fn after_a_signal_no_frame_lands_after_the_restore() {
 }
 
 #[test]
+fn frames_drawn_between_the_restore_and_the_exit_never_reach_the_terminal() {
+    // Debug builds linger 300 ms after the restore (PODTUTOR_DEBUG_PANIC=
+    // slow-exit) while a playing scene keeps the loop drawing: without the
+    // output lock and the dropped frames, those frames would land after it.
+    for sig in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let env = [("PODTUTOR_DEBUG_PANIC", "slow-exit")];
+        let mut p = Pty::spawn_env(&[], 100, 30, &file, &env);
+        p.wait_for("Press Enter to begin");
+        p.send(b"\r");
+        p.next_until("Predict before reading on", 12);
+        // Committing starts the step's scene: frames on a timer, no keys needed.
+        p.send(b"1\r");
+        p.wait_for_any(&["✓ Right", "✗ Not quite"]);
+        p.signal(sig);
+        assert!(p.wait_exited_unreaped(EXIT_LIMIT));
+        p.wait_exit();
+        p.wait_for_bytes(LEAVE_ALT);
+        let raw = p.raw();
+        assert_eq!(count(&raw, LEAVE_ALT), 1, "restored once");
+        // The restore is mouse off, main screen, cursor shown; after it
+        // nothing may drive the terminal (a frame is cursor moves and text).
+        let after = &raw[find(&raw, LEAVE_ALT).unwrap()..];
+        let shown = find(after, SHOW_CURSOR).expect("cursor shown") + SHOW_CURSOR.len();
+        assert!(
+            !after[shown..].contains(&0x1b),
+            "SIG{sig}: a frame after the restore: {:?}",
+            String::from_utf8_lossy(&after[shown..])
+        );
+    }
+}
+
+#[test]
 fn under_umask_000_the_files_are_0600_and_the_directory_0700() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("fresh/p.toml");
