@@ -404,7 +404,10 @@ fn a_planted_lock_link_is_not_followed_and_nothing_is_created_elsewhere() {
     let [Notice::CannotSave { reason, .. }] = notices.as_slice() else {
         panic!("{notices:?}");
     };
-    assert!(reason.contains("symbolic link"), "{reason}");
+    assert!(
+        reason.contains("progress.toml.lock") && reason.contains("symbolic link"),
+        "names the lock file: {reason}"
+    );
     let mut p = with_visit("one");
     assert_eq!(store.save(&mut p), Ok(()));
     victim.assert_untouched();

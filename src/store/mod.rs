@@ -899,7 +899,8 @@ fn lock(path: &Path, wait: Duration) -> Result<File, StoreError> {
 /// The reason inside a lock error, for a notice.
 fn store_reason(e: &StoreError) -> String {
     match e {
-        StoreError::Lock { reason, .. } => reason.clone(),
+        // Name the lock file: the reason is about it, not the progress file.
+        StoreError::Lock { path, reason } => format!("its lock file {}: {reason}", path.display()),
         other => other.to_string(),
     }
 }
