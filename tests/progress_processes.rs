@@ -558,6 +558,44 @@ fn an_oversized_progress_file_is_left_untouched_and_the_session_runs_in_memory()
 }
 
 #[test]
+fn a_file_that_grows_past_the_cap_during_the_session_is_left_alone_and_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let (mut store, _, _) = Store::open(Some(&path));
+    let mut p = with_visit("one");
+    store.save(&mut p).unwrap();
+    // Another program appends to it while the tutor runs.
+    let mut huge = fs::read_to_string(&path).unwrap();
+    huge.push_str(&"# padding\n".repeat(MAX_FILE_BYTES as usize / 10 + 1));
+    fs::write(&path, &huge).unwrap();
+    p.lesson_mut("lesson").visit("two");
+    assert!(matches!(store.save(&mut p), Err(StoreError::Read { .. })));
+    assert_eq!(store.mode(), Mode::ReadOnly);
+    let notices = store.take_notices();
+    let [
+        notice @ Notice::SaveFailed {
+            retrying: false, ..
+        },
+    ] = notices.as_slice()
+    else {
+        panic!("{notices:?}");
+    };
+    assert!(notice.to_string().contains("too large"), "{notice}");
+    assert!(
+        notice.to_string().contains("kept in memory only"),
+        "{notice}"
+    );
+    p.lesson_mut("lesson").visit("three");
+    assert_eq!(store.save(&mut p), Ok(()), "said once; saving is off");
+    assert!(store.take_notices().is_empty());
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        huge,
+        "never overwritten"
+    );
+}
+
+#[test]
 fn a_heavy_learners_file_is_far_below_the_cap() {
     // Every question of ten lessons of thirty answered, each myth retried,
     // 250 sessions: still a quarter of the limit at most, so no real file is

@@ -566,12 +566,14 @@ impl Store {
     /// stays in memory and the next save tries again unless the notice says
     /// otherwise.
     pub fn save(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
+        let before = self.pending.len();
         let result = self.save_inner(progress);
+        // One notice per event: a failure that already raised its own (lock
+        // busy, newer format, damage that could not be moved) is not repeated,
+        // and a lock still busy was said when it was found busy.
         if let Err(error) = &result
-            && !matches!(
-                error,
-                StoreError::Busy { .. } | StoreError::NewerFormat { .. }
-            )
+            && self.pending.len() == before
+            && !matches!(error, StoreError::Busy { .. })
         {
             self.pending.push(Notice::SaveFailed {
                 error: error.clone(),
