@@ -597,23 +597,39 @@ fn a_file_that_grows_past_the_cap_during_the_session_is_left_alone_and_said_once
 
 #[test]
 fn a_heavy_learners_file_is_far_below_the_cap() {
-    // Every question of ten lessons of thirty answered, each myth retried,
-    // 250 sessions: still a quarter of the limit at most, so no real file is
-    // ever refused (the built-in lesson's whole record is a few KiB).
-    let mut p = Progress::new();
+    // Ten lessons of thirty questions, every one answered and every myth
+    // retried, 250 sessions each: written as format 1 (which every later
+    // podtutor reads) and measured as this podtutor writes it back. Still a
+    // quarter of the cap at most, so no real file is ever refused (the
+    // built-in lesson's whole record is a few KiB).
+    let mut v1 = String::from("format_version = 1\n");
+    let at = "2026-11-25T10:15:00Z";
     for lesson in 0..10 {
-        let l = p.lesson_mut(&format!("a-lesson-with-a-long-identifier-{lesson}"));
-        for step in 0..30 {
-            l.record_prediction(&format!("step-with-a-long-name-{step}"), answer("a", 1));
-            l.record_myth(&format!("myth-{step}"), answer("a", 2));
-            l.record_myth(&format!("myth-{step}"), answer("b", 3));
-            l.visit(&format!("section-{step}"));
+        let l = format!("lessons.a-lesson-with-a-long-identifier-{lesson}");
+        let visited: Vec<String> = (0..30).map(|i| format!("\"section-{i}\"")).collect();
+        v1 += &format!(
+            "[{l}]\nposition = \"section-29\"\nvisited = [{}]\n",
+            visited.join(", ")
+        );
+        for q in 0..30 {
+            v1 += &format!(
+                "[{l}.predictions.step-with-a-long-name-{q}]\nchoice = \"a\"\ncorrect = true\nat = \"{at}\"\n"
+            );
+            v1 += &format!(
+                "[{l}.myths.myth-{q}.first]\nchoice = \"true\"\ncorrect = false\nat = \"{at}\"\n"
+            );
+            v1 += &format!(
+                "[[{l}.myths.myth-{q}.retries]]\nchoice = \"false\"\ncorrect = true\nat = \"{at}\"\n"
+            );
         }
-        for s in 0..25 {
-            l.add_time(&format!("20261125T101500Z-{s}"), 60);
+        v1 += &format!("[{l}.sessions]\n");
+        for s in 0..250 {
+            v1 += &format!("20261125T101500Z-{s} = 60\n");
         }
     }
+    let p = Progress::from_bytes(v1.as_bytes()).expect("a format 1 file loads");
     let size = p.to_toml().len() as u64;
+    assert!(size > 50_000, "the record kept it all: {size} bytes");
     assert!(size * 4 < MAX_FILE_BYTES, "{size} bytes");
 }
 
