@@ -3,12 +3,16 @@
 //! Pure: no clock, file system or terminal. Times are seconds since the Unix
 //! epoch, passed in by the caller, so tests and classrooms are deterministic.
 //!
-//! An item's schedule is recomputed from its answer history every time
-//! ([`schedule`]); nothing but the answers themselves is stored, so merging
-//! two tutors' progress files stays a union of answers. The memory model is
-//! FSRS-6 with its published default parameters (the `fsrs` crate, Anki's
-//! implementation); docs/review.md has the parameters, the rules below and
-//! the measured cost.
+//! An item's schedule is recomputed from its answer history ([`schedule`]);
+//! nothing but the answers themselves is stored, so merging two tutors'
+//! progress files stays a union of answers. A caller may also keep the
+//! schedules in memory and update them per answer ([`Schedule::then`],
+//! [`due_schedules`]), which recomputes nothing.
+//!
+//! The memory model is FSRS-6 with its published default parameters,
+//! computed here (pure arithmetic, checked in the tests against the `fsrs`
+//! crate, Anki's implementation); docs/review.md has the formulas, the rules
+//! below, the measured cost and why not the crate itself.
 //!
 //! The rules a learner sees:
 //! - each answer is rated from correctness, confidence and time ([`Rating::of`]);
@@ -129,6 +133,14 @@ impl Schedule {
         now >= self.due
     }
 
+    /// The schedule after one more answer, without going through the
+    /// history again: for a caller that keeps schedules in memory and updates
+    /// them as answers come in. `None` if the answer is older than the latest
+    /// one (a merged file): then recompute the whole history with [`schedule`].
+    pub fn then(&self, review: &Review) -> Option<Schedule> {
+        (review.at >= self.last).then(|| Scheduler::new().answer(Some(self), review))
+    }
+
     /// Whether the latest answer was wrong, so the item is in its relearning step.
     pub fn relearning(&self) -> bool {
         self.rating == Rating::Again
@@ -138,31 +150,112 @@ impl Schedule {
     /// an answer, [`DESIRED_RETENTION`] at the due time for a right answer).
     pub fn retrievability(&self, now: i64) -> f32 {
         let days = now.saturating_sub(self.last).max(0) as f32 / DAY as f32;
-        fsrs::current_retrievability(
-            fsrs::MemoryState {
-                stability: self.memory.stability,
-                difficulty: self.memory.difficulty,
-            },
-            days,
-            fsrs::DEFAULT_PARAMETERS[20],
-        )
+        recall(curve_factor(), days, self.memory.stability)
     }
 }
 
-/// Computes schedules; holds FSRS's parameters, so build one per batch.
+/// FSRS-6's default parameters w₀…w₂₀, as published by its authors (FSRS
+/// wiki, "The Algorithm"; `DEFAULT_PARAMETERS` in the `fsrs` crate 6.6, which
+/// the tests check this module against).
+const W: [f32; 21] = [
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
+    0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+];
+/// FSRS's bounds on stability (days) and difficulty.
+const S_MIN: f32 = 0.001;
+const S_MAX: f32 = 36_500.0;
+const D_MIN: f32 = 1.0;
+const D_MAX: f32 = 10.0;
+
+/// FSRS-6 with the default parameters: the formulas of the FSRS wiki ("The
+/// Algorithm", open-spaced-repetition/fsrs4anki), step for step as the `fsrs`
+/// crate computes them, with the terms that do not depend on the answer
+/// worked out once. Only the branch an answer takes is computed: recomputing
+/// a history costs less than half of what it costs through the crate, whose
+/// `step` evaluates all three (figures in docs/review.md).
 struct Scheduler {
-    fsrs: fsrs::FSRS,
+    /// F in R(t, S) = (1 + F·t/S)^(−w₂₀): makes R(S, S) = 0.9.
+    factor: f32,
+    /// e^w₈, the scale of stability growth after a right answer.
+    growth: f32,
+    /// The lowest stability after a lapse, as a fraction of the last: 1/e^(w₁₇·w₁₈).
+    lapse_floor: f32,
+    /// D₀(easy), the difficulty mean reversion pulls towards.
+    easy_difficulty: f32,
+    /// Days until recall falls to [`DESIRED_RETENTION`], per day of
+    /// stability: I = S/F·(r^(−1/w₂₀) − 1), 1 at r = 0.9.
+    interval_per_stability: f32,
+    /// Same-day stability factors e^(w₁₇(G − 3 + w₁₈)), by rating − 1.
+    same_day: [f32; 4],
 }
 
 impl Scheduler {
     fn new() -> Self {
         Scheduler {
-            fsrs: fsrs::FSRS::default(),
+            factor: curve_factor(),
+            interval_per_stability: (DESIRED_RETENTION.powf(-1.0 / W[20]) - 1.0) / curve_factor(),
+            growth: W[8].exp(),
+            lapse_floor: 1.0 / (W[17] * W[18]).exp(),
+            easy_difficulty: initial_difficulty(Rating::Easy),
+            same_day: [1.0f32, 2.0, 3.0, 4.0].map(|g| (W[17] * (g - 3.0 + W[18])).exp()),
         }
     }
 
+    /// The memory after an answer rated `rating`, `days` whole days after
+    /// the previous one (`memory` is `None` for the first answer).
+    fn step(&self, memory: Option<Memory>, rating: Rating, days: i64) -> Memory {
+        let Some(m) = memory else {
+            return Memory {
+                stability: W[rating as usize - 1],
+                difficulty: initial_difficulty(rating).clamp(D_MIN, D_MAX),
+            };
+        };
+        let (s, d) = (
+            m.stability.clamp(S_MIN, S_MAX),
+            m.difficulty.clamp(D_MIN, D_MAX),
+        );
+        let g = rating as u8 as f32;
+        let stability = if days == 0 {
+            // Same day: a relearning step, or a quiz right after the lesson.
+            let change = self.same_day[rating as usize - 1] * s.powf(-W[19]);
+            s * if rating == Rating::Again {
+                change
+            } else {
+                change.max(1.0)
+            }
+        } else {
+            let r = recall(self.factor, days as f32, s);
+            if rating == Rating::Again {
+                let after = W[11]
+                    * d.powf(-W[12])
+                    * ((s + 1.0).powf(W[13]) - 1.0)
+                    * ((1.0 - r) * W[14]).exp();
+                after.min(s * self.lapse_floor)
+            } else {
+                let bonus = match rating {
+                    Rating::Hard => W[15],
+                    Rating::Easy => W[16],
+                    Rating::Again | Rating::Good => 1.0,
+                };
+                s * (self.growth
+                    * (11.0 - d)
+                    * s.powf(-W[9])
+                    * (((1.0 - r) * W[10]).exp() - 1.0)
+                    * bonus
+                    + 1.0)
+            }
+        };
+        // Linear damping towards 10, then mean reversion towards D₀(easy).
+        let d2 = d + (-W[6] * (g - 3.0)) * (10.0 - d) / 9.0;
+        let difficulty = (W[7] * (self.easy_difficulty - d2) + d2).clamp(D_MIN, D_MAX);
+        Memory {
+            stability: stability.clamp(S_MIN, S_MAX),
+            difficulty,
+        }
+    }
+
+    /// The schedule after the answers in `history`, in any order.
     fn schedule(&self, history: &[Review]) -> Option<Schedule> {
-        let last = history.last()?;
         if !history.is_sorted_by_key(|r| r.at) {
             // A merged progress file may interleave two tutors' answers; a
             // stable sort keeps answers given in the same second in file order.
@@ -170,54 +263,61 @@ impl Scheduler {
             sorted.sort_by_key(|r| r.at);
             return self.schedule(&sorted);
         }
-        let mut prev = history[0].at;
-        let reviews = history
-            .iter()
-            .map(|r| {
-                // Whole days since the previous answer: FSRS's unit. Answers
-                // less than a day apart (a relearning step, a quiz after the
-                // lesson) use its same-day (short-term) stability formula.
-                let days = r.at.saturating_sub(prev).max(0) / DAY;
-                prev = r.at;
-                fsrs::FSRSReview {
-                    rating: Rating::of(r) as u32,
-                    delta_t: u32::try_from(days).unwrap_or(u32::MAX),
-                }
-            })
-            .collect();
-        let state = self
-            .fsrs
-            .memory_state(fsrs::FSRSItem { reviews }, None)
-            // Only non-finite arithmetic fails, which default parameters and
-            // whole-day gaps cannot produce; if it did, the item would count
-            // as barely known (hardest, due again within a day).
-            .unwrap_or(fsrs::MemoryState {
-                stability: fsrs::DEFAULT_PARAMETERS[0],
-                difficulty: 10.0,
-            });
-        let rating = Rating::of(last);
-        let due = if rating == Rating::Again {
-            last.at.saturating_add(RELEARN_STEP)
-        } else {
-            let days =
-                self.fsrs
-                    .next_interval(Some(state.stability), DESIRED_RETENTION, rating as u32);
-            // Whole days, at least one: a right answer never comes back the same day.
-            let days = (days.round() as i64).clamp(1, MAX_INTERVAL_DAYS);
-            last.at.saturating_add(days * DAY)
+        let (first, rest) = history.split_first()?;
+        let mut schedule = self.answer(None, first);
+        for review in rest {
+            schedule = self.answer(Some(&schedule), review);
+        }
+        Some(schedule)
+    }
+
+    /// The schedule after one more answer, given no earlier than `prev.last`.
+    fn answer(&self, prev: Option<&Schedule>, review: &Review) -> Schedule {
+        let rating = Rating::of(review);
+        let memory = match prev {
+            None => self.step(None, rating, 0),
+            // Whole days since the previous answer: FSRS's unit. Answers less
+            // than a day apart take the same-day branch.
+            Some(p) => self.step(
+                Some(p.memory),
+                rating,
+                review.at.saturating_sub(p.last).max(0) / DAY,
+            ),
         };
-        Some(Schedule {
-            memory: Memory {
-                stability: state.stability,
-                difficulty: state.difficulty,
-            },
-            last: last.at,
+        let due = if rating == Rating::Again {
+            review.at.saturating_add(RELEARN_STEP)
+        } else {
+            // Whole days, at least one: a right answer never comes back the same day.
+            let days = (memory.stability * self.interval_per_stability).round() as i64;
+            review
+                .at
+                .saturating_add(days.clamp(1, MAX_INTERVAL_DAYS) * DAY)
+        };
+        Schedule {
+            memory,
+            last: review.at,
             rating,
             due,
-            reviews: history.len(),
-            lapses: history.iter().filter(|r| !r.correct).count(),
-        })
+            reviews: prev.map_or(0, |p| p.reviews) + 1,
+            lapses: prev.map_or(0, |p| p.lapses) + usize::from(rating == Rating::Again),
+        }
     }
+}
+
+/// F in R(t, S) = (1 + F·t/S)^(−w₂₀): makes R(S, S) = 0.9.
+fn curve_factor() -> f32 {
+    0.9f32.powf(-1.0 / W[20]) - 1.0
+}
+
+/// The forgetting curve: the probability of recall `days` after an answer
+/// that left stability `s`.
+fn recall(factor: f32, days: f32, s: f32) -> f32 {
+    (1.0 + factor * days / s).powf(-W[20])
+}
+
+/// D₀(G) = w₄ − e^(w₅(G − 1)) + 1: the difficulty after a first answer.
+fn initial_difficulty(rating: Rating) -> f32 {
+    W[4] - (W[5] * (rating as u8 as f32 - 1.0)).exp() + 1.0
 }
 
 /// The schedule of one item from its answers (any order), or `None` for an
@@ -249,13 +349,26 @@ where
     I: IntoIterator<Item = (K, &'a [Review])>,
 {
     let scheduler = Scheduler::new();
+    due_schedules(
+        items
+            .into_iter()
+            .filter_map(|(id, history)| Some((id, scheduler.schedule(history)?))),
+        now,
+    )
+}
+
+/// [`due`] for a caller that keeps each item's schedule (see
+/// [`Schedule::then`]): the same list without recomputing any history.
+pub fn due_schedules<K, I>(items: I, now: i64) -> Vec<Due<K>>
+where
+    I: IntoIterator<Item = (K, Schedule)>,
+{
     let mut due: Vec<Due<K>> = items
         .into_iter()
-        .filter_map(|(id, history)| {
-            let schedule = scheduler.schedule(history)?;
-            schedule.is_due(now).then_some(Due { id, schedule })
-        })
+        .filter(|(_, schedule)| schedule.is_due(now))
+        .map(|(id, schedule)| Due { id, schedule })
         .collect();
+    // Stable: items due at the same second keep the caller's order.
     due.sort_by_key(|d| d.schedule.due);
     due
 }
@@ -719,6 +832,17 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_answer_older_than_the_kept_schedule_asks_for_a_recompute() {
+        let h = history(&[(T0, Rating::Good), (T0 + 2 * DAY, Rating::Good)]);
+        let kept = schedule(&h).unwrap();
+        assert_eq!(kept.then(&answer(T0 + DAY, Rating::Again)), None);
+        // The same second as the latest answer still follows it.
+        let same = kept.then(&answer(T0 + 2 * DAY, Rating::Again)).unwrap();
+        assert!(same.relearning());
+        assert_eq!(same.reviews, 3);
+    }
+
     fn arbitrary_history() -> impl Strategy<Value = Vec<Review>> {
         let one = (
             0..40 * DAY,
@@ -726,7 +850,7 @@ mod tests {
             0..4usize,
             proptest::option::of(0..60u64),
         );
-        proptest::collection::vec(one, 0..10).prop_map(|answers| {
+        proptest::collection::vec(one, 0..16).prop_map(|answers| {
             let mut at = T0;
             answers
                 .into_iter()
@@ -750,6 +874,58 @@ mod tests {
     }
 
     proptest! {
+        /// The arithmetic here is FSRS-6 as Anki computes it: the same memory
+        /// state and interval as the `fsrs` crate for any history.
+        #[test]
+        fn memory_and_intervals_match_the_fsrs_crate(h in arbitrary_history()) {
+            prop_assume!(!h.is_empty());
+            let ours = schedule(&h).unwrap();
+            let mut prev = h[0].at;
+            let reviews = h
+                .iter()
+                .map(|r| {
+                    let days = (r.at - prev) / DAY;
+                    prev = r.at;
+                    fsrs::FSRSReview { rating: Rating::of(r) as u32, delta_t: days as u32 }
+                })
+                .collect();
+            let fsrs = fsrs::FSRS::default();
+            let theirs = fsrs.memory_state(fsrs::FSRSItem { reviews }, None).unwrap();
+            let close = |a: f32, b: f32| (a - b).abs() <= 1e-4 * b.abs().max(1.0);
+            prop_assert!(close(ours.memory.stability, theirs.stability), "{ours:?} {theirs:?}");
+            prop_assert!(close(ours.memory.difficulty, theirs.difficulty), "{ours:?} {theirs:?}");
+            if !ours.relearning() {
+                let interval = fsrs.next_interval(Some(theirs.stability), DESIRED_RETENTION, 3);
+                let days = (ours.due - ours.last) as f32 / DAY as f32;
+                // Equal up to where the rounding of nearly equal intervals may fall.
+                prop_assert!((days - interval.clamp(1.0, 36_500.0)).abs() <= 0.501, "{days} {interval}");
+            }
+        }
+
+        /// Keeping schedules and updating them answer by answer gives the
+        /// same dates as recomputing every history.
+        #[test]
+        fn kept_schedules_agree_with_recomputed_ones(
+            histories in proptest::collection::vec(arbitrary_history(), 1..6),
+            after in 0..200 * DAY,
+        ) {
+            let mut kept = Vec::new();
+            for (id, h) in histories.iter().enumerate() {
+                let mut s: Option<Schedule> = None;
+                for r in h {
+                    s = Some(match s {
+                        None => schedule(std::slice::from_ref(r)).unwrap(),
+                        Some(s) => s.then(r).unwrap(),
+                    });
+                }
+                prop_assert_eq!(s, schedule(h));
+                kept.extend(s.map(|s| (id, s)));
+            }
+            let now = T0 + after;
+            let items = histories.iter().map(Vec::as_slice).enumerate();
+            prop_assert_eq!(due_schedules(kept, now), due(items, now));
+        }
+
         #[test]
         fn nothing_is_due_before_its_time(
             histories in proptest::collection::vec(arbitrary_history(), 1..8),
