@@ -82,6 +82,32 @@ fn bench(c: &mut Criterion) {
         g.bench_function(name("due among 1,000 kept schedules"), |b| {
             b.iter(|| black_box(review::due_schedules(kept.iter().copied(), black_box(NOW))))
         });
+        // For comparison, the memory states of the same histories through
+        // the `fsrs` crate (what `due` cost when it used the crate).
+        let fsrs = fsrs::FSRS::default();
+        g.bench_function(name("fsrs crate: memory states of 1,000 items"), |b| {
+            b.iter(|| {
+                for (_, h) in listed() {
+                    let mut prev = h[0].at;
+                    let reviews = h
+                        .iter()
+                        .map(|r| {
+                            let days = (r.at - prev) / DAY;
+                            prev = r.at;
+                            fsrs::FSRSReview {
+                                rating: review::Rating::of(r) as u32,
+                                delta_t: days as u32,
+                            }
+                        })
+                        .collect();
+                    let m = fsrs.memory_state(fsrs::FSRSItem { reviews }, None);
+                    black_box(
+                        m.map(|m| fsrs.next_interval(Some(m.stability), 0.9, 3))
+                            .ok(),
+                    );
+                }
+            })
+        });
         if longest == 8 {
             g.bench_function(name("summary of 1,000 items"), |b| {
                 b.iter(|| black_box(review::summary(listed(), black_box(NOW))))
