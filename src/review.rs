@@ -20,6 +20,22 @@
 //!   sitting), and once answered right it goes back on its schedule;
 //! - nothing is due before its time ([`due`]); only cram ([`cram`]) shows
 //!   everything, and cram answers are never recorded ([`record`]).
+//!
+//! ```
+//! use podtutor::review::{self, Confidence, Review};
+//! let t0 = 1_767_225_600; // 2026-01-01T00:00:00Z, passed in by the caller
+//! let answer = |correct, confidence| Review { at: t0, correct, confidence, seconds: Some(12) };
+//! let items = [
+//!     ("step:pod", vec![answer(true, Some(Confidence::FairlySure))]),
+//!     ("myth:ips", vec![answer(false, Some(Confidence::Certain))]),
+//! ];
+//! let list = || items.iter().map(|(id, history)| (*id, history.as_slice()));
+//! // A minute later only the missed one is back...
+//! let due: Vec<&str> = review::due(list(), t0 + 60).iter().map(|d| d.id).collect();
+//! assert_eq!(due, ["myth:ips"]);
+//! // ...and the start screen says when the next one comes.
+//! assert_eq!(review::summary(list(), t0 + 60).to_string(), "1 review due · next in 2 days");
+//! ```
 
 use std::fmt;
 
