@@ -16,9 +16,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            // One clear sentence (with its causes), never a Debug dump.
+            // One clear sentence (with its causes), never a Debug dump; a
+            // closed or hung-up terminal must not turn it into a panic.
+            use std::io::Write;
             let message = podtutor::text::sanitize(&format!("{e:#}")).into_owned();
-            eprintln!("podtutor: {}", commands::emit(&message));
+            let _ = writeln!(std::io::stderr(), "podtutor: {}", commands::emit(&message));
             ExitCode::from(1)
         }
     }
