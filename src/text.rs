@@ -712,6 +712,49 @@ pub fn to_ascii(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// One character in ASCII for a cell of a drawn screen, where the spelling
+/// must keep its width: arrows become `> < ^ v`, marks `+ x ~ -`, rules and
+/// boxes `- | +`, quotes `"` and `'`, accented letters lose their accents;
+/// anything else becomes `?`.
+pub fn ascii_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        '→' | '⟶' | '▶' | '►' | '»' | '›' => '>',
+        '←' | '◀' | '«' | '‹' => '<',
+        '↑' | '▲' => '^',
+        '↓' | '▼' => 'v',
+        '↻' | '≈' => '~',
+        '·' | '—' | '–' | '‐' | '‑' | '−' | '…' => '-',
+        '“' | '”' | '„' | '″' => '"',
+        '‘' | '’' | '‚' | '′' => '\'',
+        '•' | '●' | '◦' | '∙' | '▪' | '×' => '*',
+        '✓' | '✔' => '+',
+        '✗' | '✘' => 'x',
+        '⚠' => '!',
+        '█' | '▓' | '▒' => '#',
+        '░' => '.',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{2500}'..='\u{257F}' => match c {
+            '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '╴' | '╶' | '╸' | '╺' => {
+                '-'
+            }
+            '│' | '┃' | '║' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏' | '╵' | '╷' | '╹' | '╻' => {
+                '|'
+            }
+            _ => '+',
+        },
+        _ => {
+            let spelt = to_ascii(c.encode_utf8(&mut [0; 4])).into_owned();
+            match spelt.as_bytes() {
+                [b] => char::from(*b),
+                _ => '?',
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1060,5 +1103,14 @@ mod tests {
         let any: String = (0x80u32..0x3000).filter_map(char::from_u32).collect();
         assert!(to_ascii(&any).is_ascii());
         assert_eq!(to_ascii("漢字"), "??");
+    }
+
+    #[test]
+    fn cells_become_one_ascii_character_each() {
+        let drawn: String = "→←↑↓✓✗↻·▶●“”─│┌┐└┘├é…漢".chars().map(ascii_char).collect();
+        assert_eq!(drawn, "><^v+x~->*\"\"-|+++++e-?");
+        for c in (0x80u32..0x30000).filter_map(char::from_u32) {
+            assert!(ascii_char(c).is_ascii(), "U+{:04X}", u32::from(c));
+        }
     }
 }

@@ -524,6 +524,36 @@ pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Rewrites a drawn screen in pure ASCII, cell by cell, keeping every
+/// position: each symbol becomes one ASCII character ([`text::ascii_char`];
+/// a wide character becomes `?` and the cell it covered a space). The views
+/// pick ASCII glyphs themselves ([`Glyphs::ASCII`]); this is the guarantee
+/// for everything else, lesson text included, under `--ascii` or a
+/// non-UTF-8 locale.
+///
+/// [`text::ascii_char`]: crate::text::ascii_char
+pub fn asciify(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut covered = 0;
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if covered > 0 {
+                covered -= 1;
+                cell.set_symbol(" ");
+                continue;
+            }
+            let sym = cell.symbol();
+            if sym.is_ascii() {
+                continue;
+            }
+            covered = crate::text::width(sym).saturating_sub(1);
+            let c = sym.chars().next().map_or(' ', crate::text::ascii_char);
+            cell.set_char(if covered > 0 { '?' } else { c });
+        }
+    }
+}
+
 /// WCAG 2 contrast ratio of two sRGB colours, 1.0 (none) to 21.0.
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     fn channel(c: u8) -> f64 {
@@ -825,5 +855,33 @@ mod tests {
         let mut buf = Buffer::empty(area);
         clear_for_overlay(Rect::new(0, 0, 3, 3), &mut buf);
         clear_for_overlay(Rect::new(20, 20, 3, 3), &mut buf);
+    }
+
+    #[test]
+    fn an_asciified_screen_is_ascii_with_every_cell_in_place() {
+        use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+        let area = Rect::new(0, 0, 24, 4);
+        let mut buf = Buffer::empty(area);
+        Paragraph::new("✓ right · 漢字 → “x”")
+            .block(Block::new().borders(Borders::ALL))
+            .render(area, &mut buf);
+        asciify(&mut buf);
+        let rows: Vec<String> = (0..4)
+            .map(|y| (0..24).map(|x| buf[(x, y)].symbol().to_string()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "+----------------------+",
+                "|+ right - ? ?  > \"x\"  |",
+                "|                      |",
+                "+----------------------+",
+            ]
+        );
+        // Sent to a terminal, every cell is one ASCII byte wide.
+        let before = Buffer::empty(area);
+        for (_, _, cell) in before.diff(&buf) {
+            assert!(cell.symbol().is_ascii() && cell.symbol().len() == 1);
+        }
     }
 }
