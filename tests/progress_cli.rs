@@ -56,7 +56,7 @@ fn no_progress_yet_is_a_friendly_sentence() {
 }
 
 #[test]
-fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
+fn the_summary_shows_where_you_are_scores_missed_items_and_time() {
     let (_dir, path) = with_saved_progress();
     let out = podtutor(&path, &["progress"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -64,10 +64,12 @@ fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
     for expected in [
         "Fixture Pods (fixture-pods)\n",
         "  Where you are:  Step 2 of 2: Sharing a network\n",
+        "  Finished:       not yet\n",
         "  Sections seen:  6 of 13\n",
-        "  Predictions:    1 of 2 right (2 in the lesson)\n",
-        "  Myth busters:   1 of 2 right at the first answer (2 in the lesson)\n",
-        "  Missed myths:\n    - Each container in a Pod gets its own IP address.\n",
+        "  Predictions:    1 of 2 right at the first answer (2 in the lesson)\n",
+        "  Myth busters:   1 of 2 right at the first answer, 1 more on a retry (2 in the\n",
+        "  Missed:\n    - q?\n",
+        "  Right on a retry:\n    - Each container in a Pod gets its own IP address.\n",
         "  Time spent:     32 min\n",
         // A lesson this build does not know is still shown, by its keys.
         "some-other-lesson\n  Where you are:  overview\n",
@@ -75,12 +77,12 @@ fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
-    // A myth answered right first time is not listed as missed.
+    // A myth answered right first time is listed nowhere.
     assert!(!text.contains("whole Pod restarts"), "{text}");
 }
 
 #[test]
-fn json_is_for_scripts() {
+fn json_is_for_scripts_and_holds_every_attempt() {
     let (_dir, path) = with_saved_progress();
     let out = podtutor(&path, &["progress", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -90,15 +92,32 @@ fn json_is_for_scripts() {
     let l = &v["lessons"][0];
     assert_eq!(l["id"], "fixture-pods");
     assert_eq!(l["position_title"], "Step 2 of 2: Sharing a network");
-    assert_eq!(l["predictions_right"], 1);
-    assert_eq!(l["predictions_answered"], 2);
-    assert_eq!(l["myths_right_first"], 1);
-    assert_eq!(l["missed_myths"][0]["id"], "separate-ips");
-    assert_eq!(l["seconds_spent"], 1930);
+    let score = &l["score"];
+    assert_eq!(score["kinds"][0]["kind"], "prediction");
+    assert_eq!(score["kinds"][0]["right"], 1);
+    assert_eq!(score["kinds"][0]["answered"], 2);
+    assert_eq!(score["kinds"][1]["kind"], "myth");
+    assert_eq!(score["kinds"][1]["right"], 1);
+    assert_eq!(score["kinds"][1]["right_on_retry"], 1);
+    assert_eq!(score["missed"], serde_json::json!(["step:shared-network"]));
     assert_eq!(
-        v["progress"]["lessons"]["fixture-pods"]["predictions"]["what-is-a-pod"]["choice"],
+        score["right_on_retry"],
+        serde_json::json!(["myth:separate-ips"])
+    );
+    assert_eq!(score["seconds_spent"], 1930);
+    assert_eq!(score["complete"], false);
+    let retried = &score["items"][2];
+    assert_eq!(retried["id"], "myth:separate-ips");
+    assert_eq!(retried["status"], "right-on-retry");
+    assert_eq!(retried["attempts"][0]["choice"], "true");
+    assert_eq!(retried["attempts"][1]["choice"], "false");
+    assert_eq!(retried["attempts"][1]["at"], "2026-11-25T10:20:40Z");
+    // The raw record, migrated to the current format.
+    assert_eq!(
+        v["progress"]["lessons"]["fixture-pods"]["items"]["step:what-is-a-pod"]["attempts"][0]["choice"],
         "a"
     );
+    assert_eq!(v["progress"]["format_version"], 2);
 }
 
 #[test]
