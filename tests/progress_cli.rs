@@ -142,6 +142,117 @@ fn reset_without_yes_explains_and_touches_nothing() {
     assert_eq!(fs::read(&path).unwrap(), bytes);
 }
 
+/// Runs podtutor with exactly `args` and no progress file in the environment.
+fn podtutor_bare(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .args(args)
+        .env_remove("PODTUTOR_PROGRESS_FILE")
+        .output()
+        .expect("the podtutor binary runs")
+}
+
+#[test]
+fn reset_without_yes_suggests_the_exact_command_for_the_file_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("alice's progress.toml");
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    let p = path.to_str().unwrap();
+    let lesson = fixture("lesson.toml");
+    let l = lesson.to_str().unwrap();
+    let quoted = format!("'{}'", p.replace('\'', r"'\''"));
+    let want = format!("podtutor progress --progress-file {quoted} --lesson {l} --reset --yes");
+    // The option before or after the subcommand, and --yes alone: same advice.
+    for args in [
+        vec!["progress", "--progress-file", p, "--lesson", l, "--reset"],
+        vec!["--progress-file", p, "progress", "--lesson", l, "--reset"],
+        vec!["progress", "--lesson", l, "--yes", "--progress-file", p],
+    ] {
+        let out = podtutor_bare(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(&format!("\n  {want}\n")), "{args:?}: {err}");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            fs::read(fixture("v1.toml")).unwrap()
+        );
+    }
+
+    // The suggestion works as printed, in a shell, on that file and no other.
+    let sh = Command::new("sh")
+        .arg("-c")
+        .arg(want.replacen("podtutor", env!("CARGO_BIN_EXE_podtutor"), 1))
+        .env_remove("PODTUTOR_PROGRESS_FILE")
+        .output()
+        .unwrap();
+    assert!(sh.status.success(), "{}", stderr(&sh));
+    assert!(
+        !path.exists(),
+        "the file was reset (kept aside as a backup)"
+    );
+
+    // A file named only by the environment is spelled out too.
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    let out = podtutor(&path, &["progress", "--reset"]);
+    assert!(
+        stderr(&out).contains(&format!(
+            "podtutor progress --progress-file {quoted} --lesson"
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn each_subcommands_help_lists_only_the_options_it_uses() {
+    let all = [
+        "--lesson",
+        "--progress-file",
+        "--ascii",
+        "--reduce-motion",
+        "--json",
+        "--width",
+    ];
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["--help"],
+            &["--lesson", "--progress-file", "--ascii", "--reduce-motion"],
+        ),
+        (&["read", "--help"], &["--lesson", "--width"]),
+        (&["lint", "--help"], &[]),
+        (
+            &["progress", "--help"],
+            &["--json", "--progress-file", "--lesson"],
+        ),
+        (&["scene", "--help"], &["--width", "--ascii"]),
+    ];
+    for (args, shown) in cases {
+        let out = podtutor_bare(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let help = stdout(&out);
+        for option in all {
+            assert_eq!(
+                help.contains(&format!("{option} ")) || help.contains(&format!("{option}\n")),
+                shown.contains(&option),
+                "{args:?}: {option} in\n{help}"
+            );
+        }
+    }
+    // The environment variable is still documented where it applies.
+    let help = stdout(&podtutor_bare(&["progress", "--help"]));
+    assert!(help.contains("PODTUTOR_PROGRESS_FILE"), "{help}");
+}
+
+#[test]
+fn an_option_before_a_subcommand_that_does_not_use_it_is_refused() {
+    let out = podtutor_bare(&["--ascii", "lint", "x.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--ascii does not apply to `podtutor lint`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn reset_with_yes_starts_over_and_says_where_the_old_file_is() {
     let (dir, path) = with_saved_progress();

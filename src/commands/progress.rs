@@ -1,6 +1,6 @@
 //! `podtutor progress`: show saved progress, export it as JSON, or start over.
 
-use crate::cli::{GlobalArgs, ProgressArgs};
+use crate::cli::{GlobalArgs, ProgressArgs, shell_quote};
 use crate::lesson::Lesson;
 use crate::progress::{Progress, format_duration};
 use crate::session::{Score, Session};
@@ -24,12 +24,12 @@ struct Export<'a> {
 
 /// Prints, exports or resets saved progress. Exit status 2 on a usage error
 /// (such as `--reset` without `--yes`), with nothing touched.
-pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if let Some(problem) = usage_problem(args) {
-        eprintln!("podtutor: {problem}");
+        eprintln!("podtutor: {}", sanitize(&problem));
         return Ok(ExitCode::from(2));
     }
-    let (mut store, progress, notices) = Store::open(global.progress_file.as_deref());
+    let (mut store, progress, notices) = Store::open(args.progress_file.as_deref());
     for n in &notices {
         eprintln!("podtutor: {}", sanitize(&n.to_string()));
     }
@@ -53,7 +53,11 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
     }
 
     // Titles are a nicety: a lesson file that does not load must not hide progress.
-    let lesson = match super::load_lesson(global) {
+    let options = GlobalArgs {
+        lesson: args.lesson.clone(),
+        ..GlobalArgs::default()
+    };
+    let lesson = match super::load_lesson(&options) {
         Ok(lesson) => Some(lesson),
         Err(e) => {
             eprintln!(
@@ -91,19 +95,40 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
 }
 
 /// Flag combinations that make no sense, as a sentence saying what to do.
-fn usage_problem(args: &ProgressArgs) -> Option<&'static str> {
-    if args.reset && !args.yes {
-        Some(
+fn usage_problem(args: &ProgressArgs) -> Option<String> {
+    if args.reset && args.json {
+        Some("--json cannot be combined with --reset; run them separately.".into())
+    } else if args.reset && !args.yes {
+        Some(format!(
             "--reset starts your progress over (the current file is kept as a backup). \
-             Nothing was changed; run `podtutor progress --reset --yes` to confirm.",
-        )
+             Nothing was changed; to confirm, run:\n  {}",
+            reset_command(args)
+        ))
     } else if args.yes && !args.reset {
-        Some("--yes only confirms --reset; use `podtutor progress --reset --yes`.")
-    } else if args.reset && args.json {
-        Some("--json cannot be combined with --reset; run them separately.")
+        Some(format!(
+            "--yes only confirms --reset; to start over, run:\n  {}",
+            reset_command(args)
+        ))
     } else {
         None
     }
+}
+
+/// The exact command that resets the file these arguments name. The file is
+/// always spelled out (even when it came from PODTUTOR_PROGRESS_FILE): on a
+/// shared machine the bare command would reset whoever's file is the default.
+fn reset_command(args: &ProgressArgs) -> String {
+    let mut words = vec!["podtutor".to_string(), "progress".into()];
+    if let Some(p) = &args.progress_file {
+        words.push("--progress-file".into());
+        words.push(shell_quote(&p.to_string_lossy()));
+    }
+    if let Some(l) = &args.lesson {
+        words.push("--lesson".into());
+        words.push(shell_quote(&l.to_string_lossy()));
+    }
+    words.extend(["--reset".into(), "--yes".into()]);
+    words.join(" ")
 }
 
 /// Writes to stdout; a closed pipe (`podtutor progress | head`) is a normal stop.
