@@ -303,3 +303,64 @@ fn a_newer_file_is_shown_as_untouched_and_cannot_be_reset() {
     assert!(stderr(&out).contains("newer podtutor"), "{}", stderr(&out));
     assert_eq!(fs::read(&path).unwrap(), b"format_version = 3\n");
 }
+
+#[test]
+fn the_summary_and_progress_json_agree_even_for_a_removed_myth() {
+    use podtutor::item::{ItemId, ItemKind};
+    use podtutor::session::Session;
+    let (_dir, path) = with_saved_progress();
+    for lesson_file in ["lesson.toml", "lesson-myth-removed.toml"] {
+        // What the summary screen shows: the session's score.
+        let lesson = podtutor::lesson::load_file(&fixture(lesson_file)).unwrap();
+        let saved = podtutor::progress::Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
+        let summary = Session::new(lesson, saved).score();
+
+        let out = Command::new(env!("CARGO_BIN_EXE_podtutor"))
+            .args(["progress", "--json", "--lesson"])
+            .arg(fixture(lesson_file))
+            .arg("--progress-file")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            v["lessons"][0]["score"],
+            serde_json::to_value(&summary).unwrap(),
+            "{lesson_file}"
+        );
+
+        let myths = summary.kind(ItemKind::Myth);
+        let removed = ItemId::myth("separate-ips");
+        if lesson_file == "lesson.toml" {
+            assert_eq!((myths.total, myths.answered, myths.right), (2, 2, 1));
+            assert_eq!(summary.right_on_retry, vec![removed]);
+        } else {
+            // Answered (and retried) before it was removed: it counts in neither view.
+            assert_eq!((myths.total, myths.answered, myths.right), (1, 1, 1));
+            assert!(summary.item(&removed).is_none());
+            assert!(summary.right_on_retry.is_empty());
+            assert_eq!(summary.overall.total, 3);
+            // The text says the same; the answer stays in the file.
+            let text = Command::new(env!("CARGO_BIN_EXE_podtutor"))
+                .args(["progress", "--lesson"])
+                .arg(fixture(lesson_file))
+                .arg("--progress-file")
+                .arg(&path)
+                .output()
+                .unwrap();
+            let text = stdout(&text);
+            assert!(
+                text.contains(
+                    "  Myth busters:   1 of 1 right at the first answer (1 in the lesson)\n"
+                ),
+                "{text}"
+            );
+            assert!(!text.contains("own IP address"), "{text}");
+            assert!(
+                v["progress"]["lessons"]["fixture-pods"]["items"]["myth:separate-ips"].is_object(),
+                "never lost from the record"
+            );
+        }
+    }
+}
