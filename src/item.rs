@@ -143,8 +143,21 @@ pub struct Attempt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
     /// Seconds from seeing the question to committing, when measured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_seconds"
+    )]
     pub seconds: Option<u64>,
+}
+
+/// TOML integers are signed 64-bit: a larger count would make the record
+/// unsaveable, so it is clamped (no one thinks for 292 billion years).
+fn serialize_seconds<S: serde::Serializer>(secs: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+    match secs {
+        Some(n) => s.serialize_some(&(*n).min(i64::MAX as u64)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Attempt {

@@ -244,9 +244,21 @@ impl Progress {
 
     /// The record as TOML, always in the current format, ending in a newline.
     pub fn to_toml(&self) -> String {
-        let current = Progress {
+        // Borrowed, so saving never copies the record.
+        #[derive(Serialize)]
+        struct Current<'a> {
+            format_version: u32,
+            #[serde(skip_serializing_if = "no_settings")]
+            settings: &'a Settings,
+            lessons: &'a BTreeMap<String, LessonProgress>,
+        }
+        fn no_settings(s: &&Settings) -> bool {
+            s.is_empty()
+        }
+        let current = Current {
             format_version: FORMAT_VERSION,
-            ..self.clone()
+            settings: &self.settings,
+            lessons: &self.lessons,
         };
         // Every field is a string, bool, integer clamped to TOML's range, or a
         // table of those, so serialising cannot fail.
@@ -817,8 +829,17 @@ mod tests {
         p.lesson_mut("l").add_time("s", u64::MAX);
         p.lesson_mut("l").add_time("s", 5);
         p.lesson_mut("l").sessions.insert("direct".into(), u64::MAX);
+        p.lesson_mut("l").record(
+            &step("s"),
+            Attempt {
+                seconds: Some(u64::MAX),
+                ..att("a", true, "2026-01-01T00:00:00Z")
+            },
+        );
         let back = Progress::from_toml(&p.to_toml()).unwrap();
         assert_eq!(back.lesson("l").unwrap().sessions["s"], MAX_SECONDS);
+        let attempt = &back.lesson("l").unwrap().item(&step("s")).unwrap().attempts[0];
+        assert_eq!(attempt.seconds, Some(MAX_SECONDS));
     }
 
     #[test]
