@@ -259,6 +259,16 @@ impl ItemRecord {
     }
 }
 
+/// Whole seconds from `earlier` to `later` (both RFC 3339, as the outer layer
+/// passes them in), for [`Attempt::seconds`]: a page notes the time a question
+/// appeared and measures at commit without reading a clock. `None` when
+/// either does not parse or `later` is before `earlier` (a clock set back).
+pub fn seconds_between(earlier: &str, later: &str) -> Option<u64> {
+    let from = humantime::parse_rfc3339_weak(earlier).ok()?;
+    let to = humantime::parse_rfc3339_weak(later).ok()?;
+    Some(to.duration_since(from).ok()?.as_secs())
+}
+
 /// Orders attempts by time, earliest first. Unparseable times sort last, and
 /// ties break on the remaining fields so that merging is deterministic.
 pub fn attempt_order(a: &Attempt, b: &Attempt) -> Ordering {
@@ -439,6 +449,21 @@ mod tests {
         assert_eq!(r.first().unwrap().choice, "b");
         assert_eq!(r.latest().unwrap().at, "2025-01-01T00:00:00Z");
         assert_eq!(r.attempts.len(), 3);
+    }
+
+    #[test]
+    fn seconds_between_two_passed_in_times() {
+        let cases = [
+            ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", Some(0)),
+            ("2026-01-01T00:00:00Z", "2026-01-01T00:01:05Z", Some(65)),
+            ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00.900Z", Some(0)),
+            ("2026-01-01T00:01:00Z", "2026-01-01T00:00:00Z", None),
+            ("not a time", "2026-01-01T00:00:00Z", None),
+            ("2026-01-01T00:00:00Z", "", None),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(seconds_between(from, to), want, "{from} → {to}");
+        }
     }
 
     #[test]
