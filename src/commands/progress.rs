@@ -40,7 +40,7 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
                 print_out(&format!(
                     "Progress reset: you start over next time. Your previous progress was kept \
                      in {}.\n",
-                    backup.display()
+                    sanitize(&backup.display().to_string())
                 ))?;
                 Ok(ExitCode::SUCCESS)
             }
