@@ -10,6 +10,7 @@ use crate::item::{self, Attempt, Confidence, Item, ItemId, ItemKind, ItemStatus}
 use crate::lesson::{Lesson, Section};
 use crate::progress::{LessonProgress, Progress, Settings};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// One learner in one lesson.
 #[derive(Debug, Clone)]
@@ -308,11 +309,13 @@ impl Score {
                 .collect(),
             complete,
             sections_seen: match lesson {
-                Some(l) => record
-                    .visited
-                    .iter()
-                    .filter(|k| l.section_by_key(k).is_some())
-                    .count(),
+                Some(l) => {
+                    // Once per section, not once per visited key: views may
+                    // score on every frame.
+                    let keys: BTreeSet<String> =
+                        l.sections().into_iter().map(|s| l.section_key(s)).collect();
+                    record.visited.intersection(&keys).count()
+                }
                 None => record.visited.len(),
             },
             sections_total: lesson.map(|l| l.sections().len()),
