@@ -85,11 +85,11 @@ impl ItemKind {
         }
     }
 
-    /// A plural label for learners: "Predictions", "Myth busters", "Recall cards".
+    /// The label of its score line: "Predictions", "Fact or myth", "Recall cards".
     pub fn label(self) -> &'static str {
         match self {
             ItemKind::Prediction => "Predictions",
-            ItemKind::Myth => "Myth busters",
+            ItemKind::Myth => "Fact or myth",
             ItemKind::Card => "Recall cards",
         }
     }

@@ -7,7 +7,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => commands::tutor::run(&cli.global),
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
-        Some(Command::Lint { files }) => commands::lint::run(files),
+        Some(Command::Lint { files, strict }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
     };

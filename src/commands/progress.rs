@@ -350,7 +350,7 @@ mod tests {
             "  Where you are:  step:x\n",
             "  Finished:       not yet\n",
             "  Predictions:    1 of 2 right at the first answer\n",
-            "  Myth busters:   0 of 2 right at the first answer, 1 more on a retry\n",
+            "  Fact or myth:   0 of 2 right at the first answer, 1 more on a retry\n",
             "  Missed:\n    - step:y\n    - myth:m1\n",
             "  Right on a retry:\n    - myth:m2\n",
             "  Time spent:     5 min\n",
