@@ -218,7 +218,8 @@ pub struct KindScore {
 pub struct ItemScore {
     pub id: ItemId,
     pub kind: ItemKind,
-    /// The question or claim when the lesson is known, else the id.
+    /// Its name in a list: the step's title for a prediction ("Step 2 of 6:
+    /// …"), the claim for a myth; the id when the lesson is unknown.
     pub title: String,
     pub status: ItemStatus,
     pub attempts: Vec<Attempt>,
@@ -279,7 +280,13 @@ impl Score {
                 .into_iter()
                 .map(|i| {
                     let seen = record.visited.contains(&l.section_key(i.section));
-                    (i.id, i.kind, i.prompt.to_string(), seen)
+                    // A prediction's question is a paragraph; its step's title
+                    // names it in a list. A claim is short and says itself.
+                    let title = match i.kind {
+                        ItemKind::Prediction => l.section_title(i.section),
+                        ItemKind::Myth | ItemKind::Card => i.prompt.to_string(),
+                    };
+                    (i.id, i.kind, title, seen)
                 })
                 .collect(),
             None => ItemKind::ALL
@@ -468,6 +475,24 @@ mod tests {
         assert!(
             after.missed.is_empty(),
             "right on retry is no longer listed as missed"
+        );
+    }
+
+    #[test]
+    fn items_are_named_by_their_steps_title_or_their_claim() {
+        let s = session();
+        let score = s.score();
+        for i in s.items() {
+            let want = match i.kind {
+                ItemKind::Prediction => s.lesson.section_title(i.section),
+                _ => i.prompt.to_string(),
+            };
+            assert_eq!(score.item(&i.id).unwrap().title, want);
+        }
+        assert!(
+            score.items[0].title.starts_with("Step "),
+            "{}",
+            score.items[0].title
         );
     }
 
