@@ -1,17 +1,20 @@
-use clap::Parser;
 use podtutor::cli::{Cli, Command};
 use podtutor::commands;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    commands::set_ascii(commands::ascii_wanted(&cli.global));
-    let result = match cli.command {
+    let cli = Cli::parse_args();
+    let options = cli
+        .command
+        .as_ref()
+        .map_or(cli.global.clone(), Command::options);
+    commands::set_ascii(commands::ascii_wanted(&options));
+    let result = match &cli.command {
         None => commands::tutor::run(&cli.global),
-        Some(Command::Read { width }) => commands::read::run(&cli.global, width),
-        Some(Command::Lint { files, strict }) => commands::lint::run(&files, strict),
-        Some(Command::Progress(args)) => commands::progress::run(&cli.global, &args),
-        Some(Command::Scene(args)) => commands::scene::run(&cli.global, &args),
+        Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
+        Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
+        Some(Command::Progress(args)) => commands::progress::run(args),
+        Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
     };
     match result {
         Ok(code) => code,
