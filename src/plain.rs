@@ -7,7 +7,7 @@
 //! decoration (no rules, bullets or arrows for a reader to spell out).
 
 use crate::lesson::{Lesson, Question, Section};
-use crate::text::{clip_marked, plural, sanitize, wrap};
+use crate::text::{clip_marked, plural, sanitize, to_ascii, wrap};
 
 /// What a line is, so a terminal can style headings without the text changing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +33,15 @@ struct Out {
 }
 
 impl Out {
+    /// Wraps `text` at `width`, in ASCII first when asked: spelling `—` as
+    /// `--` after wrapping would push lines past the page.
+    fn wrap(&self, text: &str, width: usize) -> Vec<String> {
+        if self.ascii {
+            wrap(&to_ascii(&sanitize(text)), width)
+        } else {
+            wrap(text, width)
+        }
+    }
     fn push(&mut self, role: Role, text: impl Into<String>) {
         self.lines.push(PlainLine {
             role,
@@ -50,7 +59,8 @@ impl Out {
     fn heading(&mut self, role: Role, marks: &str, text: &str) {
         self.blank();
         let hang = " ".repeat(marks.len() + 1);
-        for (i, l) in wrap(text, self.width.saturating_sub(hang.len()))
+        for (i, l) in self
+            .wrap(text, self.width.saturating_sub(hang.len()))
             .into_iter()
             .enumerate()
         {
@@ -65,12 +75,12 @@ impl Out {
     }
     fn label(&mut self, label: &str) {
         self.blank();
-        for l in wrap(label, self.width) {
+        for l in self.wrap(label, self.width) {
             self.push(Role::Label, l);
         }
     }
     fn para(&mut self, text: &str) {
-        for l in wrap(text, self.width) {
+        for l in self.wrap(text, self.width) {
             self.push(Role::Text, l);
         }
     }
@@ -78,14 +88,14 @@ impl Out {
         let pw = crate::text::width(prefix);
         let inner = self.width.saturating_sub(pw).max(10);
         let pad = " ".repeat(pw);
-        for (i, l) in wrap(text, inner).into_iter().enumerate() {
+        for (i, l) in self.wrap(text, inner).into_iter().enumerate() {
             let p = if i == 0 { prefix } else { &pad };
             self.push(Role::Text, format!("{p}{l}"));
         }
     }
     /// A first line that starts with `prefix` and goes on two columns in.
     fn hanging(&mut self, prefix: &str, text: &str) {
-        let lines = wrap(
+        let lines = self.wrap(
             &format!("{prefix}{text}"),
             self.width.saturating_sub(2).max(10),
         );
@@ -103,7 +113,9 @@ impl Out {
     fn code(&mut self, text: &str) {
         self.blank();
         let inner = self.width.saturating_sub(4);
-        for l in sanitize(text).trim_end_matches('\n').lines() {
+        let text = sanitize(text);
+        let text = if self.ascii { to_ascii(&text) } else { text };
+        for l in text.trim_end_matches('\n').lines() {
             let fitted = clip_marked(l, inner, self.ascii);
             self.push(Role::Code, format!("    {fitted}").trim_end().to_string());
         }

@@ -85,12 +85,24 @@ fn read_has_no_decoration_and_headings_are_text() {
 
 #[test]
 fn width_is_honoured_down_to_40_and_refused_below_with_a_message() {
-    for w in [40, 57, 80, 120] {
-        let text = read(&["--width", &w.to_string()]);
+    for (w, ascii) in [
+        (40, false),
+        (57, false),
+        (80, false),
+        (120, false),
+        (40, true),
+    ] {
+        let w_arg = w.to_string();
+        let mut args = vec!["--width", w_arg.as_str()];
+        if ascii {
+            args.push("--ascii");
+        }
+        let text = read(&args);
         let widest = text.lines().map(podtutor::text::width).max().unwrap();
         assert!(widest <= w, "a line of {widest} columns at --width {w}");
         // Prose fills the page: the widest line is close to the width.
         assert!(widest + 10 >= w, "widest line {widest} at --width {w}");
+        assert!(!ascii || text.is_ascii());
     }
     let dir = tempfile::tempdir().unwrap();
     let out = podtutor(&["read", "--width", "39"], dir.path(), &[]);
@@ -260,4 +272,32 @@ fn read_piped_to_a_pager_fits_a_narrow_terminal() {
         (50..=60).contains(&widest),
         "widest line {widest} in a 60-column terminal"
     );
+}
+
+#[test]
+fn ascii_text_is_wrapped_after_spelling_so_it_still_fits() {
+    // `—` becomes `--` and `…` `...`: spelt after wrapping, lines would grow.
+    let dir = tempfile::tempdir().unwrap();
+    let prose = "A Pod — one IP, one node… “shared” — ".repeat(12);
+    let lesson = minimal().replace("what = \"What it is.\"", &format!("what = \"{prose}\""));
+    std::fs::write(dir.path().join("dash.toml"), lesson).unwrap();
+    for w in 40..=60 {
+        let width = w.to_string();
+        let out = podtutor(
+            &[
+                "read",
+                "--lesson",
+                "dash.toml",
+                "--ascii",
+                "--width",
+                &width,
+            ],
+            dir.path(),
+            &[],
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.is_ascii() && text.contains("A Pod -- one IP, one node... \"shared\""));
+        let widest = text.lines().map(str::len).max().unwrap();
+        assert!(widest <= w, "a line of {widest} at --width {w}:\n{text}");
+    }
 }
