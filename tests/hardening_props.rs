@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use support::screens::{draw, open, render, summary_with_missed_myths};
+use support::screens::{answer, draw, open, render, summary_with_missed_myths};
 
 const NOW: &str = "2026-11-25T10:00:00Z";
 
@@ -141,13 +141,12 @@ fn all_screens(lesson: &Lesson) -> Vec<App> {
     let mut outline = base.clone();
     let _ = outline.update(Action::Outline, NOW);
     out.push(outline);
-    for i in 0..base.sections.len() {
+    for i in 0..base.session.sections.len() {
         let mut a = base.clone();
-        a.reduce_motion = true;
+        a.settings.reduce_motion = true;
         open(&mut a, i);
         out.push(a.clone());
-        let _ = a.update(Action::Pick(1), NOW);
-        let _ = a.update(Action::Commit, NOW);
+        answer(&mut a, 1);
         out.push(a);
     }
     let summary = summary_with_missed_myths(&base);
@@ -205,9 +204,10 @@ fn a_storm_of_resizes_ends_identical_to_a_fresh_render() {
     let base = App::new(lesson::embedded(), Progress::default());
     // The start screen, a section with a scene and a manifest, and help over a section.
     let scene = base
+        .session
         .sections
         .iter()
-        .position(|&s| base.scene_name(s).is_some())
+        .position(|&s| base.session.scene_name(s).is_some())
         .expect("a section with a scene");
     let mut with_scene = base.clone();
     open(&mut with_scene, scene);

@@ -1,23 +1,28 @@
 //! Every screen rendered through ratatui's TestBackend: insta snapshots at
-//! 80×24 and 120×40, the commit-before-reveal guarantee on the buffer, styles
-//! that matter, and no panic at any size.
+//! 80×24 and 120×40 (and the tightest screens at 60×20), the
+//! commit-before-reveal guarantee on the buffer, every choice in view,
+//! styles that matter, and no panic at any size.
 
 mod support {
     pub mod screens;
 }
-use podtutor::app::{App, Screen};
+use podtutor::app::{App, Page};
 use podtutor::diagram::Charset;
-use podtutor::keymap::Action;
+use podtutor::keymap::{Action, Context};
 use podtutor::lesson::{self, Section};
 use podtutor::progress::Progress;
 use podtutor::ui::Ui;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-use support::screens::{NOW, open, render, summary_with_missed_myths, text};
+use support::screens::{NOW, answer, open, render, summary_with_missed_myths, text};
 
 fn app() -> App {
     App::new(lesson::embedded(), Progress::default())
+}
+
+fn asks(a: &App, i: usize) -> bool {
+    a.session.question(a.session.sections[i]).is_some()
 }
 
 /// Every screen a learner can reach, with a name for its snapshot.
@@ -27,18 +32,19 @@ fn all_screens() -> Vec<(String, App)> {
     let mut outline = base.clone();
     let _ = outline.update(Action::Outline, NOW);
     out.push(("outline".into(), outline));
-    for i in 0..base.sections.len() {
+    for i in 0..base.session.sections.len() {
         let mut a = base.clone();
-        a.reduce_motion = true;
+        a.settings.reduce_motion = true;
         open(&mut a, i);
-        let key = a.lesson.section_key(a.sections[i]).replace(':', "-");
+        let key = a
+            .session
+            .lesson
+            .section_key(a.session.sections[i])
+            .replace(':', "-");
         let name = format!("{:02}-{key}", i + 1);
-        let asks = matches!(a.sections[i], Section::Step(s) if a.lesson.steps[s].prediction.is_some())
-            || matches!(a.sections[i], Section::Myth(_));
-        if asks {
+        if asks(&a, i) {
             out.push((format!("{name}-open"), a.clone()));
-            let _ = a.update(Action::Pick(1), NOW);
-            let _ = a.update(Action::Commit, NOW);
+            answer(&mut a, 1);
             out.push((format!("{name}-revealed"), a));
         } else {
             out.push((name, a));
@@ -64,25 +70,74 @@ fn every_screen_at_80x24_and_120x40() {
     }
 }
 
+/// The squashed text of a screen, for finding wrapped text in it.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when every word of `needle` is on screen in order, wrapped or not
+/// (a choice wraps with a hanging indent, so compare without spaces).
+fn shows(screen: &str, needle: &str) -> bool {
+    let nospace = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    nospace(screen).contains(&nospace(needle))
+}
+
+#[test]
+fn every_choice_of_every_question_is_in_view_before_commit_at_every_size() {
+    let base = app();
+    let mut checked = 0;
+    for (w, h) in [(60, 20), (80, 24), (100, 30), (120, 40)] {
+        for i in (0..base.session.sections.len()).filter(|&i| asks(&base, i)) {
+            let mut a = base.clone();
+            open(&mut a, i);
+            let q = a.session.question(a.session.sections[i]).unwrap();
+            let (prompt, choices): (String, Vec<String>) = (
+                q.prompt.to_string(),
+                q.choices.iter().map(|c| c.text.clone()).collect(),
+            );
+            let mut ui = Ui::new(false, Charset::Unicode);
+            let screen = text(&render(&mut a, &mut ui, w, h));
+            assert!(shows(&screen, &prompt), "{w}x{h} section {i}: question not in view\n{screen}");
+            for c in &choices {
+                assert!(shows(&screen, c), "{w}x{h} section {i}: {c:?} not in view\n{screen}");
+            }
+            // Down to the last choice: it is selected and still in view.
+            for _ in 0..choices.len() {
+                let _ = a.update(Action::ChoiceDown, NOW);
+                let screen = text(&render(&mut a, &mut ui, w, h));
+                assert!(screen.contains('▶'), "{w}x{h}: the selection left the view\n{screen}");
+            }
+            let screen = text(&render(&mut a, &mut ui, w, h));
+            let last = screen.lines().find(|l| l.contains('▶')).unwrap();
+            assert!(last.contains(&format!("{})", choices.len())), "{last}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4 * 10, "{checked}");
+}
+
 #[test]
 fn a_prediction_screen_never_shows_the_answer_before_commit() {
     let base = app();
     let mut checked = 0;
-    for (i, s) in base.sections.iter().enumerate() {
+    for (i, s) in base.session.sections.iter().enumerate() {
         let Section::Step(si) = *s else { continue };
-        let step = &base.lesson.steps[si];
+        let step = &base.session.lesson.steps[si];
         let Some(q) = &step.prediction else { continue };
         for (w, h) in [(60, 20), (80, 24), (120, 40), (250, 80)] {
             let mut a = base.clone();
             open(&mut a, i);
-            // Scroll as far as possible: nothing hidden further down either.
+            // Select, rate, scroll as far as possible: nothing hidden further down either.
             let mut all = String::new();
             let mut ui = Ui::new(true, Charset::Unicode);
-            for _ in 0..40 {
+            let _ = a.update(Action::Pick(0), NOW);
+            for _ in 0..20 {
                 all.push_str(&text(&render(&mut a, &mut ui, w, h)));
                 let _ = a.update(Action::PageDown, NOW);
             }
-            let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = a.update(Action::Commit, NOW);
+            assert_eq!(a.context(), Context::Rating);
+            all.push_str(&text(&render(&mut a, &mut ui, w, h)));
             let all = squash(&all);
             for secret in [&step.body, &step.result, &step.insight]
                 .into_iter()
@@ -103,23 +158,58 @@ fn a_prediction_screen_never_shows_the_answer_before_commit() {
 }
 
 #[test]
+fn after_commit_every_choice_shows_with_its_mark_and_explanation_and_one_verdict() {
+    let base = app();
+    let i = (0..base.session.sections.len())
+        .find(|&i| matches!(base.session.sections[i], Section::Myth(_)))
+        .unwrap();
+    let mut a = base.clone();
+    open(&mut a, i);
+    let q = a.session.question(a.session.sections[i]).unwrap();
+    let wrong = q.choices.iter().position(|c| c.id != q.answer).unwrap();
+    let right = q.choices.iter().position(|c| c.id == q.answer).unwrap();
+    let explanations: Vec<String> = q.choices.iter().map(|c| c.explanation.clone()).collect();
+    let _ = a.update(Action::Pick(wrong), NOW);
+    let _ = a.update(Action::Commit, NOW);
+    let _ = a.update(Action::Rate(2), NOW);
+    // Read the whole screen, page by page.
+    let mut ui = Ui::new(false, Charset::Unicode);
+    let mut all = String::new();
+    for _ in 0..30 {
+        all.push_str(&text(&render(&mut a, &mut ui, 100, 30)));
+        let _ = a.update(Action::PageDown, NOW);
+    }
+    for e in &explanations {
+        assert!(shows(&all, e), "explanation {e:?} missing");
+    }
+    let first = text(&render(&mut Clone::clone(&a), &mut ui, 100, 30));
+    let _ = first;
+    assert!(all.contains(&format!("✗ {}) ", wrong + 1)), "{all}");
+    assert!(all.contains(&format!("✓ {}) ", right + 1)), "{all}");
+    assert!(all.contains("← your answer"));
+    assert!(all.contains("← the answer"));
+    assert!(all.contains("A surprise"), "a certain wrong answer is flagged");
+    // The verdict is said once on the screen that holds it.
+    let mut b = base.clone();
+    open(&mut b, i);
+    answer(&mut b, wrong);
+    let screen = text(&render(&mut b, &mut ui, 100, 30));
+    assert_eq!(screen.matches("Not quite").count(), 1, "{screen}");
+}
+
+#[test]
 fn verdict_colours_and_no_color() {
     let mut a = app();
     let i = a
+        .session
         .sections
         .iter()
         .position(|s| matches!(s, Section::Myth(_)))
         .unwrap();
-    let Section::Myth(m) = a.sections[i] else {
-        unreachable!()
-    };
     open(&mut a, i);
-    let right = a.lesson.myths[m]
-        .choices
-        .iter()
-        .position(|c| c.id == a.lesson.myths[m].answer)
-        .unwrap();
-    let _ = a.click_choice(right, NOW);
+    let q = a.session.question(a.session.sections[i]).unwrap();
+    let right = q.choices.iter().position(|c| c.id == q.answer).unwrap();
+    answer(&mut a, right);
     let buf = render(&mut a, &mut Ui::new(true, Charset::Unicode), 100, 30);
     let (x, y) = find(&buf, "✓ Right").expect("verdict shown");
     assert_eq!(buf[(x, y)].fg, Color::Green);
@@ -169,44 +259,140 @@ fn every_screen_survives_every_small_size_and_huge_ones() {
 #[test]
 fn the_footer_shows_the_keys_of_the_current_screen() {
     let mut a = app();
-    let start = text(&render(
-        &mut a,
-        &mut Ui::new(false, Charset::Unicode),
-        80,
-        24,
-    ));
+    let mut ui = Ui::new(false, Charset::Unicode);
+    let start = text(&render(&mut a, &mut ui, 80, 24));
     let footer = start.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
-    assert!(
-        footer.contains("Enter open") && footer.contains("q quit"),
-        "{footer}"
-    );
+    assert!(footer.contains("Enter open") && footer.contains("q quit"), "{footer}");
     assert!(!footer.contains("commit"), "{footer}");
-    let i = a
-        .sections
-        .iter()
-        .position(|s| matches!(s, Section::Myth(_)))
+    let i = (0..a.session.sections.len())
+        .find(|&i| matches!(a.session.sections[i], Section::Myth(_)))
         .unwrap();
     open(&mut a, i);
-    assert_eq!(a.screen, Screen::Section(i));
-    let q = text(&render(
-        &mut a,
-        &mut Ui::new(false, Charset::Unicode),
-        80,
-        24,
-    ));
-    assert!(q.contains("Enter commit answer"), "{q}");
+    assert!(matches!(a.page, Page::Reader(_)));
+    let q = text(&render(&mut a, &mut ui, 80, 24));
+    assert!(q.contains("Enter commit"), "{q}");
+    let _ = a.update(Action::Pick(0), NOW);
+    let _ = a.update(Action::Commit, NOW);
+    let q = text(&render(&mut a, &mut ui, 80, 24));
+    assert!(q.contains("1 guessing") && q.contains("3 certain"), "{q}");
+}
+
+#[test]
+fn where_text_scrolls_the_footer_says_which_keys_scroll() {
+    let mut a = app();
+    let mut ui = Ui::new(false, Charset::Unicode);
+    // A long section at the smallest size scrolls; its footer names PgUp/PgDn.
+    let long = (0..a.session.sections.len())
+        .find(|&i| matches!(a.session.sections[i], Section::Pitfall(_)))
+        .unwrap();
+    open(&mut a, long);
+    let _ = render(&mut a, &mut ui, 60, 20);
+    let screen = text(&render(&mut a, &mut ui, 60, 20));
+    assert!(screen.contains("PgUp/PgDn"), "{screen}");
+    // The overview at 120×40 fits: no scroll keys offered.
+    let mut b = app();
+    open(&mut b, 0);
+    let _ = render(&mut b, &mut ui, 120, 40);
+    let screen = text(&render(&mut b, &mut ui, 120, 40));
+    assert!(!screen.contains("PgUp/PgDn"), "{screen}");
+}
+
+#[test]
+fn help_groups_keys_and_fits_at_60x20() {
+    let mut a = app();
+    let _ = a.update(Action::Help, NOW);
+    let mut ui = Ui::new(false, Charset::Unicode);
+    let screen = text(&render(&mut a, &mut ui, 60, 20));
+    insta::assert_snapshot!("help@60x20", screen);
+    for group in ["Everywhere", "Questions", "Reading", "Outline and summary", "Scenes"] {
+        assert!(screen.contains(group), "{group} missing\n{screen}");
+    }
+    for (_, rows) in podtutor::keymap::help_groups() {
+        for (k, what) in rows {
+            let row = screen
+                .lines()
+                .find(|l| l.contains(&format!(" {k} ")) && l.contains(what))
+                .or_else(|| screen.lines().find(|l| l.contains(&format!(" {k} "))));
+            assert!(row.is_some(), "{k} {what} not shown at 60x20\n{screen}");
+        }
+    }
+    assert!(!screen.contains('…'), "nothing cut\n{screen}");
+}
+
+#[test]
+fn notices_show_on_the_start_screen_at_60x20() {
+    let mut a = app();
+    a.notices.push(
+        "Your progress file was damaged (invalid TOML at line 3); it was moved aside to progress.toml.damaged-1 and you start afresh."
+            .into(),
+    );
+    let screen = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 60, 20));
+    insta::assert_snapshot!("start-with-notice@60x20", screen);
+    assert!(shows(&screen, "moved aside to progress.toml.damaged-1 and you start afresh"), "{screen}");
+    assert!(screen.contains("Press Enter"), "{screen}");
+}
+
+#[test]
+fn a_failed_save_shows_on_every_page_with_the_header_marker() {
+    let mut a = app();
+    a.alert = Some("Could not save progress: permission denied.".into());
+    a.not_saving = true;
+    let mut ui = Ui::new(false, Charset::Unicode);
+    for step in [Action::Next, Action::Outline, Action::Summary] {
+        let _ = a.update(step, NOW);
+        let screen = text(&render(&mut a, &mut ui, 60, 20));
+        assert!(screen.lines().next().unwrap().contains("⚠ progress not saved"), "{screen}");
+        assert!(screen.contains("Could not save progress"), "{screen}");
+    }
+}
+
+#[test]
+fn the_outline_marks_right_missed_retried_and_unanswered() {
+    let base = app();
+    let qs: Vec<usize> = (0..base.session.sections.len()).filter(|&i| asks(&base, i)).collect();
+    let mut a = base.clone();
+    let pos = |a: &App, i: usize, right: bool| {
+        let q = a.session.question(a.session.sections[i]).unwrap();
+        q.choices.iter().position(|c| (c.id == q.answer) == right).unwrap()
+    };
+    // Right, missed, missed then right on retry; the fourth not answered.
+    open(&mut a, qs[0]);
+    let n = pos(&a, qs[0], true);
+    answer(&mut a, n);
+    open(&mut a, qs[1]);
+    let n = pos(&a, qs[1], false);
+    answer(&mut a, n);
+    open(&mut a, qs[2]);
+    let n = pos(&a, qs[2], false);
+    answer(&mut a, n);
+    let _ = a.update(Action::Retry, NOW);
+    let n = pos(&a, qs[2], true);
+    answer(&mut a, n);
+    let _ = a.update(Action::Outline, NOW);
+    let screen = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 100, 40));
+    let row = |i: usize| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!("{:>2}. ", i + 1)))
+            .unwrap()
+            .to_string()
+    };
+    assert!(row(qs[0]).contains('✓'), "{}", row(qs[0]));
+    assert!(row(qs[1]).contains('✗'), "{}", row(qs[1]));
+    assert!(row(qs[2]).contains('↻'), "{}", row(qs[2]));
+    assert!(row(qs[3]).contains('·'), "{}", row(qs[3]));
 }
 
 #[test]
 fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() {
     let base = app();
     let mut checked = 0;
-    for (i, s) in base.sections.iter().enumerate() {
+    for (i, s) in base.session.sections.iter().enumerate() {
         let Section::Step(si) = *s else { continue };
-        if base.lesson.steps[si].prediction.is_none() {
+        if base.session.lesson.steps[si].prediction.is_none() {
             continue;
         }
-        let Some(name) = base.scene_name(*s) else {
+        let Some(name) = base.session.scene_name(*s) else {
             continue;
         };
         let mut a = base.clone();
@@ -215,26 +401,13 @@ fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() 
         for _ in 0..50 {
             a.animate();
         }
-        assert_eq!(
-            a.frame_interval_ms(),
-            None,
-            "nothing animates before commit"
-        );
-        let screen = text(&render(
-            &mut a,
-            &mut Ui::new(false, Charset::Unicode),
-            120,
-            40,
-        ));
-        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(a.frame_interval_ms(), None, "nothing animates before commit");
+        let screen = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 120, 40));
         let screen = squash(&screen);
         let mut p = podtutor::scene::Player::new(name).unwrap();
         loop {
             let probe: String = squash(&p.caption()).chars().take(30).collect();
-            assert!(
-                !screen.contains(&probe),
-                "{name}: caption {probe:?} shown before commit"
-            );
+            assert!(!screen.contains(&probe), "{name}: caption {probe:?} shown before commit");
             if !p.next_moment() {
                 break;
             }

@@ -1,0 +1,316 @@
+//! The tutor's state: a session (lesson and progress) and the page on
+//! screen. Each page owns its state, its `update` and its key context;
+//! `App::update` routes an action to the page and moves between pages.
+//! No terminal, clock or file system here: the loop passes the time in,
+//! carries out the returned [`Effect`], and feeds back what a draw measured.
+
+pub mod outline;
+pub mod reader;
+pub mod record;
+pub mod scene;
+pub mod start;
+pub mod summary;
+
+use crate::keymap::{Action, Context, Flags};
+use crate::lesson::{Lesson, Section};
+use crate::progress::Progress;
+pub use outline::Outline;
+pub use reader::{Reader, Stage, TextFacts};
+pub use record::{Attempt, Confidence, Session, Status};
+pub use scene::{SPEEDS, SceneState};
+pub use start::{Start, Welcome};
+pub use summary::Summary;
+
+/// What the outer loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum Effect {
+    None,
+    /// Progress changed in a way that must not be lost: save now.
+    Save,
+    /// Save and leave.
+    Quit,
+}
+
+/// The page on screen.
+#[derive(Debug, Clone)]
+pub enum Page {
+    Start(Start),
+    Reader(Reader),
+    Outline(Outline),
+    Summary(Summary),
+}
+
+/// How the learner wants the tutor to behave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Key moments one at a time, no timed animation.
+    pub reduce_motion: bool,
+    /// Ask "how sure are you?" before each reveal.
+    pub confidence: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            reduce_motion: false,
+            confidence: true,
+        }
+    }
+}
+
+/// What a draw learned that the state depends on, fed back by the loop.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ViewFacts {
+    /// The window is below the supported size: the tutor is paused.
+    pub too_small: bool,
+    /// The reader's text pane, when a reader page was drawn.
+    pub text: Option<TextFacts>,
+}
+
+/// The whole state of the tutor.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub session: Session,
+    pub page: Page,
+    /// The key overlay is open over the page.
+    pub help: bool,
+    pub settings: Settings,
+    /// Messages from the start (progress file set aside, restored …).
+    pub notices: Vec<String>,
+    /// A problem that arose during the session (a failed save), shown on
+    /// every page until a save succeeds.
+    pub alert: Option<String>,
+    /// Progress cannot be saved (read-only, or the last save failed).
+    pub not_saving: bool,
+    /// The window is too small: every key but quit is ignored.
+    pub too_small: bool,
+}
+
+impl App {
+    /// A tutor on `lesson` with saved `progress`, on the start page.
+    pub fn new(lesson: Lesson, progress: Progress) -> App {
+        App {
+            session: Session::new(lesson, progress),
+            page: Page::Start(Start),
+            help: false,
+            settings: Settings::default(),
+            notices: Vec::new(),
+            alert: None,
+            not_saving: false,
+            too_small: false,
+        }
+    }
+
+    /// The reader page, if one is on screen.
+    pub fn reader(&self) -> Option<&Reader> {
+        match &self.page {
+            Page::Reader(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match &mut self.page {
+            Page::Reader(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The section on screen, if the page is a section.
+    pub fn section(&self) -> Option<Section> {
+        self.reader().map(|r| r.section)
+    }
+
+    /// The key context of what is on screen.
+    pub fn context(&self) -> Context {
+        if self.help {
+            return Context::Help;
+        }
+        match &self.page {
+            Page::Start(_) => Context::Start,
+            Page::Outline(_) => Context::Outline,
+            Page::Summary(_) => Context::Summary,
+            Page::Reader(r) => r.context(),
+        }
+    }
+
+    /// What else decides which keys work and show.
+    pub fn flags(&self) -> Flags {
+        match &self.page {
+            Page::Reader(r) if !self.help => r.flags(&self.session),
+            _ => Flags::default(),
+        }
+    }
+
+    /// Milliseconds until the next animation frame, or `None` when nothing
+    /// moves (the loop then sleeps until input).
+    pub fn frame_interval_ms(&self) -> Option<u64> {
+        let r = self.reader()?;
+        if self.help || self.too_small || !r.scene_active() {
+            return None;
+        }
+        r.scene.as_ref()?.interval_ms(self.settings.reduce_motion)
+    }
+
+    /// Advances the playing scene by one animation frame.
+    pub fn animate(&mut self) {
+        if let Some(sc) = self.reader_mut().and_then(|r| r.scene.as_mut()) {
+            sc.tick();
+        }
+    }
+
+    /// What the last draw measured.
+    pub fn viewed(&mut self, facts: ViewFacts) {
+        self.too_small = facts.too_small;
+        if let (Some(r), Some(t)) = (self.reader_mut(), facts.text) {
+            r.measured(t);
+        }
+    }
+
+    /// Opens section `index` (as the outline does).
+    pub fn open_section(&mut self, index: usize) {
+        let index = index.min(self.session.sections.len().saturating_sub(1));
+        self.session.visit(self.session.sections[index]);
+        self.page = Page::Reader(Reader::open(&self.session, index, &self.settings));
+    }
+
+    fn open_summary(&mut self) {
+        self.session.reach_summary();
+        let cursor = match &self.page {
+            Page::Summary(s) => s.cursor,
+            Page::Reader(r) => r.from_summary.map_or(0, |s| s.cursor),
+            _ => 0,
+        };
+        self.page = Page::Summary(Summary { cursor });
+    }
+
+    /// Opens a question from the summary: ready to answer (again), with a
+    /// key back to the summary.
+    fn revisit(&mut self, s: Section, from: Summary) {
+        let Some(i) = self.session.sections.iter().position(|x| *x == s) else {
+            return;
+        };
+        self.open_section(i);
+        if let Page::Reader(r) = &mut self.page {
+            r.from_summary = Some(from);
+            if r.can_retry(&self.session) {
+                r.retry();
+            }
+        }
+    }
+
+    /// Applies one action. `now` is the current time as RFC 3339, used to
+    /// stamp answers.
+    pub fn update(&mut self, action: Action, now: &str) -> Effect {
+        if action == Action::Quit {
+            return Effect::Quit;
+        }
+        // Too small means paused: nothing the learner cannot see happens.
+        if self.too_small {
+            return Effect::None;
+        }
+        if self.help {
+            self.help = false;
+            return Effect::None;
+        }
+        let last = self.session.sections.len().saturating_sub(1);
+        match action {
+            Action::Help => {
+                self.help = true;
+                return Effect::None;
+            }
+            Action::Outline => {
+                if let Page::Outline(o) = &self.page {
+                    self.page = (*o.back).clone();
+                } else {
+                    let cursor = match &self.page {
+                        Page::Reader(r) => r.index,
+                        Page::Summary(_) => self.session.sections.len(),
+                        Page::Start(_) => Start::continue_index(&self.session),
+                        Page::Outline(_) => 0,
+                    };
+                    let back = Box::new(self.page.clone());
+                    self.page = Page::Outline(Outline { cursor, back });
+                }
+                return Effect::None;
+            }
+            Action::Summary if self.context() != Context::Rating => {
+                self.open_summary();
+                return Effect::None;
+            }
+            _ => {}
+        }
+        match &mut self.page {
+            Page::Start(_) => match action {
+                Action::Activate if self.session.finished() => self.open_summary(),
+                Action::Activate => self.open_section(Start::continue_index(&self.session)),
+                Action::Next => self.open_section(0),
+                _ => {}
+            },
+            Page::Outline(o) => match action {
+                Action::Back => self.page = (*o.back).clone(),
+                Action::ChoiceUp | Action::ChoiceDown => {
+                    o.step(action == Action::ChoiceUp, self.session.sections.len() + 1);
+                }
+                Action::Activate if o.cursor >= self.session.sections.len() => {
+                    self.open_summary();
+                }
+                Action::Activate => {
+                    let c = o.cursor;
+                    self.open_section(c);
+                }
+                _ => {}
+            },
+            Page::Summary(s) => {
+                let revisit = Summary::to_revisit(&self.session);
+                match action {
+                    Action::ChoiceUp | Action::ChoiceDown => {
+                        s.cursor = outline::step(s.cursor, action == Action::ChoiceUp, revisit.len());
+                    }
+                    Action::Activate => {
+                        if let Some(&(sec, _)) = revisit.get(s.cursor) {
+                            let from = *s;
+                            self.revisit(sec, from);
+                        }
+                    }
+                    Action::Prev => self.open_section(last),
+                    _ => {}
+                }
+            }
+            Page::Reader(r) => match action {
+                Action::Next if r.index < last => {
+                    let i = r.index + 1;
+                    self.open_section(i);
+                }
+                Action::Next => self.open_summary(),
+                Action::Prev if r.index == 0 => self.page = Page::Start(Start),
+                Action::Prev => {
+                    let i = r.index - 1;
+                    self.open_section(i);
+                }
+                _ => return r.update(action, &mut self.session, &self.settings, now),
+            },
+        }
+        Effect::None
+    }
+
+    /// Selects choice `n` and commits it (a mouse click on a choice).
+    pub fn click_choice(&mut self, n: usize, now: &str) -> Effect {
+        if self.too_small || self.help {
+            return Effect::None;
+        }
+        match &mut self.page {
+            Page::Reader(r) => r.click(n, &mut self.session, &self.settings, now),
+            _ => Effect::None,
+        }
+    }
+
+    /// Adds time spent in this session (seconds since the last call).
+    pub fn add_time(&mut self, session: &str, secs: u64) {
+        self.session.add_time(session, secs);
+    }
+}
+
+#[cfg(test)]
+mod tests;

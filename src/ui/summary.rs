@@ -1,0 +1,107 @@
+//! The summary: the score on first answers, calibration by confidence,
+//! time spent, and the questions to revisit (highlighted row in view).
+
+use super::Theme;
+use super::chrome::{ellipsize, put_lines, window_top};
+use crate::app::{App, Confidence, Status, Summary};
+use crate::lesson::Section;
+use crate::text::{self, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A question's name in a list: its section title, and a myth's claim.
+pub fn question_title(app: &App, s: Section) -> String {
+    let l = &app.session.lesson;
+    match s {
+        Section::Myth(i) => format!(
+            "{}: “{}”",
+            l.section_title(s),
+            text::sanitize(&l.myths[i].claim)
+        ),
+        _ => text::sanitize(&l.section_title(s)).into_owned(),
+    }
+}
+
+pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Summary, t: &Theme) {
+    let w = area.width as usize;
+    let s = &app.session;
+    let sc = s.score();
+    let secs = s.record().map_or(0, |r| r.seconds_spent());
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<14}"), t.label()),
+            Span::raw(value),
+        ])
+    };
+    let mut lines = vec![
+        Line::styled("Summary", t.heading()),
+        Line::default(),
+        row(
+            "Score",
+            format!(
+                "{} of {} right on the first answer ({} answered)",
+                sc.right, sc.questions, sc.answered
+            ),
+        ),
+        row("Time spent", crate::progress::format_duration(secs)),
+    ];
+    if sc.calibration.iter().any(|(n, _)| *n > 0) {
+        lines.push(Line::styled("How sure you were, and how often right:", t.label()));
+        let cells: Vec<String> = Confidence::ALL
+            .iter()
+            .zip(sc.calibration)
+            .filter(|(_, (n, _))| *n > 0)
+            .map(|(c, (n, r))| format!("{} {r} of {n}", c.label()))
+            .collect();
+        for l in wrap(&format!("  {}", cells.join(" · ")), w) {
+            lines.push(Line::raw(l));
+        }
+    }
+    lines.push(Line::default());
+    let revisit = Summary::to_revisit(s);
+    if revisit.is_empty() {
+        let msg = if sc.answered == sc.questions {
+            "Every question right on the first answer. Well done."
+        } else {
+            "Answer the questions to see which ones to revisit."
+        };
+        lines.extend(wrap(msg, w).into_iter().map(Line::raw));
+        put_lines(f.buffer_mut(), area, lines.iter());
+        return;
+    }
+    for l in wrap(
+        "To revisit (✗ missed, ↻ right on retry, · not answered): ↑↓ and Enter to try one; your first answer keeps counting.",
+        w,
+    ) {
+        lines.push(Line::styled(l, t.dim()));
+    }
+    let head_h = lines.len() as u16;
+    put_lines(f.buffer_mut(), area, lines.iter());
+    let items: Vec<Line<'static>> = revisit
+        .iter()
+        .enumerate()
+        .map(|(n, &(sec, st))| {
+            let m = match st {
+                Status::Missed => "✗",
+                Status::RightOnRetry => "↻",
+                _ => "·",
+            };
+            let style = if n == page.cursor {
+                t.selected()
+            } else {
+                Style::new()
+            };
+            Line::styled(ellipsize(&format!(" {m} {}", question_title(app, sec)), w), style)
+        })
+        .collect();
+    let list = Rect::new(
+        area.x,
+        area.y + head_h,
+        area.width,
+        area.height.saturating_sub(head_h),
+    );
+    let top = window_top(page.cursor, list.height as usize);
+    put_lines(f.buffer_mut(), list, items.iter().skip(top));
+}
