@@ -229,7 +229,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Char('2')], "2", A::Rate(1), "fairly sure", &[Rating], Show::Always, Q),
     b(&[Char('3')], "3", A::Rate(2), "certain", &[Rating], Show::Always, Q),
     b(&[Esc], "Esc", A::Back, "change the choice", &[Rating], Show::Always, Q),
-    b(&[Char('t')], "t", A::Retry, "try a missed one again", &[Reading], Show::Missed, Q),
+    b(&[Char('t')], "t", A::Retry, "try again", &[Reading], Show::Missed, Q),
     // Choosing a container to crash.
     b(DIGITS, "1-9", A::Pick(0), "pick a container", &[Choose], Show::Always, None),
     b(&[Esc], "Esc", A::Back, "cancel", &[Choose], Show::Always, None),

@@ -231,8 +231,13 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
                 anyhow::bail!("PODTUTOR_DEBUG_PANIC=error: an error injected for testing");
             }
             // What the draw measured (how far the text scrolls, a window
-            // too small) goes back to the app as input, like a key.
+            // too small) goes back to the app as input, like a key. When it
+            // changes what the footer offers (scroll keys), draw again.
+            let offered = (app.flags(), app.too_small);
             app.viewed(drawn.facts);
+            if (app.flags(), app.too_small) != offered {
+                continue;
+            }
 
             // Sleep until input, or until the next animation frame if a scene plays.
             next_frame = match (app.frame_interval_ms(), next_frame) {

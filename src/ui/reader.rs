@@ -476,7 +476,10 @@ impl Ui {
                     .min((rest.height / 2).max(8))
                     .min(rest.height.saturating_sub(4));
                 if open {
-                    let need = c.question_at.map_or(0, |q| c.lines.len() - q) as u16 + 1;
+                    // The question and its choices, and a few rows of the
+                    // concept above them, come before an opening frame.
+                    let q = c.question_at.unwrap_or(0);
+                    let need = (c.lines.len() - q + q.min(6)) as u16;
                     if rest.height.saturating_sub(h) < need {
                         h = rest.height.saturating_sub(need);
                     }
