@@ -54,6 +54,8 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, t: &Theme, border: ratatui::symbols::
     }
     let h = columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
     let w = (col_w * cols + cols + 1) as u16;
+    // No sliver of the page left beside the box.
+    let w = if area.width.saturating_sub(w) < 4 { area.width } else { w };
     let (w, h) = (w.min(area.width), h.min(area.height));
     let r = Rect::new(
         area.x + (area.width - w) / 2,

@@ -195,10 +195,13 @@ impl B<'_> {
                 style,
             );
         }
-        if !a.correct && a.confidence.is_some_and(|c| c >= Confidence::FairlySure) {
+        if let Some(c) = a.confidence.filter(|c| !a.correct && *c >= Confidence::FairlySure) {
             let style = self.t.warning();
             self.styled(
-                "⚠ A surprise: you were sure, and it is not so. Worth reading every explanation below.",
+                &format!(
+                    "⚠ A surprise: you were {}, and it is not so. Worth reading every explanation below.",
+                    c.label()
+                ),
                 style,
             );
         }

@@ -47,17 +47,15 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Summary, t: &Theme)
         ),
         row("Time spent", crate::progress::format_duration(secs)),
     ];
-    if sc.calibration.iter().any(|(n, _)| *n > 0) {
-        lines.push(Line::styled("How sure you were, and how often right:", t.label()));
-        let cells: Vec<String> = Confidence::ALL
-            .iter()
-            .zip(sc.calibration)
-            .filter(|(_, (n, _))| *n > 0)
-            .map(|(c, (n, r))| format!("{} {r} of {n}", c.label()))
-            .collect();
-        for l in wrap(&format!("  {}", cells.join(" · ")), w) {
-            lines.push(Line::raw(l));
-        }
+    // Calibration: how often the learner was right at each level of
+    // confidence they gave (first answers only), one row per level used.
+    let used = Confidence::ALL
+        .iter()
+        .zip(sc.calibration)
+        .filter(|(_, (n, _))| *n > 0);
+    for (k, (c, (n, r))) in used.enumerate() {
+        let label = if k == 0 { "How sure" } else { "" };
+        lines.push(row(label, format!("{}: {r} of {n} right", c.label())));
     }
     lines.push(Line::default());
     let revisit = Summary::to_revisit(s);
