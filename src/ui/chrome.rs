@@ -41,21 +41,24 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
 }
 
 /// A problem that arose during the session (a save that failed), on every
-/// page, at most two lines, until it is resolved.
+/// page, at most three lines, until it is resolved.
 pub fn alert(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    const MAX: usize = 3;
     let Some(a) = &app.alert else {
         return Vec::new();
     };
-    let mut lines: Vec<Line<'static>> = wrap(&format!(" ⚠ {a}"), width)
-        .into_iter()
-        .map(|s| Line::styled(s, t.warning()))
-        .collect();
-    if lines.len() > 2 {
-        lines.truncate(2);
-        let last = lines[1].spans.iter().map(|s| s.content.as_ref()).collect::<String>();
-        lines[1] = Line::styled(ellipsize(&format!("{last} …"), width), t.warning());
+    let mut rows = wrap(a, width.saturating_sub(4).max(1));
+    if rows.len() > MAX {
+        rows.truncate(MAX);
+        rows[MAX - 1] = ellipsize(&format!("{} …", rows[MAX - 1]), width.saturating_sub(4));
     }
-    lines
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let lead = if i == 0 { " ⚠ " } else { "   " };
+            Line::styled(format!("{lead}{r}"), t.warning())
+        })
+        .collect()
 }
 
 /// The key hints for the current screen, from the key table, wrapped onto at
