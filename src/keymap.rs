@@ -37,7 +37,8 @@ pub enum Action {
     Pick(usize),
     /// Commit the selected choice (then rate confidence, if asked).
     Commit,
-    /// How sure the learner is: 0 guessing, 1 fairly sure, 2 certain.
+    /// How sure the learner is: 0 guessing, 1 fairly sure, 2 certain;
+    /// 3 answers without a rating and stops asking (a saved setting).
     Rate(u8),
     /// Open the highlighted entry (start, outline, summary).
     Activate,
@@ -229,6 +230,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Char('2')], "2", A::Rate(1), "fairly sure", &[Rating], Show::Always, Q),
     b(&[Char('3')], "3", A::Rate(2), "certain", &[Rating], Show::Always, Q),
     b(&[Esc], "Esc", A::Back, "change the choice", &[Rating], Show::Always, Q),
+    b(&[Char('x')], "x", A::Rate(3), "stop asking how sure", &[Rating], Show::Always, Q),
     b(&[Char('t')], "t", A::Retry, "try again", &[Reading], Show::Missed, Q),
     // Choosing a container to crash.
     b(DIGITS, "1-9", A::Pick(0), "pick a container", &[Choose], Show::Always, None),

@@ -91,8 +91,11 @@ fn every_question_screen_shows_every_choice_and_answers_only_on_purpose() {
         let text = std::fs::read_to_string(&file).unwrap();
         let saved: podtutor::progress::Progress = toml::from_str(&text).unwrap();
         let rec = &saved.lessons[&lesson.id];
-        assert_eq!(rec.predictions.len() + rec.myths.len(), asked, "{w}x{h}");
-        assert!(rec.myths.values().all(|m| m.retries.is_empty()), "one answer each");
+        assert_eq!(rec.items.len(), asked, "{w}x{h}");
+        for (id, r) in &rec.items {
+            assert_eq!(r.attempts.len(), 1, "{id}: one answer, on purpose");
+            assert!(r.attempts[0].confidence.is_some(), "{id}: rated");
+        }
         assert!(asked >= 10);
     }
 }

@@ -65,7 +65,7 @@ fn all_screens(lesson: &Lesson) -> Vec<App> {
     let mut outline = base.clone();
     let _ = outline.update(Action::Outline, NOW);
     out.push(outline);
-    for i in 0..base.session.sections.len() {
+    for i in 0..base.sections.len() {
         for reduce_motion in [true, false] {
             let mut a = base.clone();
             a.settings.reduce_motion = reduce_motion;
@@ -364,7 +364,6 @@ fn urls_and_shell_syntax_in_a_lesson_are_only_text() {
     let lesson = lesson::parse("l.toml", &src).unwrap();
     let mut a = App::new(lesson, Progress::default());
     let i = a
-        .session
         .sections
         .iter()
         .position(|s| matches!(s, Section::Step(_)))

@@ -22,7 +22,7 @@ fn app() -> App {
 }
 
 fn asks(a: &App, i: usize) -> bool {
-    a.session.question(a.session.sections[i]).is_some()
+    a.session.item_in(a.sections[i]).is_some()
 }
 
 /// Every screen a learner can reach, with a name for its snapshot.
@@ -32,14 +32,14 @@ fn all_screens() -> Vec<(String, App)> {
     let mut outline = base.clone();
     let _ = outline.update(Action::Outline, NOW);
     out.push(("outline".into(), outline));
-    for i in 0..base.session.sections.len() {
+    for i in 0..base.sections.len() {
         let mut a = base.clone();
         a.settings.reduce_motion = true;
         open(&mut a, i);
         let key = a
             .session
             .lesson
-            .section_key(a.session.sections[i])
+            .section_key(a.sections[i])
             .replace(':', "-");
         let name = format!("{:02}-{key}", i + 1);
         if asks(&a, i) {
@@ -103,10 +103,10 @@ fn every_choice_of_every_question_is_in_view_before_commit_at_every_size() {
     let base = app();
     let mut checked = 0;
     for (w, h) in [(60, 20), (80, 24), (100, 30), (120, 40)] {
-        for i in (0..base.session.sections.len()).filter(|&i| asks(&base, i)) {
+        for i in (0..base.sections.len()).filter(|&i| asks(&base, i)) {
             let mut a = base.clone();
             open(&mut a, i);
-            let q = a.session.question(a.session.sections[i]).unwrap();
+            let q = a.session.item_in(a.sections[i]).unwrap();
             let (prompt, choices): (String, Vec<String>) = (
                 q.prompt.to_string(),
                 q.choices.iter().map(|c| c.text.clone()).collect(),
@@ -136,7 +136,7 @@ fn every_choice_of_every_question_is_in_view_before_commit_at_every_size() {
 fn a_prediction_screen_never_shows_the_answer_before_commit() {
     let base = app();
     let mut checked = 0;
-    for (i, s) in base.session.sections.iter().enumerate() {
+    for (i, s) in base.sections.iter().enumerate() {
         let Section::Step(si) = *s else { continue };
         let step = &base.session.lesson.steps[si];
         let Some(q) = &step.prediction else { continue };
@@ -176,12 +176,12 @@ fn a_prediction_screen_never_shows_the_answer_before_commit() {
 #[test]
 fn after_commit_every_choice_shows_with_its_mark_and_explanation_and_one_verdict() {
     let base = app();
-    let i = (0..base.session.sections.len())
-        .find(|&i| matches!(base.session.sections[i], Section::Myth(_)))
+    let i = (0..base.sections.len())
+        .find(|&i| matches!(base.sections[i], Section::Myth(_)))
         .unwrap();
     let mut a = base.clone();
     open(&mut a, i);
-    let q = a.session.question(a.session.sections[i]).unwrap();
+    let q = a.session.item_in(a.sections[i]).unwrap();
     let wrong = q.choices.iter().position(|c| c.id != q.answer).unwrap();
     let right = q.choices.iter().position(|c| c.id == q.answer).unwrap();
     let explanations: Vec<String> = q.choices.iter().map(|c| c.explanation.clone()).collect();
@@ -217,13 +217,12 @@ fn after_commit_every_choice_shows_with_its_mark_and_explanation_and_one_verdict
 fn verdict_colours_and_no_color() {
     let mut a = app();
     let i = a
-        .session
         .sections
         .iter()
         .position(|s| matches!(s, Section::Myth(_)))
         .unwrap();
     open(&mut a, i);
-    let q = a.session.question(a.session.sections[i]).unwrap();
+    let q = a.session.item_in(a.sections[i]).unwrap();
     let right = q.choices.iter().position(|c| c.id == q.answer).unwrap();
     answer(&mut a, right);
     let buf = render(&mut a, &mut Ui::new(true, Charset::Unicode), 100, 30);
@@ -280,8 +279,8 @@ fn the_footer_shows_the_keys_of_the_current_screen() {
     let footer = start.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
     assert!(footer.contains("Enter open") && footer.contains("q quit"), "{footer}");
     assert!(!footer.contains("commit"), "{footer}");
-    let i = (0..a.session.sections.len())
-        .find(|&i| matches!(a.session.sections[i], Section::Myth(_)))
+    let i = (0..a.sections.len())
+        .find(|&i| matches!(a.sections[i], Section::Myth(_)))
         .unwrap();
     open(&mut a, i);
     assert!(matches!(a.page, Page::Reader(_)));
@@ -298,8 +297,8 @@ fn where_text_scrolls_the_footer_says_which_keys_scroll() {
     let mut a = app();
     let mut ui = Ui::new(false, Charset::Unicode);
     // A long section at the smallest size scrolls; its footer names PgUp/PgDn.
-    let long = (0..a.session.sections.len())
-        .find(|&i| matches!(a.session.sections[i], Section::Pitfall(_)))
+    let long = (0..a.sections.len())
+        .find(|&i| matches!(a.sections[i], Section::Pitfall(_)))
         .unwrap();
     open(&mut a, long);
     let _ = render(&mut a, &mut ui, 60, 20);
@@ -365,10 +364,10 @@ fn a_failed_save_shows_on_every_page_with_the_header_marker() {
 #[test]
 fn the_outline_marks_right_missed_retried_and_unanswered() {
     let base = app();
-    let qs: Vec<usize> = (0..base.session.sections.len()).filter(|&i| asks(&base, i)).collect();
+    let qs: Vec<usize> = (0..base.sections.len()).filter(|&i| asks(&base, i)).collect();
     let mut a = base.clone();
     let pos = |a: &App, i: usize, right: bool| {
-        let q = a.session.question(a.session.sections[i]).unwrap();
+        let q = a.session.item_in(a.sections[i]).unwrap();
         q.choices.iter().position(|c| (c.id == q.answer) == right).unwrap()
     };
     // Right, missed, missed then right on retry; the fourth not answered.
@@ -403,12 +402,12 @@ fn the_outline_marks_right_missed_retried_and_unanswered() {
 fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() {
     let base = app();
     let mut checked = 0;
-    for (i, s) in base.session.sections.iter().enumerate() {
+    for (i, s) in base.sections.iter().enumerate() {
         let Section::Step(si) = *s else { continue };
         if base.session.lesson.steps[si].prediction.is_none() {
             continue;
         }
-        let Some(name) = base.session.scene_name(*s) else {
+        let Some(name) = podtutor::app::scene_name(&base.session.lesson, *s) else {
             continue;
         };
         let mut a = base.clone();

@@ -39,8 +39,7 @@ fn commit(mut a: App) -> App {
 
 /// The first section that `pick` accepts.
 fn first(base: &App, pick: impl Fn(&App, Section) -> bool) -> usize {
-    base.session
-        .sections
+    base.sections
         .iter()
         .position(|s| pick(base, *s))
         .expect("the shipped lesson has this kind of section")

@@ -6,7 +6,6 @@
 
 pub mod outline;
 pub mod reader;
-pub mod record;
 pub mod scene;
 pub mod start;
 pub mod summary;
@@ -15,9 +14,10 @@ use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use outline::Outline;
+pub use crate::item::{Attempt, Confidence, ItemId, ItemStatus};
+pub use crate::session::Session;
 pub use reader::{Reader, Stage, TextFacts};
-pub use record::{Attempt, Confidence, Session, Status};
-pub use scene::{SPEEDS, SceneState};
+pub use scene::{SPEEDS, SceneState, scene_name};
 pub use start::{Start, Welcome};
 pub use summary::Summary;
 
@@ -72,6 +72,8 @@ pub struct ViewFacts {
 #[derive(Debug, Clone)]
 pub struct App {
     pub session: Session,
+    /// The lesson's sections in the order they are presented.
+    pub sections: Vec<Section>,
     pub page: Page,
     /// The key overlay is open over the page.
     pub help: bool,
@@ -90,11 +92,17 @@ pub struct App {
 impl App {
     /// A tutor on `lesson` with saved `progress`, on the start page.
     pub fn new(lesson: Lesson, progress: Progress) -> App {
+        let session = Session::new(lesson, progress);
+        let settings = Settings {
+            confidence: session.settings().asks_confidence(),
+            ..Settings::default()
+        };
         App {
-            session: Session::new(lesson, progress),
+            sections: session.lesson.sections(),
+            session,
             page: Page::Start(Start),
             help: false,
-            settings: Settings::default(),
+            settings,
             notices: Vec::new(),
             alert: None,
             not_saving: false,
@@ -168,27 +176,46 @@ impl App {
         }
     }
 
-    /// Opens section `index` (as the outline does).
-    pub fn open_section(&mut self, index: usize) {
-        let index = index.min(self.session.sections.len().saturating_sub(1));
-        self.session.visit(self.session.sections[index]);
-        self.page = Page::Reader(Reader::open(&self.session, index, &self.settings));
+    /// A section is done once seen and, if it asks a question, answered.
+    pub fn is_done(&self, s: Section) -> bool {
+        self.session.visited(s)
+            && self
+                .session
+                .item_in(s)
+                .is_none_or(|it| self.session.status(&it.id) != ItemStatus::NotAnswered)
     }
 
-    fn open_summary(&mut self) {
-        self.session.reach_summary();
+    /// Sections done, out of all.
+    pub fn done_count(&self) -> (usize, usize) {
+        let done = self.sections.iter().filter(|s| self.is_done(**s)).count();
+        (done, self.sections.len())
+    }
+
+    /// Opens section `index` (as the outline does).
+    pub fn open_section(&mut self, index: usize) {
+        let index = index.min(self.sections.len().saturating_sub(1));
+        let section = self.sections[index];
+        self.session.visit(section);
+        self.page = Page::Reader(Reader::open(&self.session, index, section, &self.settings));
+    }
+
+    /// Opens the summary; reaching it the first time completes the lesson,
+    /// which is worth saving at once.
+    fn open_summary(&mut self, now: &str) -> Effect {
+        let first = self.session.complete(now);
         let cursor = match &self.page {
             Page::Summary(s) => s.cursor,
             Page::Reader(r) => r.from_summary.map_or(0, |s| s.cursor),
             _ => 0,
         };
         self.page = Page::Summary(Summary { cursor });
+        if first { Effect::Save } else { Effect::None }
     }
 
     /// Opens a question from the summary: ready to answer (again), with a
     /// key back to the summary.
     fn revisit(&mut self, s: Section, from: Summary) {
-        let Some(i) = self.session.sections.iter().position(|x| *x == s) else {
+        let Some(i) = self.sections.iter().position(|x| *x == s) else {
             return;
         };
         self.open_section(i);
@@ -214,7 +241,7 @@ impl App {
             self.help = false;
             return Effect::None;
         }
-        let last = self.session.sections.len().saturating_sub(1);
+        let last = self.sections.len().saturating_sub(1);
         match action {
             Action::Help => {
                 self.help = true;
@@ -226,8 +253,8 @@ impl App {
                 } else {
                     let cursor = match &self.page {
                         Page::Reader(r) => r.index,
-                        Page::Summary(_) => self.session.sections.len(),
-                        Page::Start(_) => Start::continue_index(&self.session),
+                        Page::Summary(_) => self.sections.len(),
+                        Page::Start(_) => Start::continue_index(&self.session, &self.sections),
                         Page::Outline(_) => 0,
                     };
                     let back = Box::new(self.page.clone());
@@ -236,25 +263,26 @@ impl App {
                 return Effect::None;
             }
             Action::Summary if self.context() != Context::Rating => {
-                self.open_summary();
-                return Effect::None;
+                return self.open_summary(now);
             }
             _ => {}
         }
         match &mut self.page {
             Page::Start(_) => match action {
-                Action::Activate if self.session.finished() => self.open_summary(),
-                Action::Activate => self.open_section(Start::continue_index(&self.session)),
+                Action::Activate if self.session.is_complete() => return self.open_summary(now),
+                Action::Activate => {
+                    self.open_section(Start::continue_index(&self.session, &self.sections));
+                }
                 Action::Next => self.open_section(0),
                 _ => {}
             },
             Page::Outline(o) => match action {
                 Action::Back => self.page = (*o.back).clone(),
                 Action::ChoiceUp | Action::ChoiceDown => {
-                    o.step(action == Action::ChoiceUp, self.session.sections.len() + 1);
+                    o.step(action == Action::ChoiceUp, self.sections.len() + 1);
                 }
-                Action::Activate if o.cursor >= self.session.sections.len() => {
-                    self.open_summary();
+                Action::Activate if o.cursor >= self.sections.len() => {
+                    return self.open_summary(now);
                 }
                 Action::Activate => {
                     let c = o.cursor;
@@ -283,11 +311,17 @@ impl App {
                     let i = r.index + 1;
                     self.open_section(i);
                 }
-                Action::Next => self.open_summary(),
+                Action::Next => return self.open_summary(now),
                 Action::Prev if r.index == 0 => self.page = Page::Start(Start),
                 Action::Prev => {
                     let i = r.index - 1;
                     self.open_section(i);
+                }
+                Action::Rate(3) if r.context() == Context::Rating => {
+                    // "Stop asking": saved, so later runs do not ask either.
+                    self.settings.confidence = false;
+                    self.session.settings_mut().confidence = Some(false);
+                    return r.update(Action::Rate(3), &mut self.session, &self.settings, now);
                 }
                 _ => return r.update(action, &mut self.session, &self.settings, now),
             },

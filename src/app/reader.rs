@@ -1,9 +1,10 @@
 //! The reader page: one section of the lesson, with its question (a
 //! prediction or a fact-or-myth) and its scene.
 
-use super::record::{Confidence, Session, Status};
-use super::scene::SceneState;
+use super::scene::{SceneState, scene_name};
 use super::{Effect, Settings};
+use crate::item::{Attempt, Confidence, ItemId, ItemStatus};
+use crate::session::Session;
 use crate::keymap::{Action, Context, Flags};
 use crate::lesson::Section;
 
@@ -40,6 +41,8 @@ pub struct Reader {
     /// Index into the session's sections.
     pub index: usize,
     pub section: Section,
+    /// The question the section asks, if any.
+    pub item: Option<ItemId>,
     pub stage: Stage,
     /// Lines scrolled.
     pub scroll: u16,
@@ -55,17 +58,17 @@ pub struct Reader {
 impl Reader {
     /// Section `index`, its question open if unanswered, else showing the
     /// first answer.
-    pub fn open(session: &Session, index: usize, settings: &Settings) -> Reader {
-        let section = session.sections[index];
-        let stage = match session.question(section) {
+    pub fn open(session: &Session, index: usize, section: Section, settings: &Settings) -> Reader {
+        let item = session.item_in(section).map(|it| it.id);
+        let stage = match &item {
             None => Stage::Text,
-            Some(_) if session.attempts(section).is_empty() => Stage::Choosing {
+            Some(id) if session.attempts(id).is_empty() => Stage::Choosing {
                 selected: None,
                 nudge: false,
             },
             Some(_) => Stage::Answered { shown: 0 },
         };
-        let mut scene = session.scene_name(section).and_then(SceneState::new);
+        let mut scene = scene_name(&session.lesson, section).and_then(SceneState::new);
         // Before a question is answered only the opening frame is shown.
         if let Some(sc) = &mut scene {
             sc.playing = !settings.reduce_motion && !stage.is_open();
@@ -73,6 +76,7 @@ impl Reader {
         Reader {
             index,
             section,
+            item,
             stage,
             scroll: 0,
             follow: false,
@@ -82,12 +86,24 @@ impl Reader {
         }
     }
 
+    /// Every answer to the section's question, first (scored) first.
+    pub fn attempts<'s>(&self, session: &'s Session) -> &'s [Attempt] {
+        self.item.as_ref().map_or(&[], |id| session.attempts(id))
+    }
+
+    /// Where the section's question stands.
+    pub fn status(&self, session: &Session) -> ItemStatus {
+        self.item
+            .as_ref()
+            .map_or(ItemStatus::NotAnswered, |id| session.status(id))
+    }
+
     /// True when the question may be answered again (its first answer was wrong).
     pub fn can_retry(&self, session: &Session) -> bool {
         matches!(self.stage, Stage::Answered { .. })
             && matches!(
-                session.status(self.section),
-                Status::Missed | Status::RightOnRetry
+                self.status(session),
+                ItemStatus::Missed | ItemStatus::RightOnRetry
             )
     }
 
@@ -176,7 +192,7 @@ impl Reader {
             }
             return Effect::None;
         }
-        let n = session.question(self.section).map_or(0, |q| q.choices.len());
+        let n = session.item_in(self.section).map_or(0, |q| q.choices.len());
         match action {
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
@@ -220,11 +236,11 @@ impl Reader {
                 _ => {}
             },
             Action::Rate(r) => {
-                if let (Stage::Rating { choice }, Some(conf)) =
-                    (&self.stage, Confidence::from_index(r))
-                {
-                    let c = *choice;
-                    return self.commit(c, Some(conf), session, settings, now);
+                // 0-2 are the levels; anything else answers without one
+                // (the learner asked not to be asked).
+                if let Stage::Rating { choice } = self.stage {
+                    let conf = Confidence::ALL.get(usize::from(r)).copied();
+                    return self.commit(choice, conf, session, settings, now);
                 }
             }
             Action::Back => {
@@ -283,15 +299,17 @@ impl Reader {
         settings: &Settings,
         now: &str,
     ) -> Effect {
-        let Some(id) = session
-            .question(self.section)
-            .and_then(|q| q.choices.get(choice))
-            .map(|c| c.id.clone())
-        else {
+        let Some((item, id)) = session.item_in(self.section).and_then(|q| {
+            let c = q.choices.get(choice)?;
+            Some((q.id, c.id.clone()))
+        }) else {
             return Effect::None;
         };
-        session.answer(self.section, &id, confidence, now);
-        let shown = session.attempts(self.section).len().saturating_sub(1);
+        // The id and choice come from the lesson itself, so this records.
+        if session.answer(&item, &id, confidence, None, now).is_err() {
+            return Effect::None;
+        }
+        let shown = session.attempts(&item).len().saturating_sub(1);
         self.stage = Stage::Answered { shown };
         self.follow = true;
         if let Some(sc) = &mut self.scene {

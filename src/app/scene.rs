@@ -2,7 +2,23 @@
 //! actions on the simulated Pod.
 
 use crate::keymap::Action;
+use crate::lesson::{Lesson, Section};
 use crate::scene::Player;
+
+/// The scene a section shows, by name.
+pub fn scene_name(l: &Lesson, s: Section) -> Option<&str> {
+    match s {
+        Section::MentalModel => l.mental_model.scene.as_deref(),
+        Section::Step(i) => l.steps[i].scene.as_deref(),
+        Section::UnderTheHood => l.under_the_hood.scene.as_deref(),
+        Section::Myth(i) => l.myths[i].scene.as_deref(),
+        Section::ProductionPatterns => l
+            .production_patterns
+            .iter()
+            .find_map(|p| p.scene.as_deref()),
+        _ => None,
+    }
+}
 
 /// Animation speeds: label and milliseconds per frame. The fastest stays
 /// well under 12 frames a second (and half a percent of a core).

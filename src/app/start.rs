@@ -1,8 +1,8 @@
 //! The start page: what the lesson is, how far the learner got, and where
 //! Enter goes (on, or to the summary once the lesson is finished).
 
-use super::record::Session;
 use crate::lesson::Section;
+use crate::session::Session;
 
 /// What the start page offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,7 +11,7 @@ pub enum Welcome {
     New,
     /// Started: Enter continues at this section.
     Resume(Section),
-    /// Reached the summary before: Enter opens it.
+    /// Reached the summary before: Enter opens it, with the misses to retry.
     Finished,
 }
 
@@ -21,20 +21,20 @@ pub struct Start;
 
 impl Start {
     pub fn welcome(session: &Session) -> Welcome {
-        if session.finished() {
+        if session.is_complete() {
             return Welcome::Finished;
         }
-        match session.resume_at() {
-            Some(s) if session.record().is_some() => Welcome::Resume(s),
-            _ => Welcome::New,
+        match session.position() {
+            Some(s) => Welcome::Resume(s),
+            None => Welcome::New,
         }
     }
 
-    /// The section Enter continues to (the first when new).
-    pub fn continue_index(session: &Session) -> usize {
+    /// The index of the section Enter continues to (the first when new).
+    pub fn continue_index(session: &Session, sections: &[Section]) -> usize {
         session
-            .resume_at()
-            .and_then(|s| session.sections.iter().position(|x| *x == s))
+            .position()
+            .and_then(|s| sections.iter().position(|x| *x == s))
             .unwrap_or(0)
     }
 }

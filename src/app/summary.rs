@@ -1,8 +1,9 @@
 //! The summary page: the score, calibration, and the questions to revisit
-//! (missed on the first answer, or not answered), each one a jump away.
+//! (missed on the first answer, or skipped), each one a jump away.
 
-use super::record::{Session, Status};
+use crate::item::ItemStatus;
 use crate::lesson::Section;
+use crate::session::Session;
 
 /// The summary, with the highlighted question to revisit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -11,16 +12,20 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The questions to revisit: missed ones first, then the unanswered.
-    pub fn to_revisit(session: &Session) -> Vec<(Section, Status)> {
-        let all: Vec<(Section, Status)> = session
-            .questions()
-            .map(|s| (s, session.status(s)))
-            .collect();
-        let missed = all
+    /// The questions to revisit: missed ones first (right on a retry or
+    /// not), in lesson order, then the skipped ones.
+    pub fn to_revisit(session: &Session) -> Vec<(Section, ItemStatus)> {
+        let score = session.score();
+        let missed = score.items.iter().filter(|it| {
+            matches!(it.status, ItemStatus::Missed | ItemStatus::RightOnRetry)
+        });
+        let skipped = score
+            .skipped
             .iter()
-            .filter(|(_, st)| matches!(st, Status::Missed | Status::RightOnRetry));
-        let skipped = all.iter().filter(|(_, st)| *st == Status::NotAnswered);
-        missed.chain(skipped).copied().collect()
+            .filter_map(|id| score.item(id));
+        missed
+            .chain(skipped)
+            .filter_map(|it| Some((session.item(&it.id)?.section, it.status)))
+            .collect()
     }
 }

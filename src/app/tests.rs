@@ -10,15 +10,14 @@ fn app() -> App {
 }
 
 fn index_of(a: &App, pred: impl Fn(&App, Section) -> bool) -> usize {
-    a.session
-        .sections
+    a.sections
         .iter()
         .position(|&s| pred(a, s))
         .expect("the lesson has such a section")
 }
 
 fn first_prediction(a: &App) -> usize {
-    index_of(a, |a, s| matches!(s, Section::Step(_)) && a.session.question(s).is_some())
+    index_of(a, |a, s| matches!(s, Section::Step(_)) && a.session.item_in(s).is_some())
 }
 
 fn first_myth(a: &App) -> usize {
@@ -27,11 +26,24 @@ fn first_myth(a: &App) -> usize {
 
 /// The position of the right (or a wrong) choice of section `i`.
 fn choice(a: &App, i: usize, right: bool) -> usize {
-    let q = a.session.question(a.session.sections[i]).unwrap();
+    let q = a.session.item_in(a.sections[i]).unwrap();
     q.choices
         .iter()
         .position(|c| (c.id == q.answer) == right)
         .unwrap()
+}
+
+fn attempts_of(a: &App, s: Section) -> Vec<Attempt> {
+    let id = a.session.item_in(s).unwrap().id;
+    a.session.attempts(&id).to_vec()
+}
+
+fn attempts(a: &App, i: usize) -> Vec<Attempt> {
+    attempts_of(a, a.sections[i])
+}
+
+fn status_of(a: &App, s: Section) -> ItemStatus {
+    a.session.status(&a.session.item_in(s).unwrap().id)
 }
 
 fn stage(a: &App) -> Stage {
@@ -62,7 +74,7 @@ fn nothing_is_selected_and_enter_alone_commits_nothing_but_says_how() {
             nudge: true
         }
     );
-    assert!(a.session.attempts(a.session.sections[i]).is_empty());
+    assert!(attempts(&a, i).is_empty());
     // Selecting clears the nudge.
     let _ = a.update(Action::Pick(1), NOW);
     assert_eq!(
@@ -78,7 +90,7 @@ fn nothing_is_selected_and_enter_alone_commits_nothing_but_says_how() {
 fn a_digit_or_arrows_select_enter_asks_how_sure_and_the_rating_commits() {
     let mut a = app();
     let i = first_prediction(&a);
-    let s = a.session.sections[i];
+    let s = a.sections[i];
     a.open_section(i);
     let _ = a.update(Action::ChoiceDown, NOW);
     assert!(matches!(stage(&a), Stage::Choosing { selected: Some(0), .. }));
@@ -96,18 +108,18 @@ fn a_digit_or_arrows_select_enter_asks_how_sure_and_the_rating_commits() {
     // Esc goes back to choosing, the selection kept; nothing recorded.
     let _ = a.update(Action::Back, NOW);
     assert!(matches!(stage(&a), Stage::Choosing { selected: Some(2), .. }));
-    assert!(a.session.attempts(s).is_empty());
+    assert!(attempts_of(&a, s).is_empty());
     let _ = a.update(Action::Commit, NOW);
     assert_eq!(a.update(Action::Rate(2), NOW), Effect::Save);
-    let at = a.session.attempts(s);
+    let at = attempts_of(&a, s);
     assert_eq!(at.len(), 1);
     assert_eq!(at[0].confidence, Some(Confidence::Certain));
-    let q = a.session.question(s).unwrap();
+    let q = a.session.item_in(s).unwrap();
     assert_eq!(at[0].choice, q.choices[2].id);
     assert_eq!(stage(&a), Stage::Answered { shown: 0 });
     // Once answered, more keys change nothing.
     press(&mut a, &[Action::Pick(0), Action::Commit, Action::Rate(0)]);
-    assert_eq!(a.session.attempts(s), at);
+    assert_eq!(attempts_of(&a, s), at);
 }
 
 #[test]
@@ -118,7 +130,7 @@ fn without_the_confidence_question_enter_commits_at_once() {
     a.open_section(i);
     let _ = a.update(Action::Pick(0), NOW);
     assert_eq!(a.update(Action::Commit, NOW), Effect::Save);
-    let at = a.session.attempts(a.session.sections[i]);
+    let at = attempts(&a, i);
     assert_eq!(at.len(), 1);
     assert_eq!(at[0].confidence, None);
 }
@@ -143,7 +155,7 @@ fn more_than_nine_choices_are_all_answerable_from_the_keyboard() {
     }
     assert!(matches!(stage(&a), Stage::Choosing { selected: Some(11), .. }));
     assert_eq!(a.update(Action::Commit, NOW), Effect::Save);
-    assert_eq!(a.session.status(a.session.sections[i]), Status::Right);
+    assert_eq!(status_of(&a, a.sections[i]), ItemStatus::Right);
 }
 
 #[test]
@@ -207,13 +219,13 @@ fn a_missed_prediction_can_be_retried_and_the_first_answer_still_counts() {
     let mut a = app();
     a.settings.confidence = false;
     let i = first_prediction(&a);
-    let s = a.session.sections[i];
+    let s = a.sections[i];
     a.open_section(i);
     let wrong = choice(&a, i, false);
     let _ = a.update(Action::Pick(wrong), NOW);
     let _ = a.update(Action::Commit, NOW);
-    assert_eq!(a.session.status(s), Status::Missed);
-    let score = a.session.score();
+    assert_eq!(status_of(&a, s), ItemStatus::Missed);
+    let score = a.session.score().overall.right;
     assert_eq!(a.flags().missed, true, "the footer offers a retry");
     // Later, from the outline: open it, then try again.
     let _ = a.update(Action::Next, NOW);
@@ -234,9 +246,10 @@ fn a_missed_prediction_can_be_retried_and_the_first_answer_still_counts() {
     let right = choice(&a, i, true);
     assert_eq!(a.click_choice(right, NOW), Effect::Save);
     assert_eq!(stage(&a), Stage::Answered { shown: 1 });
-    assert_eq!(a.session.status(s), Status::RightOnRetry);
-    assert_eq!(a.session.score(), score, "the first answer counts");
-    assert_eq!(a.session.attempts(s).len(), 2);
+    assert_eq!(status_of(&a, s), ItemStatus::RightOnRetry);
+    assert_eq!(a.session.score().overall.right, score, "the first answer counts");
+    assert_eq!(a.session.score().overall.right_on_retry, 1);
+    assert_eq!(attempts_of(&a, s).len(), 2);
     // A question answered right the first time is not retried.
     let j = first_myth(&a);
     a.open_section(j);
@@ -256,9 +269,9 @@ fn the_summary_lists_missed_then_skipped_jumps_to_one_and_s_returns() {
     let _ = a.click_choice(wrong, NOW);
     let _ = a.update(Action::Summary, NOW);
     let list = Summary::to_revisit(&a.session);
-    assert_eq!(list[0], (a.session.sections[m], Status::Missed));
-    assert!(list[1..].iter().all(|(_, st)| *st == Status::NotAnswered));
-    assert_eq!(list.len(), a.session.questions().count());
+    assert_eq!(list[0], (a.sections[m], ItemStatus::Missed));
+    assert!(list[1..].iter().all(|(_, st)| *st == ItemStatus::NotAnswered));
+    assert_eq!(list.len(), a.session.items().len());
     // The second entry: a question never answered, opened ready to answer.
     let _ = a.update(Action::ChoiceDown, NOW);
     let _ = a.update(Action::Activate, NOW);
@@ -282,9 +295,9 @@ fn a_finished_lesson_is_acknowledged_on_the_next_start() {
     a.open_section(m);
     let wrong = choice(&a, m, false);
     let _ = a.click_choice(wrong, NOW);
-    assert_eq!(Start::welcome(&a.session), Welcome::Resume(a.session.sections[m]));
+    assert_eq!(Start::welcome(&a.session), Welcome::Resume(a.sections[m]));
     // To the end: the summary.
-    for _ in 0..a.session.sections.len() {
+    for _ in 0..a.sections.len() {
         let _ = a.update(Action::Next, NOW);
     }
     assert!(matches!(a.page, Page::Summary(_)));
@@ -292,7 +305,7 @@ fn a_finished_lesson_is_acknowledged_on_the_next_start() {
     assert_eq!(Start::welcome(&b.session), Welcome::Finished);
     let _ = b.update(Action::Activate, NOW);
     assert!(matches!(b.page, Page::Summary(_)), "Enter offers the misses");
-    assert_eq!(Summary::to_revisit(&b.session)[0].1, Status::Missed);
+    assert_eq!(Summary::to_revisit(&b.session)[0].1, ItemStatus::Missed);
 }
 
 #[test]
@@ -307,9 +320,13 @@ fn the_score_counts_first_answers_and_calibration_per_confidence() {
         let _ = a.update(Action::Rate(sure), NOW);
     }
     let sc = a.session.score();
-    assert_eq!((sc.answered, sc.right), (2, 1));
-    assert_eq!(sc.calibration[2], (2, 1), "certain: 1 of 2 right");
-    assert_eq!(sc.calibration[0], (0, 0));
+    assert_eq!((sc.overall.answered, sc.overall.right), (2, 1));
+    let level = |c: Confidence| {
+        let c = sc.calibration.iter().find(|x| x.confidence == c).unwrap();
+        (c.answered, c.right)
+    };
+    assert_eq!(level(Confidence::Certain), (2, 1), "certain: 1 of 2 right");
+    assert_eq!(level(Confidence::Guessing), (0, 0));
 }
 
 #[test]
@@ -367,7 +384,7 @@ fn after_a_commit_the_verdict_is_scrolled_into_view_once() {
 #[test]
 fn navigation_stays_in_bounds() {
     let mut a = app();
-    let n = a.session.sections.len();
+    let n = a.sections.len();
     let _ = a.update(Action::Prev, NOW);
     assert!(matches!(a.page, Page::Start(_)));
     for _ in 0..n + 5 {
@@ -392,12 +409,12 @@ fn navigation_stays_in_bounds() {
 #[test]
 fn resumes_where_the_learner_left_off() {
     let mut a = app();
-    let target = a.session.sections.len() / 2;
+    let target = a.sections.len() / 2;
     a.open_section(target);
     let mut b = App::new(lesson::embedded(), a.session.progress.clone());
     assert_eq!(
         Start::welcome(&b.session),
-        Welcome::Resume(a.session.sections[target])
+        Welcome::Resume(a.sections[target])
     );
     let _ = b.update(Action::Activate, NOW);
     assert_eq!(b.reader().unwrap().index, target);
@@ -408,9 +425,9 @@ fn a_scene_plays_only_after_the_commit_and_sleeps_when_paused_or_done() {
     let mut a = app();
     a.settings.confidence = false;
     let i = index_of(&a, |a, s| {
-        a.session.question(s).is_some()
+        a.session.item_in(s).is_some()
             && matches!(s, Section::Step(_))
-            && a.session.scene_name(s).is_some()
+            && scene_name(&a.session.lesson, s).is_some()
     });
     a.open_section(i);
     assert_eq!(a.frame_interval_ms(), None, "frozen on the opening frame");
@@ -476,4 +493,24 @@ fn reduce_motion_steps_by_key_and_never_sets_a_timer() {
     let _ = a.update(Action::TogglePause, NOW);
     assert_eq!(moment(&a), before + 1);
     assert_eq!(a.frame_interval_ms(), None);
+}
+
+#[test]
+fn stop_asking_answers_without_a_rating_and_is_saved_for_next_time() {
+    let mut a = app();
+    let i = first_myth(&a);
+    a.open_section(i);
+    let _ = a.update(Action::Pick(0), NOW);
+    let _ = a.update(Action::Commit, NOW);
+    assert_eq!(a.context(), Context::Rating);
+    assert_eq!(a.update(Action::Rate(3), NOW), Effect::Save);
+    assert_eq!(attempts(&a, i)[0].confidence, None);
+    assert!(!a.settings.confidence);
+    // The next run reads the saved setting: Enter commits at once.
+    let mut b = App::new(lesson::embedded(), a.session.progress.clone());
+    assert!(!b.settings.confidence);
+    let j = first_prediction(&b);
+    b.open_section(j);
+    let _ = b.update(Action::Pick(0), NOW);
+    assert_eq!(b.update(Action::Commit, NOW), Effect::Save);
 }

@@ -20,7 +20,7 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
         Page::Start(_) => "Start".to_string(),
         Page::Outline(_) => "Outline".to_string(),
         Page::Summary(_) => "Summary".to_string(),
-        Page::Reader(r) => format!("{}/{} ", r.index + 1, app.session.sections.len()),
+        Page::Reader(r) => format!("{}/{} ", r.index + 1, app.sections.len()),
     };
     let right = if app.not_saving {
         format!("⚠ progress not saved · {right}")

@@ -2,7 +2,7 @@
 
 use super::Theme;
 use super::chrome::{ellipsize, put_lines, window_top};
-use crate::app::{App, Outline, Status};
+use crate::app::{App, ItemStatus as Status, Outline};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,9 +13,9 @@ use ratatui::text::Line;
 /// by whether they were read.
 pub fn mark(app: &App, i: usize) -> (&'static str, Status) {
     let s = &app.session;
-    let sec = s.sections[i];
-    if s.question(sec).is_some() {
-        let st = s.status(sec);
+    let sec = app.sections[i];
+    if let Some(item) = s.item_in(sec) {
+        let st = s.status(&item.id);
         let m = match st {
             Status::Right => "✓",
             Status::Missed => "✗",
@@ -23,7 +23,7 @@ pub fn mark(app: &App, i: usize) -> (&'static str, Status) {
             Status::NotAnswered => "·",
         };
         (m, st)
-    } else if s.is_done(sec) {
+    } else if app.is_done(sec) {
         ("✓", Status::Right)
     } else {
         ("·", Status::NotAnswered)
@@ -34,12 +34,12 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, o: &Outline, t: &Theme) {
     let s = &app.session;
     let w = area.width as usize;
     let mut rows: Vec<Line<'static>> = Vec::new();
-    for i in 0..s.sections.len() {
+    for i in 0..app.sections.len() {
         let (m, st) = mark(app, i);
         let title = format!(
             " {m} {:>2}. {}",
             i + 1,
-            text::sanitize(&s.lesson.section_title(s.sections[i]))
+            text::sanitize(&s.lesson.section_title(app.sections[i]))
         );
         let style = if i == o.cursor {
             t.selected()
@@ -52,13 +52,13 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, o: &Outline, t: &Theme) {
         };
         rows.push(Line::styled(ellipsize(&title, w), style));
     }
-    let style = if o.cursor == s.sections.len() {
+    let style = if o.cursor == app.sections.len() {
         t.selected()
     } else {
         Style::new()
     };
     rows.push(Line::styled("   ★  Summary and score".to_string(), style));
-    let (done, total) = s.done_count();
+    let (done, total) = app.done_count();
     let head = [
         Line::styled(format!("Outline · {done} of {total} done"), t.heading()),
         Line::styled(

@@ -9,7 +9,7 @@
 use super::chrome::{measure, put_lines, rule};
 use super::scene_pane::{self, PaneState};
 use super::{Drawn, Theme, Ui};
-use crate::app::{App, Attempt, Confidence, Reader, Stage, TextFacts, ViewFacts};
+use crate::app::{App, Attempt, Reader, Stage, TextFacts, ViewFacts, scene_name};
 use crate::highlight::HighlightedLine;
 use crate::lesson::{Choice, Section};
 use crate::text::{self, sanitize, wrap};
@@ -195,7 +195,7 @@ impl B<'_> {
                 style,
             );
         }
-        if let Some(c) = a.confidence.filter(|c| !a.correct && *c >= Confidence::FairlySure) {
+        if let Some(c) = a.confidence.filter(|_| a.is_surprise()) {
             let style = self.t.warning();
             self.styled(
                 &format!(
@@ -245,7 +245,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
     };
     let s = &app.session;
     let l = &s.lesson;
-    let attempts = s.attempts(r.section);
+    let attempts = r.attempts(s);
     let retry = !attempts.is_empty();
     match r.section {
         Section::Overview => {
@@ -429,10 +429,7 @@ impl Ui {
             scene: sc,
             open,
             reduce_motion: app.settings.reduce_motion,
-            title: app
-                .session
-                .scene_name(r.section)
-                .and_then(crate::scene::title),
+            title: scene_name(&app.session.lesson, r.section).and_then(crate::scene::title),
         });
         let beside = pane.is_some() && rest.width >= 110;
         let (scene_slot, text_col) = if beside {
@@ -457,7 +454,7 @@ impl Ui {
             section: r.section,
             width: text_col.width,
             stage: r.stage.clone(),
-            attempts: app.session.attempts(r.section).len(),
+            attempts: r.attempts(&app.session).len(),
             scene: r.scene.is_some(),
             highlighted: self.highlights.len(),
         };

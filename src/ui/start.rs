@@ -38,15 +38,17 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     let (welcome, action) = match Start::welcome(s) {
         Welcome::Finished => {
             let sc = s.score();
-            let missed = sc.answered - sc.right;
-            let skipped = sc.questions - sc.answered;
+            let (missed, skipped) = (
+                sc.missed.len() + sc.right_on_retry.len(),
+                sc.skipped.len(),
+            );
             let mut msg = format!(
                 "You finished this lesson: {} of {} questions right on the first answer.",
-                sc.right, sc.questions
+                sc.overall.right, sc.overall.total
             );
             if missed + skipped > 0 {
                 msg.push_str(&format!(
-                    " {missed} missed and {skipped} not answered: the summary lists them to try again."
+                    " {missed} missed and {skipped} skipped: the summary lists them to try again."
                 ));
             }
             (msg, "Press Enter for the summary, o for the outline.")
@@ -99,7 +101,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     let inner = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
     put_lines(f.buffer_mut(), inner, lines.iter());
     if let Some(row) = gauge_row.filter(|r| *r < inner.height) {
-        let (done, total) = s.done_count();
+        let (done, total) = app.done_count();
         let ratio = if total == 0 {
             0.0
         } else {

@@ -3,7 +3,7 @@
 
 use super::Theme;
 use super::chrome::{ellipsize, put_lines, window_top};
-use crate::app::{App, Confidence, Status, Summary};
+use crate::app::{App, ItemStatus as Status, Summary};
 use crate::lesson::Section;
 use crate::text::{self, wrap};
 use ratatui::Frame;
@@ -28,39 +28,45 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Summary, t: &Theme)
     let w = area.width as usize;
     let s = &app.session;
     let sc = s.score();
-    let secs = s.record().map_or(0, |r| r.seconds_spent());
     let row = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:<14}"), t.label()),
             Span::raw(value),
         ])
     };
-    let mut lines = vec![
-        Line::styled("Summary", t.heading()),
-        Line::default(),
-        row(
-            "Score",
-            format!(
-                "{} of {} right on the first answer ({} answered)",
-                sc.right, sc.questions, sc.answered
-            ),
-        ),
-        row("Time spent", crate::progress::format_duration(secs)),
-    ];
+    let mut lines = vec![Line::styled("Summary", t.heading()), Line::default()];
+    // The same score `podtutor progress` prints: first answers count, per kind.
+    for k in &sc.kinds {
+        let mut v = format!(
+            "{} of {} right first time",
+            k.tally.right, k.tally.total
+        );
+        if k.tally.right_on_retry > 0 {
+            v.push_str(&format!(" · {} more on retry", k.tally.right_on_retry));
+        }
+        if k.tally.answered < k.tally.total {
+            v.push_str(&format!(" · {} answered", k.tally.answered));
+        }
+        lines.push(row(k.kind.label(), v));
+    }
+    lines.push(row(
+        "Time spent",
+        crate::progress::format_duration(sc.seconds_spent),
+    ));
     // Calibration: how often the learner was right at each level of
     // confidence they gave (first answers only), one row per level used.
-    let used = Confidence::ALL
-        .iter()
-        .zip(sc.calibration)
-        .filter(|(_, (n, _))| *n > 0);
-    for (k, (c, (n, r))) in used.enumerate() {
+    let used = sc.calibration.iter().filter(|c| c.answered > 0);
+    for (k, c) in used.enumerate() {
         let label = if k == 0 { "How sure" } else { "" };
-        lines.push(row(label, format!("{}: {r} of {n} right", c.label())));
+        lines.push(row(
+            label,
+            format!("{}: {} of {} right", c.confidence.label(), c.right, c.answered),
+        ));
     }
     lines.push(Line::default());
     let revisit = Summary::to_revisit(s);
     if revisit.is_empty() {
-        let msg = if sc.answered == sc.questions {
+        let msg = if sc.overall.answered == sc.overall.total {
             "Every question right on the first answer. Well done."
         } else {
             "Answer the questions to see which ones to revisit."

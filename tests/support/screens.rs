@@ -81,8 +81,8 @@ pub fn answer(a: &mut App, n: usize) {
 /// The summary after answering every myth wrong, so it lists them all.
 pub fn summary_with_missed_myths(base: &App) -> App {
     let mut summary = base.clone();
-    for i in 0..summary.session.sections.len() {
-        if let Section::Myth(m) = summary.session.sections[i] {
+    for i in 0..summary.sections.len() {
+        if let Section::Myth(m) = summary.sections[i] {
             open(&mut summary, i);
             let myth = &summary.session.lesson.myths[m];
             let wrong = myth.choices.iter().position(|c| c.id != myth.answer);
