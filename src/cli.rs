@@ -387,6 +387,7 @@ mod tests {
             "p.toml",
             "--ascii",
             "--reduce-motion",
+            "--no-confidence",
         ])
         .unwrap();
         assert!(cli.command.is_none());
@@ -397,6 +398,7 @@ mod tests {
                 progress_file: Some("p.toml".into()),
                 ascii: true,
                 reduce_motion: true,
+                no_confidence: true,
             }
         );
     }

@@ -52,6 +52,9 @@ fn commit_then_move_on(p: &mut Pty, file: &Path) -> String {
     p.send(b"\r");
     p.next_until("Predict before reading on", 12);
     p.send(b"1\r");
+    // Rated (the tutor asks how sure before the reveal), which commits.
+    p.wait_for("How sure are you?");
+    p.send(b"2");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     assert_eq!(predictions(file), 1, "a commit is saved at once");
     let committed = position(file).expect("position saved with the commit");
