@@ -186,7 +186,12 @@ const fn b(
 }
 
 /// A scene binding: works and shows only where a scene may be acted on.
-const fn s(keys: &'static [Key], label: &'static str, action: Action, what: &'static str) -> Binding {
+const fn s(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    what: &'static str,
+) -> Binding {
     Binding {
         keys,
         label,
@@ -222,36 +227,244 @@ const L: Option<Group> = Some(Group::Lists);
 /// add a hint.
 pub const BINDINGS: &[Binding] = &[
     // Questions.
-    b(DIGITS, "1-9", A::Pick(0), "select a choice", &[Question], Show::Never, Q),
-    b(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ChoiceDown, "select a choice", &[Question], Show::Never, Q),
-    b(DIGITS, "1-9/↑↓", A::Pick(0), "select", &[Question], Show::Always, None),
-    b(&[Enter], "Enter", A::Commit, "commit", &[Question], Show::Always, Q),
-    b(&[Char('1')], "1", A::Rate(0), "guessing", &[Rating], Show::Always, Q),
-    b(&[Char('2')], "2", A::Rate(1), "fairly sure", &[Rating], Show::Always, Q),
-    b(&[Char('3')], "3", A::Rate(2), "certain", &[Rating], Show::Always, Q),
-    b(&[Esc], "Esc", A::Back, "change the choice", &[Rating], Show::Always, Q),
-    b(&[Char('x')], "x", A::Rate(3), "stop asking how sure", &[Rating], Show::Always, Q),
-    b(&[Char('t')], "t", A::Retry, "try again", &[Reading], Show::Missed, Q),
+    b(
+        DIGITS,
+        "1-9",
+        A::Pick(0),
+        "select a choice",
+        &[Question],
+        Show::Never,
+        Q,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "select a choice",
+        &[Question],
+        Show::Never,
+        Q,
+    ),
+    b(
+        DIGITS,
+        "1-9/↑↓",
+        A::Pick(0),
+        "select",
+        &[Question],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter],
+        "Enter",
+        A::Commit,
+        "commit",
+        &[Question],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('1')],
+        "1",
+        A::Rate(0),
+        "guessing",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('2')],
+        "2",
+        A::Rate(1),
+        "fairly sure",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('3')],
+        "3",
+        A::Rate(2),
+        "certain",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "change the choice",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('x')],
+        "x",
+        A::Rate(3),
+        "stop asking how sure",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('t')],
+        "t",
+        A::Retry,
+        "try again",
+        &[Reading],
+        Show::Missed,
+        Q,
+    ),
     // Choosing a container to crash.
-    b(DIGITS, "1-9", A::Pick(0), "pick a container", &[Choose], Show::Always, None),
-    b(&[Esc], "Esc", A::Back, "cancel", &[Choose], Show::Always, None),
+    b(
+        DIGITS,
+        "1-9",
+        A::Pick(0),
+        "pick a container",
+        &[Choose],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "cancel",
+        &[Choose],
+        Show::Always,
+        None,
+    ),
     // Lists.
-    b(&[Enter], "Enter", A::Activate, "open", &[Start, Outline, Summary], Show::Always, L),
-    b(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ChoiceDown, "move", LISTS, Show::Always, L),
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "open",
+        &[Start, Outline, Summary],
+        Show::Always,
+        L,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "move",
+        LISTS,
+        Show::Always,
+        L,
+    ),
     // Reading.
-    b(&[Up, Char('k'), Down, Char('j')], "↑↓", A::ScrollDown, "scroll", &[Reading], Show::Scrolls, R),
-    b(&[PageUp, PageDown], "PgUp/PgDn", A::PageDown, "scroll a page", TEXT, Show::Scrolls, R),
-    b(&[Home, End], "Home/End", A::Top, "jump to an end", TEXT, Show::Never, R),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[Reading],
+        Show::Scrolls,
+        R,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
+        A::PageDown,
+        "scroll a page",
+        TEXT,
+        Show::Scrolls,
+        R,
+    ),
+    b(
+        &[Home, End],
+        "Home/End",
+        A::Top,
+        "jump to an end",
+        TEXT,
+        Show::Never,
+        R,
+    ),
     // Everywhere.
-    b(&[Right, Char('l'), Char('n')], "→/n", A::Next, "next", PAGES, Show::Always, G),
-    b(&[Left, Char('h'), Char('p')], "←/p", A::Prev, "back", PAGES, Show::Always, G),
-    b(&[Char('s')], "s", A::Summary, "back to the summary", TEXT, Show::FromSummary, None),
-    b(&[Char('s')], "s", A::Summary, "summary", &[Start, Reading, Question, Outline], Show::Never, G),
-    b(&[Char('o'), Tab], "o", A::Outline, "outline", PAGES, Show::Always, G),
-    b(&[Char('o'), Tab, Esc], "Esc", A::Back, "close", &[Outline], Show::Always, None),
-    b(&[Char('?')], "?", A::Help, "help", ANYWHERE, Show::Always, G),
-    b(&[Char('q')], "q", A::Quit, "quit", ANYWHERE, Show::Always, None),
-    b(&[Char('q')], "q", A::Quit, "quit, progress saved", ANYWHERE, Show::Never, G),
+    b(
+        &[Right, Char('l'), Char('n')],
+        "→/n",
+        A::Next,
+        "next",
+        PAGES,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Left, Char('h'), Char('p')],
+        "←/p",
+        A::Prev,
+        "back",
+        PAGES,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Char('s')],
+        "s",
+        A::Summary,
+        "back to the summary",
+        TEXT,
+        Show::FromSummary,
+        None,
+    ),
+    b(
+        &[Char('s')],
+        "s",
+        A::Summary,
+        "summary",
+        &[Start, Reading, Question, Outline],
+        Show::Never,
+        G,
+    ),
+    b(
+        &[Char('o'), Tab],
+        "o",
+        A::Outline,
+        "outline",
+        PAGES,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Char('o'), Tab, Esc],
+        "Esc",
+        A::Back,
+        "close",
+        &[Outline],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('?')],
+        "?",
+        A::Help,
+        "help",
+        ANYWHERE,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit",
+        ANYWHERE,
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit, progress saved",
+        ANYWHERE,
+        Show::Never,
+        G,
+    ),
     // Scene keys come last: a narrow footer drops them before the essentials.
     s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
     s(&[Char('.')], ".", A::StepMoment, "step"),
@@ -392,7 +605,10 @@ mod tests {
     #[test]
     fn arrows_select_in_questions_and_scroll_when_reading() {
         assert_eq!(action_for(Up, Question, NONE), Some(Action::ChoiceUp));
-        assert_eq!(action_for(Char('j'), Question, NONE), Some(Action::ChoiceDown));
+        assert_eq!(
+            action_for(Char('j'), Question, NONE),
+            Some(Action::ChoiceDown)
+        );
         assert_eq!(action_for(Up, Reading, NONE), Some(Action::ScrollUp));
         assert_eq!(action_for(Down, Reading, NONE), Some(Action::ScrollDown));
         assert_eq!(action_for(Char('3'), Question, NONE), Some(Action::Pick(2)));
@@ -405,7 +621,10 @@ mod tests {
     #[test]
     fn scene_keys_only_work_where_a_scene_is_shown() {
         assert_eq!(action_for(Char('x'), Reading, NONE), None);
-        assert_eq!(action_for(Char('x'), Reading, SCENE), Some(Action::CrashContainer));
+        assert_eq!(
+            action_for(Char('x'), Reading, SCENE),
+            Some(Action::CrashContainer)
+        );
         assert!(!footer_hints(Reading, NONE).iter().any(|(k, _)| *k == "x"));
         assert!(footer_hints(Reading, SCENE).iter().any(|(k, _)| *k == "x"));
     }
@@ -428,8 +647,16 @@ mod tests {
             ..NONE
         };
         for ctx in [Reading, Question] {
-            assert!(!footer_hints(ctx, NONE).iter().any(|(k, _)| k.contains("PgDn")));
-            assert!(footer_hints(ctx, scrolls).iter().any(|(k, _)| k.contains("PgDn")));
+            assert!(
+                !footer_hints(ctx, NONE)
+                    .iter()
+                    .any(|(k, _)| k.contains("PgDn"))
+            );
+            assert!(
+                footer_hints(ctx, scrolls)
+                    .iter()
+                    .any(|(k, _)| k.contains("PgDn"))
+            );
         }
     }
 

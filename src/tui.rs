@@ -313,9 +313,7 @@ fn handle(
                     _ => return Ok(Effect::None),
                 }
             }
-            match key_of(&k)
-                .and_then(|key| keymap::action_for(key, app.context(), app.flags()))
-            {
+            match key_of(&k).and_then(|key| keymap::action_for(key, app.context(), app.flags())) {
                 Some(a) => app.update(a, &now),
                 None => Effect::None,
             }

@@ -60,9 +60,16 @@ fn every_question_screen_shows_every_choice_and_answers_only_on_purpose() {
             };
             p.wait_for("then press Enter to commit");
             let screen = p.screen();
-            assert!(shows(&screen, prompt), "{w}x{h} {s:?}: question not in view\n{screen}");
+            assert!(
+                shows(&screen, prompt),
+                "{w}x{h} {s:?}: question not in view\n{screen}"
+            );
             for c in choices {
-                assert!(shows(&screen, &c.text), "{w}x{h} {s:?}: {:?} not in view\n{screen}", c.text);
+                assert!(
+                    shows(&screen, &c.text),
+                    "{w}x{h} {s:?}: {:?} not in view\n{screen}",
+                    c.text
+                );
             }
             // Enter with nothing selected commits nothing and says how to answer.
             p.send(b"\r");
@@ -76,7 +83,10 @@ fn every_question_screen_shows_every_choice_and_answers_only_on_purpose() {
             let screen = p.screen();
             let last = choices.last().unwrap();
             let from = screen.find(&format!("▶ {}) ", choices.len())).unwrap();
-            assert!(shows(&screen[from..], &last.text), "{w}x{h}: the last choice is cut\n{screen}");
+            assert!(
+                shows(&screen[from..], &last.text),
+                "{w}x{h}: the last choice is cut\n{screen}"
+            );
             // Answer: a digit, Enter, how sure.
             p.send(b"1\r");
             p.wait_for("How sure are you?");
@@ -113,7 +123,10 @@ fn while_too_small_keys_change_nothing_and_q_still_quits() {
     p.resize(80, 24);
     p.wait_for("Press Enter to begin");
     let screen = p.screen();
-    assert!(!screen.contains("Keys"), "help opened behind the message\n{screen}");
+    assert!(
+        !screen.contains("Keys"),
+        "help opened behind the message\n{screen}"
+    );
     assert!(screen.contains("Start"), "{screen}");
     p.resize(50, 15);
     p.wait_for("need 60×20");

@@ -113,15 +113,24 @@ fn every_choice_of_every_question_is_in_view_before_commit_at_every_size() {
             );
             let mut ui = Ui::new(false, Charset::Unicode);
             let screen = text_column(&text(&render(&mut a, &mut ui, w, h)));
-            assert!(shows(&screen, &prompt), "{w}x{h} section {i}: question not in view\n{screen}");
+            assert!(
+                shows(&screen, &prompt),
+                "{w}x{h} section {i}: question not in view\n{screen}"
+            );
             for c in &choices {
-                assert!(shows(&screen, c), "{w}x{h} section {i}: {c:?} not in view\n{screen}");
+                assert!(
+                    shows(&screen, c),
+                    "{w}x{h} section {i}: {c:?} not in view\n{screen}"
+                );
             }
             // Down to the last choice: it is selected and still in view.
             for _ in 0..choices.len() {
                 let _ = a.update(Action::ChoiceDown, NOW);
                 let screen = text(&render(&mut a, &mut ui, w, h));
-                assert!(screen.contains('▶'), "{w}x{h}: the selection left the view\n{screen}");
+                assert!(
+                    screen.contains('▶'),
+                    "{w}x{h}: the selection left the view\n{screen}"
+                );
             }
             let screen = text(&render(&mut a, &mut ui, w, h));
             let last = screen.lines().find(|l| l.contains('▶')).unwrap();
@@ -204,7 +213,10 @@ fn after_commit_every_choice_shows_with_its_mark_and_explanation_and_one_verdict
     assert!(all.contains(&format!("✓ {}) ", right + 1)), "{all}");
     assert!(all.contains("← your answer"));
     assert!(all.contains("← the answer"));
-    assert!(all.contains("A surprise"), "a certain wrong answer is flagged");
+    assert!(
+        all.contains("A surprise"),
+        "a certain wrong answer is flagged"
+    );
     // The verdict is said once on the screen that holds it.
     let mut b = base.clone();
     open(&mut b, i);
@@ -277,7 +289,10 @@ fn the_footer_shows_the_keys_of_the_current_screen() {
     let mut ui = Ui::new(false, Charset::Unicode);
     let start = text(&render(&mut a, &mut ui, 80, 24));
     let footer = start.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
-    assert!(footer.contains("Enter open") && footer.contains("q quit"), "{footer}");
+    assert!(
+        footer.contains("Enter open") && footer.contains("q quit"),
+        "{footer}"
+    );
     assert!(!footer.contains("commit"), "{footer}");
     let i = (0..a.sections.len())
         .find(|&i| matches!(a.sections[i], Section::Myth(_)))
@@ -319,7 +334,13 @@ fn help_groups_keys_and_fits_at_60x20() {
     let mut ui = Ui::new(false, Charset::Unicode);
     let screen = text(&render(&mut a, &mut ui, 60, 20));
     insta::assert_snapshot!("help@60x20", screen);
-    for group in ["Everywhere", "Questions", "Reading", "Outline and summary", "Scenes"] {
+    for group in [
+        "Everywhere",
+        "Questions",
+        "Reading",
+        "Outline and summary",
+        "Scenes",
+    ] {
         assert!(screen.contains(group), "{group} missing\n{screen}");
     }
     for (_, rows) in podtutor::keymap::help_groups() {
@@ -341,9 +362,20 @@ fn notices_show_on_the_start_screen_at_60x20() {
         "Your progress file was damaged (invalid TOML at line 3); it was moved aside to progress.toml.damaged-1 and you start afresh."
             .into(),
     );
-    let screen = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 60, 20));
+    let screen = text(&render(
+        &mut a,
+        &mut Ui::new(false, Charset::Unicode),
+        60,
+        20,
+    ));
     insta::assert_snapshot!("start-with-notice@60x20", screen);
-    assert!(shows(&screen, "moved aside to progress.toml.damaged-1 and you start afresh"), "{screen}");
+    assert!(
+        shows(
+            &screen,
+            "moved aside to progress.toml.damaged-1 and you start afresh"
+        ),
+        "{screen}"
+    );
     assert!(screen.contains("Press Enter"), "{screen}");
 }
 
@@ -356,7 +388,14 @@ fn a_failed_save_shows_on_every_page_with_the_header_marker() {
     for step in [Action::Next, Action::Outline, Action::Summary] {
         let _ = a.update(step, NOW);
         let screen = text(&render(&mut a, &mut ui, 60, 20));
-        assert!(screen.lines().next().unwrap().contains("⚠ progress not saved"), "{screen}");
+        assert!(
+            screen
+                .lines()
+                .next()
+                .unwrap()
+                .contains("⚠ progress not saved"),
+            "{screen}"
+        );
         assert!(screen.contains("Could not save progress"), "{screen}");
     }
 }
@@ -364,11 +403,16 @@ fn a_failed_save_shows_on_every_page_with_the_header_marker() {
 #[test]
 fn the_outline_marks_right_missed_retried_and_unanswered() {
     let base = app();
-    let qs: Vec<usize> = (0..base.sections.len()).filter(|&i| asks(&base, i)).collect();
+    let qs: Vec<usize> = (0..base.sections.len())
+        .filter(|&i| asks(&base, i))
+        .collect();
     let mut a = base.clone();
     let pos = |a: &App, i: usize, right: bool| {
         let q = a.session.item_in(a.sections[i]).unwrap();
-        q.choices.iter().position(|c| (c.id == q.answer) == right).unwrap()
+        q.choices
+            .iter()
+            .position(|c| (c.id == q.answer) == right)
+            .unwrap()
     };
     // Right, missed, missed then right on retry; the fourth not answered.
     open(&mut a, qs[0]);
@@ -384,7 +428,12 @@ fn the_outline_marks_right_missed_retried_and_unanswered() {
     let n = pos(&a, qs[2], true);
     answer(&mut a, n);
     let _ = a.update(Action::Outline, NOW);
-    let screen = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 100, 40));
+    let screen = text(&render(
+        &mut a,
+        &mut Ui::new(false, Charset::Unicode),
+        100,
+        40,
+    ));
     let row = |i: usize| {
         screen
             .lines()
@@ -416,13 +465,25 @@ fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() 
         for _ in 0..50 {
             a.animate();
         }
-        assert_eq!(a.frame_interval_ms(), None, "nothing animates before commit");
-        let screen = text(&render(&mut a, &mut Ui::new(false, Charset::Unicode), 120, 40));
+        assert_eq!(
+            a.frame_interval_ms(),
+            None,
+            "nothing animates before commit"
+        );
+        let screen = text(&render(
+            &mut a,
+            &mut Ui::new(false, Charset::Unicode),
+            120,
+            40,
+        ));
         let screen = squash(&screen);
         let mut p = podtutor::scene::Player::new(name).unwrap();
         loop {
             let probe: String = squash(&p.caption()).chars().take(30).collect();
-            assert!(!screen.contains(&probe), "{name}: caption {probe:?} shown before commit");
+            assert!(
+                !screen.contains(&probe),
+                "{name}: caption {probe:?} shown before commit"
+            );
             if !p.next_moment() {
                 break;
             }

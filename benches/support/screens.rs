@@ -48,9 +48,9 @@ fn first(base: &App, pick: impl Fn(&App, Section) -> bool) -> usize {
 /// One app per kind of screen, named for the report.
 pub fn all() -> Vec<(&'static str, App)> {
     let base = App::new(lesson::embedded(), Progress::default());
-    let predicts =
-        |a: &App, s| matches!(s, Section::Step(i) if a.session.lesson.steps[i].prediction.is_some());
-    let step_yaml = |a: &App, s| matches!(s, Section::Step(i) if a.session.lesson.steps[i].yaml.is_some());
+    let predicts = |a: &App, s| matches!(s, Section::Step(i) if a.session.lesson.steps[i].prediction.is_some());
+    let step_yaml =
+        |a: &App, s| matches!(s, Section::Step(i) if a.session.lesson.steps[i].yaml.is_some());
     let step = first(&base, predicts);
     let yaml = first(&base, step_yaml);
     let myth = first(&base, |_, s| matches!(s, Section::Myth(_)));

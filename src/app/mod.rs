@@ -10,12 +10,12 @@ pub mod scene;
 pub mod start;
 pub mod summary;
 
+pub use crate::item::{Attempt, Confidence, ItemId, ItemStatus};
 use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
-pub use outline::Outline;
-pub use crate::item::{Attempt, Confidence, ItemId, ItemStatus};
 pub use crate::session::Session;
+pub use outline::Outline;
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
 pub use start::{Start, Welcome};
@@ -36,7 +36,8 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub enum Page {
     Start(Start),
-    Reader(Reader),
+    /// Boxed: a section with its scene is far larger than the other pages.
+    Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
 }
@@ -196,7 +197,12 @@ impl App {
         let index = index.min(self.sections.len().saturating_sub(1));
         let section = self.sections[index];
         self.session.visit(section);
-        self.page = Page::Reader(Reader::open(&self.session, index, section, &self.settings));
+        self.page = Page::Reader(Box::new(Reader::open(
+            &self.session,
+            index,
+            section,
+            &self.settings,
+        )));
     }
 
     /// Opens the summary; reaching it the first time completes the lesson,
@@ -294,7 +300,8 @@ impl App {
                 let revisit = Summary::to_revisit(&self.session);
                 match action {
                     Action::ChoiceUp | Action::ChoiceDown => {
-                        s.cursor = outline::step(s.cursor, action == Action::ChoiceUp, revisit.len());
+                        s.cursor =
+                            outline::step(s.cursor, action == Action::ChoiceUp, revisit.len());
                     }
                     Action::Activate => {
                         if let Some(&(sec, _)) = revisit.get(s.cursor) {

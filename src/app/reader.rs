@@ -4,9 +4,9 @@
 use super::scene::{SceneState, scene_name};
 use super::{Effect, Settings};
 use crate::item::{Attempt, Confidence, ItemId, ItemStatus};
-use crate::session::Session;
 use crate::keymap::{Action, Context, Flags};
 use crate::lesson::Section;
+use crate::session::Session;
 
 /// Where the section's question stands on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,10 @@ pub enum Stage {
     /// Open: only the question and choices may be shown. Nothing is
     /// selected until the learner selects; `nudge` is set when Enter was
     /// pressed with nothing selected, so the view says how to answer.
-    Choosing { selected: Option<usize>, nudge: bool },
+    Choosing {
+        selected: Option<usize>,
+        nudge: bool,
+    },
     /// A choice is made; asking how sure the learner is before the reveal.
     Rating { choice: usize },
     /// Answered: everything may be shown. `shown` is the attempt on
@@ -251,11 +254,7 @@ impl Reader {
                     };
                 }
             }
-            Action::Retry => {
-                if self.can_retry(session) {
-                    self.retry();
-                }
-            }
+            Action::Retry if self.can_retry(session) => self.retry(),
             Action::TogglePause
             | Action::StepMoment
             | Action::Faster

@@ -16,13 +16,11 @@ impl Summary {
     /// not), in lesson order, then the skipped ones.
     pub fn to_revisit(session: &Session) -> Vec<(Section, ItemStatus)> {
         let score = session.score();
-        let missed = score.items.iter().filter(|it| {
-            matches!(it.status, ItemStatus::Missed | ItemStatus::RightOnRetry)
-        });
-        let skipped = score
-            .skipped
+        let missed = score
+            .items
             .iter()
-            .filter_map(|id| score.item(id));
+            .filter(|it| matches!(it.status, ItemStatus::Missed | ItemStatus::RightOnRetry));
+        let skipped = score.skipped.iter().filter_map(|id| score.item(id));
         missed
             .chain(skipped)
             .filter_map(|it| Some((session.item(&it.id)?.section, it.status)))

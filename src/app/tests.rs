@@ -17,7 +17,9 @@ fn index_of(a: &App, pred: impl Fn(&App, Section) -> bool) -> usize {
 }
 
 fn first_prediction(a: &App) -> usize {
-    index_of(a, |a, s| matches!(s, Section::Step(_)) && a.session.item_in(s).is_some())
+    index_of(a, |a, s| {
+        matches!(s, Section::Step(_)) && a.session.item_in(s).is_some()
+    })
 }
 
 fn first_myth(a: &App) -> usize {
@@ -93,21 +95,45 @@ fn a_digit_or_arrows_select_enter_asks_how_sure_and_the_rating_commits() {
     let s = a.sections[i];
     a.open_section(i);
     let _ = a.update(Action::ChoiceDown, NOW);
-    assert!(matches!(stage(&a), Stage::Choosing { selected: Some(0), .. }));
+    assert!(matches!(
+        stage(&a),
+        Stage::Choosing {
+            selected: Some(0),
+            ..
+        }
+    ));
     let _ = a.update(Action::ChoiceDown, NOW);
     let _ = a.update(Action::ChoiceUp, NOW);
     let _ = a.update(Action::ChoiceUp, NOW);
-    assert!(matches!(stage(&a), Stage::Choosing { selected: Some(0), .. }));
+    assert!(matches!(
+        stage(&a),
+        Stage::Choosing {
+            selected: Some(0),
+            ..
+        }
+    ));
     let _ = a.update(Action::Pick(2), NOW);
     // A digit past the last choice selects nothing new.
     let _ = a.update(Action::Pick(8), NOW);
-    assert!(matches!(stage(&a), Stage::Choosing { selected: Some(2), .. }));
+    assert!(matches!(
+        stage(&a),
+        Stage::Choosing {
+            selected: Some(2),
+            ..
+        }
+    ));
     assert_eq!(a.update(Action::Commit, NOW), Effect::None);
     assert_eq!(stage(&a), Stage::Rating { choice: 2 });
     assert_eq!(a.context(), Context::Rating);
     // Esc goes back to choosing, the selection kept; nothing recorded.
     let _ = a.update(Action::Back, NOW);
-    assert!(matches!(stage(&a), Stage::Choosing { selected: Some(2), .. }));
+    assert!(matches!(
+        stage(&a),
+        Stage::Choosing {
+            selected: Some(2),
+            ..
+        }
+    ));
     assert!(attempts_of(&a, s).is_empty());
     let _ = a.update(Action::Commit, NOW);
     assert_eq!(a.update(Action::Rate(2), NOW), Effect::Save);
@@ -153,7 +179,13 @@ fn more_than_nine_choices_are_all_answerable_from_the_keyboard() {
     for _ in 0..20 {
         let _ = a.update(Action::ChoiceDown, NOW);
     }
-    assert!(matches!(stage(&a), Stage::Choosing { selected: Some(11), .. }));
+    assert!(matches!(
+        stage(&a),
+        Stage::Choosing {
+            selected: Some(11),
+            ..
+        }
+    ));
     assert_eq!(a.update(Action::Commit, NOW), Effect::Save);
     assert_eq!(status_of(&a, a.sections[i]), ItemStatus::Right);
 }
@@ -226,7 +258,7 @@ fn a_missed_prediction_can_be_retried_and_the_first_answer_still_counts() {
     let _ = a.update(Action::Commit, NOW);
     assert_eq!(status_of(&a, s), ItemStatus::Missed);
     let score = a.session.score().overall.right;
-    assert_eq!(a.flags().missed, true, "the footer offers a retry");
+    assert!(a.flags().missed, "the footer offers a retry");
     // Later, from the outline: open it, then try again.
     let _ = a.update(Action::Next, NOW);
     let _ = a.update(Action::Outline, NOW);
@@ -247,7 +279,11 @@ fn a_missed_prediction_can_be_retried_and_the_first_answer_still_counts() {
     assert_eq!(a.click_choice(right, NOW), Effect::Save);
     assert_eq!(stage(&a), Stage::Answered { shown: 1 });
     assert_eq!(status_of(&a, s), ItemStatus::RightOnRetry);
-    assert_eq!(a.session.score().overall.right, score, "the first answer counts");
+    assert_eq!(
+        a.session.score().overall.right,
+        score,
+        "the first answer counts"
+    );
     assert_eq!(a.session.score().overall.right_on_retry, 1);
     assert_eq!(attempts_of(&a, s).len(), 2);
     // A question answered right the first time is not retried.
@@ -270,7 +306,11 @@ fn the_summary_lists_missed_then_skipped_jumps_to_one_and_s_returns() {
     let _ = a.update(Action::Summary, NOW);
     let list = Summary::to_revisit(&a.session);
     assert_eq!(list[0], (a.sections[m], ItemStatus::Missed));
-    assert!(list[1..].iter().all(|(_, st)| *st == ItemStatus::NotAnswered));
+    assert!(
+        list[1..]
+            .iter()
+            .all(|(_, st)| *st == ItemStatus::NotAnswered)
+    );
     assert_eq!(list.len(), a.session.items().len());
     // The second entry: a question never answered, opened ready to answer.
     let _ = a.update(Action::ChoiceDown, NOW);
@@ -304,7 +344,10 @@ fn a_finished_lesson_is_acknowledged_on_the_next_start() {
     let mut b = App::new(lesson::embedded(), a.session.progress.clone());
     assert_eq!(Start::welcome(&b.session), Welcome::Finished);
     let _ = b.update(Action::Activate, NOW);
-    assert!(matches!(b.page, Page::Summary(_)), "Enter offers the misses");
+    assert!(
+        matches!(b.page, Page::Summary(_)),
+        "Enter offers the misses"
+    );
     assert_eq!(Summary::to_revisit(&b.session)[0].1, ItemStatus::Missed);
 }
 
@@ -457,7 +500,10 @@ fn the_learner_crashes_a_chosen_container_and_esc_cancels_the_choice() {
     let i = index_of(&a, |_, s| s == Section::MentalModel);
     a.open_section(i);
     let r = a.reader().unwrap();
-    assert!(r.scene_active(), "the mental model has a scene and no question");
+    assert!(
+        r.scene_active(),
+        "the mental model has a scene and no question"
+    );
     let Page::Reader(r) = &mut a.page else {
         unreachable!()
     };
@@ -471,11 +517,21 @@ fn the_learner_crashes_a_chosen_container_and_esc_cancels_the_choice() {
     }
     let _ = a.update(Action::CrashContainer, NOW);
     assert_eq!(a.context(), Context::Choose);
-    let names = a.reader().unwrap().scene.as_ref().unwrap().player.containers();
+    let names = a
+        .reader()
+        .unwrap()
+        .scene
+        .as_ref()
+        .unwrap()
+        .player
+        .containers();
     let _ = a.update(Action::Pick(1), NOW);
     assert_eq!(a.context(), Context::Reading);
     let caption = a.reader().unwrap().scene.as_ref().unwrap().player.caption();
-    assert!(caption.contains(&format!("`{}` exited with code 1", names[1])), "{caption}");
+    assert!(
+        caption.contains(&format!("`{}` exited with code 1", names[1])),
+        "{caption}"
+    );
     let _ = a.update(Action::CrashContainer, NOW);
     assert_eq!(a.update(Action::Back, NOW), Effect::None);
     assert_eq!(a.context(), Context::Reading);

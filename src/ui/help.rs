@@ -29,7 +29,12 @@ fn group_lines(
     out
 }
 
-pub fn draw(f: &mut Frame<'_>, area: Rect, t: &Theme, border: ratatui::symbols::border::Set<'static>) {
+pub fn draw(
+    f: &mut Frame<'_>,
+    area: Rect,
+    t: &Theme,
+    border: ratatui::symbols::border::Set<'static>,
+) {
     let groups = keymap::help_groups();
     let total: usize = groups.iter().map(|(_, r)| r.len() + 2).sum::<usize>() - 1;
     let inner_h = area.height.saturating_sub(2) as usize;
@@ -55,7 +60,11 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, t: &Theme, border: ratatui::symbols::
     let h = columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
     let w = (col_w * cols + cols + 1) as u16;
     // No sliver of the page left beside the box.
-    let w = if area.width.saturating_sub(w) < 4 { area.width } else { w };
+    let w = if area.width.saturating_sub(w) < 4 {
+        area.width
+    } else {
+        w
+    };
     let (w, h) = (w.min(area.width), h.min(area.height));
     let r = Rect::new(
         area.x + (area.width - w) / 2,
@@ -75,7 +84,12 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, t: &Theme, border: ratatui::symbols::
     for (n, col) in columns.iter().enumerate() {
         let x = inner.x + ((col_w + 1) * n) as u16;
         if x < inner.right() {
-            let cr = Rect::new(x, inner.y, (col_w as u16).min(inner.right() - x), inner.height);
+            let cr = Rect::new(
+                x,
+                inner.y,
+                (col_w as u16).min(inner.right() - x),
+                inner.height,
+            );
             put_lines(f.buffer_mut(), cr, col.iter());
         }
     }

@@ -62,12 +62,20 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, o: &Outline, t: &Theme) {
     let head = [
         Line::styled(format!("Outline · {done} of {total} done"), t.heading()),
         Line::styled(
-            ellipsize("✓ read or right · ✗ missed · ↻ right on retry · · not yet", w),
+            ellipsize(
+                "✓ read or right · ✗ missed · ↻ right on retry · · not yet",
+                w,
+            ),
             t.dim(),
         ),
     ];
     put_lines(f.buffer_mut(), area, head.iter());
-    let list = Rect::new(area.x, area.y + 3, area.width, area.height.saturating_sub(3));
+    let list = Rect::new(
+        area.x,
+        area.y + 3,
+        area.width,
+        area.height.saturating_sub(3),
+    );
     let top = window_top(o.cursor, list.height as usize);
     put_lines(f.buffer_mut(), list, rows.iter().skip(top));
 }

@@ -141,7 +141,9 @@ impl B<'_> {
             Stage::Choosing { nudge: true, .. } => {
                 let style = self.t.warning();
                 self.styled(
-                    &format!("Nothing is selected yet: press {keys} to select a choice, then Enter."),
+                    &format!(
+                        "Nothing is selected yet: press {keys} to select a choice, then Enter."
+                    ),
                     style,
                 );
             }
@@ -183,7 +185,11 @@ impl B<'_> {
             Span::styled(sure, self.t.dim()),
         ]));
         if attempts.len() > 1 {
-            let first = if attempts[0].correct { "right" } else { "missed" };
+            let first = if attempts[0].correct {
+                "right"
+            } else {
+                "missed"
+            };
             let later = if attempts[1..].iter().any(|a| a.correct) {
                 "then right on retry"
             } else {
@@ -215,7 +221,11 @@ impl B<'_> {
                 (false, false) => (" ", "", Style::new()),
             };
             self.blank();
-            self.hanging(&format!("{m} {}) ", i + 1), &format!("{}{tag}", c.text), style);
+            self.hanging(
+                &format!("{m} {}) ", i + 1),
+                &format!("{}{tag}", c.text),
+                style,
+            );
             self.hanging("     ", &c.explanation, self.t.dim());
         }
     }
@@ -262,8 +272,10 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
         }
         Section::Step(i) => {
             let st = &l.steps[i];
-            b.c.lines
-                .push(Line::styled(format!("{} level", st.level.label()), t.level()));
+            b.c.lines.push(Line::styled(
+                format!("{} level", st.level.label()),
+                t.level(),
+            ));
             b.labelled("Concept", &st.concept);
             if let Some(q) = &st.prediction {
                 b.blank();
@@ -275,7 +287,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
                     return b.c;
                 }
                 if let Stage::Answered { shown } = r.stage {
-                    b.feedback(&q.choices, &q.answer, &attempts, shown);
+                    b.feedback(q.choices.as_slice(), &q.answer, attempts, shown);
                 }
             }
             b.labelled("Explanation", &st.body);
@@ -307,7 +319,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
                 return b.c;
             }
             if let Stage::Answered { shown } = r.stage {
-                b.feedback(&m.choices, &m.answer, &attempts, shown);
+                b.feedback(&m.choices, &m.answer, attempts, shown);
             }
             b.labelled("Reality", &m.reality);
             b.labelled("Why it matters", &m.why_it_matters);
@@ -512,13 +524,19 @@ impl Ui {
                 let scroll = r.scroll_for(facts);
                 let top_h = facts.total.saturating_sub(scroll).min(facts.rows);
                 let top = Rect::new(text_area.x, text_area.y, text_area.width, top_h);
-                put_lines(f.buffer_mut(), top, c.lines[..p].iter().skip(usize::from(scroll)));
+                put_lines(
+                    f.buffer_mut(),
+                    top,
+                    c.lines[..p].iter().skip(usize::from(scroll)),
+                );
                 let pinned = Rect::new(text_area.x, text_area.y + top_h, text_area.width, below);
                 put_lines(f.buffer_mut(), pinned, c.lines[p..].iter());
                 for (n, range) in c.choices.iter().enumerate() {
                     for line in range.clone() {
                         let y = pinned.y + (line - p) as u16;
-                        drawn.choices.push((Rect::new(text_area.x, y, text_area.width, 1), n));
+                        drawn
+                            .choices
+                            .push((Rect::new(text_area.x, y, text_area.width, 1), n));
                     }
                 }
                 (facts, scroll)
@@ -544,7 +562,11 @@ impl Ui {
                         scroll = b.saturating_sub(rows).min(a);
                     }
                 }
-                put_lines(f.buffer_mut(), text_area, c.lines.iter().skip(usize::from(scroll)));
+                put_lines(
+                    f.buffer_mut(),
+                    text_area,
+                    c.lines.iter().skip(usize::from(scroll)),
+                );
                 if open {
                     for (n, range) in c.choices.iter().enumerate() {
                         for line in range.clone() {
@@ -552,7 +574,9 @@ impl Ui {
                                 && row < rows
                             {
                                 let y = text_area.y + row;
-                                drawn.choices.push((Rect::new(text_area.x, y, text_area.width, 1), n));
+                                drawn
+                                    .choices
+                                    .push((Rect::new(text_area.x, y, text_area.width, 1), n));
                             }
                         }
                     }
@@ -575,7 +599,10 @@ impl Ui {
             .map(|l| Line::styled(l, t.heading()))
             .collect();
         hl.push(Line::from(vec![
-            Span::styled(rule(self.charset).repeat(w - text::width(&more)), t.border()),
+            Span::styled(
+                rule(self.charset).repeat(w - text::width(&more)),
+                t.border(),
+            ),
             Span::styled(more, t.key()),
         ]));
         put_lines(f.buffer_mut(), head, hl.iter());

@@ -25,7 +25,10 @@ pub struct PaneState<'a> {
 
 /// Rows of a picture that hold something.
 fn used_rows(p: &Picture) -> u16 {
-    p.lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16
+    p.lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1) as u16
 }
 
 /// The height the pane wants at `width` columns: picture, status, caption
@@ -100,7 +103,9 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, 
     // the picture (at least 3 rows), then the status table if room is left.
     let cap = wrap(&caption(p), inner.width as usize);
     let status = sc.player.status_table();
-    let cap_h = (cap.len() as u16).min(inner.height.saturating_sub(3)).max(1);
+    let cap_h = (cap.len() as u16)
+        .min(inner.height.saturating_sub(3))
+        .max(1);
     let status_h = if inner.height > cap_h + 9 {
         (status.len() as u16).min(inner.height - cap_h - 9)
     } else {
@@ -146,8 +151,16 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, 
     }
     let st: Vec<Line<'static>> = status
         .iter()
-        .map(|l| Line::styled(text::truncate(&text::sanitize(l), s.width as usize).to_string(), t.dim()))
+        .map(|l| {
+            Line::styled(
+                text::truncate(&text::sanitize(l), s.width as usize).to_string(),
+                t.dim(),
+            )
+        })
         .collect();
     f.render_widget(Paragraph::new(st), s);
-    f.render_widget(Paragraph::new(cap.into_iter().map(Line::raw).collect::<Vec<_>>()), c);
+    f.render_widget(
+        Paragraph::new(cap.into_iter().map(Line::raw).collect::<Vec<_>>()),
+        c,
+    );
 }

@@ -12,11 +12,19 @@ use ratatui::widgets::Gauge;
 
 pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     let w = (area.width as usize).min(76);
-    let inner = Rect::new(area.x + (area.width - w as u16) / 2, area.y, w as u16, area.height);
+    let inner = Rect::new(
+        area.x + (area.width - w as u16) / 2,
+        area.y,
+        w as u16,
+        area.height,
+    );
     let s = &app.session;
     let l = &s.lesson;
     let para = |text: &str, style| -> Vec<Line<'static>> {
-        wrap(text, w).into_iter().map(|x| Line::styled(x, style)).collect()
+        wrap(text, w)
+            .into_iter()
+            .map(|x| Line::styled(x, style))
+            .collect()
     };
     let title = para(&l.title, t.title());
     let notices: Vec<Line<'static>> = app
@@ -70,8 +78,8 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     let h = inner.height as usize;
     let essential = title.len() + notices.len() + welcome.len() + action.len() + 2;
     let with_gauge = essential + 3 <= h;
-    let with_meta = with_gauge && essential + 3 + meta.len() + 1 <= h;
-    let with_summary = with_meta && essential + 4 + meta.len() + summary.len() + 1 <= h;
+    let with_meta = with_gauge && essential + 3 + meta.len() < h;
+    let with_summary = with_meta && essential + 4 + meta.len() + summary.len() < h;
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
     lines.extend(title);
     if !notices.is_empty() {

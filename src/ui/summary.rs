@@ -37,10 +37,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Summary, t: &Theme)
     let mut lines = vec![Line::styled("Summary", t.heading()), Line::default()];
     // The same score `podtutor progress` prints: first answers count, per kind.
     for k in &sc.kinds {
-        let mut v = format!(
-            "{} of {} right first time",
-            k.tally.right, k.tally.total
-        );
+        let mut v = format!("{} of {} right first time", k.tally.right, k.tally.total);
         if k.tally.right_on_retry > 0 {
             v.push_str(&format!(" · {} more on retry", k.tally.right_on_retry));
         }
@@ -60,7 +57,12 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Summary, t: &Theme)
         let label = if k == 0 { "How sure" } else { "" };
         lines.push(row(
             label,
-            format!("{}: {} of {} right", c.confidence.label(), c.right, c.answered),
+            format!(
+                "{}: {} of {} right",
+                c.confidence.label(),
+                c.right,
+                c.answered
+            ),
         ));
     }
     lines.push(Line::default());
@@ -97,7 +99,10 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Summary, t: &Theme)
             } else {
                 Style::new()
             };
-            Line::styled(ellipsize(&format!(" {m} {}", question_title(app, sec)), w), style)
+            Line::styled(
+                ellipsize(&format!(" {m} {}", question_title(app, sec)), w),
+                style,
+            )
         })
         .collect();
     let list = Rect::new(
