@@ -389,7 +389,7 @@ pub const BINDINGS: &[Binding] = &[
         "→/n",
         A::Next,
         "next",
-        PAGES,
+        &[Start, Reading, Question],
         Show::Always,
         G,
     ),

@@ -205,10 +205,12 @@ impl App {
         )));
     }
 
-    /// Opens the summary; reaching it the first time completes the lesson,
-    /// which is worth saving at once.
-    fn open_summary(&mut self, now: &str) -> Effect {
-        let first = self.session.complete(now);
+    /// Opens the summary. Reaching it from the last section, or with every
+    /// section seen, completes the lesson (worth saving at once); a peek
+    /// at it half-way through does not.
+    fn open_summary(&mut self, now: &str, from_the_end: bool) -> Effect {
+        let all_seen = self.sections.iter().all(|s| self.session.visited(*s));
+        let first = (from_the_end || all_seen) && self.session.complete(now);
         let cursor = match &self.page {
             Page::Summary(s) => s.cursor,
             Page::Reader(r) => r.from_summary.map_or(0, |s| s.cursor),
@@ -269,13 +271,15 @@ impl App {
                 return Effect::None;
             }
             Action::Summary if self.context() != Context::Rating => {
-                return self.open_summary(now);
+                return self.open_summary(now, false);
             }
             _ => {}
         }
         match &mut self.page {
             Page::Start(_) => match action {
-                Action::Activate if self.session.is_complete() => return self.open_summary(now),
+                Action::Activate if self.session.is_complete() => {
+                    return self.open_summary(now, false);
+                }
                 Action::Activate => {
                     self.open_section(Start::continue_index(&self.session, &self.sections));
                 }
@@ -288,7 +292,7 @@ impl App {
                     o.step(action == Action::ChoiceUp, self.sections.len() + 1);
                 }
                 Action::Activate if o.cursor >= self.sections.len() => {
-                    return self.open_summary(now);
+                    return self.open_summary(now, false);
                 }
                 Action::Activate => {
                     let c = o.cursor;
@@ -318,7 +322,7 @@ impl App {
                     let i = r.index + 1;
                     self.open_section(i);
                 }
-                Action::Next => return self.open_summary(now),
+                Action::Next => return self.open_summary(now, true),
                 Action::Prev if r.index == 0 => self.page = Page::Start(Start),
                 Action::Prev => {
                     let i = r.index - 1;

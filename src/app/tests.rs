@@ -303,7 +303,9 @@ fn the_summary_lists_missed_then_skipped_jumps_to_one_and_s_returns() {
     a.open_section(m);
     let wrong = choice(&a, m, false);
     let _ = a.click_choice(wrong, NOW);
-    let _ = a.update(Action::Summary, NOW);
+    // On to the end: every question not answered is now a skipped one.
+    a.open_section(a.sections.len() - 1);
+    let _ = a.update(Action::Next, NOW);
     let list = Summary::to_revisit(&a.session);
     assert_eq!(list[0], (a.sections[m], ItemStatus::Missed));
     assert!(
@@ -569,4 +571,15 @@ fn stop_asking_answers_without_a_rating_and_is_saved_for_next_time() {
     b.open_section(j);
     let _ = b.update(Action::Pick(0), NOW);
     assert_eq!(b.update(Action::Commit, NOW), Effect::Save);
+}
+
+#[test]
+fn a_peek_at_the_summary_half_way_does_not_finish_the_lesson() {
+    let mut a = app();
+    a.open_section(3);
+    let _ = a.update(Action::Summary, NOW);
+    assert!(matches!(a.page, Page::Summary(_)));
+    assert!(!a.session.is_complete());
+    let b = App::new(lesson::embedded(), a.session.progress.clone());
+    assert_eq!(Start::welcome(&b.session), Welcome::Resume(a.sections[3]));
 }
