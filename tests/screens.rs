@@ -500,3 +500,37 @@ fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() 
     }
     assert!(checked >= 3);
 }
+
+#[test]
+fn a_click_lands_on_the_choice_drawn_there() {
+    let base = app();
+    for (w, h) in [(60, 20), (100, 30)] {
+        for i in (0..base.sections.len()).filter(|&i| asks(&base, i)) {
+            let mut a = base.clone();
+            a.settings.confidence = false;
+            open(&mut a, i);
+            let mut ui = Ui::new(false, Charset::Unicode);
+            let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+            let mut drawn = Default::default();
+            t.draw(|f| drawn = ui.draw(f, &a)).unwrap();
+            let buf = t.backend().buffer().clone();
+            let drawn: podtutor::ui::Drawn = drawn;
+            let q = a.session.item_in(a.sections[i]).unwrap();
+            let (n, item) = (q.choices.len(), q.id.clone());
+            let last = q.choices[n - 1].id.clone();
+            // Every choice has a target, on the row that shows its number.
+            for k in 0..n {
+                let (r, _) = drawn
+                    .choices
+                    .iter()
+                    .find(|(_, c)| *c == k)
+                    .unwrap_or_else(|| panic!("{w}x{h} section {i}: choice {k} has no target"));
+                let row: String = (0..w).map(|x| buf[(x, r.y)].symbol().to_string()).collect();
+                assert!(row.contains(&format!("{})", k + 1)), "{w}x{h}: {row}");
+            }
+            // Clicking the last one commits it.
+            let _ = a.click_choice(n - 1, NOW);
+            assert_eq!(a.session.attempts(&item)[0].choice, last);
+        }
+    }
+}
