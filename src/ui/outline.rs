@@ -63,7 +63,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, o: &Outline, t: &Theme) {
         Line::styled(format!("Outline · {done} of {total} done"), t.heading()),
         Line::styled(
             ellipsize(
-                "✓ read or right · ✗ missed · ↻ right on retry · · not yet",
+                "✓ read or right   ✗ missed   ↻ right on retry   · not yet",
                 w,
             ),
             t.dim(),

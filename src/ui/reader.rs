@@ -500,6 +500,12 @@ impl Ui {
                         h = 0;
                     }
                 }
+                // Before the commit the opening frame stands still: a box
+                // no taller than it fills. After it the height stays as it
+                // is while the scene plays, so the text below never jumps.
+                if open && h > 0 {
+                    h = scene_pane::fitted_height(p, rest.width, h, self.charset);
+                }
                 let [a, b] =
                     Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(rest);
                 ((h > 0).then_some(a), b)

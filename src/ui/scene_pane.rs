@@ -40,6 +40,64 @@ pub fn natural_height(p: &PaneState<'_>, width: u16, charset: Charset) -> u16 {
     used_rows(&pic) + cap + p.scene.player.status_table().len() as u16 + 2
 }
 
+/// The pane's parts laid out in an inner area.
+struct Parts {
+    cap: Vec<String>,
+    status: Vec<String>,
+    frame: Picture,
+    diag_h: u16,
+    status_h: u16,
+    cap_h: u16,
+}
+
+/// The caption gets its lines first (it is the point of the scene), then
+/// the picture (at least 3 rows), then the status table if room is left.
+fn layout(p: &PaneState<'_>, inner: Rect, charset: Charset) -> Parts {
+    let sc = p.scene;
+    let cap = wrap(&caption(p), inner.width as usize);
+    let status = sc.player.status_table();
+    let cap_h = (cap.len() as u16)
+        .min(inner.height.saturating_sub(3))
+        .max(1);
+    let status_h = if inner.height > cap_h + 9 {
+        (status.len() as u16).min(inner.height - cap_h - 9)
+    } else {
+        0
+    };
+    let room = inner.height.saturating_sub(cap_h + status_h);
+    let frame = sc.player.frame(inner.width, room, charset);
+    let diag_h = used_rows(&frame).min(room);
+    // A compact picture leaves rows free: the status table goes there
+    // rather than leaving them blank; a heading without a row says nothing.
+    let status_h = match (status_h + (room - diag_h)).min(status.len() as u16) {
+        1 => 0,
+        h => h,
+    };
+    Parts {
+        cap,
+        status,
+        frame,
+        diag_h,
+        status_h,
+        cap_h,
+    }
+}
+
+/// The rows a pane of at most `max` rows fills at `width` columns: the
+/// picture drawn for a given height can be more compact than at its
+/// natural size, and a box with blank rows at the bottom says nothing.
+pub fn fitted_height(p: &PaneState<'_>, width: u16, max: u16, charset: Charset) -> u16 {
+    if max <= 2 {
+        return max;
+    }
+    let parts = layout(
+        p,
+        Rect::new(0, 0, width.saturating_sub(2), max - 2),
+        charset,
+    );
+    (parts.diag_h + parts.status_h + parts.cap_h + 2).min(max)
+}
+
 fn caption(p: &PaneState<'_>) -> String {
     let sc = p.scene;
     if sc.choosing {
@@ -80,7 +138,6 @@ fn state_label(p: &PaneState<'_>) -> String {
 }
 
 pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, t: &Theme) {
-    let sc = p.scene;
     // A scene's title sums up what happens in it, which before commit is
     // the answer to the prediction.
     let name = if p.open {
@@ -99,27 +156,14 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, 
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    // The caption gets its lines first (it is the point of the scene), then
-    // the picture (at least 3 rows), then the status table if room is left.
-    let cap = wrap(&caption(p), inner.width as usize);
-    let status = sc.player.status_table();
-    let cap_h = (cap.len() as u16)
-        .min(inner.height.saturating_sub(3))
-        .max(1);
-    let status_h = if inner.height > cap_h + 9 {
-        (status.len() as u16).min(inner.height - cap_h - 9)
-    } else {
-        0
-    };
-    let room = inner.height.saturating_sub(cap_h + status_h);
-    let frame = sc.player.frame(inner.width, room, charset);
-    let diag_h = used_rows(&frame).min(room);
-    // A compact picture leaves rows free: the status table goes there
-    // rather than leaving them blank; a heading without a row says nothing.
-    let status_h = match (status_h + (room - diag_h)).min(status.len() as u16) {
-        1 => 0,
-        h => h,
-    };
+    let Parts {
+        cap,
+        status,
+        frame,
+        diag_h,
+        status_h,
+        cap_h,
+    } = layout(p, inner, charset);
     let [d, s, c] = Layout::vertical([
         Constraint::Length(diag_h),
         Constraint::Length(status_h),
