@@ -7,15 +7,21 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => commands::tutor::run(&cli.global),
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
-        Some(Command::Lint { files }) => commands::lint::run(files),
+        Some(Command::Lint { files, strict }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            // One clear sentence (with its causes), never a Debug dump.
-            eprintln!("podtutor: {}", podtutor::text::sanitize(&format!("{e:#}")));
+            // One clear sentence (with its causes), never a Debug dump; a
+            // closed or hung-up terminal must not turn it into a panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "podtutor: {}",
+                podtutor::text::sanitize(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }

@@ -3,10 +3,18 @@
 //! Pure: this module reads strings it is given; only [`load_file`] touches the
 //! file system, and nothing here knows about terminals.
 
+mod estimate;
 mod lint;
 mod model;
 mod sections;
+mod strict;
 mod validate;
+
+pub use estimate::{
+    Estimate, PROSE_WORDS_PER_MINUTE, SECONDS_PER_CODE_LINE, SECONDS_PER_QUESTION,
+    SECONDS_PER_SCENE,
+};
+pub use strict::verdict_opening;
 
 pub use lint::{
     Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_STRING_CHARS, check, render_diagnostics,
@@ -45,6 +53,18 @@ pub fn parse(name: &str, source: &str) -> Result<Lesson, LessonError> {
         count: diags.len(),
         report: render_diagnostics(name, source, &diags),
     })
+}
+
+/// [`check`], then the teaching-quality rules of `lint --strict` (see
+/// `strict.rs`) on a lesson that passed it.
+pub fn check_strict(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    let lesson = check(source)?;
+    let diags = strict::check(source, &lesson);
+    if diags.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(diags)
+    }
 }
 
 /// The embedded lesson as compact JSON, pre-parsed from [`EMBEDDED_SOURCE`]
@@ -87,6 +107,19 @@ pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
     }
 }
 
+/// Opens a lesson file for reading: only a regular file, and never waiting
+/// (a FIFO would block `open` until someone writes to it, a device would
+/// stream for ever), so `--lesson`, `read` and `lint` answer at once.
+fn open_lesson(path: &Path) -> std::io::Result<std::fs::File> {
+    use crate::store::safe_fs::{ReadError, open_regular_following};
+    match open_regular_following(path) {
+        Ok((file, _)) => Ok(file),
+        Err(ReadError::NotFound) => Err(std::io::ErrorKind::NotFound.into()),
+        Err(ReadError::Io(e)) => Err(e),
+        Err(e) => Err(std::io::Error::other(e.to_string())),
+    }
+}
+
 /// Reads a lesson file's text, never more than one byte past the size limit
 /// (a lesson named /dev/zero is refused, not read until memory runs out; an
 /// oversized file comes back cut, for [`check`] to refuse). A file that is
@@ -94,7 +127,7 @@ pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
 pub fn read_source(path: &Path) -> std::io::Result<Result<String, (String, Diagnostic)>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    open_lesson(path)?
         .take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_FILE_BYTES {

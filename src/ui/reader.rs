@@ -313,7 +313,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
             b.label("Some people say");
             let style = t.heading();
             b.hanging("“", &format!("{}”", sanitize(&m.claim)), style);
-            b.label("Fact or myth? What do you think?");
+            b.label("What do you think?");
             if r.stage.is_open() {
                 b.open_choices(&m.choices, &r.stage, retry);
                 return b.c;

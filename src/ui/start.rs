@@ -36,7 +36,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     let meta = para(
         &format!(
             "About {} minutes · {} build-up steps · {} myth busters · {} pitfalls",
-            l.estimated_minutes,
+            l.estimate().minutes,
             l.steps.len(),
             l.myths.len(),
             l.pitfalls.len()
