@@ -534,3 +534,32 @@ fn a_click_lands_on_the_choice_drawn_there() {
         }
     }
 }
+
+#[test]
+fn before_commit_the_text_above_a_pinned_question_can_still_be_read() {
+    let base = app();
+    for (w, h) in [(60, 20), (80, 24)] {
+        for i in (0..base.sections.len()).filter(|&i| asks(&base, i)) {
+            let Section::Step(k) = base.sections[i] else {
+                continue;
+            };
+            let concept = base.session.lesson.steps[k].concept.clone();
+            let mut a = base.clone();
+            open(&mut a, i);
+            let mut ui = Ui::new(false, Charset::Unicode);
+            let mut seen = String::new();
+            for _ in 0..40 {
+                seen.push_str(&text(&render(&mut a, &mut ui, w, h)));
+                let _ = a.update(Action::PageDown, NOW);
+            }
+            // However few rows it gets, every word of it comes into view.
+            for word in concept.split_whitespace().filter(|w| w.len() > 3) {
+                assert!(
+                    seen.contains(word),
+                    "{w}x{h} step {k}: {word:?} of the concept never shows\n{}",
+                    text(&render(&mut a, &mut ui, w, h))
+                );
+            }
+        }
+    }
+}

@@ -42,8 +42,10 @@ pub struct Content {
     pub choices: Vec<std::ops::Range<usize>>,
     /// The verdict's line, kept in sight after committing.
     pub anchor: Option<usize>,
-    /// Where the question starts and where its choices start, while open.
+    /// Where the question starts (its label), its text, and its choices,
+    /// while open.
     pub question_at: Option<usize>,
+    pub prompt_at: Option<usize>,
     pub choices_at: Option<usize>,
 }
 
@@ -281,6 +283,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
                 b.blank();
                 b.c.question_at = Some(b.c.lines.len());
                 b.label("Predict before reading on");
+                b.c.prompt_at = Some(b.c.lines.len());
                 b.para(&q.question);
                 if r.stage.is_open() {
                     b.open_choices(&q.choices, &r.stage, retry);
@@ -311,6 +314,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
             let m = &l.myths[i];
             b.c.question_at = Some(0);
             b.label("Some people say");
+            b.c.prompt_at = Some(b.c.lines.len());
             let style = t.heading();
             b.hanging("“", &format!("{}”", sanitize(&m.claim)), style);
             b.label("What do you think?");
@@ -416,13 +420,16 @@ fn manifests(b: &mut B<'_>, wrong: &str, right: &str, hl: &Highlights) {
 }
 
 /// Where the open question is pinned: the first line that stays in view
-/// below the scrolling text, if the question (or at least its choices) fits.
+/// below the scrolling text. The whole question if it fits, else without
+/// its label, else its choices alone; and while there is text above, at
+/// least one row is left for it, so it can still be scrolled through.
 fn pinned_from(c: &Content, rows: u16) -> Option<usize> {
     let total = c.lines.len();
-    [c.question_at, c.choices_at]
+    let rows = usize::from(rows);
+    [c.question_at, c.prompt_at, c.choices_at]
         .into_iter()
         .flatten()
-        .find(|&p| total - p <= usize::from(rows))
+        .find(|&p| total - p + usize::from(p > 0) <= rows)
 }
 
 impl Ui {
