@@ -94,6 +94,7 @@ impl App {
     /// A tutor on `lesson` with saved `progress`, on the start page.
     pub fn new(lesson: Lesson, progress: Progress) -> App {
         let session = Session::new(lesson, progress);
+        let start = Start::new(&session.lesson);
         let settings = Settings {
             confidence: session.settings().asks_confidence(),
             ..Settings::default()
@@ -101,7 +102,7 @@ impl App {
         App {
             sections: session.lesson.sections(),
             session,
-            page: Page::Start(Start),
+            page: Page::Start(start),
             help: false,
             settings,
             notices: Vec::new(),
@@ -323,7 +324,9 @@ impl App {
                     self.open_section(i);
                 }
                 Action::Next => return self.open_summary(now, true),
-                Action::Prev if r.index == 0 => self.page = Page::Start(Start),
+                Action::Prev if r.index == 0 => {
+                    self.page = Page::Start(Start::new(&self.session.lesson));
+                }
                 Action::Prev => {
                     let i = r.index - 1;
                     self.open_section(i);

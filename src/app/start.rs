@@ -1,7 +1,7 @@
 //! The start page: what the lesson is, how far the learner got, and where
 //! Enter goes (on, or to the summary once the lesson is finished).
 
-use crate::lesson::Section;
+use crate::lesson::{Lesson, Section};
 use crate::session::Session;
 
 /// What the start page offers.
@@ -15,11 +15,21 @@ pub enum Welcome {
     Finished,
 }
 
-/// The start page has no state of its own: everything it shows is the session's.
+/// The start page: all it shows is the session's, and the lesson's
+/// estimated time, worked out once (it counts every word of the lesson,
+/// which would otherwise be done again on every frame).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Start;
+pub struct Start {
+    pub minutes: u32,
+}
 
 impl Start {
+    pub fn new(lesson: &Lesson) -> Start {
+        Start {
+            minutes: lesson.estimate().minutes,
+        }
+    }
+
     pub fn welcome(session: &Session) -> Welcome {
         if session.is_complete() {
             return Welcome::Finished;

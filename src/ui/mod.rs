@@ -107,7 +107,7 @@ impl Ui {
         let body = body.inner(Margin::new(1, 0));
         let mut drawn = Drawn::default();
         match &app.page {
-            Page::Start(_) => start::draw(f, body, app, &t),
+            Page::Start(p) => start::draw(f, body, app, p, &t),
             Page::Outline(o) => outline::draw(f, body, app, o, &t),
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Gauge;
 
-pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
+pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
     let w = (area.width as usize).min(76);
     let inner = Rect::new(
         area.x + (area.width - w as u16) / 2,
@@ -36,7 +36,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     let meta = para(
         &format!(
             "About {} minutes · {} build-up steps · {} myth busters · {} pitfalls",
-            l.estimate().minutes,
+            page.minutes,
             l.steps.len(),
             l.myths.len(),
             l.pitfalls.len()
