@@ -177,51 +177,20 @@ impl Command {
         }
     }
 
-    /// Takes a tutor option written before the subcommand (it beats the
-    /// environment). `false` when this subcommand has no such option.
-    fn adopt(&mut self, option: &TutorOption, from: &GlobalArgs) -> bool {
-        match (self, option) {
-            (Command::Read(a), TutorOption::Lesson) => a.lesson.lesson.clone_from(&from.lesson),
-            (Command::Progress(a), TutorOption::Lesson) => a.lesson.clone_from(&from.lesson),
-            (Command::Progress(a), TutorOption::ProgressFile) => {
+    /// Takes a tutor option (by clap id) written before the subcommand; it
+    /// beats the environment. `false` when this subcommand has no such option.
+    fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
+        match (self, id) {
+            (Command::Read(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
+            (Command::Progress(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Progress(a), "progress_file") => {
                 a.progress_file.clone_from(&from.progress_file);
             }
-            (Command::Scene(a), TutorOption::Ascii) => a.ascii = true,
+            (Command::Scene(a), "ascii") => a.ascii = true,
             _ => return false,
         }
         true
     }
-}
-
-/// The options of [`GlobalArgs`], by clap id and flag.
-enum TutorOption {
-    Lesson,
-    ProgressFile,
-    Ascii,
-    ReduceMotion,
-    NoConfidence,
-}
-
-impl TutorOption {
-    const ALL: [(TutorOption, &'static str, &'static str); 5] = [
-        (TutorOption::Lesson, "lesson", "--lesson"),
-        (
-            TutorOption::ProgressFile,
-            "progress_file",
-            "--progress-file",
-        ),
-        (TutorOption::Ascii, "ascii", "--ascii"),
-        (
-            TutorOption::ReduceMotion,
-            "reduce_motion",
-            "--reduce-motion",
-        ),
-        (
-            TutorOption::NoConfidence,
-            "no_confidence",
-            "--no-confidence",
-        ),
-    ];
 }
 
 impl Cli {
@@ -248,12 +217,21 @@ impl Cli {
         };
         let sub_matches = matches.subcommand().map(|(_, m)| m);
         if let (Some(sub), Some(sub_matches)) = (&mut cli.command, sub_matches) {
-            for (option, id, flag) in TutorOption::ALL {
+            // Every tutor option, so one added later is checked too.
+            let options: Vec<(String, Option<String>)> = cmd
+                .get_arguments()
+                .map(|a| (a.get_id().to_string(), a.get_long().map(str::to_string)))
+                .collect();
+            for (id, long) in &options {
+                let id = id.as_str();
                 // Written after the subcommand too: that one wins.
                 if !typed(&matches, id) || typed(sub_matches, id) {
                     continue;
                 }
-                if !sub.adopt(&option, &cli.global) {
+                if !sub.adopt(id, &cli.global) {
+                    let flag = long
+                        .as_ref()
+                        .map_or_else(|| id.to_string(), |l| format!("--{l}"));
                     let name = sub.name();
                     return Err(cmd.error(
                         clap::error::ErrorKind::ArgumentConflict,

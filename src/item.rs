@@ -9,10 +9,11 @@
 //! ("missed, then right on retry") but never changes the score.
 
 use crate::lesson::{Choice, Lesson, Section};
+use crate::review;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
-use std::time::SystemTime;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A stable id for an item, derived from the lesson's stable ids:
 /// `step:<step id>`, `myth:<myth id>`, `card:<card id>`. Rewording a lesson
@@ -85,11 +86,11 @@ impl ItemKind {
         }
     }
 
-    /// A plural label for learners: "Predictions", "Myth busters", "Recall cards".
+    /// The label of its score line: "Predictions", "Fact or myth", "Recall cards".
     pub fn label(self) -> &'static str {
         match self {
             ItemKind::Prediction => "Predictions",
-            ItemKind::Myth => "Myth busters",
+            ItemKind::Myth => "Fact or myth",
             ItemKind::Card => "Recall cards",
         }
     }
@@ -165,6 +166,30 @@ impl Attempt {
     pub fn is_surprise(&self) -> bool {
         !self.correct && self.confidence.is_some_and(Confidence::is_confident)
     }
+
+    /// This attempt as the review scheduler's input. `None` when its time
+    /// does not parse: the scheduler cannot place it.
+    pub fn review(&self) -> Option<review::Review> {
+        let t = humantime::parse_rfc3339_weak(&self.at).ok()?;
+        // RFC 3339 as parsed here starts at 1970, so this never goes negative.
+        let at = i64::try_from(t.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()?;
+        Some(review::Review {
+            at,
+            correct: self.correct,
+            confidence: self.confidence.map(review::Confidence::from),
+            seconds: self.seconds,
+        })
+    }
+}
+
+impl From<Confidence> for review::Confidence {
+    fn from(c: Confidence) -> review::Confidence {
+        match c {
+            Confidence::Guessing => review::Confidence::Guessing,
+            Confidence::FairlySure => review::Confidence::FairlySure,
+            Confidence::Certain => review::Confidence::Certain,
+        }
+    }
 }
 
 /// Where an item stands, judged by the first-answer-counts rule.
@@ -206,6 +231,14 @@ impl ItemRecord {
     pub fn record(&mut self, attempt: Attempt) -> bool {
         self.attempts.push(attempt);
         self.attempts.len() == 1
+    }
+
+    /// Every attempt as the review scheduler's history, oldest first
+    /// (attempts whose time does not parse are left out).
+    pub fn reviews(&self) -> Vec<review::Review> {
+        let mut v: Vec<review::Review> = self.attempts.iter().filter_map(Attempt::review).collect();
+        v.sort_by_key(|r| r.at);
+        v
     }
 
     /// Where the item stands.
@@ -257,6 +290,16 @@ impl ItemRecord {
         attempts.extend(retries);
         ItemRecord { attempts }
     }
+}
+
+/// Whole seconds from `earlier` to `later` (both RFC 3339, as the outer layer
+/// passes them in), for [`Attempt::seconds`]: a page notes the time a question
+/// appeared and measures at commit without reading a clock. `None` when
+/// either does not parse or `later` is before `earlier` (a clock set back).
+pub fn seconds_between(earlier: &str, later: &str) -> Option<u64> {
+    let from = humantime::parse_rfc3339_weak(earlier).ok()?;
+    let to = humantime::parse_rfc3339_weak(later).ok()?;
+    Some(to.duration_since(from).ok()?.as_secs())
 }
 
 /// Orders attempts by time, earliest first. Unparseable times sort last, and
@@ -439,6 +482,63 @@ mod tests {
         assert_eq!(r.first().unwrap().choice, "b");
         assert_eq!(r.latest().unwrap().at, "2025-01-01T00:00:00Z");
         assert_eq!(r.attempts.len(), 3);
+    }
+
+    #[test]
+    fn seconds_between_two_passed_in_times() {
+        let cases = [
+            ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", Some(0)),
+            ("2026-01-01T00:00:00Z", "2026-01-01T00:01:05Z", Some(65)),
+            ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00.900Z", Some(0)),
+            ("2026-01-01T00:01:00Z", "2026-01-01T00:00:00Z", None),
+            ("not a time", "2026-01-01T00:00:00Z", None),
+            ("2026-01-01T00:00:00Z", "", None),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(seconds_between(from, to), want, "{from} → {to}");
+        }
+    }
+
+    #[test]
+    fn attempts_become_the_schedulers_history_in_time_order() {
+        let mut r = ItemRecord::default();
+        r.record(Attempt {
+            confidence: Some(Confidence::Certain),
+            seconds: Some(8),
+            ..at("b", false, "1970-01-01T00:01:40Z")
+        });
+        r.record(at("a", true, "not a time"));
+        // A retry stamped earlier by a skewed clock still sorts by time.
+        r.record(Attempt {
+            confidence: Some(Confidence::Guessing),
+            ..at("a", true, "1970-01-01T00:00:30Z")
+        });
+        let want = vec![
+            review::Review {
+                at: 30,
+                correct: true,
+                confidence: Some(review::Confidence::Guessing),
+                seconds: None,
+            },
+            review::Review {
+                at: 100,
+                correct: false,
+                confidence: Some(review::Confidence::Certain),
+                seconds: Some(8),
+            },
+        ];
+        assert_eq!(r.reviews(), want);
+        assert_eq!(
+            Confidence::ALL.map(review::Confidence::from),
+            [
+                review::Confidence::Guessing,
+                review::Confidence::FairlySure,
+                review::Confidence::Certain
+            ]
+        );
+        // And the scheduler takes it: a wrong answer last comes back soon.
+        let s = review::schedule(&r.reviews()[1..]).unwrap();
+        assert!(s.is_due(100 + review::RELEARN_STEP));
     }
 
     #[test]

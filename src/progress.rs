@@ -137,11 +137,21 @@ pub enum ProgressError {
     )]
     Newer { found: i64 },
     /// Valid TOML that does not match the schema of its format_version.
-    #[error("unexpected content{}: {message}", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
+    #[error("unexpected content{}: {message}", place(*line, *column))]
     Schema {
         line: Option<usize>,
+        column: Option<usize>,
         message: String,
     },
+}
+
+/// " at line L, column C" for a message, or nothing when the place is unknown.
+fn place(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" at line {l}, column {c}"),
+        (Some(l), None) => format!(" at line {l}"),
+        _ => String::new(),
+    }
 }
 
 impl ProgressError {
@@ -227,14 +237,19 @@ impl Progress {
             Some(_) => {
                 return Err(ProgressError::Schema {
                     line: None,
+                    column: None,
                     message: "format_version must be a whole number".into(),
                 });
             }
         };
         // Parse again from the text (not the table) so schema errors carry a line.
-        let schema = |e: toml::de::Error| ProgressError::Schema {
-            line: e.span().map(|r| line_col(s, r.start).0),
-            message: one_line(e.message()),
+        let schema = |e: toml::de::Error| {
+            let at = e.span().map(|r| line_col(s, r.start));
+            ProgressError::Schema {
+                line: at.map(|(l, _)| l),
+                column: at.map(|(_, c)| c),
+                message: one_line(e.message()),
+            }
         };
         if version == 1 {
             return Ok(toml::from_str::<v1::Progress>(s).map_err(schema)?.migrate());
@@ -812,7 +827,19 @@ mod tests {
     fn a_v1_file_with_v2_fields_is_damaged_not_silently_read() {
         let err = Progress::from_toml("format_version = 1\n[lessons.l]\nitems = {}\n").unwrap_err();
         assert!(
-            matches!(err, ProgressError::Schema { line: Some(3), .. }),
+            matches!(
+                err,
+                ProgressError::Schema {
+                    line: Some(3),
+                    column: Some(1),
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("unexpected content at line 3, column 1: "),
             "{err}"
         );
         let err =

@@ -10,6 +10,7 @@ use crate::item::{self, Attempt, Confidence, Item, ItemId, ItemKind, ItemStatus}
 use crate::lesson::{Lesson, Section};
 use crate::progress::{LessonProgress, Progress, Settings};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// One learner in one lesson.
 #[derive(Debug, Clone)]
@@ -217,7 +218,8 @@ pub struct KindScore {
 pub struct ItemScore {
     pub id: ItemId,
     pub kind: ItemKind,
-    /// The question or claim when the lesson is known, else the id.
+    /// Its name in a list: the step's title for a prediction ("Step 2 of 6:
+    /// …"), the claim for a myth; the id when the lesson is unknown.
     pub title: String,
     pub status: ItemStatus,
     pub attempts: Vec<Attempt>,
@@ -278,7 +280,13 @@ impl Score {
                 .into_iter()
                 .map(|i| {
                     let seen = record.visited.contains(&l.section_key(i.section));
-                    (i.id, i.kind, i.prompt.to_string(), seen)
+                    // A prediction's question is a paragraph; its step's title
+                    // names it in a list. A claim is short and says itself.
+                    let title = match i.kind {
+                        ItemKind::Prediction => l.section_title(i.section),
+                        ItemKind::Myth | ItemKind::Card => i.prompt.to_string(),
+                    };
+                    (i.id, i.kind, title, seen)
                 })
                 .collect(),
             None => ItemKind::ALL
@@ -308,11 +316,13 @@ impl Score {
                 .collect(),
             complete,
             sections_seen: match lesson {
-                Some(l) => record
-                    .visited
-                    .iter()
-                    .filter(|k| l.section_by_key(k).is_some())
-                    .count(),
+                Some(l) => {
+                    // Once per section, not once per visited key: views may
+                    // score on every frame.
+                    let keys: BTreeSet<String> =
+                        l.sections().into_iter().map(|s| l.section_key(s)).collect();
+                    record.visited.intersection(&keys).count()
+                }
                 None => record.visited.len(),
             },
             sections_total: lesson.map(|l| l.sections().len()),
@@ -465,6 +475,24 @@ mod tests {
         assert!(
             after.missed.is_empty(),
             "right on retry is no longer listed as missed"
+        );
+    }
+
+    #[test]
+    fn items_are_named_by_their_steps_title_or_their_claim() {
+        let s = session();
+        let score = s.score();
+        for i in s.items() {
+            let want = match i.kind {
+                ItemKind::Prediction => s.lesson.section_title(i.section),
+                _ => i.prompt.to_string(),
+            };
+            assert_eq!(score.item(&i.id).unwrap().title, want);
+        }
+        assert!(
+            score.items[0].title.starts_with("Step "),
+            "{}",
+            score.items[0].title
         );
     }
 

@@ -644,3 +644,42 @@ fn a_v1_file_with_answers_and_retries_keeps_its_score_as_v2() {
     assert_eq!(score.seconds_spent, 1930);
     assert_eq!(score.sections_seen, 6);
 }
+
+#[test]
+fn two_stores_keep_every_attempt_confidence_and_setting() {
+    use podtutor::item::{Confidence, ItemStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let myth = ItemId::myth("m");
+    let (mut a_store, mut a, _) = Store::open(Some(&path));
+    let (mut b_store, mut b, _) = Store::open(Some(&path));
+    a.settings.confidence = Some(false);
+    a.lesson_mut("lesson").record(
+        &myth,
+        Attempt {
+            confidence: Some(Confidence::Certain),
+            seconds: Some(7),
+            ..answer("true", false, "2026-11-25T10:15:00Z")
+        },
+    );
+    a.lesson_mut("lesson").complete("2026-11-25T10:30:00Z");
+    b.settings.theme = Some("light".into());
+    b.lesson_mut("lesson")
+        .record(&myth, answer("false", true, "2026-11-25T10:16:00Z"));
+    a_store.save(&mut a).unwrap();
+    b_store.save(&mut b).unwrap();
+    a_store.save(&mut a).unwrap();
+
+    let (_, on_disk, _) = Store::open(Some(&path));
+    for p in [&on_disk, &a, &b] {
+        let l = p.lesson("lesson").unwrap();
+        let r = l.item(&myth).unwrap();
+        assert_eq!(r.attempts.len(), 2, "{r:?}");
+        assert_eq!(r.attempts[0].confidence, Some(Confidence::Certain));
+        assert_eq!(r.attempts[0].seconds, Some(7));
+        assert_eq!(l.status(&myth), ItemStatus::RightOnRetry);
+        assert!(l.is_complete());
+    }
+    assert_eq!(on_disk.settings.confidence, Some(false));
+    assert_eq!(on_disk.settings.theme.as_deref(), Some("light"));
+}

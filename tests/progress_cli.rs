@@ -67,8 +67,8 @@ fn the_summary_shows_where_you_are_scores_missed_items_and_time() {
         "  Finished:       not yet\n",
         "  Sections seen:  6 of 13\n",
         "  Predictions:    1 of 2 right at the first answer (2 in the lesson)\n",
-        "  Myth busters:   1 of 2 right at the first answer, 1 more on a retry (2 in the\n",
-        "  Missed:\n    - q?\n",
+        "  Fact or myth:   1 of 2 right at the first answer, 1 more on a retry (2 in the\n",
+        "  Missed:\n    - Step 2 of 2: Sharing a network\n",
         "  Right on a retry:\n    - Each container in a Pod gets its own IP address.\n",
         "  Time spent:     32 min\n",
         // A lesson this build does not know is still shown, by its keys.
@@ -352,7 +352,7 @@ fn the_summary_and_progress_json_agree_even_for_a_removed_myth() {
             let text = stdout(&text);
             assert!(
                 text.contains(
-                    "  Myth busters:   1 of 1 right at the first answer (1 in the lesson)\n"
+                    "  Fact or myth:   1 of 1 right at the first answer (1 in the lesson)\n"
                 ),
                 "{text}"
             );

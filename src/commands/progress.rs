@@ -40,7 +40,7 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
                 print_out(&format!(
                     "Progress reset: you start over next time. Your previous progress was kept \
                      in {}.\n",
-                    backup.display()
+                    sanitize(&backup.display().to_string())
                 ))?;
                 Ok(ExitCode::SUCCESS)
             }
@@ -351,7 +351,7 @@ mod tests {
             "  Where you are:  step:x\n",
             "  Finished:       not yet\n",
             "  Predictions:    1 of 2 right at the first answer\n",
-            "  Myth busters:   0 of 2 right at the first answer, 1 more on a retry\n",
+            "  Fact or myth:   0 of 2 right at the first answer, 1 more on a retry\n",
             "  Missed:\n    - step:y\n    - myth:m1\n",
             "  Right on a retry:\n    - myth:m2\n",
             "  Time spent:     5 min\n",
@@ -385,7 +385,7 @@ mod tests {
         .unwrap();
         s.complete("2026-01-01T01:00:00Z");
         let text = summary_text(&s.progress, Some(&lesson), 200);
-        let first_skipped = s.item(&items[1].0).unwrap().prompt.to_string();
+        let first_skipped = lesson.section_title(s.item(&items[1].0).unwrap().section);
         for expected in [
             "  Finished:       yes\n".to_string(),
             "  How sure:       certain 1 of 1 right\n".to_string(),
