@@ -195,6 +195,12 @@ impl App {
 
     /// Opens section `index` (as the outline does).
     pub fn open_section(&mut self, index: usize) {
+        self.open_section_at(index, "");
+    }
+
+    /// Opens section `index` at `now`: a question's time to answer counts
+    /// from here.
+    fn open_section_at(&mut self, index: usize, now: &str) {
         let index = index.min(self.sections.len().saturating_sub(1));
         let section = self.sections[index];
         self.session.visit(section);
@@ -204,6 +210,9 @@ impl App {
             section,
             &self.settings,
         )));
+        if let Page::Reader(r) = &mut self.page {
+            r.asked_at = (!now.is_empty()).then(|| now.to_string());
+        }
     }
 
     /// Opens the summary. Reaching it from the last section, or with every
@@ -223,15 +232,15 @@ impl App {
 
     /// Opens a question from the summary: ready to answer (again), with a
     /// key back to the summary.
-    fn revisit(&mut self, s: Section, from: Summary) {
+    fn revisit(&mut self, s: Section, from: Summary, now: &str) {
         let Some(i) = self.sections.iter().position(|x| *x == s) else {
             return;
         };
-        self.open_section(i);
+        self.open_section_at(i, now);
         if let Page::Reader(r) = &mut self.page {
             r.from_summary = Some(from);
             if r.can_retry(&self.session) {
-                r.retry();
+                r.retry(now);
             }
         }
     }
@@ -282,9 +291,9 @@ impl App {
                     return self.open_summary(now, false);
                 }
                 Action::Activate => {
-                    self.open_section(Start::continue_index(&self.session, &self.sections));
+                    self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
                 }
-                Action::Next => self.open_section(0),
+                Action::Next => self.open_section_at(0, now),
                 _ => {}
             },
             Page::Outline(o) => match action {
@@ -297,7 +306,7 @@ impl App {
                 }
                 Action::Activate => {
                     let c = o.cursor;
-                    self.open_section(c);
+                    self.open_section_at(c, now);
                 }
                 _ => {}
             },
@@ -311,17 +320,17 @@ impl App {
                     Action::Activate => {
                         if let Some(&(sec, _)) = revisit.get(s.cursor) {
                             let from = *s;
-                            self.revisit(sec, from);
+                            self.revisit(sec, from, now);
                         }
                     }
-                    Action::Prev => self.open_section(last),
+                    Action::Prev => self.open_section_at(last, now),
                     _ => {}
                 }
             }
             Page::Reader(r) => match action {
                 Action::Next if r.index < last => {
                     let i = r.index + 1;
-                    self.open_section(i);
+                    self.open_section_at(i, now);
                 }
                 Action::Next => return self.open_summary(now, true),
                 Action::Prev if r.index == 0 => {
@@ -329,7 +338,7 @@ impl App {
                 }
                 Action::Prev => {
                     let i = r.index - 1;
-                    self.open_section(i);
+                    self.open_section_at(i, now);
                 }
                 Action::Rate(3) if r.context() == Context::Rating => {
                     // "Stop asking": saved, so later runs do not ask either.

@@ -52,6 +52,9 @@ pub struct Reader {
     /// Just committed: scroll so the verdict is in sight.
     pub follow: bool,
     pub scene: Option<SceneState>,
+    /// When the question was put (RFC 3339), to record how long the
+    /// answer took; unknown when opened without a time.
+    pub asked_at: Option<String>,
     /// Opened from the summary: `s` goes back there, to this row.
     pub from_summary: Option<super::Summary>,
     /// The text pane as last drawn.
@@ -84,6 +87,7 @@ impl Reader {
             scroll: 0,
             follow: false,
             scene,
+            asked_at: None,
             from_summary: None,
             facts: None,
         }
@@ -112,7 +116,8 @@ impl Reader {
 
     /// Opens the question again, nothing selected, the scene on its
     /// opening frame. The record keeps every earlier answer.
-    pub fn retry(&mut self) {
+    pub fn retry(&mut self, now: &str) {
+        self.asked_at = (!now.is_empty()).then(|| now.to_string());
         self.stage = Stage::Choosing {
             selected: None,
             nudge: false,
@@ -254,7 +259,7 @@ impl Reader {
                     };
                 }
             }
-            Action::Retry if self.can_retry(session) => self.retry(),
+            Action::Retry if self.can_retry(session) => self.retry(now),
             Action::TogglePause
             | Action::StepMoment
             | Action::Faster
@@ -305,7 +310,14 @@ impl Reader {
             return Effect::None;
         };
         // The id and choice come from the lesson itself, so this records.
-        if session.answer(&item, &id, confidence, None, now).is_err() {
+        let seconds = self
+            .asked_at
+            .as_deref()
+            .and_then(|t| crate::item::seconds_between(t, now));
+        if session
+            .answer(&item, &id, confidence, seconds, now)
+            .is_err()
+        {
             return Effect::None;
         }
         let shown = session.attempts(&item).len().saturating_sub(1);

@@ -583,3 +583,15 @@ fn a_peek_at_the_summary_half_way_does_not_finish_the_lesson() {
     let b = App::new(lesson::embedded(), a.session.progress.clone());
     assert_eq!(Start::welcome(&b.session), Welcome::Resume(a.sections[3]));
 }
+
+#[test]
+fn the_time_to_answer_is_recorded_from_when_the_question_was_put() {
+    let mut a = app();
+    a.settings.confidence = false;
+    let i = first_prediction(&a);
+    a.open_section(i - 1);
+    let _ = a.update(Action::Next, "2026-11-25T10:00:00Z");
+    let _ = a.update(Action::Pick(0), "2026-11-25T10:00:05Z");
+    let _ = a.update(Action::Commit, "2026-11-25T10:00:42Z");
+    assert_eq!(attempts(&a, i)[0].seconds, Some(42));
+}
