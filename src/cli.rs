@@ -59,6 +59,14 @@ pub struct GlobalArgs {
     /// `x` at the question switches it off for good).
     #[arg(long)]
     pub no_confidence: bool,
+    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG; the
+    /// terminal's own colours when it is not set). Saved with your progress.
+    #[arg(long, value_name = "NAME", value_parser = parse_theme)]
+    pub theme: Option<crate::ui::theme::ThemeChoice>,
+}
+
+fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
+    s.parse()
 }
 
 /// The subcommands; without one, the full-screen tutor opens.
@@ -414,6 +422,8 @@ mod tests {
             "--ascii",
             "--reduce-motion",
             "--no-confidence",
+            "--theme",
+            "light",
         ])
         .unwrap();
         assert!(cli.command.is_none());
@@ -425,6 +435,9 @@ mod tests {
                 ascii: true,
                 reduce_motion: true,
                 no_confidence: true,
+                theme: Some(crate::ui::theme::ThemeChoice::Fixed(
+                    crate::ui::theme::Palette::Light
+                )),
             }
         );
     }

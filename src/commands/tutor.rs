@@ -4,6 +4,7 @@ use crate::app::App;
 use crate::cli::GlobalArgs;
 use crate::diagram::Charset;
 use crate::store::Store;
+use crate::ui::theme::{Palette, ThemeChoice};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -34,6 +35,11 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if global.no_confidence {
         app.settings.confidence = false;
     }
+    // --theme is remembered: it is saved in the progress file's [settings].
+    if let Some(choice) = global.theme {
+        app.session.settings_mut().theme = Some(choice.name().to_string());
+    }
+    let palette = theme_palette(app.session.settings().theme.as_deref());
     let reduce_motion = global.reduce_motion
         || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
     crate::tui::run(
@@ -41,6 +47,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         store,
         crate::tui::Options {
             color: !super::read::no_color(),
+            palette,
             charset: if super::ascii() {
                 Charset::Ascii
             } else {
@@ -50,6 +57,16 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The palette for a saved or given theme name: `auto` (or no name, or a
+/// name this build does not know) follows `COLORFGBG`, else the terminal's
+/// own colours.
+fn theme_palette(saved: Option<&str>) -> Option<Palette> {
+    let choice = saved
+        .and_then(|name| name.parse::<ThemeChoice>().ok())
+        .unwrap_or(ThemeChoice::Auto);
+    choice.resolve(std::env::var("COLORFGBG").ok().as_deref())
 }
 
 /// `Some(description)` when `TERM` names a terminal that cannot move the

@@ -507,12 +507,14 @@ impl Glyphs {
 /// just left of it and reaches into it. Without that, ratatui's frame diff
 /// skips the overlay's first column as "covered by the wide character", so
 /// the terminal keeps the character and the overlay loses its left border.
-pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
+/// The cleared area gets `base` (the theme's [`Theme::base`]).
+pub fn clear_for_overlay(area: Rect, buf: &mut Buffer, base: Style) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
     ratatui::widgets::Widget::render(ratatui::widgets::Clear, area, buf);
+    buf.set_style(area, base);
     if area.x == buf.area.x {
         return;
     }
@@ -831,7 +833,7 @@ mod tests {
         let draw = |mend: bool| {
             let mut after = before.clone();
             if mend {
-                clear_for_overlay(overlay, &mut after);
+                clear_for_overlay(overlay, &mut after, Style::new());
             } else {
                 ratatui::widgets::Clear.render(overlay, &mut after);
             }
@@ -853,8 +855,8 @@ mod tests {
         assert!(sent.contains(&(2, 1, "│".into())), "{sent:?}");
         // At the left edge of the screen there is nothing to mend.
         let mut buf = Buffer::empty(area);
-        clear_for_overlay(Rect::new(0, 0, 3, 3), &mut buf);
-        clear_for_overlay(Rect::new(20, 20, 3, 3), &mut buf);
+        clear_for_overlay(Rect::new(0, 0, 3, 3), &mut buf, Style::new());
+        clear_for_overlay(Rect::new(20, 20, 3, 3), &mut buf, Style::new());
     }
 
     #[test]
