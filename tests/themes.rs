@@ -4,6 +4,7 @@
 //! verdict and state carried by a mark or a word as well as by colour.
 
 mod support {
+    pub mod pty;
     pub mod screens;
 }
 use podtutor::app::App;
@@ -115,4 +116,40 @@ fn verdicts_and_states_have_marks_and_words_without_colour() {
             }
         }
     }
+}
+
+#[test]
+fn the_chosen_theme_is_saved_and_used_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    // The light palette's body text is colour 235 of the 256-colour cube.
+    let light_text = b"\x1b[38;5;235;";
+    let mut p = support::pty::Pty::spawn(&["--theme", "light"], 80, 24, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.wait_for("Overview");
+    assert!(support::pty::find(&p.raw(), light_text).is_some());
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("theme = \"light\""), "{saved}");
+
+    // Next start, no flag: still light.
+    let mut p = support::pty::Pty::spawn(&[], 80, 24, &file);
+    p.wait_for("Welcome back");
+    assert!(support::pty::find(&p.raw(), light_text).is_some());
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+
+    // A bad name is refused with the names that work.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .args(["--theme", "neon"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("use dark, light, high-contrast or auto"),
+        "{err}"
+    );
 }

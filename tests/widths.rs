@@ -186,3 +186,51 @@ fn text_after_wide_sequences_is_where_ratatui_put_it_and_nothing_is_left_behind(
         assert_eq!(p.wait_exit(), 0);
     }
 }
+
+#[test]
+fn the_help_overlay_keeps_its_border_over_wide_characters() {
+    for (cols, rows) in [(60, 20), (80, 24), (81, 24), (100, 30)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = lesson(dir.path());
+        let lesson_arg = path.to_str().unwrap();
+        let mut p = Pty::spawn(
+            &["--lesson", lesson_arg],
+            cols,
+            rows,
+            &dir.path().join("p.toml"),
+        );
+        p.wait_for("Press Enter to begin");
+        p.send(b"\r");
+        p.wait_for("What it is");
+        p.send(b"?");
+        p.wait_for("Keys");
+        let grid = settled(&p);
+        let at = |r: usize, c: usize| grid[r][c].clone().unwrap_or_default();
+        // The box: its bottom-left corner gives the left column.
+        let (bottom, left) = grid
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| {
+                row.iter()
+                    .position(|c| c.as_deref() == Some("└"))
+                    .map(|c| (r, c))
+            })
+            .unwrap_or_else(|| panic!("{cols}x{rows}: no box\n{}", p.screen()));
+        let top = (0..bottom).rev().find(|&r| at(r, left) != "│").unwrap_or(0);
+        assert_eq!(
+            at(top, left),
+            "┌",
+            "{cols}x{rows}: top-left corner lost\n{}",
+            p.screen()
+        );
+        for r in top + 1..bottom {
+            assert_eq!(
+                at(r, left),
+                "│",
+                "{cols}x{rows}: border lost on row {r}\n{}",
+                p.screen()
+            );
+        }
+        p.send(b"q");
+    }
+}
