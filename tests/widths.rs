@@ -6,6 +6,7 @@
 
 mod support {
     pub mod pty;
+    pub mod screens;
 }
 use support::pty::Pty;
 
@@ -232,5 +233,66 @@ fn the_help_overlay_keeps_its_border_over_wide_characters() {
             );
         }
         p.send(b"q");
+    }
+}
+
+/// The minimal lesson with a long title and a step manifest with a line of
+/// 137 columns, opened in the tutor.
+fn long_app() -> podtutor::app::App {
+    let minimal = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/minimal.toml"),
+    )
+    .unwrap();
+    let yaml = format!("yaml = '''\nkind: Pod\nimage: {}\n'''", "x".repeat(130));
+    let source = minimal
+        .replace(
+            "title = \"Tiny\"",
+            "title = \"A very long lesson title that cannot fit in a narrow header at all\"",
+        )
+        .replace(
+            "insight = \"The insight.\"",
+            &format!("insight = \"The insight.\"\n{yaml}"),
+        );
+    let lesson = podtutor::lesson::parse("long.toml", &source).unwrap();
+    podtutor::app::App::new(lesson, podtutor::progress::Progress::default())
+}
+
+#[test]
+fn a_cut_title_ends_in_an_ellipsis_and_counts_take_their_noun() {
+    let mut app = long_app();
+    let mut ui = podtutor::ui::Ui::new(false, podtutor::diagram::Charset::Unicode);
+    let screen = support::screens::text(&support::screens::render(&mut app, &mut ui, 60, 20));
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains(" podtutor · A very long lesson title") && header.contains('…'),
+        "{header}"
+    );
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("1 build-up step ·") && words.contains("0 pitfalls"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_manifest_line_wider_than_the_pane_ends_in_a_visible_marker() {
+    for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+        let mut app = long_app();
+        support::screens::open(&mut app, 2);
+        support::screens::answer(&mut app, 1);
+        let mut ui = podtutor::ui::Ui::new(false, podtutor::diagram::Charset::Unicode);
+        // Scroll down until the manifest is on screen.
+        let mut found = None;
+        for _ in 0..20 {
+            let screen = support::screens::text(&support::screens::render(&mut app, &mut ui, w, h));
+            if let Some(l) = screen.lines().find(|l| l.contains("image: x")) {
+                found = Some(l.to_string());
+                break;
+            }
+            let _ = app.update(podtutor::keymap::Action::ScrollDown, support::screens::NOW);
+        }
+        let line = found.unwrap_or_else(|| panic!("{w}x{h}: manifest never shown"));
+        assert!(line.trim_end().ends_with('→'), "{w}x{h}: {line:?}");
+        assert!(podtutor::text::width(&line) <= usize::from(w));
     }
 }
