@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
     let summary = para(&l.summary, ratatui::style::Style::new());
     let meta = para(
         &format!(
-            "About {} minutes · {} build-up steps · {} myth busters · {} pitfalls",
+            "About {} minutes · {} build-up steps · {} fact-or-myth claims · {} pitfalls",
             page.minutes,
             l.steps.len(),
             l.myths.len(),
