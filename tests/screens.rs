@@ -207,8 +207,6 @@ fn after_commit_every_choice_shows_with_its_mark_and_explanation_and_one_verdict
     for e in &explanations {
         assert!(shows(&all, e), "explanation {e:?} missing");
     }
-    let first = text(&render(&mut Clone::clone(&a), &mut ui, 100, 30));
-    let _ = first;
     assert!(all.contains(&format!("✗ {}) ", wrong + 1)), "{all}");
     assert!(all.contains(&format!("✓ {}) ", right + 1)), "{all}");
     assert!(all.contains("← your answer"));

@@ -38,7 +38,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
             "About {} · {} · {} · {}",
             text::plural(page.minutes as usize, "minute", "minutes"),
             text::plural(l.steps.len(), "build-up step", "build-up steps"),
-            text::plural(l.myths.len(), "myth buster", "myth busters"),
+            text::plural(l.myths.len(), "fact-or-myth claim", "fact-or-myth claims"),
             text::plural(l.pitfalls.len(), "pitfall", "pitfalls"),
         ),
         t.dim(),
