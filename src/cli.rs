@@ -89,6 +89,16 @@ pub enum Command {
         after_help = "Examples:\n  podtutor scene list\n  podtutor scene crash-one --width 60 --ascii"
     )]
     Scene(SceneArgs),
+    /// The room report: how a class did in a lesson, from the learners' progress files
+    /// (read-only: no lock, nothing renamed or rewritten).
+    #[command(
+        after_help = "Reads each FILE, and every *.toml in each DIR. Damaged files, files from a \
+        newer podtutor and files without this lesson are listed as skipped.\n\n\
+        Examples:\n  podtutor room /srv/class/progress/\n  \
+        podtutor room alice.toml bob.toml --lesson my-lesson.toml\n  \
+        podtutor room class/ --csv > room.csv"
+    )]
+    Room(RoomArgs),
 }
 
 /// `--lesson`, for the subcommands that read a lesson.
@@ -129,6 +139,23 @@ pub struct ProgressArgs {
     pub lesson: Option<PathBuf>,
 }
 
+/// Arguments of `podtutor room`.
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
+pub struct RoomArgs {
+    /// Progress files, or directories of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// The lesson file to report on (default: the built-in lesson).
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the report as CSV for a spreadsheet (questions, then learners, then skipped files).
+    #[arg(long)]
+    pub csv: bool,
+}
+
 /// Arguments of `podtutor scene`.
 #[derive(Debug, Clone, Args, PartialEq, Eq)]
 pub struct SceneArgs {
@@ -161,6 +188,10 @@ impl Command {
                 ascii: a.ascii,
                 ..GlobalArgs::default()
             },
+            Command::Room(a) => GlobalArgs {
+                lesson: a.lesson.clone(),
+                ..GlobalArgs::default()
+            },
         }
     }
 
@@ -170,6 +201,7 @@ impl Command {
             Command::Lint { .. } => "lint",
             Command::Progress(_) => "progress",
             Command::Scene(_) => "scene",
+            Command::Room(_) => "room",
         }
     }
 
@@ -183,6 +215,7 @@ impl Command {
                 a.progress_file.clone_from(&from.progress_file);
             }
             (Command::Scene(a), "ascii") => a.ascii = true,
+            (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
             _ => return false,
         }
         true

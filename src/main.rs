@@ -10,6 +10,7 @@ fn main() -> ExitCode {
         Some(Command::Lint { files, strict }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
+        Some(Command::Room(args)) => commands::room::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@
 pub mod lint;
 pub mod progress;
 pub mod read;
+pub mod room;
 pub mod scene;
 pub mod tutor;
 
