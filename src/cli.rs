@@ -81,7 +81,8 @@ pub enum Command {
     /// Show saved progress, export it as JSON, or start over.
     #[command(
         after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
-        podtutor progress --progress-file ~/alice.toml --reset --yes"
+        podtutor progress --progress-file ~/alice.toml --reset --yes\n  \
+        podtutor progress --lesson multi-container-pods --reset --yes"
     )]
     Progress(ProgressArgs),
     /// List the animated scenes, or print one moment by moment.
@@ -125,7 +126,8 @@ pub struct ProgressArgs {
     /// Print the progress as JSON (for scripts and exports).
     #[arg(long)]
     pub json: bool,
-    /// Start over: the current file is kept as a backup. Needs --yes.
+    /// Start over: the current file is kept as a backup. Needs --yes. With --lesson,
+    /// only that lesson starts over.
     #[arg(long)]
     pub reset: bool,
     /// Confirm --reset.
@@ -135,7 +137,9 @@ pub struct ProgressArgs {
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
     /// The lesson file whose titles and questions to show (default: the built-in lesson).
-    #[arg(long, value_name = "FILE")]
+    /// With --reset: the lesson to reset, as a file or as its id (shown in brackets by
+    /// `podtutor progress`).
+    #[arg(long, value_name = "FILE|ID")]
     pub lesson: Option<PathBuf>,
 }
 

@@ -34,6 +34,35 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         eprintln!("podtutor: {}", sanitize(&n.to_string()));
     }
 
+    if args.reset
+        && let Some(lesson) = &args.lesson
+    {
+        let id = lesson_id(lesson)?;
+        let shown = sanitize(&id).into_owned();
+        return match store.reset_lesson(&id) {
+            Ok(backup) => {
+                print_out(&format!(
+                    "Lesson {shown} reset: it starts over next time; other lessons are kept. \
+                     The file as it was is kept in {}.\n",
+                    sanitize(&backup.display().to_string())
+                ))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(StoreError::NothingSaved { .. }) => {
+                print_out("No progress saved yet, so there is nothing to reset.\n")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e @ StoreError::NoSuchLesson { .. }) => {
+                print_out(&format!(
+                    "Nothing to reset: {}.\n",
+                    sanitize(&e.to_string())
+                ))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
+
     if args.reset {
         return match store.reset() {
             Ok(backup) => {
@@ -95,13 +124,31 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The id of the lesson `--lesson` names for a reset: a lesson file's id
+/// when a file is there, else the value itself as a lesson id (as
+/// `podtutor progress` shows it in brackets), so a lesson whose file is
+/// gone can still be reset.
+fn lesson_id(lesson: &std::path::Path) -> anyhow::Result<String> {
+    if std::fs::metadata(lesson).is_ok_and(|m| m.is_file()) {
+        return Ok(crate::lesson::load_file(lesson)?.id);
+    }
+    Ok(lesson.to_string_lossy().into_owned())
+}
+
 /// Flag combinations that make no sense, as a sentence saying what to do.
 fn usage_problem(args: &ProgressArgs) -> Option<String> {
     if args.reset && args.json {
         Some("--json cannot be combined with --reset; run them separately.".into())
     } else if args.reset && !args.yes {
+        let what = match &args.lesson {
+            Some(l) => format!(
+                "--reset --lesson starts the lesson {} over and keeps your other lessons",
+                l.display()
+            ),
+            None => "--reset starts your progress over".to_string(),
+        };
         Some(format!(
-            "--reset starts your progress over (the current file is kept as a backup). \
+            "{what} (the current file is kept as a backup). \
              Nothing was changed; to confirm, run:\n  {}",
             reset_command(args)
         ))
