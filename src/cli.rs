@@ -27,6 +27,8 @@ use std::path::PathBuf;
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
+        podtutor --learner \"Ada L\"        Ada's own progress file on a shared machine\n  \
+        podtutor room class/              the room report over learners' progress files\n  \
         podtutor scene restart-together   print an animated scene frame by frame"
 )]
 pub struct Cli {
@@ -47,6 +49,15 @@ pub struct GlobalArgs {
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
+    /// Keep this learner's progress in a file of their own in your data directory,
+    /// with their name inside (for several learners on one machine).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "PODTUTOR_LEARNER",
+        conflicts_with = "progress_file"
+    )]
+    pub learner: Option<String>,
     /// Draw diagrams with plain ASCII (+-|) instead of box-drawing characters.
     #[arg(long)]
     pub ascii: bool,
@@ -136,6 +147,14 @@ pub struct ProgressArgs {
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
+    /// Show (or reset) this learner's progress (see `podtutor --learner`).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "PODTUTOR_LEARNER",
+        conflicts_with = "progress_file"
+    )]
+    pub learner: Option<String>,
     /// The lesson file whose titles and questions to show (default: the built-in lesson).
     /// With --reset: the lesson to reset, as a file or as its id (shown in brackets by
     /// `podtutor progress`).
@@ -186,6 +205,7 @@ impl Command {
             Command::Progress(a) => GlobalArgs {
                 lesson: a.lesson.clone(),
                 progress_file: a.progress_file.clone(),
+                learner: a.learner.clone(),
                 ..GlobalArgs::default()
             },
             Command::Scene(a) => GlobalArgs {
@@ -218,6 +238,7 @@ impl Command {
             (Command::Progress(a), "progress_file") => {
                 a.progress_file.clone_from(&from.progress_file);
             }
+            (Command::Progress(a), "learner") => a.learner.clone_from(&from.learner),
             (Command::Scene(a), "ascii") => a.ascii = true,
             (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
             _ => return false,
@@ -412,6 +433,7 @@ mod tests {
                 progress_file: Some("p.toml".into()),
                 ascii: true,
                 reduce_motion: true,
+                learner: None,
             }
         );
     }

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse_args();
     let result = match &cli.command {
-        None => commands::tutor::run(&cli.global),
+        // h17: --learner picks the progress file before the tutor opens it.
+        None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
         Some(Command::Lint { files, strict }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),

@@ -176,7 +176,10 @@ impl Progress {
 
     /// True when nothing at all has been recorded or chosen.
     pub fn is_empty(&self) -> bool {
-        self.settings.is_empty() && self.lessons.values().all(LessonProgress::is_empty)
+        // A learner's name alone is worth a file: it lists them on this machine.
+        self.learner.is_none()
+            && self.settings.is_empty()
+            && self.lessons.values().all(LessonProgress::is_empty)
     }
 
     /// Progress in a lesson, if any was recorded.

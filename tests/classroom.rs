@@ -184,3 +184,171 @@ fn the_suggested_confirm_command_repeats_the_lesson_given() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), two_lessons().to_toml());
 }
+
+/// A home and data directory of their own, so learners' files land in a
+/// temp dir: (the temp dir, its learners directory).
+fn home() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let learners = tmp.path().join("data/podtutor/learners");
+    (tmp, learners)
+}
+
+/// Runs podtutor with HOME and XDG_DATA_HOME in `tmp`.
+fn in_home(tmp: &Path, args: &[&str]) -> Output {
+    let data = tmp.join("data");
+    podtutor(args, &[("HOME", tmp), ("XDG_DATA_HOME", &data)])
+}
+
+fn toml_files(dir: &Path) -> Vec<String> {
+    names_in(dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".toml"))
+        .collect()
+}
+
+#[test]
+fn each_learner_gets_a_file_of_their_own_with_the_name_inside() {
+    let (tmp, learners) = home();
+    let long = "L".repeat(200);
+    let names = [
+        "Ada",
+        "ada",
+        "../x",
+        "a/b",
+        "\u{1b}[31mred\u{202e}txt",
+        "\u{7}bell",
+        long.as_str(),
+    ];
+    for name in names {
+        // Without a terminal the tutor itself stops, after the file is made.
+        let out = in_home(tmp.path(), &["--learner", name]);
+        assert!(
+            stderr(&out).contains("interactive terminal"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let files = toml_files(&learners);
+    assert_eq!(files.len(), names.len(), "{files:?}");
+    for f in &files {
+        assert!(!f.starts_with('.') && f.len() <= 32 + 1 + 16 + 5, "{f}");
+        assert!(
+            f.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-.".contains(&b)),
+            "{f}"
+        );
+        let meta = fs::metadata(learners.join(f)).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{f}");
+    }
+    // Nothing was made outside the learners' directory (no `../x`, no `a/`).
+    assert_eq!(names_in(&tmp.path().join("data/podtutor")), ["learners"]);
+    let mut stored: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let p = Progress::from_bytes(&fs::read(learners.join(f)).unwrap()).unwrap();
+            p.learner.unwrap()
+        })
+        .collect();
+    stored.sort();
+    let mut want: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    want.sort();
+    assert_eq!(stored, want, "each file keeps its learner's name exactly");
+
+    // Shown safely: no escape or bidi character reaches the terminal.
+    let out = in_home(tmp.path(), &["progress", "--learner", names[4]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Learner: ^[[31mred\u{fffd}txt\n"),
+        "{text}"
+    );
+    assert!(!text.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{text:?}");
+}
+
+#[test]
+fn progress_with_a_learner_shows_that_learners_file_and_no_other() {
+    let (tmp, learners) = home();
+    for name in ["Ada", "Bob"] {
+        in_home(tmp.path(), &["--learner", name]);
+    }
+    // Ada answers a question (written as the tutor would have saved it).
+    let ada = toml_files(&learners)
+        .into_iter()
+        .map(|f| learners.join(f))
+        .find(|p| {
+            Progress::from_bytes(&fs::read(p).unwrap())
+                .unwrap()
+                .learner
+                .as_deref()
+                == Some("Ada")
+        })
+        .unwrap();
+    let mut p = Progress::from_bytes(&fs::read(&ada).unwrap()).unwrap();
+    p.merge(&two_lessons());
+    fs::write(&ada, p.to_toml()).unwrap();
+
+    let out = in_home(tmp.path(), &["progress", "--learner", "Ada"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Learner: Ada\n\nMulti-container Pods"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Saved in {}\n", ada.display())),
+        "{text}"
+    );
+    // PODTUTOR_LEARNER is the same as --learner.
+    let data = tmp.path().join("data");
+    let env = podtutor(
+        &["progress"],
+        &[
+            ("HOME", tmp.path()),
+            ("XDG_DATA_HOME", &data),
+            ("PODTUTOR_LEARNER", Path::new("Bob")),
+        ],
+    );
+    let bob = stdout(&env);
+    assert!(bob.starts_with("Learner: Bob\n\nNo progress yet."), "{bob}");
+    // The reset advice names the learner, so it resets theirs and no one else's.
+    let out = in_home(tmp.path(), &["progress", "--learner", "Ada", "--reset"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\n  podtutor progress --learner Ada --reset --yes\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn empty_overlong_and_mismatched_names_are_refused_with_a_reason() {
+    let (tmp, learners) = home();
+    for (name, want) in [
+        ("", "a learner name cannot be empty"),
+        ("  ", "a learner name cannot be empty"),
+        (
+            &"x".repeat(201)[..],
+            "at most 200 characters (this one has 201)",
+        ),
+    ] {
+        let out = in_home(tmp.path(), &["--learner", name]);
+        assert_eq!(out.status.code(), Some(1), "{name:?}");
+        assert!(stderr(&out).contains(want), "{name:?}: {}", stderr(&out));
+    }
+    assert!(!learners.exists(), "nothing was created");
+
+    // A file under Ada's name that holds someone else's is not shared.
+    let path =
+        podtutor::store::learners::path_in(&tmp.path().join("data/podtutor"), "Ada").unwrap();
+    fs::create_dir_all(&learners).unwrap();
+    let mut bob = Progress::new();
+    bob.learner = Some("Bob".into());
+    fs::write(&path, bob.to_toml()).unwrap();
+    let out = in_home(tmp.path(), &["--learner", "Ada"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("belongs to the learner Bob, not Ada"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), bob.to_toml());
+}

@@ -29,7 +29,11 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         eprintln!("podtutor: {}", sanitize(&problem));
         return Ok(ExitCode::from(2));
     }
-    let (mut store, progress, notices) = Store::open(args.progress_file.as_deref());
+    let file = match &args.learner {
+        Some(name) => Some(super::learner::path(name)?),
+        None => args.progress_file.clone(),
+    };
+    let (mut store, progress, notices) = Store::open(file.as_deref());
     for n in &notices {
         eprintln!("podtutor: {}", sanitize(&n.to_string()));
     }
@@ -112,6 +116,10 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     }
 
     let mut text = summary_text(&progress, lesson.as_ref(), super::output_width(None));
+    if let Some(name) = &progress.learner {
+        let name = sanitize(name).replace(['\n', '\r'], " ");
+        text.insert_str(0, &format!("Learner: {name}\n\n"));
+    }
     if text != NO_PROGRESS
         && let Some(path) = store.path()
     {
@@ -170,6 +178,11 @@ fn reset_command(args: &ProgressArgs) -> String {
     if let Some(p) = &args.progress_file {
         words.push("--progress-file".into());
         words.push(shell_quote(&p.to_string_lossy()));
+    }
+    if let Some(name) = &args.learner {
+        words.push("--learner".into());
+        // Quoted for the shell and made safe to print: a name is free text.
+        words.push(sanitize(&shell_quote(name)).into_owned());
     }
     if let Some(l) = &args.lesson {
         words.push("--lesson".into());

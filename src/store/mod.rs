@@ -26,6 +26,7 @@
 //! busy, damage found and recovered) is a [`Notice`] too, from
 //! [`Store::take_notices`].
 
+pub mod learners;
 pub(crate) mod safe_fs;
 
 use crate::progress::{FORMAT_VERSION, Progress, ProgressError};
