@@ -111,6 +111,37 @@ pub enum Command {
         podtutor room class/ --csv > room.csv"
     )]
     Room(RoomArgs),
+    /// Print the lesson's sections by id and title (for instructors).
+    #[command(
+        after_help = "The ids are those progress files and `podtutor room` use: step:ID, myth:ID and \
+        pitfall:ID with the ids of the lesson file, and fixed names for the other sections.\n\n\
+        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
+    )]
+    Outline(LessonArg),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  \
+        podtutor completions bash > ~/.local/share/bash-completion/completions/podtutor\n  \
+        podtutor completions zsh > ~/.zfunc/_podtutor\n  \
+        podtutor completions fish > ~/.config/fish/completions/podtutor.fish\n  \
+        podtutor completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), made from the same definitions as --help.
+    #[command(after_help = "Examples:\n  podtutor man | man -l -\n  \
+        podtutor man > ~/.local/share/man/man1/podtutor.1")]
+    Man,
+}
+
+/// The shells `podtutor completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 /// `--lesson`, for the subcommands that read a lesson.
@@ -216,6 +247,11 @@ impl Command {
                 lesson: a.lesson.clone(),
                 ..GlobalArgs::default()
             },
+            Command::Outline(a) => GlobalArgs {
+                lesson: a.lesson.clone(),
+                ..GlobalArgs::default()
+            },
+            Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
 
@@ -226,6 +262,9 @@ impl Command {
             Command::Progress(_) => "progress",
             Command::Scene(_) => "scene",
             Command::Room(_) => "room",
+            Command::Outline(_) => "outline",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
         }
     }
 
@@ -241,6 +280,7 @@ impl Command {
             (Command::Progress(a), "learner") => a.learner.clone_from(&from.learner),
             (Command::Scene(a), "ascii") => a.ascii = true,
             (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Outline(a), "lesson") => a.lesson.clone_from(&from.lesson),
             _ => return false,
         }
         true

@@ -12,6 +12,11 @@ fn main() -> ExitCode {
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
         Some(Command::Room(args)) => commands::room::run(args),
+        Some(cmd @ Command::Outline(_)) => {
+            commands::load_lesson(&cmd.options()).and_then(|l| commands::outline::run(&l))
+        }
+        Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
+        Some(Command::Man) => commands::shell::run_man(),
     };
     match result {
         Ok(code) => code,

@@ -352,3 +352,147 @@ fn empty_overlong_and_mismatched_names_are_refused_with_a_reason() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), bob.to_toml());
 }
+
+const SUBCOMMANDS: [&str; 8] = [
+    "read",
+    "lint",
+    "progress",
+    "scene",
+    "room",
+    "outline",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_are_generated_for_each_shell_and_know_every_subcommand() {
+    // What each shell's script starts with, so a script for the wrong
+    // shell (or an empty one) is caught.
+    for (shell, marker) in [
+        ("bash", "_podtutor()"),
+        ("zsh", "#compdef podtutor"),
+        ("fish", "complete -c podtutor"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = podtutor(&["completions", shell], &[]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.contains(marker), "{shell}: no {marker:?}");
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} does not complete {sub}");
+        }
+        for option in ["learner", "csv", "progress-file"] {
+            // fish names a long option as `-l NAME`.
+            let spelled = if shell == "fish" {
+                format!("-l {option}")
+            } else {
+                format!("--{option}")
+            };
+            assert!(
+                script.contains(&spelled),
+                "{shell} does not complete {spelled}"
+            );
+        }
+    }
+    let out = podtutor(&["completions", "tcsh"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("possible values: bash, zsh, fish, powershell"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_man_page_documents_every_subcommand_and_its_options() {
+    let out = podtutor(&["man"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH podtutor 1"),
+        "{page}"
+    );
+    assert!(page.contains(".TH podtutor 1"), "{page}");
+    assert!(
+        page.contains(".SH NAME\npodtutor \\- A terminal tutor"),
+        "{page}"
+    );
+    for sub in SUBCOMMANDS {
+        let heading = format!(".SH \"PODTUTOR {}\"", sub.to_uppercase());
+        assert!(page.contains(&heading), "no {heading}");
+    }
+    // A subcommand's own options are in its section.
+    let room = &page[page.find(".SH \"PODTUTOR ROOM\"").unwrap()..];
+    let room = &room[..room.find(".SH \"PODTUTOR OUTLINE\"").unwrap()];
+    for option in ["\\-\\-csv", "\\-\\-json", "\\-\\-lesson"] {
+        assert!(
+            room.contains(option),
+            "room's section lacks {option}:\n{room}"
+        );
+    }
+    // The page formats without warnings where man is installed.
+    if Command::new("man").arg("--version").output().is_ok() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("podtutor.1");
+        fs::write(&file, &page).unwrap();
+        let man = Command::new("man")
+            .arg("-l")
+            .arg(&file)
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&man.stdout);
+        assert!(text.contains("PODTUTOR ROOM"), "{text}");
+    }
+}
+
+#[test]
+fn outline_lists_every_section_by_its_id_and_title() {
+    let out = podtutor(&["outline"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Multi-container Pods (multi-container-pods): 34 sections"
+    );
+    assert_eq!(lines[1], "");
+    assert_eq!(lines.len(), 2 + 34);
+    for want in [
+        "  overview                            Overview",
+        "  step:what-is-a-pod                  Step 1 of 6: The smallest thing Kubernetes runs",
+        "  myth:separate-ips                   Fact or myth? 1 of 16",
+        "  takeaways                           Key takeaways",
+    ] {
+        assert!(lines.contains(&want), "missing {want:?} in:\n{text}");
+    }
+    // Every id printed is a section key the lesson has, in lesson order.
+    let lesson = podtutor::lesson::embedded();
+    let keys: Vec<String> = lesson
+        .sections()
+        .into_iter()
+        .map(|s| lesson.section_key(s))
+        .collect();
+    let shown: Vec<&str> = lines[2..]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(shown, keys);
+
+    // Another lesson, as elsewhere.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress/lesson.toml");
+    let out = podtutor(&["outline", "--lesson", fixture.to_str().unwrap()], &[]);
+    assert!(
+        stdout(&out).starts_with("Fixture Pods (fixture-pods): "),
+        "{}",
+        stdout(&out)
+    );
+    let out = podtutor(&["outline", "--lesson", "/nonexistent/lesson.toml"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("/nonexistent/lesson.toml"),
+        "{}",
+        stderr(&out)
+    );
+}

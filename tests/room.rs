@@ -86,7 +86,7 @@ fn learner(k: usize) -> Progress {
         l.record(&id(1), if k < 15 { right(1, g) } else { a(1, g) });
     }
     if k < 10 {
-        let c = (k % 2 == 0).then_some(Confidence::FairlySure);
+        let c = k.is_multiple_of(2).then_some(Confidence::FairlySure);
         l.record(&id(2), if k < 4 { a(2, c) } else { b(2, c) });
     }
     if k < 5 {

@@ -3,10 +3,12 @@
 
 pub mod learner;
 pub mod lint;
+pub mod outline;
 pub mod progress;
 pub mod read;
 pub mod room;
 pub mod scene;
+pub mod shell;
 pub mod tutor;
 
 use crate::cli::GlobalArgs;
