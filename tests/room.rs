@@ -457,3 +457,68 @@ fn another_lesson_is_chosen_with_lesson() {
     assert_eq!(v["learners_counted"], 0);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_linked_directory_is_followed_but_a_fifo_or_link_inside_is_skipped_without_waiting() {
+    let tmp = make_room();
+    let dir = tmp.path().join("room");
+    // A FIFO would block a plain open for ever; it must be skipped at once.
+    let made = Command::new("mkfifo").arg(dir.join("pipe.toml")).status();
+    let fifo = made.is_ok_and(|s| s.success());
+    std::os::unix::fs::symlink("room", tmp.path().join("class")).unwrap();
+    let out = room(tmp.path(), &["class", "--csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = stdout(&out);
+    assert!(
+        csv.contains("\nAda Lovelace,class/learner-00.toml,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nclass/link.toml,\"it is a symbolic link, not a regular file\"\n"),
+        "{csv}"
+    );
+    if fifo {
+        assert!(
+            csv.contains("\nclass/pipe.toml,\"it is a FIFO (named pipe), not a regular file\"\n"),
+            "{csv}"
+        );
+    }
+}
+
+#[test]
+fn a_large_room_read_on_several_threads_keeps_every_learner_in_file_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("big");
+    fs::create_dir(&dir).unwrap();
+    let q = questions();
+    let lesson = podtutor::lesson::embedded();
+    for k in 0..300usize {
+        let mut p = Progress::new();
+        p.learner = Some(format!("L{k:03}"));
+        let right = k.is_multiple_of(3);
+        let choice = if right { &q[0].1 } else { &q[0].2 };
+        p.lesson_mut(&lesson.id)
+            .record(&q[0].0, attempt(choice, right, None));
+        fs::write(dir.join(format!("{k:03}.toml")), p.to_toml()).unwrap();
+    }
+    fs::write(dir.join("150-damaged.toml"), "format_version = 2\n[").unwrap();
+    let out = room(tmp.path(), &["big", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["learners_counted"], 300);
+    let names: Vec<&str> = v["learners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    let want: Vec<String> = (0..300).map(|k| format!("L{k:03}")).collect();
+    assert_eq!(names, want);
+    assert_eq!(v["questions"][0]["right_first"], 100);
+    assert_eq!(v["questions"][0]["top_wrong"]["count"], 200);
+    assert_eq!(v["skipped"][0]["file"], "big/150-damaged.toml");
+}
