@@ -9,10 +9,11 @@
 //! ("missed, then right on retry") but never changes the score.
 
 use crate::lesson::{Choice, Lesson, Section};
+use crate::review;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
-use std::time::SystemTime;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A stable id for an item, derived from the lesson's stable ids:
 /// `step:<step id>`, `myth:<myth id>`, `card:<card id>`. Rewording a lesson
@@ -165,6 +166,30 @@ impl Attempt {
     pub fn is_surprise(&self) -> bool {
         !self.correct && self.confidence.is_some_and(Confidence::is_confident)
     }
+
+    /// This attempt as the review scheduler's input. `None` when its time
+    /// does not parse: the scheduler cannot place it.
+    pub fn review(&self) -> Option<review::Review> {
+        let t = humantime::parse_rfc3339_weak(&self.at).ok()?;
+        // RFC 3339 as parsed here starts at 1970, so this never goes negative.
+        let at = i64::try_from(t.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()?;
+        Some(review::Review {
+            at,
+            correct: self.correct,
+            confidence: self.confidence.map(review::Confidence::from),
+            seconds: self.seconds,
+        })
+    }
+}
+
+impl From<Confidence> for review::Confidence {
+    fn from(c: Confidence) -> review::Confidence {
+        match c {
+            Confidence::Guessing => review::Confidence::Guessing,
+            Confidence::FairlySure => review::Confidence::FairlySure,
+            Confidence::Certain => review::Confidence::Certain,
+        }
+    }
 }
 
 /// Where an item stands, judged by the first-answer-counts rule.
@@ -206,6 +231,14 @@ impl ItemRecord {
     pub fn record(&mut self, attempt: Attempt) -> bool {
         self.attempts.push(attempt);
         self.attempts.len() == 1
+    }
+
+    /// Every attempt as the review scheduler's history, oldest first
+    /// (attempts whose time does not parse are left out).
+    pub fn reviews(&self) -> Vec<review::Review> {
+        let mut v: Vec<review::Review> = self.attempts.iter().filter_map(Attempt::review).collect();
+        v.sort_by_key(|r| r.at);
+        v
     }
 
     /// Where the item stands.
@@ -464,6 +497,48 @@ mod tests {
         for (from, to, want) in cases {
             assert_eq!(seconds_between(from, to), want, "{from} → {to}");
         }
+    }
+
+    #[test]
+    fn attempts_become_the_schedulers_history_in_time_order() {
+        let mut r = ItemRecord::default();
+        r.record(Attempt {
+            confidence: Some(Confidence::Certain),
+            seconds: Some(8),
+            ..at("b", false, "1970-01-01T00:01:40Z")
+        });
+        r.record(at("a", true, "not a time"));
+        // A retry stamped earlier by a skewed clock still sorts by time.
+        r.record(Attempt {
+            confidence: Some(Confidence::Guessing),
+            ..at("a", true, "1970-01-01T00:00:30Z")
+        });
+        let want = vec![
+            review::Review {
+                at: 30,
+                correct: true,
+                confidence: Some(review::Confidence::Guessing),
+                seconds: None,
+            },
+            review::Review {
+                at: 100,
+                correct: false,
+                confidence: Some(review::Confidence::Certain),
+                seconds: Some(8),
+            },
+        ];
+        assert_eq!(r.reviews(), want);
+        assert_eq!(
+            Confidence::ALL.map(review::Confidence::from),
+            [
+                review::Confidence::Guessing,
+                review::Confidence::FairlySure,
+                review::Confidence::Certain
+            ]
+        );
+        // And the scheduler takes it: a wrong answer last comes back soon.
+        let s = review::schedule(&r.reviews()[1..]).unwrap();
+        assert!(s.is_due(100 + review::RELEARN_STEP));
     }
 
     #[test]

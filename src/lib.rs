@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod lesson;
 pub mod plain;
 pub mod progress;
+pub mod review;
 pub mod room;
 pub mod scene;
 pub mod session;
