@@ -134,7 +134,7 @@ pub enum Command {
         pitfall:ID with the ids of the lesson file, and fixed names for the other sections.\n\n\
         Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
     )]
-    Outline(LessonArg),
+    Outline(OutlineArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:\n  \
         podtutor completions bash > ~/.local/share/bash-completion/completions/podtutor\n  \
@@ -167,6 +167,16 @@ pub struct LessonArg {
     /// Use this lesson file instead of the built-in lesson.
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
+}
+
+/// Arguments of `podtutor outline`.
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
+pub struct OutlineArgs {
+    #[command(flatten)]
+    pub lesson: LessonArg,
+    /// Print only ASCII (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// Arguments of `podtutor read`.
@@ -283,7 +293,8 @@ impl Command {
                 ..GlobalArgs::default()
             },
             Command::Outline(a) => GlobalArgs {
-                lesson: a.lesson.clone(),
+                lesson: a.lesson.lesson.clone(),
+                ascii: a.ascii,
                 ..GlobalArgs::default()
             },
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
@@ -318,8 +329,9 @@ impl Command {
             (Command::Progress(a), "ascii") => a.ascii = true,
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
             (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
-            (Command::Outline(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             (Command::Room(a), "ascii") => a.ascii = true,
+            (Command::Outline(a), "ascii") => a.ascii = true,
             _ => return false,
         }
         true

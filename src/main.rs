@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         .map_or(cli.global.clone(), Command::options);
     commands::set_ascii(commands::ascii_wanted(&options));
     let result = match &cli.command {
-        // h17: --learner picks the progress file before the tutor opens it.
+        // --learner picks the progress file before the tutor opens it.
         None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),

@@ -27,7 +27,7 @@ pub const FORMAT_VERSION: u32 = 2;
 pub struct Progress {
     /// The file format; [`Progress::to_toml`] always writes [`FORMAT_VERSION`].
     pub format_version: u32,
-    /// The learner's name as typed (`--learner NAME`; h17, issue 17): free
+    /// The learner's name as typed (`--learner NAME`): free
     /// text, so sanitise it before showing it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learner: Option<String>,

@@ -532,7 +532,7 @@ fn web_and_database_fix_uses_separate_workloads_and_a_service() {
 
 #[test]
 fn the_lessons_world_is_nginx_1_27_on_port_80_and_fluent_bit_3_2() {
-    // Scenes and text follow the manifests (h13 keeps the scenes in step):
+    // Scenes and text follow the manifests:
     // one web server image and port, one log-shipper image.
     for (at, _, text) in manifests(&lesson()) {
         for doc in documents(&at, &text) {

@@ -190,7 +190,7 @@ fn duplicate_choice_id_mentions_the_first() {
 fn duplicate_myth_and_pitfall_ids_are_reported() {
     let mut src = doc_example();
     let myth = &src[src.find("[[myths]]").unwrap()..src.find("[[expert_notes]]").unwrap()];
-    // Up to the recall cards that follow the pitfalls (h14: cards in the example).
+    // Up to the recall cards that follow the pitfalls (cards in the example).
     let pitfall =
         &src[src.find("[[pitfalls]]").unwrap()..src.find("[[cards]]").unwrap_or(src.len())];
     src = format!("{src}\n{myth}\n{pitfall}");

@@ -185,7 +185,7 @@ fn reset_without_yes_suggests_the_exact_command_for_the_file_given() {
         .output()
         .unwrap();
     assert!(sh.status.success(), "{}", stderr(&sh));
-    // With --lesson, only that lesson was reset (h17); the file as it was is kept.
+    // With --lesson, only that lesson was reset; the file as it was is kept.
     let left = podtutor::progress::Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
     assert!(left.lesson("fixture-pods").is_none());
     assert!(left.lesson("some-other-lesson").is_some());
@@ -266,7 +266,7 @@ fn an_option_before_a_subcommand_that_does_not_use_it_is_refused() {
 fn reset_with_yes_starts_over_and_says_where_the_old_file_is() {
     let (dir, path) = with_saved_progress();
     let bytes = fs::read(&path).unwrap();
-    // Without --lesson: the whole file (with --lesson only that lesson, h17).
+    // Without --lesson: the whole file (with --lesson only that lesson).
     let p = path.to_str().unwrap();
     let out = podtutor_bare(&["progress", "--progress-file", p, "--reset", "--yes"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -178,7 +178,15 @@ fn assert_every_subcommand_ascii(extra: &[&str], env: &[(&str, &str)]) {
         "title = \"Tiny — “quoted” ✓\"\nunknown_é = 1",
     );
     std::fs::write(dir.path().join("bad.toml"), bad).unwrap();
-    let runs: [&[&str]; 7] = [
+    // A classmate's file for the room report, with a name that is not ASCII.
+    let room = dir.path().join("room");
+    std::fs::create_dir(&room).unwrap();
+    std::fs::write(
+        room.join("zoe.toml"),
+        "format_version = 2\nlearner = \"Zoë “Z” ✓\"\n\n[lessons.multi-container-pods]\nvisited = [\"overview\"]\n",
+    )
+    .unwrap();
+    let runs: [&[&str]; 9] = [
         &["read"],
         &["lint", "bad.toml"],
         &["lint", "no-such-file-é.toml"],
@@ -186,6 +194,8 @@ fn assert_every_subcommand_ascii(extra: &[&str], env: &[(&str, &str)]) {
         &["progress", "--json"],
         &["scene", "list"],
         &["scene", "crash-one", "--width", "60"],
+        &["room", "room"],
+        &["outline"],
     ];
     for args in runs {
         let mut all: Vec<&str> = args.to_vec();

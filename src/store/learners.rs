@@ -1,4 +1,4 @@
-//! One progress file per learner (`--learner NAME`, h17, issue 17):
+//! One progress file per learner (`--learner NAME`):
 //! `learners/<slug>-<hash>.toml` in the data directory, the name itself
 //! kept inside the file (`learner = "…"`).
 //!

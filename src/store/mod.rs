@@ -766,7 +766,7 @@ impl Store {
 }
 
 impl Store {
-    /// Starts one lesson over and keeps the rest (h17, issue 17: a class
+    /// Starts one lesson over and keeps the rest (a class
     /// resets the lesson it repeats, not the learner's other lessons). A
     /// copy of the whole file is kept first as
     /// `progress.toml.reset-<UTC time>` and its path returned. The `.bak`
