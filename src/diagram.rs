@@ -8,7 +8,7 @@
 //! layout adapts to the area (containers side by side, stacked, or one line
 //! each) and never draws outside it, for any size including 0×0.
 
-use crate::sim::{Container, Flow, FlowKind, FlowResult, Kind, Pod, Sim, State};
+use crate::sim::{Container, Flow, FlowKind, FlowResult, Kind, Pod, Sim, State, Waiting};
 use unicode_width::UnicodeWidthChar;
 
 /// Which characters to draw lines with.
@@ -291,13 +291,14 @@ fn put_spans(c: &mut Canvas, row: usize, col: usize, spans: &[Span]) -> usize {
 /// A container's state in words, and its mark.
 fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
     match &c.state {
-        State::Running { .. } if pod.is_terminating() && c.sigterm_at.is_some() => {
-            span("stopping (SIGTERM)", Some(MarkKind::Terminating))
-        }
+        State::Running { .. } if pod.is_terminating() && c.stop_sent_at.is_some() => span(
+            format!("stopping ({})", c.spec.stop_signal.name()),
+            Some(MarkKind::Terminating),
+        ),
         State::Running { .. } if c.spec.kind == Kind::Init => span("running", Some(MarkKind::Up)),
         State::Running { .. } if c.ready => span("running, ready", Some(MarkKind::Up)),
         State::Running { .. } => span("started, not ready", Some(MarkKind::Waiting)),
-        State::Waiting { reason } if reason == "CrashLoopBackOff" => {
+        State::Waiting(Waiting::CrashLoopBackOff) => {
             let left = c.backoff_left(now).unwrap_or(0);
             span(
                 format!("CrashLoopBackOff {left}s"),
@@ -308,7 +309,7 @@ fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
             span("not started", Some(MarkKind::Waiting))
         }
         // Words a learner can read; kubectl's own reasons stay in the status table.
-        State::Waiting { reason } if reason == "PodInitializing" => {
+        State::Waiting(Waiting::PodInitializing) => {
             let words = if c.spec.kind == Kind::App {
                 "waiting for init"
             } else {
@@ -316,10 +317,7 @@ fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
             };
             span(words, Some(MarkKind::Waiting))
         }
-        State::Waiting { reason } if reason == "ContainerCreating" => {
-            span("creating", Some(MarkKind::Waiting))
-        }
-        State::Waiting { reason } => span(reason.clone(), Some(MarkKind::Waiting)),
+        State::Waiting(Waiting::ContainerCreating) => span("creating", Some(MarkKind::Waiting)),
         State::Terminated { exit_code: 0, .. } if c.spec.kind == Kind::Init => {
             span("completed (exit 0)", Some(MarkKind::Up))
         }
@@ -841,6 +839,13 @@ mod tests {
         .unwrap();
         let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
         assert!(t.contains("terminated (exit 1)"), "{t}");
+        // The first restart is immediate; the second crash backs off.
+        s.step();
+        s.apply(Event::Crash {
+            container: "log-shipper".into(),
+            exit_code: 1,
+        })
+        .unwrap();
         s.step();
         let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
         assert!(t.contains("CrashLoopBackOff 9s"), "{t}");

@@ -328,7 +328,7 @@ impl Player {
             Moment::new(cap_learner_replacement)
                 .until(|s, _| {
                     s.pod()
-                        .is_none_or(|p| p.is_ready() || p.phase() != "Pending")
+                        .is_none_or(|p| p.is_ready() || p.phase() != crate::sim::Phase::Pending)
                 })
                 .after(1)
                 .subject(&old),
@@ -531,13 +531,13 @@ fn others(s: &Sim, c: &str) -> String {
 fn state_text(c: &Container, now: Tick) -> String {
     use crate::sim::State;
     match &c.state {
-        State::Waiting { reason } if reason == "CrashLoopBackOff" => {
+        State::Waiting(crate::sim::Waiting::CrashLoopBackOff) => {
             format!(
                 "CrashLoopBackOff, {}s to go",
                 c.backoff_left(now).unwrap_or(0)
             )
         }
-        State::Waiting { reason } => format!("waiting: {reason}"),
+        State::Waiting(reason) => format!("waiting: {}", reason.as_str()),
         State::Running { .. } => "running".to_string(),
         State::Terminated { exit_code, .. } => format!("terminated with exit code {exit_code}"),
     }
