@@ -19,12 +19,19 @@ use std::path::PathBuf;
 )]
 #[path = "src/lesson/model.rs"]
 mod model;
+// The scene data model, which the lesson model names as `crate::scene::model`.
+#[path = "src/scene/model.rs"]
+pub mod scene_model;
+mod scene {
+    pub use super::scene_model as model;
+}
 
 const LESSON: &str = "lessons/multi-container-pods.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={LESSON}");
     println!("cargo::rerun-if-changed=src/lesson/model.rs");
+    println!("cargo::rerun-if-changed=src/scene/model.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let code = match pre_parse() {

@@ -377,7 +377,8 @@ impl App {
         self.scene = self
             .section()
             .and_then(|s| self.scene_name(s))
-            .and_then(Player::new)
+            .and_then(|n| crate::scene::find(&self.lesson.scenes, n))
+            .map(Player::new)
             .map(|player| SceneState {
                 player,
                 playing: false,

@@ -75,6 +75,9 @@ pub struct Options {
     pub show_sandbox: bool,
     /// Draw only this Pod (index into `Sim::pods`); `None` draws all.
     pub focus: Option<usize>,
+    /// Leave volumes and mounts out (an opening frame that must not answer
+    /// a question about sharing files).
+    pub hide_volumes: bool,
 }
 
 /// Renders every Pod of `sim` into `width`×`height`; `tick` moves packets.
@@ -102,6 +105,7 @@ pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options
         tick,
         g,
         sandbox: opts.show_sandbox,
+        hide_volumes: opts.hide_volumes,
     };
     if pods.is_empty() {
         let mut c = Canvas::new(w);
@@ -135,6 +139,7 @@ struct Ctx<'a> {
     tick: u32,
     g: Glyphs,
     sandbox: bool,
+    hide_volumes: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -346,7 +351,7 @@ fn box_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
         (Kind::Sidecar, None) => out.push(vec![span("native sidecar (init)", None)]),
         _ => {}
     }
-    if !pod.volumes.is_empty() {
+    if !pod.volumes.is_empty() && !ctx.hide_volumes {
         let m = if c.spec.mounts.is_empty() {
             "mounts no volume".to_string()
         } else {
@@ -654,7 +659,7 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
             }
         }
     }
-    for v in &pod.volumes {
+    for v in pod.volumes.iter().filter(|_| !ctx.hide_volumes) {
         let mut s = vec![span(" ", None)];
         s.extend(volume_line(v));
         put_spans(c, row, 0, &s);
@@ -691,7 +696,11 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     let flows: Vec<FlowLine> = pod_flows(ctx, pod)
         .filter_map(|f| inner_flow(ctx, f))
         .collect();
-    let volumes: Vec<Vec<Span>> = pod.volumes.iter().map(volume_line).collect();
+    let volumes: Vec<Vec<Span>> = if ctx.hide_volumes {
+        Vec::new()
+    } else {
+        pod.volumes.iter().map(volume_line).collect()
+    };
     let text_need = inner_lines
         .iter()
         .chain(&volumes)

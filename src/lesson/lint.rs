@@ -63,6 +63,9 @@ pub fn check(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
         .collect();
     diags.extend(syntax);
     diags.extend(validate::validate(source, &root, &syntax_spans));
+    if syntax_spans.is_empty() {
+        diags.extend(super::scenes::check(source, &root, true));
+    }
     if !diags.is_empty() {
         for d in &mut diags {
             d.span = clamp(source, d.span.clone());

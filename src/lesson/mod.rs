@@ -5,6 +5,7 @@
 
 mod lint;
 mod model;
+pub mod scenes;
 mod sections;
 mod validate;
 

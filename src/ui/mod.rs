@@ -679,10 +679,7 @@ impl Ui {
         let name = if open {
             "What happens?"
         } else {
-            app.section()
-                .and_then(|s| app.scene_name(s))
-                .and_then(crate::scene::title)
-                .unwrap_or("scene")
+            sc.player.title()
         };
         let block = Block::default()
             .borders(Borders::ALL)
