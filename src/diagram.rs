@@ -112,7 +112,7 @@ pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options
         c.put(0, 0, "(no Pod on the node)", Some(MarkKind::Waiting));
         return c.finish(h);
     }
-    for layout in [Layout::Wide, Layout::Stacked, Layout::Compact] {
+    for layout in LAYOUTS {
         let c = draw(&ctx, &pods, layout, w);
         if !c.clipped && c.rows.len() <= h {
             return c.finish(h);
@@ -122,12 +122,32 @@ pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options
     draw(&ctx, &pods, Layout::Compact, w).finish(h)
 }
 
+/// How much of a Pod to draw, from the full picture down to a text list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
+    /// Container boxes side by side, each with image, state, ports, mounts.
     Wide,
+    /// The same boxes one under another.
     Stacked,
+    /// Side-by-side boxes with one line each (state), for scene panes a few
+    /// rows high; `volumes` false leaves the volume strip out.
+    Short { volumes: bool },
+    /// The Pod box with one `[name: state]` cell per container, wrapped.
+    Inline { volumes: bool },
+    /// One text line per container, no boxes: only where no box fits.
     Compact,
 }
+
+/// Tried in order; the first that fits the area whole is drawn.
+const LAYOUTS: [Layout; 7] = [
+    Layout::Wide,
+    Layout::Stacked,
+    Layout::Short { volumes: true },
+    Layout::Short { volumes: false },
+    Layout::Inline { volumes: true },
+    Layout::Inline { volumes: false },
+    Layout::Compact,
+];
 
 /// The widest a Pod box grows, so very wide terminals do not stretch it absurdly.
 const MAX_BOX: usize = 96;
@@ -152,6 +172,7 @@ struct Glyphs {
     v: char,
     packet: char,
     head: char,
+    blocked: char,
     dot: &'static str,
 }
 
@@ -167,6 +188,7 @@ impl Glyphs {
                 v: '│',
                 packet: '●',
                 head: '▶',
+                blocked: '✗',
                 dot: " · ",
             },
             Charset::Ascii => Glyphs {
@@ -178,6 +200,7 @@ impl Glyphs {
                 v: '|',
                 packet: 'o',
                 head: '>',
+                blocked: 'x',
                 dot: ", ",
             },
         }
@@ -419,10 +442,23 @@ fn sandbox_line(ctx: &Ctx, pod: &Pod) -> Vec<Span> {
     }
 }
 
-/// Flow arrows: the packet moves along the shaft with `tick`.
-fn arrow(ctx: &Ctx, shaft: usize) -> Vec<Span> {
-    let pos = (ctx.tick as usize) % shaft.max(1);
+/// Flow arrows: the packet moves along the shaft with `tick`. A blocked
+/// flow's packet never gets past the middle, where a cross stops it, so a
+/// refused request does not look delivered even without colour.
+fn arrow(ctx: &Ctx, shaft: usize, blocked: bool) -> Vec<Span> {
     let h = ctx.g.h.to_string();
+    if blocked {
+        let half = (shaft / 2).max(1);
+        let pos = (ctx.tick as usize) % half;
+        return vec![
+            span(format!(" {}", h.repeat(pos)), None),
+            span(ctx.g.packet.to_string(), Some(MarkKind::Packet)),
+            span(h.repeat(half - 1 - pos), None),
+            span(ctx.g.blocked.to_string(), Some(MarkKind::Refused)),
+            span(" ", None),
+        ];
+    }
+    let pos = (ctx.tick as usize) % shaft.max(1);
     vec![
         span(format!(" {}", h.repeat(pos)), None),
         span(ctx.g.packet.to_string(), Some(MarkKind::Packet)),
@@ -453,7 +489,7 @@ fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
     match &f.kind {
         FlowKind::Localhost(port) => {
             out.push(span(f.from.clone(), None));
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(format!("localhost:{port}"), None));
             if f.result == FlowResult::Delivered {
                 out.push(span(format!(" = {}", f.to), None));
@@ -461,12 +497,12 @@ fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
         }
         FlowKind::Write(vol) => {
             out.push(span(format!("{} writes", f.from), None));
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(file_path(vol, &f.to), Some(MarkKind::File)));
         }
         FlowKind::Read(vol) => {
             out.push(span(file_path(vol, &f.from), Some(MarkKind::File)));
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(f.to.clone(), None));
         }
         FlowKind::Inbound(_) | FlowKind::Outbound => return None,
@@ -508,7 +544,7 @@ fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
         FlowKind::Inbound(port) => {
             let ip = pod.ip.clone().unwrap_or_else(|| "<no IP>".to_string());
             let mut out = vec![span(f.from.clone(), None)];
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(ip, Some(MarkKind::Ip)));
             out.push(span(format!(":{port}"), None));
             let tail = if f.result == FlowResult::Delivered {
@@ -520,7 +556,7 @@ fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
         }
         FlowKind::Outbound => {
             let mut out = vec![span(f.from.clone(), None)];
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(f.to.clone(), None));
             Some((false, (out, Vec::new())))
         }
@@ -574,7 +610,7 @@ fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
         }
         row = match layout {
             Layout::Compact => draw_compact(ctx, &mut c, pod, row),
-            _ => draw_boxed(ctx, &mut c, pod, row, layout == Layout::Wide),
+            _ => draw_boxed(ctx, &mut c, pod, row, layout),
         };
     }
     c
@@ -668,20 +704,117 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     outer_flows(ctx, c, pod, false, row)
 }
 
-/// The Pod as a box of container boxes, side by side (`wide`) or stacked.
-fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) -> usize {
+/// A container's state as one line for a short box: state words and, when
+/// there is room, its restarts (the table has the sum; the box says whose).
+fn short_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
+    let mut out = vec![vec![
+        state_words(c, pod, ctx.sim.now),
+        span(format!("{}restarts {}", ctx.g.dot, c.restarts), None),
+    ]];
+    if let Some(msg) = &c.message {
+        out.push(vec![span(short_message(msg), Some(MarkKind::Refused))]);
+    }
+    out
+}
+
+/// A container's state in one or two words, for `[name: state]` cells.
+fn short_state(c: &Container, pod: &Pod, now: u64) -> Span {
+    let (words, mark) = state_words(c, pod, now);
+    let short = match &c.state {
+        State::Running { .. } if c.is_stopping() => format!("{} sent", c.spec.stop_signal.name()),
+        State::Running { .. } if c.ready || c.spec.kind == Kind::Init => "running".to_string(),
+        State::Running { .. } => "started".to_string(),
+        State::Waiting(Waiting::CrashLoopBackOff) => {
+            format!("back-off {}s", c.backoff_left(now).unwrap_or(0))
+        }
+        State::Waiting(Waiting::ContainerCreating) if !pod.is_terminating() => words,
+        State::Waiting(_) => "waiting".to_string(),
+        State::Terminated { exit_code: 0, .. } if c.spec.kind == Kind::Init => "done".to_string(),
+        State::Terminated { exit_code, .. } => format!("exit {exit_code}"),
+    };
+    (short, mark)
+}
+
+/// `[name: state]` cells, wrapped into rows no wider than `room`.
+fn cell_rows(ctx: &Ctx, pod: &Pod, room: usize) -> Vec<Vec<Span>> {
+    let mut cells: Vec<Vec<Span>> = Vec::new();
+    if ctx.sandbox {
+        let (words, mark) = match (pod.sandbox.ready, pod.sandbox.generation) {
+            (true, _) => (format!("net{d}ipc{d}uts", d = ctx.g.dot.trim()), None),
+            (false, 0) => ("not yet".to_string(), Some(MarkKind::Waiting)),
+            (false, _) => ("lost".to_string(), Some(MarkKind::Down)),
+        };
+        cells.push(vec![
+            span("[pause: ", None),
+            span(words, mark),
+            span("]", None),
+        ]);
+    }
+    for k in pod.all() {
+        let mut cell = vec![span(format!("[{}: ", compact_label(k)), None)];
+        cell.push(short_state(k, pod, ctx.sim.now));
+        if let Some(msg) = &k.message {
+            cell.push(span(", ", None));
+            cell.push(span(short_message(msg), Some(MarkKind::Refused)));
+        }
+        cell.push(span("]", None));
+        cells.push(cell);
+    }
+    let mut rows: Vec<Vec<Span>> = Vec::new();
+    for cell in cells {
+        match rows.last_mut() {
+            Some(r) if spans_width(r) + 1 + spans_width(&cell) <= room => {
+                r.push(span(" ", None));
+                r.extend(cell);
+            }
+            _ => rows.push(cell),
+        }
+    }
+    rows
+}
+
+/// The Pod as a box of container boxes (full, short or inline cells).
+fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, layout: Layout) -> usize {
+    let wide = matches!(layout, Layout::Wide | Layout::Short { .. });
+    let short = matches!(layout, Layout::Short { .. });
+    let inline = matches!(layout, Layout::Inline { .. });
+    let with_volumes = !matches!(
+        layout,
+        Layout::Short { volumes: false } | Layout::Inline { volumes: false }
+    );
     let g = &ctx.g;
     if c.w < 12 {
         // No room for a box inside a box: let the compact form take over.
         c.clipped = true;
         return row;
     }
-    let boxes: Vec<(&Container, Vec<Vec<Span>>)> = pod
-        .long_running()
-        .map(|k| (k, box_lines(ctx, pod, k)))
-        .collect();
+    let boxes: Vec<(&Container, Vec<Vec<Span>>)> = if inline {
+        Vec::new()
+    } else {
+        pod.long_running()
+            .map(|k| {
+                let lines = if short {
+                    short_lines(ctx, pod, k)
+                } else {
+                    box_lines(ctx, pod, k)
+                };
+                (k, lines)
+            })
+            .collect()
+    };
     let need = |(k, lines): &(&Container, Vec<Vec<Span>>)| {
-        let content = lines.iter().map(|l| spans_width(l)).max().unwrap_or(0);
+        // A short box may drop its restarts: only the state must fit.
+        let content = lines
+            .iter()
+            .map(|l| {
+                if short {
+                    spans_width(&l[..1])
+                } else {
+                    spans_width(l)
+                }
+            })
+            .max()
+            .unwrap_or(0);
         // Borders and one space of padding each side; the title sits in the top border.
         (content + 4).max(title(k).chars().count() + 6)
     };
@@ -689,14 +822,16 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     let n = boxes.len().max(1);
     let gap = 2;
     let mut inner_lines: Vec<Vec<Span>> = Vec::new();
-    if ctx.sandbox {
+    if ctx.sandbox && !inline {
         inner_lines.push(sandbox_line(ctx, pod));
     }
-    inner_lines.extend(init_lines(ctx, pod));
+    if !inline {
+        inner_lines.extend(init_lines(ctx, pod));
+    }
     let flows: Vec<FlowLine> = pod_flows(ctx, pod)
         .filter_map(|f| inner_flow(ctx, f))
         .collect();
-    let volumes: Vec<Vec<Span>> = if ctx.hide_volumes {
+    let volumes: Vec<Vec<Span>> = if ctx.hide_volumes || !with_volumes {
         Vec::new()
     } else {
         pod.volumes.iter().map(volume_line).collect()
@@ -714,7 +849,15 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     t.push(span(" ", None));
     let title_need = spans_width(&t) + 4;
     // Pod box width: what the content needs, grown toward the area but capped.
-    let content_need = if wide {
+    let content_need = if inline {
+        // Cells wrap, so the widest single cell is what must fit.
+        cell_rows(ctx, pod, 0)
+            .iter()
+            .map(|r| spans_width(r))
+            .max()
+            .unwrap_or(0)
+            + 4
+    } else if wide {
         n * widest + (n - 1) * gap + 4
     } else {
         widest + 4
@@ -739,7 +882,12 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     let (tw, iw) = (spans_width(&t), spans_width(&ip));
     // Decide with the longest status and IP, so the IP does not hop between moments.
     let steady = spans_width(&t[..1]) + "ContainerCreating ".len();
-    let ip_in_title = bw >= 2 + tw.max(steady) + iw.max(" IP 10.1.255.255 ".len()) + 3;
+    // Short pictures need the row more than a steady place for the IP.
+    let ip_in_title = if short || inline {
+        bw >= 2 + tw + iw + 3
+    } else {
+        bw >= 2 + tw.max(steady) + iw.max(" IP 10.1.255.255 ".len()) + 3
+    };
     if !ip_in_title {
         let inside = match &pod.ip {
             Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
@@ -755,19 +903,25 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
         put_spans(c, row, 2, l);
         row += 1;
     }
+    if inline {
+        for l in cell_rows(ctx, pod, bw.saturating_sub(4)) {
+            put_spans(c, row, 2, &l);
+            row += 1;
+        }
+    }
     let box_h = boxes.iter().map(|(_, l)| l.len()).max().unwrap_or(0) + 2;
     if wide {
         let cw = bw.saturating_sub(4 + (n - 1) * gap) / n;
         for (i, (k, lines)) in boxes.iter().enumerate() {
             let left = 2 + i * (cw + gap);
-            draw_container(ctx, c, k, lines, row, left, cw, box_h);
+            draw_container(ctx, c, k, lines, row, (left, cw, box_h), short);
         }
         if !boxes.is_empty() {
             row += box_h;
         }
     } else {
         for (k, lines) in &boxes {
-            draw_container(ctx, c, k, lines, row, 2, bw - 4, lines.len() + 2);
+            draw_container(ctx, c, k, lines, row, (2, bw - 4, lines.len() + 2), false);
             row += lines.len() + 2;
         }
     }
@@ -789,26 +943,49 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     outer_flows(ctx, c, pod, false, row + 1)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Draws one container box at `top`; `(left, width, height)` place it. In a
+/// short box the spans after the first are extras, left out when they do not fit.
 fn draw_container(
     ctx: &Ctx,
     c: &mut Canvas,
     k: &Container,
     lines: &[Vec<Span>],
     top: usize,
-    left: usize,
-    w: usize,
-    h: usize,
+    (left, w, h): (usize, usize, usize),
+    short: bool,
 ) {
     let w = w.max(4);
     let right = left + w - 1;
     c.frame(&ctx.g, top, left, top + h - 1, right);
-    c.put(top, left + 2, &format!(" {} ", title(k)), None);
+    // A short box has no room for image, role or ports inside: the role and
+    // the first port go in its title, as far as they fit.
+    let name = if short {
+        let port = k
+            .spec
+            .ports
+            .first()
+            .map(|p| format!(" :{p}"))
+            .unwrap_or_default();
+        [
+            format!(" {}{port} ", compact_label(k)),
+            format!(" {} ", compact_label(k)),
+            format!(" {} ", title(k)),
+        ]
+        .into_iter()
+        .find(|n| n.chars().count() + 4 <= w)
+        .unwrap_or_else(|| format!(" {} ", title(k)))
+    } else {
+        format!(" {} ", title(k))
+    };
+    c.put(top, left + 2, &name, None);
     for (i, l) in lines.iter().enumerate() {
         // Content past the box edge would overwrite the border: cut it there.
         let mut x = left + 2;
-        for (s, m) in l {
+        for (j, (s, m)) in l.iter().enumerate() {
             let room = right.saturating_sub(x + 1);
+            if short && j > 0 && s.chars().count() > room {
+                break;
+            }
             let cut: String = s.chars().take(room).collect();
             if cut.chars().count() < s.chars().count() {
                 c.clipped = true;

@@ -103,6 +103,24 @@ fn every_frame_fits_every_small_area_and_a_huge_one() {
                     assert_fits(&f, w, h, &format!("{name} {w}x{h}"));
                 }
             }
+            // The sizes terminals open at and the scene panes they give.
+            for (w, h) in [
+                (30, 10),
+                (44, 12),
+                (58, 4),
+                (58, 18),
+                (60, 20),
+                (78, 3),
+                (78, 6),
+                (80, 24),
+                (98, 8),
+                (100, 30),
+                (120, 40),
+                (160, 50),
+            ] {
+                let f = p.frame(w, h, Charset::Unicode);
+                assert_fits(&f, w, h, &format!("{name} {w}x{h}"));
+            }
             for charset in [Charset::Unicode, Charset::Ascii] {
                 let f = p.frame(20, 8, charset);
                 assert_fits(&f, 20, 8, &format!("{name} 20x8 {charset:?}"));
@@ -691,4 +709,168 @@ fn a_lesson_with_its_own_scene_plays_with_scene_lesson() {
         ),
         "{err}"
     );
+}
+
+// ---- the picture at every size --------------------------------------------
+
+/// Every moment of every scene at a few animation frames, as the tutor plays it.
+fn every_moment(mut visit: impl FnMut(&str, &Player)) {
+    for name in names() {
+        let mut p = player(name);
+        loop {
+            visit(name, &p);
+            p.tick();
+            visit(name, &p);
+            if !p.next_moment() {
+                break;
+            }
+        }
+    }
+}
+
+fn is_boxed(f: &Frame) -> bool {
+    f.lines
+        .iter()
+        .any(|l| l.starts_with("┌─ Pod ") || l.starts_with("+- Pod "))
+}
+
+#[test]
+fn at_common_scene_pane_sizes_a_playing_scene_stays_a_box_picture() {
+    // Scene pane interiors: 80×24 and 100×30 terminals stack the pane above
+    // the text, 60×20 leaves the least room; captions take 1–3 of its rows.
+    let sizes = [
+        (78, 3),
+        (78, 4),
+        (78, 6),
+        (98, 4),
+        (98, 8),
+        (58, 4),
+        (58, 6),
+    ];
+    every_moment(|name, p| {
+        // A moment showing several Pods at once needs more rows than these.
+        let shown = match p.sim().pods.len() {
+            1 => 1,
+            _ if name == "patterns" && p.moment() % 4 != 0 => 1,
+            n => n,
+        };
+        for (w, h) in sizes {
+            let f = p.frame(w, h, Charset::Unicode);
+            assert_fits(&f, w, h, name);
+            let flows = p.sim().flows.len();
+            let containers = p
+                .sim()
+                .pods
+                .iter()
+                .map(|p| p.all().count())
+                .max()
+                .unwrap_or(0);
+            // Rows a box picture needs at the least: borders, cells, flows.
+            let least = 2 + containers.div_ceil(2) + flows;
+            if shown == 1 && usize::from(h) >= least {
+                assert!(
+                    is_boxed(&f),
+                    "{name} moment {} at {w}x{h} is not a box picture:\n{}",
+                    p.moment() + 1,
+                    f.lines.join("\n")
+                );
+            }
+        }
+    });
+}
+
+#[test]
+fn packets_move_in_the_small_pictures_too() {
+    let packet = |p: &Player, w, h| {
+        let f = p.frame(w, h, Charset::Unicode);
+        assert!(is_boxed(&f), "{}", f.lines.join("\n"));
+        f.marks
+            .iter()
+            .find(|m| m.kind == MarkKind::Packet)
+            .map(|m| (m.line, m.col))
+    };
+    for (w, h) in [(78, 4), (98, 5), (58, 5)] {
+        let mut p = player("shared-ip");
+        p.next_moment(); // shipper -> localhost:80
+        let first = packet(&p, w, h).expect("a packet is drawn");
+        p.tick();
+        let second = packet(&p, w, h).expect("a packet is drawn");
+        assert_eq!((second.0, second.1), (first.0, first.1 + 1), "{w}x{h}");
+    }
+}
+
+#[test]
+fn a_refused_request_or_read_draws_as_blocked_not_delivered() {
+    // (scene, moment index, what the blocked line names)
+    let cases = [
+        ("shared-ip", 4, "localhost:9090 connection refused"),
+        ("shared-volume", 3, "no such file"),
+    ];
+    for (name, moment, words) in cases {
+        let mut p = player(name);
+        for _ in 0..moment {
+            p.next_moment();
+        }
+        for (w, h, charset, cross) in [
+            (80, 40, Charset::Unicode, '✗'),
+            (78, 5, Charset::Unicode, '✗'),
+            (80, 40, Charset::Ascii, 'x'),
+        ] {
+            let f = p.frame(w, h, charset);
+            let blocked = f
+                .lines
+                .iter()
+                .position(|l| l.contains(words) || l.contains(cross) && l.contains("cache.db"))
+                .unwrap_or_else(|| panic!("{name} {w}x{h}: {}", f.lines.join("\n")));
+            let line = &f.lines[blocked];
+            let head = if charset == Charset::Ascii {
+                '>'
+            } else {
+                '▶'
+            };
+            let arrow_line = if line.contains(cross) {
+                line.clone()
+            } else {
+                f.lines[blocked - 1].clone()
+            };
+            assert!(arrow_line.contains(cross), "{name}: {arrow_line}");
+            assert!(
+                !arrow_line.contains(head),
+                "{name}: drawn as delivered: {arrow_line}"
+            );
+            let crossed = f.marks.iter().any(|m| {
+                m.kind == MarkKind::Refused && f.lines[m.line].chars().nth(m.col) == Some(cross)
+            });
+            assert!(crossed, "{name}: the cross is marked as refused");
+        }
+    }
+}
+
+#[test]
+fn the_status_tables_ip_cell_is_whole_at_every_width_it_shows() {
+    every_moment(|name, p| {
+        let rows = p.sim().rows();
+        for w in 0..=90 {
+            let t = p.status_table_fit(w);
+            if t.is_empty() {
+                continue;
+            }
+            assert!(
+                t.iter().all(|l| l.chars().count() <= w),
+                "{name} {w}: {t:?}"
+            );
+            assert_eq!(
+                t[0].split_whitespace().last(),
+                Some("IP"),
+                "{name} {w}: {t:?}"
+            );
+            for (line, row) in t[1..].iter().zip(&rows) {
+                let ip = row.ip.clone().unwrap_or_else(|| "<none>".into());
+                assert!(
+                    line.ends_with(&format!(" {ip}")) || line == &ip,
+                    "{name} {w}: {line:?}"
+                );
+            }
+        }
+    });
 }

@@ -808,7 +808,8 @@ impl Ui {
     /// status table if room is left.
     fn scene_parts(&self, sc: &crate::app::SceneState, caption: &str, inner: Rect) -> SceneParts {
         let cap = wrap(caption, inner.width as usize);
-        let status = sc.player.status_table();
+        // Whole columns only: a cut IP would hide what the scene is about.
+        let status = sc.player.status_table_fit(inner.width as usize);
         let cap_h = (cap.len() as u16)
             .min(inner.height.saturating_sub(3))
             .max(1);
