@@ -128,20 +128,16 @@ impl App {
         }
     }
 
-    /// The scene a section shows, by name.
+    /// The scene a section shows, by name: the first the section lists
+    /// (`scene`, then `scenes`). Pitfall screens keep their room for the two
+    /// manifests until the pages can switch between text and scene.
     pub fn scene_name(&self, s: Section) -> Option<&str> {
-        let l = &self.lesson;
-        match s {
-            Section::MentalModel => l.mental_model.scene.as_deref(),
-            Section::Step(i) => l.steps[i].scene.as_deref(),
-            Section::UnderTheHood => l.under_the_hood.scene.as_deref(),
-            Section::Myth(i) => l.myths[i].scene.as_deref(),
-            Section::ProductionPatterns => l
-                .production_patterns
-                .iter()
-                .find_map(|p| p.scene.as_deref()),
-            _ => None,
+        if matches!(s, Section::Pitfall(_)) {
+            return None;
         }
+        crate::lesson::scenes::for_section(&self.lesson, s)
+            .first()
+            .copied()
     }
 
     /// True when scene keys work: a scene is on screen and no question is open
@@ -197,6 +193,13 @@ impl App {
                 sc.player.replay();
                 sc.playing = !reduce;
             }
+            // Only the actions the scene's data offers act on its Pod.
+            Action::CrashContainer | Action::DeletePod | Action::SendRequest
+                if !sc.player.offers(match action {
+                    Action::CrashContainer => crate::scene::Action::Crash,
+                    Action::DeletePod => crate::scene::Action::Delete,
+                    _ => crate::scene::Action::Request,
+                }) => {}
             Action::CrashContainer => {
                 let names = sc.player.containers();
                 if names.len() == 1 {
@@ -815,11 +818,16 @@ mod tests {
 
     #[test]
     fn the_learner_crashes_a_chosen_container() {
+        // The mental model's scene offers no crash: step 6 asks what one does.
         let mut a = app();
         open_section(&mut a, |s| matches!(s, Section::MentalModel));
+        let _ = a.update(Action::CrashContainer, NOW);
+        assert_eq!(a.context(), Context::Reading);
+        let mut a = app();
+        open_section(&mut a, |s| matches!(s, Section::UnderTheHood));
         assert!(
             a.scene_active(),
-            "the mental model has a scene and no question"
+            "under the hood has a scene and no question"
         );
         // On to a moment where the containers are running.
         let p = &mut a.scene.as_mut().unwrap().player;

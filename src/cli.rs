@@ -72,6 +72,10 @@ pub enum Command {
         /// Lesson files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Also check teaching quality: enough true fact-or-myth claims, right answers
+        /// not given away by length, position or a verdict word (docs/lesson-format.md).
+        #[arg(long)]
+        strict: bool,
     },
     /// Show saved progress, export it as JSON, or start over.
     #[command(

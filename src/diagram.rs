@@ -78,6 +78,8 @@ pub struct Options {
     /// Leave volumes and mounts out (an opening frame that must not answer
     /// a question about sharing files).
     pub hide_volumes: bool,
+    /// Leave pattern roles out (an opening frame before a question about them).
+    pub hide_roles: bool,
 }
 
 /// Renders every Pod of `sim` into `width`×`height`; `tick` moves packets.
@@ -106,6 +108,7 @@ pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options
         g,
         sandbox: opts.show_sandbox,
         hide_volumes: opts.hide_volumes,
+        hide_roles: opts.hide_roles,
     };
     if pods.is_empty() {
         let mut c = Canvas::new(w);
@@ -160,6 +163,7 @@ struct Ctx<'a> {
     g: Glyphs,
     sandbox: bool,
     hide_volumes: bool,
+    hide_roles: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -370,6 +374,7 @@ fn box_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
     facts.push(format!("restarts {}", c.restarts));
     out.push(vec![span(facts.join(d), None)]);
     match (c.spec.kind, &c.spec.role) {
+        (_, Some(_)) if ctx.hide_roles => {}
         (_, Some(role)) => out.push(vec![span(format!("role: {role}"), None)]),
         (Kind::Sidecar, None) => out.push(vec![span("native sidecar (init)", None)]),
         _ => {}
@@ -617,8 +622,9 @@ fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
 }
 
 /// A container's name with its role, for the one-line form.
-fn compact_label(c: &Container) -> String {
+fn compact_label(ctx: &Ctx, c: &Container) -> String {
     match (&c.spec.role, c.spec.kind) {
+        (Some(_), _) if ctx.hide_roles => c.name().to_string(),
         (Some(role), _) => format!("{} ({role})", c.name()),
         (None, Kind::Sidecar) => format!("{} (sidecar)", c.name()),
         _ => c.name().to_string(),
@@ -661,11 +667,11 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     }
     let name_w = pod
         .long_running()
-        .map(|c| compact_label(c).chars().count())
+        .map(|c| compact_label(ctx, c).chars().count())
         .max()
         .unwrap_or(0);
     for k in pod.long_running() {
-        let name = format!(" {:<name_w$} ", compact_label(k));
+        let name = format!(" {:<name_w$} ", compact_label(ctx, k));
         let mut s = vec![span(name, None), state_words(k, pod, ctx.sim.now)];
         let restarts = format!("{d}restarts {}", k.restarts);
         // The restart count is also in the status table: drop it rather than cut it.
@@ -735,8 +741,19 @@ fn short_state(c: &Container, pod: &Pod, now: u64) -> Span {
     (short, mark)
 }
 
-/// `[name: state]` cells, wrapped into rows no wider than `room`.
+/// `[name: state]` cells, wrapped into rows no wider than `room`; a
+/// container's last error joins its cell only when that costs no extra row.
 fn cell_rows(ctx: &Ctx, pod: &Pod, room: usize) -> Vec<Vec<Span>> {
+    let with = cell_rows_with(ctx, pod, room, true);
+    let without = cell_rows_with(ctx, pod, room, false);
+    if with.len() > without.len() {
+        without
+    } else {
+        with
+    }
+}
+
+fn cell_rows_with(ctx: &Ctx, pod: &Pod, room: usize, messages: bool) -> Vec<Vec<Span>> {
     let mut cells: Vec<Vec<Span>> = Vec::new();
     if ctx.sandbox {
         let (words, mark) = match (pod.sandbox.ready, pod.sandbox.generation) {
@@ -751,9 +768,9 @@ fn cell_rows(ctx: &Ctx, pod: &Pod, room: usize) -> Vec<Vec<Span>> {
         ]);
     }
     for k in pod.all() {
-        let mut cell = vec![span(format!("[{}: ", compact_label(k)), None)];
+        let mut cell = vec![span(format!("[{}: ", compact_label(ctx, k)), None)];
         cell.push(short_state(k, pod, ctx.sim.now));
-        if let Some(msg) = &k.message {
+        if let Some(msg) = k.message.as_ref().filter(|_| messages) {
             cell.push(span(", ", None));
             cell.push(span(short_message(msg), Some(MarkKind::Refused)));
         }
@@ -967,8 +984,8 @@ fn draw_container(
             .map(|p| format!(" :{p}"))
             .unwrap_or_default();
         [
-            format!(" {}{port} ", compact_label(k)),
-            format!(" {} ", compact_label(k)),
+            format!(" {}{port} ", compact_label(ctx, k)),
+            format!(" {} ", compact_label(ctx, k)),
             format!(" {} ", title(k)),
         ]
         .into_iter()
@@ -1043,7 +1060,9 @@ mod tests {
         let s = sim();
         let wide = render(&s, 0, 80, 30, Charset::Unicode);
         let narrow = render(&s, 0, 40, 30, Charset::Unicode);
-        let tiny = render(&s, 0, 40, 5, Charset::Unicode);
+        let short = render(&s, 0, 60, 5, Charset::Unicode);
+        let inline = render(&s, 0, 40, 5, Charset::Unicode);
+        let tiny = render(&s, 0, 11, 5, Charset::Unicode);
         // Side by side: both container names on one line.
         assert!(
             wide.lines
@@ -1057,8 +1076,23 @@ mod tests {
                 .any(|l| l.contains("app ") && l.contains("log-shipper"))
         );
         assert!(narrow.lines.iter().any(|l| l.contains("┌─ log-shipper")));
+        // A few rows: one-line boxes, then cells, still inside the Pod's box.
+        assert!(
+            short.lines.iter().any(|l| l.contains("┌─ app")),
+            "{short:?}"
+        );
+        assert_eq!(short.lines.len(), 5, "{short:?}");
+        assert!(
+            inline.lines[0].starts_with("┌─ Pod web-7d9f-x2k4q"),
+            "{inline:?}"
+        );
+        assert!(
+            inline.lines.iter().any(|l| l.contains("[app: running]")),
+            "{inline:?}"
+        );
+        // Too narrow for any box: the text list.
         assert!(tiny.lines.len() <= 5);
-        assert!(tiny.lines[0].starts_with("Pod web-7d9f-x2k4q"), "{tiny:?}");
+        assert!(tiny.lines[0].starts_with("Pod web-7d9"), "{tiny:?}");
     }
 
     #[test]

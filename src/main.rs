@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => commands::tutor::run(&cli.global),
         Some(Command::Read { width }) => commands::read::run(&cli.global, width),
-        Some(Command::Lint { files }) => commands::lint::run(&files),
+        Some(Command::Lint { files, strict }) => commands::lint::run(&files, strict),
         Some(Command::Progress(args)) => commands::progress::run(&cli.global, &args),
         Some(Command::Scene(args)) => commands::scene::run(&cli.global, &args),
     };

@@ -111,8 +111,8 @@ pub fn render(lesson: &Lesson, width: usize) -> Vec<PlainLine> {
     o.para(&lesson.summary);
     o.blank();
     o.para(&format!(
-        "About {} minutes · {} build-up steps · {} myth busters",
-        lesson.estimated_minutes,
+        "About {} minutes · {} build-up steps · {} fact-or-myth questions",
+        lesson.estimate().minutes,
         lesson.steps.len(),
         lesson.myths.len()
     ));

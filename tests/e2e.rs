@@ -43,7 +43,7 @@ fn commit_a_prediction_answer_a_myth_quit_and_resume() {
     // Start again: the start screen says where we left off, and Enter goes there.
     let mut p = Pty::spawn(&[], 100, 30, &file);
     p.wait_for("Welcome back");
-    p.wait_for("You left off at: Myth buster 1");
+    p.wait_for("You left off at: Fact or myth? 1");
     p.send(b"\r");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     p.send(b"q");

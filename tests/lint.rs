@@ -190,7 +190,9 @@ fn duplicate_choice_id_mentions_the_first() {
 fn duplicate_myth_and_pitfall_ids_are_reported() {
     let mut src = doc_example();
     let myth = &src[src.find("[[myths]]").unwrap()..src.find("[[expert_notes]]").unwrap()];
-    let pitfall = &src[src.find("[[pitfalls]]").unwrap()..];
+    // Up to the recall cards that follow the pitfalls (h14: cards in the example).
+    let pitfall =
+        &src[src.find("[[pitfalls]]").unwrap()..src.find("[[cards]]").unwrap_or(src.len())];
     src = format!("{src}\n{myth}\n{pitfall}");
     let errs = errors(&src);
     assert_eq!(errs.len(), 2, "{errs:#?}");

@@ -874,3 +874,93 @@ fn the_status_tables_ip_cell_is_whole_at_every_width_it_shows() {
         }
     });
 }
+
+// ---- every scene where it teaches ------------------------------------------
+
+#[test]
+fn sections_show_the_scenes_that_teach_them() {
+    use podtutor::lesson::{Section, embedded, scenes::for_section};
+    let l = embedded();
+    let step = |id: &str| Section::Step(l.steps.iter().position(|s| s.id == id).unwrap());
+    let pitfall = |id: &str| Section::Pitfall(l.pitfalls.iter().position(|p| p.id == id).unwrap());
+    // (section, scenes in order)
+    let cases = [
+        (Section::MentalModel, vec!["pod-overview"]),
+        (step("shared-network"), vec!["shared-ip", "port-conflict"]),
+        (step("lifecycle"), vec!["crash-one", "restart-together"]),
+        (step("patterns"), vec!["patterns"]),
+        (
+            Section::ProductionPatterns,
+            vec![
+                "sidecar-pattern",
+                "ambassador-pattern",
+                "adapter-pattern",
+                "init-and-sidecar",
+            ],
+        ),
+        (pitfall("same-port"), vec!["same-port"]),
+        (pitfall("helper-start-order"), vec!["init-and-sidecar"]),
+    ];
+    for (s, want) in cases {
+        assert_eq!(for_section(&l, s), want, "{s:?}");
+    }
+}
+
+#[test]
+fn no_opening_frame_shows_what_its_sections_question_asks() {
+    use podtutor::lesson::{Section, embedded, scenes::for_section};
+    let l = embedded();
+    // (step, what its question asks about, in the words a frame would use)
+    let cases = [
+        ("why-group-containers", &["mounts", "volume", "logs/"][..]),
+        (
+            "patterns",
+            &["sidecar", "adapter", "ambassador", "role"][..],
+        ),
+        (
+            "shared-network",
+            &["address already in use", "CrashLoopBackOff"][..],
+        ),
+        (
+            "lifecycle",
+            &["CrashLoopBackOff", "terminated", "Terminating"][..],
+        ),
+    ];
+    for (id, secrets) in cases {
+        let i = l.steps.iter().position(|s| s.id == id).unwrap();
+        assert!(l.steps[i].prediction.is_some(), "{id} asks a question");
+        for name in for_section(&l, Section::Step(i)) {
+            let p = player(name);
+            for (w, h) in [(80, 40), (78, 6), (58, 4)] {
+                let shown = p.frame(w, h, Charset::Unicode).lines.join("\n");
+                for s in secrets {
+                    assert!(
+                        !shown.contains(s),
+                        "{id}/{name} opening at {w}x{h} shows {s:?}:\n{shown}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn scenes_shown_before_step_six_offer_no_crash_or_delete() {
+    use podtutor::lesson::{Section, embedded, scenes::for_section};
+    let l = embedded();
+    let lifecycle = l.steps.iter().position(|s| s.id == "lifecycle").unwrap();
+    let before: Vec<Section> = l
+        .sections()
+        .into_iter()
+        .take_while(|s| *s != Section::Step(lifecycle))
+        .collect();
+    for s in before {
+        for name in for_section(&l, s) {
+            let p = player(name);
+            assert!(
+                !p.offers(Action::Crash) && !p.offers(Action::Delete),
+                "{s:?} shows {name}, which lets the learner crash or delete before step 6 asks"
+            );
+        }
+    }
+}

@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Lints each file and reports every problem found in it.
-pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// With `strict`, the teaching-quality rules run too (`lesson::check_strict`).
+pub fn run(files: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let mut errors = 0;
     let mut bad_files = 0;
     for path in files {
-        let n = lint_file(path, &mut stdout.lock(), &mut stderr.lock())?;
+        let n = lint_file(path, strict, &mut stdout.lock(), &mut stderr.lock())?;
         errors += n;
         bad_files += usize::from(n > 0);
     }
@@ -30,7 +31,12 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 /// Lints one file, writing its report; returns how many errors it has.
-fn lint_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<usize> {
+fn lint_file(
+    path: &Path,
+    strict: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<usize> {
     let name = sanitize(&path.display().to_string()).replace('\n', " ");
     let source = match lesson::read_source(path) {
         Ok(Ok(source)) => source,
@@ -49,7 +55,12 @@ fn lint_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             return Ok(1);
         }
     };
-    match lesson::check(&source) {
+    let checked = if strict {
+        lesson::check_strict(&source)
+    } else {
+        lesson::check(&source)
+    };
+    match checked {
         Ok(_) => {
             writeln!(out, "{name}: ok")?;
             Ok(0)

@@ -3,11 +3,19 @@
 //! Pure: this module reads strings it is given; only [`load_file`] touches the
 //! file system, and nothing here knows about terminals.
 
+mod estimate;
 mod lint;
 mod model;
 pub mod scenes;
 mod sections;
+mod strict;
 mod validate;
+
+pub use estimate::{
+    Estimate, PROSE_WORDS_PER_MINUTE, SECONDS_PER_CODE_LINE, SECONDS_PER_QUESTION,
+    SECONDS_PER_SCENE,
+};
+pub use strict::verdict_opening;
 
 pub use lint::{
     Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_STRING_CHARS, check, render_diagnostics,
@@ -46,6 +54,18 @@ pub fn parse(name: &str, source: &str) -> Result<Lesson, LessonError> {
         count: diags.len(),
         report: render_diagnostics(name, source, &diags),
     })
+}
+
+/// [`check`], then the teaching-quality rules of `lint --strict` (see
+/// `strict.rs`) on a lesson that passed it.
+pub fn check_strict(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    let lesson = check(source)?;
+    let diags = strict::check(source, &lesson);
+    if diags.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(diags)
+    }
 }
 
 /// The embedded lesson as compact JSON, pre-parsed from [`EMBEDDED_SOURCE`]

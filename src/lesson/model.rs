@@ -20,7 +20,11 @@ pub struct Lesson {
     pub title: String,
     /// One or two sentences shown on the start screen.
     pub summary: String,
-    pub estimated_minutes: u32,
+    /// The author's own guess, optional and no longer shown: the tutor shows
+    /// [`Lesson::estimate`], derived from the content, and `lint --strict`
+    /// reports a guess far from it. Kept so older files still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_minutes: Option<u32>,
     pub overview: Overview,
     pub mental_model: MentalModel,
     pub steps: Vec<Step>,
@@ -36,6 +40,9 @@ pub struct Lesson {
     /// name the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenes: Vec<crate::scene::model::SceneDef>,
+    /// Recall cards for spaced review; optional, so older files still load.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<Card>,
 }
 
 /// What the topic is, why it matters and where it fits in a learning path.
@@ -222,6 +229,23 @@ pub struct Pitfall {
     /// More scenes for the same pitfall, shown after `scene`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenes: Vec<String>,
+}
+
+/// A recall card: a prompt the learner answers from memory, then checks
+/// against `answer` and grades themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Stable among the cards; review history is kept under it.
+    pub id: String,
+    pub prompt: String,
+    pub answer: String,
+    /// The key of the section that teaches it (`step:lifecycle`,
+    /// `under-the-hood` …), so review can send the learner back there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl Question {

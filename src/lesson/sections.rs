@@ -73,7 +73,8 @@ impl Lesson {
                 self.steps[i].title
             ),
             Section::UnderTheHood => "Under the hood".into(),
-            Section::Myth(i) => format!("Myth buster {} of {}", i + 1, self.myths.len()),
+            // "Myth buster" promised a myth; about a third of the claims are true.
+            Section::Myth(i) => format!("Fact or myth? {} of {}", i + 1, self.myths.len()),
             Section::ExpertZone => "Expert zone".into(),
             Section::WhenNotToUse => "When not to use it".into(),
             Section::ProductionPatterns => "Production patterns".into(),

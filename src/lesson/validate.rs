@@ -170,12 +170,22 @@ static CONNECTION: Schema = schema(&[
     req("relation", Text),
     req("insight", Text),
 ]);
+static CARD: Schema = Schema {
+    noun: "card",
+    ..schema(&[
+        req("id", Id),
+        req("prompt", Text),
+        req("answer", Text),
+        opt("section", Text),
+        opt("tags", Texts),
+    ])
+};
 static LESSON: Schema = schema(&[
     req("format_version", FormatVersion),
     req("id", Id),
     req("title", Text),
     req("summary", Text),
-    req("estimated_minutes", Count),
+    opt("estimated_minutes", Count),
     req("overview", Table(&OVERVIEW)),
     req("mental_model", Table(&MENTAL_MODEL)),
     req("steps", Tables(&STEP)),
@@ -188,6 +198,7 @@ static LESSON: Schema = schema(&[
     req("pitfalls", Tables(&PITFALL)),
     req("takeaways", Texts),
     opt("scenes", SceneDefs),
+    opt("cards", Tables(&CARD)),
 ]);
 
 /// The level names serde accepts for `Level` (it renames variants to lowercase).
@@ -681,7 +692,7 @@ mod tests {
             id: s("l"),
             title: s("t"),
             summary: s("s"),
-            estimated_minutes: 5,
+            estimated_minutes: Some(5),
             overview: Overview {
                 what: s("w"),
                 why_it_matters: s("w"),
@@ -756,6 +767,13 @@ mod tests {
             }],
             takeaways: vec![s("k")],
             scenes: vec![own_scene()],
+            cards: vec![Card {
+                id: s("c"),
+                prompt: s("p"),
+                answer: s("a"),
+                section: Some(s("overview")),
+                tags: vec![s("t")],
+            }],
         }
     }
 
@@ -766,7 +784,7 @@ name = "own"
 title = "t"
 actions = ["crash"]
 sandbox = true
-hide_volumes_at_opening = true
+hide_at_opening = ["volumes"]
 setup = [{ event = "write", container = "c", file = "f" }]
 [[pods]]
 name = "p"

@@ -21,10 +21,10 @@ pub struct SceneDef {
     /// Draw the pause container that holds the shared namespaces.
     #[serde(default, skip_serializing_if = "is_false")]
     pub sandbox: bool,
-    /// Leave volumes and mounts out of the opening frame, when the question
-    /// asked before the scene plays is how containers share files.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub hide_volumes_at_opening: bool,
+    /// What the opening frame leaves out because the question asked before
+    /// the scene plays is about it: `volumes` (and mounts), `roles`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hide_at_opening: Vec<String>,
     /// The Pods, created in order.
     pub pods: Vec<PodDef>,
     /// Events applied once the Pods run, before the opening frame.

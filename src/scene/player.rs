@@ -282,9 +282,14 @@ impl Player {
             charset,
             show_sandbox: self.def.sandbox,
             focus: self.focus(),
-            hide_volumes: self.index == 0 && self.def.hide_volumes_at_opening,
+            hide_volumes: self.hides_at_opening("volumes"),
+            hide_roles: self.hides_at_opening("roles"),
         };
         diagram::render_with(&self.sim, self.frame, width, height, &opts)
+    }
+
+    fn hides_at_opening(&self, what: &str) -> bool {
+        self.index == 0 && self.def.hide_at_opening.iter().any(|h| h == what)
     }
 
     /// What `kubectl get pod -o wide` would show now, every column.

@@ -73,6 +73,14 @@ pub fn check(def: &SceneDef) -> Vec<Problem> {
             ));
         }
     }
+    for (i, h) in def.hide_at_opening.iter().enumerate() {
+        if !["volumes", "roles"].contains(&h.as_str()) {
+            out.push(problem(
+                vec![K("hide_at_opening"), I(i)],
+                format!("the opening frame can hide `volumes` or `roles`, not `{h}`"),
+            ));
+        }
+    }
     if def.pods.is_empty() {
         out.push(problem(
             vec![K("pods")],

@@ -324,7 +324,7 @@ impl Ui {
         lines.push(Line::styled(
             format!(
                 "About {} minutes · {} build-up steps · {} myth busters · {} pitfalls",
-                l.estimated_minutes,
+                l.estimate().minutes,
                 l.steps.len(),
                 l.myths.len(),
                 l.pitfalls.len()
