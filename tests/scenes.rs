@@ -964,3 +964,36 @@ fn scenes_shown_before_step_six_offer_no_crash_or_delete() {
         }
     }
 }
+
+#[test]
+fn podtutor_lint_checks_a_scene_file_as_scenes() {
+    let dir = std::env::temp_dir().join(format!("podtutor-scenes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("mine.scenes.toml");
+    let text = "[[scenes]]\nname = \"x\"\ntitle = \"t\"\n\n[[scenes.pods]]\nname = \"p\"\ncontainers = [{ name = \"a\", image = \"i\" }]\n\n[[scenes.moments]]\ncaption = \"{ip:q}\"\n";
+    std::fs::write(&bad, text).unwrap();
+    let built_in =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/multi-container-pods.scenes.toml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .arg("lint")
+        .arg(&built_in)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout.contains("multi-container-pods.scenes.toml: ok"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains(
+            "mine.scenes.toml:10:12: error: `{ip:q}` names no Pod of this scene; its Pods are: p"
+        ),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
