@@ -383,7 +383,22 @@ fn box_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
         let m = if c.spec.mounts.is_empty() {
             "mounts no volume".to_string()
         } else {
-            format!("mounts {}", c.spec.mounts.join(", "))
+            // With paths, `logs at /var/log/nginx` says it all, and keeps two
+            // boxes side by side in a 60-column pane.
+            let at: Vec<String> = c
+                .spec
+                .mounts
+                .iter()
+                .map(|v| match c.spec.mount_paths.iter().find(|(n, _)| n == v) {
+                    Some((_, path)) => format!("{v} at {path}"),
+                    None => v.clone(),
+                })
+                .collect();
+            if c.spec.mount_paths.is_empty() {
+                format!("mounts {}", at.join(", "))
+            } else {
+                at.join(", ")
+            }
         };
         out.push(vec![span(m, None)]);
     }
@@ -489,7 +504,19 @@ fn result_spans(f: &Flow) -> Vec<Span> {
 type FlowLine = (Vec<Span>, Vec<Span>);
 
 /// Flows drawn inside the Pod box (localhost and files).
-fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
+fn inner_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<FlowLine> {
+    // The path the container itself uses, where its mount has one.
+    let at = |who: &str, vol: &Option<String>, file: &str| {
+        let mounted = vol.as_ref().and_then(|v| {
+            pod.container(who)?
+                .spec
+                .mount_paths
+                .iter()
+                .find(|(name, _)| name == v)
+                .map(|(_, path)| format!("{}/{file} ({v})", path.trim_end_matches('/')))
+        });
+        mounted.unwrap_or_else(|| file_path(vol, file))
+    };
     let mut out = Vec::new();
     match &f.kind {
         FlowKind::Localhost(port) => {
@@ -503,10 +530,10 @@ fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
         FlowKind::Write(vol) => {
             out.push(span(format!("{} writes", f.from), None));
             out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
-            out.push(span(file_path(vol, &f.to), Some(MarkKind::File)));
+            out.push(span(at(&f.from, vol, &f.to), Some(MarkKind::File)));
         }
         FlowKind::Read(vol) => {
-            out.push(span(file_path(vol, &f.from), Some(MarkKind::File)));
+            out.push(span(at(&f.to, vol, &f.from), Some(MarkKind::File)));
             out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(f.to.clone(), None));
         }
@@ -694,7 +721,7 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
         }
     }
     for f in pod_flows(ctx, pod) {
-        if let Some(line) = inner_flow(ctx, f) {
+        if let Some(line) = inner_flow(ctx, pod, f) {
             for l in flow_rows(&line, c.w.saturating_sub(1)) {
                 put_spans(c, row, 1, &l);
                 row += 1;
@@ -846,7 +873,7 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, layout: Layo
         inner_lines.extend(init_lines(ctx, pod));
     }
     let flows: Vec<FlowLine> = pod_flows(ctx, pod)
-        .filter_map(|f| inner_flow(ctx, f))
+        .filter_map(|f| inner_flow(ctx, pod, f))
         .collect();
     let volumes: Vec<Vec<Span>> = if ctx.hide_volumes || !with_volumes {
         Vec::new()

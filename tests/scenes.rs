@@ -912,7 +912,10 @@ fn no_opening_frame_shows_what_its_sections_question_asks() {
     let l = embedded();
     // (step, what its question asks about, in the words a frame would use)
     let cases = [
-        ("why-group-containers", &["mounts", "volume", "logs/"][..]),
+        (
+            "why-group-containers",
+            &["mounts", "volume", "logs/", "/logs", "/var/log"][..],
+        ),
         (
             "patterns",
             &["sidecar", "adapter", "ambassador", "role"][..],

@@ -488,7 +488,10 @@ fn container_spec(c: &ContainerDef) -> ContainerSpec {
         s = s.port(*p);
     }
     for m in &c.mounts {
-        s = s.mount(m);
+        s = match m.split_once(':') {
+            Some((volume, path)) => s.mount_at(volume, path),
+            None => s.mount(m),
+        };
     }
     if let Some(r) = &c.role {
         s = s.role(r);

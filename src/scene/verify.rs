@@ -227,8 +227,19 @@ fn check_pod(p: &PodDef, i: usize, out: &mut Vec<Problem>) {
                 ),
             ));
         }
-        for (m, v) in c.mounts.iter().enumerate() {
-            if !p.volumes.contains(v) {
+        for (m, entry) in c.mounts.iter().enumerate() {
+            // `logs` or `logs:/var/log/nginx` (a volume and its mountPath).
+            let (v, path) = match entry.split_once(':') {
+                Some((v, path)) => (v.to_string(), Some(path)),
+                None => (entry.clone(), None),
+            };
+            if path.is_some_and(|p| !p.starts_with('/')) {
+                out.push(problem(
+                    at(vec![K("mounts"), I(m)]),
+                    format!("a mountPath is absolute: write `{v}:/path`"),
+                ));
+            }
+            if !p.volumes.contains(&v) {
                 out.push(problem(
                     at(vec![K("mounts"), I(m)]),
                     format!("Pod `{}` has no volume `{v}`; add it to `volumes`", p.name),

@@ -109,6 +109,8 @@ pub struct ContainerSpec {
     pub ports: Vec<u16>,
     /// Names of the Pod volumes this container mounts.
     pub mounts: Vec<String>,
+    /// Where it mounts them (`mountPath`), for the volumes that say.
+    pub mount_paths: Vec<(String, String)>,
     /// A design-pattern role to label (`sidecar`, `adapter`, `ambassador`).
     pub role: Option<String>,
     /// Init containers: seconds of work before they exit 0.
@@ -129,6 +131,7 @@ impl ContainerSpec {
             kind,
             ports: Vec::new(),
             mounts: Vec::new(),
+            mount_paths: Vec::new(),
             role: None,
             run_secs: 3,
             ready_secs: 1,
@@ -162,6 +165,14 @@ impl ContainerSpec {
     #[must_use]
     pub fn mount(mut self, volume: &str) -> Self {
         self.mounts.push(volume.to_string());
+        self
+    }
+    /// Mounts a Pod volume at `path` (each container may pick its own path).
+    #[must_use]
+    pub fn mount_at(mut self, volume: &str, path: &str) -> Self {
+        self.mounts.push(volume.to_string());
+        self.mount_paths
+            .push((volume.to_string(), path.to_string()));
         self
     }
     /// Labels the container with a pattern role.
