@@ -593,7 +593,12 @@ fn scene_mistakes_are_reported_at_their_line_and_column() {
         (
             "[[scenes.moments]]\nuntil = { backoff = \"web\" }\ncaption = \"x\"\n",
             "{ backoff = \"web\" }",
-            "this wait never ends",
+            "this wait never ends: after 2000 simulated seconds it is still not true that `web` is in CrashLoopBackOff",
+        ),
+        (
+            "[[scenes.moments]]\nwait = 999999\ncaption = \"x\"\n",
+            "999999",
+            "at most 2000 seconds",
         ),
         (
             "[[scenes.moments]]\npod = \"api\"\ncaption = \"x\"\n",

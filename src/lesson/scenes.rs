@@ -12,6 +12,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+/// The most `[[scenes]]` one file may have (each is played to be checked).
+pub const MAX_SCENES: usize = 40;
+
 #[derive(serde::Deserialize)]
 struct Scenes {
     #[serde(default)]
@@ -46,6 +49,16 @@ pub(super) fn check(
             }
         },
     };
+    if own.len() > MAX_SCENES {
+        out.push(Diagnostic {
+            span: span_at(root, &[Seg::Key("scenes")]),
+            message: format!(
+                "at most {MAX_SCENES} scenes in one file, found {}",
+                own.len()
+            ),
+        });
+        return out;
+    }
     for (i, def) in own.iter().enumerate() {
         if own[..i].iter().any(|d| d.name == def.name) {
             out.push(Diagnostic {

@@ -50,6 +50,19 @@ impl Cond {
             return None;
         })
     }
+    /// The condition in words, for lint messages.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Cond::Ready(c) => format!("`{c}` is ready"),
+            Cond::Running(c) => format!("`{c}` is running"),
+            Cond::Stopped(c) => format!("`{c}` has stopped"),
+            Cond::Backoff(c) => format!("`{c}` is in CrashLoopBackOff"),
+            Cond::Restarted(c, n) => format!("`{c}` has restarted {n} times"),
+            Cond::AllReady => "every Pod is Ready".to_string(),
+            Cond::PodGone(p) => format!("Pod {p} is gone"),
+            Cond::Settled => "the new Pod has started".to_string(),
+        }
+    }
     pub(crate) fn holds(&self, s: &Sim) -> bool {
         let c = |n: &str| container_anywhere(s, n);
         match self {
@@ -457,7 +470,7 @@ pub(crate) fn pod_spec(p: &PodDef) -> PodSpec {
         _ => RestartPolicy::Always,
     };
     if let Some(g) = p.grace_seconds {
-        spec = spec.grace(g);
+        spec = spec.grace(g.min(WAIT_LIMIT));
     }
     for v in &p.volumes {
         spec = spec.volume(v);
@@ -497,13 +510,13 @@ fn container_spec(c: &ContainerDef) -> ContainerSpec {
         s = s.role(r);
     }
     if let Some(t) = c.runs_for {
-        s = s.runs_for(t);
+        s = s.runs_for(t.min(WAIT_LIMIT));
     }
     if let Some(t) = c.ready_after {
-        s = s.ready_after(t);
+        s = s.ready_after(t.min(WAIT_LIMIT));
     }
     if let Some(t) = c.stops_in {
-        s = s.stops_in(t);
+        s = s.stops_in(t.min(WAIT_LIMIT));
     }
     if let Some(sig) = c.stop_signal.as_deref().and_then(Signal::parse) {
         s = s.stop_signal(sig);
@@ -552,9 +565,10 @@ pub(crate) fn event(e: &EventDef) -> Event {
 fn moment(def: &SceneDef, m: &MomentDef) -> Moment {
     Moment {
         wait: m.until.as_ref().and_then(Cond::from_def),
-        ticks: m.wait.unwrap_or(0),
+        // Lint bounds these; the player never trusts them to be small.
+        ticks: m.wait.unwrap_or(0).min(WAIT_LIMIT),
         events: m.events.iter().map(event).collect(),
-        after: m.after.unwrap_or(0),
+        after: m.after.unwrap_or(0).min(WAIT_LIMIT),
         caption: Caption::Template(m.caption.clone()),
         focus: m
             .pod

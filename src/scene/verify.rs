@@ -47,9 +47,77 @@ fn list(names: &[&str]) -> String {
     }
 }
 
+/// The most Pods a scene may have, containers a Pod, moments a scene and
+/// events a moment: a scene is played to be checked, so its size is bounded.
+pub const LIMITS: [(&str, usize); 4] = [
+    ("pods", 8),
+    ("containers", 16),
+    ("moments", 60),
+    ("events", 16),
+];
+/// The most seconds a `wait`, `after` or container timing may ask for.
+pub const MAX_SECONDS: u64 = WAIT_LIMIT;
+
+fn too_many(what: &str, n: usize, at: Vec<Seg>, out: &mut Vec<Problem>) -> bool {
+    let max = LIMITS
+        .iter()
+        .find(|(w, _)| *w == what)
+        .map_or(0, |(_, m)| *m);
+    if n > max {
+        out.push(problem(at, format!("at most {max} {what} here, found {n}")));
+        return true;
+    }
+    false
+}
+
+fn too_long(secs: Option<u64>, at: Vec<Seg>, out: &mut Vec<Problem>) {
+    if secs.is_some_and(|s| s > MAX_SECONDS) {
+        out.push(problem(at, format!("at most {MAX_SECONDS} seconds")));
+    }
+}
+
 /// Every problem of one scene.
 pub fn check(def: &SceneDef) -> Vec<Problem> {
     let mut out = Vec::new();
+    let big = too_many("pods", def.pods.len(), vec![K("pods")], &mut out)
+        | too_many("moments", def.moments.len(), vec![K("moments")], &mut out)
+        | too_many("events", def.setup.len(), vec![K("setup")], &mut out)
+        | def.pods.iter().enumerate().fold(false, |acc, (i, p)| {
+            acc | too_many(
+                "containers",
+                p.containers.len(),
+                vec![K("pods"), I(i), K("containers")],
+                &mut out,
+            )
+        })
+        | def.moments.iter().enumerate().fold(false, |acc, (j, m)| {
+            acc | too_many(
+                "events",
+                m.events.len(),
+                vec![K("moments"), I(j), K("events")],
+                &mut out,
+            )
+        });
+    if big {
+        return out;
+    }
+    for (i, p) in def.pods.iter().enumerate() {
+        too_long(
+            p.grace_seconds,
+            vec![K("pods"), I(i), K("grace_seconds")],
+            &mut out,
+        );
+        for (k, c) in p.containers.iter().enumerate() {
+            let at = |key| vec![K("pods"), I(i), K("containers"), I(k), K(key)];
+            too_long(c.runs_for, at("runs_for"), &mut out);
+            too_long(c.ready_after, at("ready_after"), &mut out);
+            too_long(c.stops_in, at("stops_in"), &mut out);
+        }
+    }
+    for (j, m) in def.moments.iter().enumerate() {
+        too_long(m.wait, vec![K("moments"), I(j), K("wait")], &mut out);
+        too_long(m.after, vec![K("moments"), I(j), K("after")], &mut out);
+    }
     if !def
         .name
         .chars()
@@ -176,7 +244,7 @@ pub fn check(def: &SceneDef) -> Vec<Problem> {
         for (k, e) in m.events.iter().enumerate() {
             check_event(e, pod, here(vec![K("events"), I(k)]), &mut out);
         }
-        check_caption(def, pod, &m.caption, here(vec![K("caption")]), &mut out);
+        check_caption(def, &m.caption, here(vec![K("caption")]), &mut out);
     }
     if out.is_empty() {
         play(def, &mut out);
@@ -318,13 +386,7 @@ fn check_event(e: &EventDef, pod: Option<&PodDef>, at: Vec<Seg>, out: &mut Vec<P
     }
 }
 
-fn check_caption(
-    def: &SceneDef,
-    pod: Option<&PodDef>,
-    text: &str,
-    at: Vec<Seg>,
-    out: &mut Vec<Problem>,
-) {
+fn check_caption(def: &SceneDef, text: &str, at: Vec<Seg>, out: &mut Vec<Problem>) {
     let mut bad = |range: std::ops::Range<usize>, message: String| {
         out.push(Problem {
             path: at.clone(),
@@ -403,7 +465,6 @@ fn check_caption(
             bad(p.range, m);
         }
     }
-    let _ = pod;
 }
 
 /// Plays the scene: a wait that never ends, or an event the simulation
@@ -418,13 +479,12 @@ fn play(def: &SceneDef, out: &mut Vec<Problem>) {
                 .until
                 .as_ref()
                 .and_then(Cond::from_def)
-                .map(|c| format!("{c:?}"))
+                .map(|c| c.describe())
                 .unwrap_or_default();
             out.push(problem(
                 at(vec![K("until")]),
                 format!(
-                    "this wait never ends: after {WAIT_LIMIT} simulated seconds it still does not hold ({}); check the scene's Pods and earlier moments",
-                    describe(&what)
+                    "this wait never ends: after {WAIT_LIMIT} simulated seconds it is still not true that {what}; check the scene's Pods and earlier moments"
                 ),
             ));
             return;
@@ -437,12 +497,21 @@ fn play(def: &SceneDef, out: &mut Vec<Problem>) {
                 ));
             }
         }
+        // A scene is played to be checked: its whole length is bounded too.
+        if p.sim().now > MAX_SCENE_SECONDS {
+            out.push(problem(
+                at(vec![]),
+                format!(
+                    "by this moment the scene has run for over {MAX_SCENE_SECONDS} simulated seconds; shorten its waits"
+                ),
+            ));
+            return;
+        }
         if !p.next_moment() {
             break;
         }
     }
 }
 
-fn describe(cond: &str) -> String {
-    cond.replace('"', "`")
-}
+/// The longest a whole scene may run, in simulated seconds.
+pub const MAX_SCENE_SECONDS: u64 = 10 * WAIT_LIMIT;

@@ -5,7 +5,7 @@
 use super::Sim;
 use super::event::PodEvent;
 use super::spec::{Kind, Tick};
-use super::state::{Phase, Pod, State, Waiting};
+use super::state::{Pod, State, Waiting};
 
 /// One row of `kubectl get pod -o wide`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,9 +234,4 @@ pub fn age(secs: Tick) -> String {
         s if s < 3 * 3600 => format!("{}m", s / 60),
         s => format!("{}h", s / 3600),
     }
-}
-
-/// The phase name, for captions.
-pub fn phase_name(p: Phase) -> &'static str {
-    p.as_str()
 }
