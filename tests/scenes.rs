@@ -1005,3 +1005,43 @@ fn podtutor_lint_checks_a_scene_file_as_scenes() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever an author writes into a scene, lint answers with
+        /// diagnostics (or accepts it) and a linted scene plays to the end.
+        #[test]
+        fn any_scene_text_is_linted_not_panicked_on(
+            caption in "\\PC{0,40}",
+            container in prop::sample::select(vec!["web", "helper", "nope", "w{b", "", "web:x"]),
+            wait in 0u64..5000,
+            event in prop::sample::select(vec!["crash", "request", "write", "read", "delete", "evict", "sandbox-lost", "log", "nope"]),
+            until in prop::sample::select(vec!["ready", "running", "stopped", "backoff", "restarted", "all_ready"]),
+        ) {
+            let until_value = if until == "all_ready" { "true".to_string() } else { format!("{container:?}") };
+            let fields = match event {
+                "crash" => format!(", container = {container:?}"),
+                "request" => format!(", from = {container:?}, port = 80"),
+                "write" | "read" => format!(", container = {container:?}, volume = \"conf\", file = \"f\""),
+                "log" => format!(", container = {container:?}, line = \"l\""),
+                _ => String::new(),
+            };
+            let moments = format!(
+                "[[scenes.moments]]\nwait = {wait}\nevents = [{{ event = {event:?}{fields} }}]\ncaption = {caption:?}\n\n[[scenes.moments]]\nuntil = {{ {until} = {until_value} }}\ncaption = \"{{pod}} {{restarts:{container}}}\"\n"
+            );
+            let src = scene_with(&moments);
+            let checked = check(&src);
+            if let Ok(lesson) = checked {
+                let def = podtutor::scene::find(&lesson.scenes, "s").unwrap();
+                let mut p = Player::new(def);
+                while p.next_moment() {}
+                let _ = p.frame(60, 10, Charset::Unicode);
+            }
+        }
+    }
+}
