@@ -111,18 +111,18 @@ pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options
         hide_roles: opts.hide_roles,
     };
     if pods.is_empty() {
-        let mut c = Canvas::new(w);
+        let mut c = Canvas::new(w, h);
         c.put(0, 0, "(no Pod on the node)", Some(MarkKind::Waiting));
         return c.finish(h);
     }
     for layout in LAYOUTS {
-        let c = draw(&ctx, &pods, layout, w);
-        if !c.clipped && c.rows.len() <= h {
+        let c = draw(&ctx, &pods, layout, w, h);
+        if !c.clipped && !c.overflow {
             return c.finish(h);
         }
     }
     // Nothing fits whole: the compact form, cut to the area.
-    draw(&ctx, &pods, Layout::Compact, w).finish(h)
+    draw(&ctx, &pods, Layout::Compact, w, h).finish(h)
 }
 
 /// How much of a Pod to draw, from the full picture down to a text list.
@@ -212,21 +212,26 @@ impl Glyphs {
 }
 
 /// A growable grid of single-width cells with a fixed width; writes past the
-/// right edge are dropped and remembered in `clipped`.
+/// right edge are dropped and remembered in `clipped`, writes below the
+/// area in `overflow` (so a layout that cannot fit costs little to try).
 struct Canvas {
     w: usize,
+    max_h: usize,
     rows: Vec<Vec<char>>,
     marks: Vec<Mark>,
     clipped: bool,
+    overflow: bool,
 }
 
 impl Canvas {
-    fn new(w: usize) -> Self {
+    fn new(w: usize, max_h: usize) -> Self {
         Canvas {
             w,
+            max_h,
             rows: Vec::new(),
             marks: Vec::new(),
             clipped: false,
+            overflow: false,
         }
     }
     fn ensure(&mut self, row: usize) {
@@ -236,6 +241,10 @@ impl Canvas {
     }
     /// Writes `s` at (row, col); returns the column after it.
     fn put(&mut self, row: usize, col: usize, s: &str, mark: Option<MarkKind>) -> usize {
+        if row >= self.max_h {
+            self.overflow = true;
+            return col + s.chars().count();
+        }
         self.ensure(row);
         let mut x = col;
         for ch in s.chars() {
@@ -633,8 +642,8 @@ fn pod_state_word(pod: &Pod) -> Span {
     }
 }
 
-fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
-    let mut c = Canvas::new(w);
+fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize, h: usize) -> Canvas {
+    let mut c = Canvas::new(w, h);
     let mut row = 0;
     for (i, pod) in pods.iter().enumerate() {
         if i > 0 {

@@ -96,14 +96,13 @@ pub fn check_scene_file(source: &str) -> Result<Vec<SceneDef>, Vec<Diagnostic>> 
         }]);
     }
     let mut diags = Vec::new();
-    for (k, v) in root.get_ref().iter() {
+    for k in root.get_ref().keys() {
         if k.get_ref().as_ref() != "scenes" {
             diags.push(Diagnostic {
                 span: k.span(),
                 message: "a scene file holds only `[[scenes]]` tables".into(),
             });
         }
-        let _ = v;
     }
     diags.extend(check(source, &root, false));
     if !diags.is_empty() {

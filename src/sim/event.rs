@@ -144,6 +144,16 @@ pub enum EventType {
     Warning,
 }
 
+impl EventType {
+    /// The type as kubectl prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Normal => "Normal",
+            EventType::Warning => "Warning",
+        }
+    }
+}
+
 /// The reasons of the events the simulation records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {

@@ -133,7 +133,7 @@ impl Pod {
             .iter()
             .map(|e: &PodEvent| {
                 [
-                    format!("{:?}", e.kind),
+                    e.kind.as_str().to_string(),
                     e.reason.as_str().to_string(),
                     age(now.saturating_sub(e.at)),
                     e.from.to_string(),
