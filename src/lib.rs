@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod lesson;
 pub mod plain;
 pub mod progress;
+pub mod review;
 pub mod scene;
 pub mod sim;
 pub mod store;

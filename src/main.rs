@@ -15,8 +15,14 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            // One clear sentence (with its causes), never a Debug dump.
-            eprintln!("podtutor: {}", podtutor::text::sanitize(&format!("{e:#}")));
+            // One clear sentence (with its causes), never a Debug dump; a
+            // closed or hung-up terminal must not turn it into a panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "podtutor: {}",
+                podtutor::text::sanitize(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }

@@ -17,7 +17,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -28,11 +28,51 @@ use std::time::{Duration, Instant};
 /// moves the cursor back over a panic report printed after the first restore.
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
+/// Held while bytes go to the terminal: a frame and the restore can never
+/// interleave, and a frame finished after the restore is dropped instead of
+/// hiding the cursor again (see [`TermOut`]).
+static OUTPUT: Mutex<()> = Mutex::new(());
+
+/// Set when the terminal was taken back after a suspension: the next draw
+/// must repaint everything (see [`redraw_if_resumed`]).
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// True between a stop (Ctrl-Z, SIGTSTP) and taking the terminal back.
+static SUSPENDED: AtomicBool = AtomicBool::new(false);
+
+/// [`OUTPUT`], waiting at most half a second: a terminal that does not
+/// drain (Ctrl-S, a dead SSH link) must not keep a signal from ending the
+/// process, so after that the restore goes ahead without it.
+fn lock_output() -> Option<std::sync::MutexGuard<'static, ()>> {
+    let start = Instant::now();
+    loop {
+        match OUTPUT.try_lock() {
+            Ok(g) => return Some(g),
+            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => {}
+        }
+        if start.elapsed() > Duration::from_millis(500) {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// True when this process's group owns the terminal. Only then may it
+/// change the terminal's modes or write to it: doing so from the background
+/// (after `bg`, or continued by `kill %1`) stops the process again with
+/// SIGTTOU — "Stopped (tty output)" — and a hung-up terminal has no owner.
+fn in_foreground() -> bool {
+    rustix::termios::tcgetpgrp(io::stdin()).is_ok_and(|pg| pg == rustix::process::getpgrp())
+}
+
 /// Puts the terminal back: main screen, cooked mode, cursor, no mouse capture.
 /// Safe to call more than once, from any thread, and when there is no terminal
-/// any more: only the first call after the terminal was taken does anything.
+/// any more: only the first call after the terminal was taken does anything,
+/// and nothing is touched from the background or on a hung-up terminal.
 pub fn restore_terminal() {
-    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+    let _out = lock_output();
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) || !in_foreground() {
         return;
     }
     let _ = execute!(
@@ -44,17 +84,23 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
 }
 
+/// Takes the terminal: raw mode, alternate screen, mouse capture.
+fn take_terminal() -> io::Result<()> {
+    let _out = lock_output();
+    enable_raw_mode()?;
+    // From here on a restore is needed, even if the next line fails.
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
 /// Restores the terminal when dropped, so an error returned from the loop
 /// leaves a usable shell behind.
 struct TerminalGuard;
 
 impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
-        enable_raw_mode()?;
-        // From here on a restore is needed, even if the next line fails.
-        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        take_terminal()?;
         Ok(guard)
     }
 }
@@ -74,35 +120,249 @@ fn install_panic_hook() {
     }));
 }
 
+/// What the terminal backend writes to: a frame is collected, then written
+/// in one piece under [`OUTPUT`], and only while the terminal is taken.
+/// (One write per frame is also what keeps frames cheap over SSH.)
+pub struct TermOut {
+    buf: Vec<u8>,
+}
+
+impl io::Write for TermOut {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let _out = OUTPUT.lock().unwrap_or_else(|p| p.into_inner());
+        let frame = std::mem::take(&mut self.buf);
+        if !TERMINAL_TAKEN.load(Ordering::SeqCst) {
+            // Restored (a signal, a stop): this frame must not land after it.
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(&frame)?;
+        out.flush()
+    }
+}
+
+/// The largest frame drawn: about four times a 4K screen's cells at a small
+/// font. A window reported larger (8000×8000, a broken terminal) is drawn in
+/// its top-left corner at this size instead of allocating gigabytes for
+/// cells nobody can see.
+pub const MAX_FRAME: ratatui::layout::Size = ratatui::layout::Size {
+    width: 640,
+    height: 240,
+};
+
+/// The crossterm backend with its reported size bounded by [`MAX_FRAME`].
+pub struct TermBackend(CrosstermBackend<TermOut>);
+
+impl ratatui::backend::Backend for TermBackend {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
+    {
+        self.0.draw(content)
+    }
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.0.hide_cursor()
+    }
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.0.show_cursor()
+    }
+    fn get_cursor_position(&mut self) -> io::Result<ratatui::layout::Position> {
+        self.0.get_cursor_position()
+    }
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> io::Result<()> {
+        self.0.set_cursor_position(position)
+    }
+    fn clear(&mut self) -> io::Result<()> {
+        self.0.clear()
+    }
+    fn clear_region(&mut self, clear_type: ratatui::backend::ClearType) -> io::Result<()> {
+        self.0.clear_region(clear_type)
+    }
+    fn size(&self) -> io::Result<ratatui::layout::Size> {
+        Ok(bounded(self.0.size()?))
+    }
+    fn window_size(&mut self) -> io::Result<ratatui::backend::WindowSize> {
+        let mut w = self.0.window_size()?;
+        w.columns_rows = bounded(w.columns_rows);
+        Ok(w)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        ratatui::backend::Backend::flush(&mut self.0)
+    }
+}
+
+/// A window size clamped to [`MAX_FRAME`].
+pub fn bounded(size: ratatui::layout::Size) -> ratatui::layout::Size {
+    ratatui::layout::Size {
+        width: size.width.min(MAX_FRAME.width),
+        height: size.height.min(MAX_FRAME.height),
+    }
+}
+
+/// The terminal the loop draws on (see [`TermOut`] and [`TermBackend`]).
+fn new_terminal() -> io::Result<Term> {
+    // crossterm starts listening for SIGWINCH on its first poll; before
+    // that a resize (or the wake-up after a suspension) would be lost, and
+    // the first frame is drawn before the loop first waits for input.
+    event::poll(Duration::ZERO)?;
+    Terminal::new(TermBackend(CrosstermBackend::new(TermOut {
+        buf: Vec::with_capacity(1 << 16),
+    })))
+}
+
+/// After a suspension the terminal shows the shell's screen: repaint in full.
+/// Called by the loop before each draw.
+fn redraw_if_resumed(terminal: &mut Term) -> io::Result<()> {
+    if RESUMED.swap(false, Ordering::SeqCst) {
+        terminal.clear()?;
+    }
+    Ok(())
+}
+
 /// What the signal thread needs to save progress when the process is told to stop.
 struct Shared {
     store: Mutex<Store>,
     progress: Mutex<Progress>,
 }
 
-/// SIGTERM, SIGINT and SIGHUP: save, restore the terminal, exit 128+signal.
-/// Runs on its own thread because the main thread may be blocked reading keys
-/// — or, after a hangup, spinning inside crossterm, which retries a terminal
-/// that reads nothing forever; this thread is what ends the process then.
+/// Signals, on a thread of their own because the main thread may be blocked
+/// reading keys — or, after a hangup, spinning inside crossterm, which retries
+/// a terminal that reads nothing forever; this thread is what ends the
+/// process then.
+/// - SIGTERM, SIGINT, SIGHUP: save, restore the terminal, exit 128+signal —
+///   also when stopped: the shell continues a stopped job it kills or hangs
+///   up on, and nothing here touches the terminal from the background.
+/// - SIGTSTP (Ctrl-Z, which raw mode turns into a key that raises it, or
+///   `kill -TSTP` from outside): restore the terminal, stop; when continued
+///   in the foreground, take the terminal back and repaint.
+/// - SIGCONT: a job continued in the background (`bg`) takes the terminal
+///   back once it is in the foreground again.
 fn spawn_signal_thread(shared: Arc<Shared>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
+    let ends = |sig: &i32| [SIGTERM, SIGINT, SIGHUP].contains(sig);
     std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            // Keep both locks until exit, so the main thread cannot start
-            // another save that the exit would cut short.
-            let store = shared.store.lock();
-            let progress = shared.progress.lock();
-            if let (Ok(mut store), Ok(mut p)) = (store, progress) {
-                let _ = store.save(&mut p);
-                restore_terminal();
-                exit_now(sig);
+        loop {
+            // Ending wins over stopping: a stop with a hangup already
+            // delivered (its SIGCONT too) would never be continued.
+            let batch: Vec<i32> = signals.wait().collect();
+            if let Some(&sig) = batch.iter().find(|s| ends(s)) {
+                save_and_exit(&shared, sig);
             }
-            restore_terminal();
-            exit_now(sig);
+            for sig in batch {
+                match sig {
+                    SIGTSTP => {
+                        if let Some(sig) = signals.pending().find(ends) {
+                            save_and_exit(&shared, sig);
+                        }
+                        stop_here();
+                    }
+                    _ => resume_if_foreground(),
+                }
+            }
         }
     });
     Ok(())
+}
+
+/// Restores the terminal and stops the process as SIGTSTP's default would;
+/// returns once continued. Only in the foreground: a job whose terminal or
+/// shell is gone would never be continued (the kernel drops SIGTSTP for
+/// such orphans; our stop is a SIGSTOP, which it would not drop).
+fn stop_here() {
+    if !in_foreground() {
+        return;
+    }
+    SUSPENDED.store(true, Ordering::SeqCst);
+    restore_terminal();
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    resume_if_foreground();
+}
+
+/// Takes the terminal back after a stop, if this process is in the
+/// foreground now, and wakes the loop (a SIGWINCH becomes a resize event)
+/// to repaint.
+fn resume_if_foreground() {
+    if !SUSPENDED.load(Ordering::SeqCst) || !in_foreground() {
+        return;
+    }
+    if take_terminal().is_ok() {
+        SUSPENDED.store(false, Ordering::SeqCst);
+        RESUMED.store(true, Ordering::SeqCst);
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    }
+}
+
+/// The end of the process on SIGTERM, SIGINT or SIGHUP, within about a
+/// second whatever else is happening: a save waiting for another process's
+/// lock gives up, and the main thread gets a moment to finish a save of its
+/// own. The terminal is restored before anything is printed.
+fn save_and_exit(shared: &Shared, sig: i32) -> ! {
+    EXITING.store(true, Ordering::SeqCst);
+    crate::store::stop_waiting();
+    // Keep both locks until exit, so the main thread cannot start another
+    // save that the exit would cut short.
+    let mut store = lock_within(&shared.store, Duration::from_millis(800));
+    let mut progress = lock_within(&shared.progress, Duration::from_millis(100));
+    let failure = match (store.as_deref_mut(), progress.as_deref_mut()) {
+        (Some(store), Some(p)) => store.save(p).err().map(|e| e.to_string()),
+        _ => Some("the tutor was still busy saving".to_string()),
+    };
+    restore_terminal();
+    if injected_fault() == Some(Fault::SlowExit) {
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    if let Some(failure) = failure
+        && in_foreground()
+    {
+        use std::io::Write;
+        let _ = writeln!(
+            io::stderr(),
+            "podtutor: {}",
+            crate::text::sanitize(&format!("your latest progress was not saved: {failure}"))
+        );
+    }
+    exit_now(sig)
+}
+
+/// Locks `m`, waiting at most `wait`; a poisoned lock is still usable here.
+fn lock_within<T>(m: &Mutex<T>, wait: Duration) -> Option<std::sync::MutexGuard<'_, T>> {
+    let start = Instant::now();
+    loop {
+        match m.try_lock() {
+            Ok(g) => return Some(g),
+            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Set once a signal is ending the process (see [`save_and_exit`]).
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// Called when the loop has ended, before its final save: if a signal is
+/// ending the process, or the terminal is gone (after a hangup the loop
+/// fails on the dead terminal at about the moment SIGHUP arrives), the
+/// signal thread saves and exits with the signal's code; give it the time
+/// to, rather than racing it to a different exit.
+fn yield_to_signal_exit(loop_failed: bool) {
+    if EXITING.load(Ordering::SeqCst) || (loop_failed && !in_foreground()) {
+        std::thread::sleep(Duration::from_secs(2));
+    }
 }
 
 /// Ends the process with the shell's code for death by `sig` (128 + number).
@@ -123,6 +383,10 @@ enum Fault {
     PanicInDraw,
     /// Return an error from the loop (`PODTUTOR_DEBUG_PANIC=error`).
     Error,
+    /// Linger 300 ms between the restore and the exit on a signal
+    /// (`PODTUTOR_DEBUG_PANIC=slow-exit`), so a test can prove that frames
+    /// drawn meanwhile never reach the terminal.
+    SlowExit,
 }
 
 #[cfg(debug_assertions)]
@@ -130,6 +394,7 @@ fn injected_fault() -> Option<Fault> {
     match std::env::var("PODTUTOR_DEBUG_PANIC").ok()?.as_str() {
         "draw" => Some(Fault::PanicInDraw),
         "error" => Some(Fault::Error),
+        "slow-exit" => Some(Fault::SlowExit),
         _ => None,
     }
 }
@@ -158,7 +423,7 @@ fn key_of(k: &KeyEvent) -> Option<Key> {
     })
 }
 
-type Term = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
+type Term = Terminal<TermBackend>;
 
 /// Options of the interactive session.
 pub struct Options {
@@ -181,11 +446,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     let mut ui = Ui::new(opts.color, opts.charset);
     let session = crate::store::new_session_id();
     let mut guard = Some(TerminalGuard::enter()?);
-    // One write per frame instead of stdout's 1 KiB pieces.
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )))?;
+    let mut terminal = new_terminal()?;
     // Clearing through ratatui would first ask the terminal where its cursor
     // is and wait for the answer: a round trip over SSH before the first frame.
     execute!(
@@ -215,6 +476,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     let mut next_frame: Option<Instant> = None;
     let mut run_loop = || -> anyhow::Result<()> {
         loop {
+            redraw_if_resumed(&mut terminal)?;
             ui.prepare(&app);
             terminal.draw(|f| {
                 hits = ui.draw(f, &app);
@@ -260,15 +522,15 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             match effect {
                 Effect::None => {}
                 Effect::Save => {
-                    if let Err(e) = save(&mut app, &mut accounted) {
-                        app.notices.push(e.to_string());
-                    }
+                    // A failed save is already among the store's notices.
+                    let _ = save(&mut app, &mut accounted);
                 }
                 Effect::Quit => return Ok(()),
             }
         }
     };
     let outcome = run_loop();
+    yield_to_signal_exit(outcome.is_err());
     // Save even when the loop failed: what was answered is not lost.
     let saved = save(&mut app, &mut accounted);
     drop(terminal);
@@ -328,12 +590,11 @@ fn handle(
     })
 }
 
-/// Ctrl-Z: give the terminal back, stop like any terminal program, and take
-/// it again with a full redraw when resumed with `fg`.
-fn suspend(guard: &mut Option<TerminalGuard>, terminal: &mut Term) -> anyhow::Result<()> {
-    drop(guard.take());
-    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
-    *guard = Some(TerminalGuard::enter()?);
-    terminal.clear()?;
+/// Ctrl-Z: raw mode makes it a key, so raise the signal it would have sent;
+/// the signal thread restores the terminal, stops, and takes the terminal
+/// back with a full repaint when resumed with `fg` — the same path as a
+/// `kill -TSTP` from outside.
+fn suspend(_guard: &mut Option<TerminalGuard>, _terminal: &mut Term) -> anyhow::Result<()> {
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     Ok(())
 }

@@ -378,3 +378,506 @@ fn a_hangup_ends_the_tutor_even_when_started_with_sighup_ignored() {
     let mut p = Pty::spawn_program("sh", &["-c", &script], 100, 30, &file, &[]);
     hang_up_and_expect_a_clean_exit(&mut p, &file);
 }
+
+// ---------------------------------------------------------------------------
+// Shared-machine safety (issue 11): non-regular paths, a lock held by
+// another process, job control, huge windows, the restore racing a frame.
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::{Child, Command, Stdio};
+use support::pty::proc_state;
+
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// Runs `podtutor ARGS` without a terminal; fails if it is still running
+/// after `EXIT_LIMIT` (a FIFO used to hang it for ever).
+fn run_bounded(args: &[&std::ffi::OsStr], progress: &Path) -> (u32, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("PODTUTOR_PROGRESS_FILE", progress)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > EXIT_LIMIT {
+            let _ = child.kill();
+            panic!("podtutor {args:?} still running after {EXIT_LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1) as u32, text)
+}
+
+#[test]
+fn a_fifo_as_a_lesson_or_lint_or_read_argument_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("lesson.toml");
+    mkfifo(&fifo);
+    let progress = dir.path().join("p.toml");
+    let f = fifo.as_os_str();
+    for args in [
+        vec!["lint".as_ref(), f],
+        vec!["read".as_ref(), "--lesson".as_ref(), f],
+    ] {
+        let (code, text) = run_bounded(&args, &progress);
+        assert_eq!(code, 1, "{args:?}: {text}");
+        assert!(text.contains("lesson.toml"), "names the file: {text}");
+        assert!(
+            text.contains("FIFO") && text.contains("not a regular file"),
+            "{text}"
+        );
+    }
+    // The tutor itself, in a terminal: the message, no terminal set-up.
+    let mut p = Pty::spawn(&["--lesson", fifo.to_str().unwrap()], 100, 30, &progress);
+    assert_eq!(p.wait_exit(), 1);
+    p.wait_for("not a regular file");
+    assert!(!p.raw().contains(&0x1b), "{:?}", p.raw());
+}
+
+#[test]
+fn a_fifo_as_the_progress_file_is_reported_and_the_tutor_runs_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("p.toml");
+    mkfifo(&fifo);
+    let mut p = Pty::spawn(&[], 100, 30, &fifo);
+    p.wait_for("Press Enter to begin");
+    p.wait_for("progress not saved");
+    p.wait_for("FIFO");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// Another process holding the progress file's lock (`flock(1)`) until dropped.
+struct LockHolder(Child);
+
+impl LockHolder {
+    fn hold(progress: &Path) -> LockHolder {
+        let lock = progress.with_file_name(format!(
+            "{}.lock",
+            progress.file_name().unwrap().to_string_lossy()
+        ));
+        let mut child = Command::new("flock")
+            .arg(&lock)
+            .args(["sh", "-c", "echo locked; read x"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("flock(1) is installed");
+        let mut line = String::new();
+        use std::io::BufRead;
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "locked");
+        LockHolder(child)
+    }
+}
+
+impl Drop for LockHolder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Sends `sig` and checks the tutor exits with `code` within `EXIT_LIMIT`,
+/// leaving the terminal restored and cooked.
+fn signal_ends_it(p: &mut Pty, sig: &str, code: u32) {
+    let before = p.raw().len();
+    p.signal(sig);
+    assert!(
+        p.wait_exited_unreaped(EXIT_LIMIT),
+        "still running {EXIT_LIMIT:?} after SIG{sig}"
+    );
+    assert_eq!(p.wait_exit(), code);
+    p.wait_for_bytes(LEAVE_ALT);
+    let out = p.raw()[before..].to_vec();
+    assert!(find(&out, LEAVE_ALT).is_some() && find(&out, SHOW_CURSOR).is_some());
+    assert!(find(&out, MOUSE_OFF).is_some());
+    assert_cooked(&p.stty());
+}
+
+#[test]
+fn a_lock_held_at_start_gives_a_read_only_session_and_signals_still_end_it() {
+    for (sig, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let _holder = LockHolder::hold(&file);
+        let mut p = Pty::spawn(&[], 100, 30, &file);
+        p.wait_for("Press Enter to begin");
+        p.wait_for("Another podtutor");
+        p.wait_for("progress not saved");
+        p.send(b"\r");
+        p.wait_for("1/");
+        signal_ends_it(&mut p, sig, code);
+        assert!(!file.exists(), "nothing written while the lock was held");
+    }
+}
+
+#[test]
+fn a_lock_taken_during_the_session_is_a_bounded_wait_then_marked_and_saving_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.next_until("Predict before reading on", 12);
+    let holder = LockHolder::hold(&file);
+    p.send(b"1\r");
+    p.wait_for_any(&["✓ Right", "✗ Not quite"]);
+    p.wait_for("progress not saved");
+    assert!(!file.exists());
+    // Free again: the next save goes through and merges nothing away.
+    drop(holder);
+    p.send(b"n");
+    p.next_until("Predict before reading on", 12);
+    p.send(b"1\r");
+    p.wait_for_any(&["✓ Right", "✗ Not quite"]);
+    let start = Instant::now();
+    while !file.exists() {
+        assert!(start.elapsed() < EXIT_LIMIT, "saving did not resume");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        predictions(&file),
+        2,
+        "the answer kept in memory is saved too"
+    );
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_c_while_a_commit_waits_for_a_held_lock_quits_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.next_until("Predict before reading on", 12);
+    let _holder = LockHolder::hold(&file);
+    let before = p.raw().len();
+    p.send(b"1\r\x03");
+    assert!(
+        p.wait_exited_unreaped(EXIT_LIMIT),
+        "still running {EXIT_LIMIT:?} after Ctrl-C"
+    );
+    // Quit, but the answer could not be saved: said after the restore.
+    assert_eq!(p.wait_exit(), 1);
+    p.wait_for_bytes(LEAVE_ALT);
+    let out = p.raw()[before..].to_vec();
+    let leave = find(&out, LEAVE_ALT).unwrap();
+    assert!(find(&out, SHOW_CURSOR).is_some());
+    let after = String::from_utf8_lossy(&out[leave..]).into_owned();
+    assert!(after.contains("another podtutor is using"), "{after:?}");
+    assert_cooked(&p.stty());
+}
+
+#[test]
+fn sigterm_while_a_commit_waits_for_a_held_lock_restores_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.next_until("Predict before reading on", 12);
+    let _holder = LockHolder::hold(&file);
+    p.send(b"1\r");
+    // At once: the commit's save is (most likely) still waiting for the lock.
+    signal_ends_it(&mut p, "TERM", 143);
+    let text = String::from_utf8_lossy(&p.raw()).into_owned();
+    assert!(
+        text.contains("not saved"),
+        "says the last progress was lost: {text:?}"
+    );
+}
+
+/// Starts `bash -i` in a PTY and runs the tutor in it as a job.
+fn tutor_in_bash(file: &Path) -> Pty {
+    let mut p = Pty::spawn_program(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        100,
+        30,
+        file,
+        &[("PS1", "ready$ "), ("HISTFILE", "/dev/null")],
+    );
+    p.wait_for("ready$");
+    p.send(format!("{}\r", sh_quote(BIN)).as_bytes());
+    p
+}
+
+/// The pid of the stopped job, asked of the shell.
+fn job_pid(p: &mut Pty) -> u32 {
+    p.send(b"echo JOB-$(jobs -p)-$((40+2))\r");
+    p.wait_for_bytes(b"-42");
+    let screen = p.screen();
+    let at = screen.rfind("JOB-").unwrap();
+    screen[at + 4..].split('-').next().unwrap().parse().unwrap()
+}
+
+fn exited(pid: u32) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < EXIT_LIMIT * 2 {
+        if matches!(proc_state(pid), None | Some('Z')) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn a_stopped_tutor_that_is_killed_or_hung_up_on_saves_and_exits() {
+    // The hang-up used to leave it stopped in 3 of 11 runs: try it a few times.
+    for how in [
+        "kill %1",
+        "kill -HUP %1",
+        "hang up",
+        "hang up",
+        "hang up",
+        "hang up",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let mut p = tutor_in_bash(&file);
+        let committed = commit_then_move_on(&mut p, &file);
+        p.send(b"\x1a");
+        p.wait_for("Stopped");
+        p.wait_for("ready$");
+        let pid = job_pid(&mut p);
+        match how {
+            "hang up" => p.hangup(),
+            _ => {
+                p.send(format!("{how}\r").as_bytes());
+            }
+        }
+        assert!(
+            exited(pid),
+            "{how}: the tutor is still there, state {:?}",
+            proc_state(pid)
+        );
+        assert_ne!(
+            position(&file).expect("position saved"),
+            committed,
+            "{how}: the move after the commit is saved"
+        );
+        if how != "hang up" {
+            // The shell's own commands see a cooked terminal (from outside,
+            // `stty` would see readline's modes while it waits at the prompt).
+            let before = p.raw().len();
+            p.send(b"stty -a; echo STTY-$((40+2))\r");
+            p.wait_for_bytes(b"STTY-42");
+            let text = String::from_utf8_lossy(&p.raw()[before..]).into_owned();
+            assert_cooked(&text[text.find("speed").expect("stty output")..]);
+            p.send(b"exit\r");
+            p.wait_exit();
+        }
+    }
+}
+
+#[test]
+fn sigtstp_from_outside_restores_the_terminal_like_ctrl_z() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let mut p = tutor_in_bash(&file);
+    p.wait_for("Press Enter to begin");
+    assert_raw(&p.stty());
+    let bash = p.pid();
+    let children = std::fs::read_to_string(format!("/proc/{bash}/task/{bash}/children")).unwrap();
+    let pid: u32 = children.split_whitespace().next().unwrap().parse().unwrap();
+    let before = p.raw().len();
+    assert!(
+        Command::new("kill")
+            .args(["-s", "TSTP", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    p.wait_for("Stopped");
+    p.wait_for("ready$");
+    let out = p.raw()[before..].to_vec();
+    let stopped = find(&out, b"Stopped").unwrap();
+    assert!(
+        find(&out, LEAVE_ALT).is_some_and(|l| l < stopped),
+        "alternate screen left"
+    );
+    assert!(
+        find(&out, MOUSE_OFF).is_some_and(|m| m < stopped),
+        "mouse off"
+    );
+    assert!(
+        find(&out, SHOW_CURSOR).is_some_and(|s| s < stopped),
+        "cursor shown"
+    );
+    p.send(b"stty -a; echo STTY-$((40+2))\r");
+    p.wait_for_bytes(b"STTY-42");
+    let text = String::from_utf8_lossy(&p.raw()[before..]).into_owned();
+    assert_cooked(&text[text.find("speed").expect("stty output")..]);
+    // fg: taken back and repainted without waiting for a key.
+    p.send(b"fg\r");
+    p.wait_for("Press Enter to begin");
+    p.wait_for("q quit");
+    assert_raw(&p.stty());
+    p.send(b"q");
+    p.wait_for("ready$");
+    p.send(b"exit\r");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_huge_window_is_drawn_within_a_bounded_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let mut p = Pty::spawn(&[], 100, 30, &file);
+    p.wait_for("Press Enter to begin");
+    let before = p.raw().len();
+    p.resize_terminal_only(8000, 8000);
+    // The resize is drawn (some output follows it), and the process lives.
+    let start = Instant::now();
+    while p.raw().len() == before {
+        assert!(
+            start.elapsed() < support::pty::TIMEOUT,
+            "no frame after the resize"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = std::fs::read_to_string(format!("/proc/{}/status", p.pid())).unwrap();
+    let kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM");
+    // 8000×8000 cells would be gigabytes; a bounded frame is a few MiB.
+    assert!(kib < 256 * 1024, "peak memory {kib} KiB");
+    p.resize(100, 30);
+    p.wait_for("Press Enter to begin");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn after_a_signal_no_frame_lands_after_the_restore() {
+    // Keys in flight keep the loop drawing while the signal arrives.
+    for sig in ["TERM", "HUP", "TERM", "HUP", "TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let mut p = Pty::spawn(&[], 100, 30, &file);
+        p.wait_for("Press Enter to begin");
+        p.send(b"\r");
+        p.wait_for("1/");
+        p.send(&b"njnjkpnjjk".repeat(30));
+        p.signal(sig);
+        assert!(p.wait_exited_unreaped(EXIT_LIMIT));
+        p.wait_exit();
+        p.wait_for_bytes(LEAVE_ALT);
+        let raw = p.raw();
+        assert_eq!(count(&raw, LEAVE_ALT), 1, "restored once");
+        let after = &raw[find(&raw, LEAVE_ALT).unwrap()..];
+        for (what, bytes) in [
+            ("hides the cursor", HIDE_CURSOR),
+            ("enters the alternate screen", ENTER_ALT),
+            ("turns the mouse on", MOUSE_ON),
+        ] {
+            assert!(
+                find(after, bytes).is_none(),
+                "SIG{sig}: a frame after the restore {what}"
+            );
+        }
+        assert!(find(after, SHOW_CURSOR).is_some());
+    }
+}
+
+#[test]
+fn frames_drawn_between_the_restore_and_the_exit_never_reach_the_terminal() {
+    // Debug builds linger 300 ms after the restore (PODTUTOR_DEBUG_PANIC=
+    // slow-exit) while a playing scene keeps the loop drawing: without the
+    // output lock and the dropped frames, those frames would land after it.
+    for sig in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let env = [("PODTUTOR_DEBUG_PANIC", "slow-exit")];
+        let mut p = Pty::spawn_env(&[], 100, 30, &file, &env);
+        p.wait_for("Press Enter to begin");
+        p.send(b"\r");
+        p.next_until("Predict before reading on", 12);
+        // Committing starts the step's scene: frames on a timer, no keys needed.
+        p.send(b"1\r");
+        p.wait_for_any(&["✓ Right", "✗ Not quite"]);
+        p.signal(sig);
+        assert!(p.wait_exited_unreaped(EXIT_LIMIT));
+        p.wait_exit();
+        p.wait_for_bytes(LEAVE_ALT);
+        let raw = p.raw();
+        assert_eq!(count(&raw, LEAVE_ALT), 1, "restored once");
+        // The restore is mouse off, main screen, cursor shown; after it
+        // nothing may drive the terminal (a frame is cursor moves and text).
+        let after = &raw[find(&raw, LEAVE_ALT).unwrap()..];
+        let shown = find(after, SHOW_CURSOR).expect("cursor shown") + SHOW_CURSOR.len();
+        assert!(
+            !after[shown..].contains(&0x1b),
+            "SIG{sig}: a frame after the restore: {:?}",
+            String::from_utf8_lossy(&after[shown..])
+        );
+    }
+}
+
+#[test]
+fn under_umask_000_the_files_are_0600_and_the_directory_0700() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fresh/p.toml");
+    let script = format!("umask 000; exec {}", sh_quote(BIN));
+    let mut p = Pty::spawn_program("sh", &["-c", &script], 100, 30, &file, &[]);
+    commit_then_move_on(&mut p, &file);
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir.path().join("fresh")), 0o700);
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("fresh"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(names.len() >= 3, "progress, backup and lock: {names:?}");
+    for name in names {
+        assert_eq!(mode(&name), 0o600, "{}", name.display());
+    }
+}
+
+#[test]
+fn a_clock_before_1970_or_after_9999_does_not_stop_the_tutor() {
+    // Debug builds read PODTUTOR_DEBUG_CLOCK as the wall clock's seconds.
+    for (secs, written) in [
+        ("-86400", "1970-01-01T00:00:00Z"),
+        ("-4000000000", "1970-01-01T00:00:00Z"),
+        ("320000000000", "9999-12-31T23:59:59Z"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let mut p = Pty::spawn_env(&[], 100, 30, &file, &[("PODTUTOR_DEBUG_CLOCK", secs)]);
+        commit_then_move_on(&mut p, &file);
+        p.send(b"q");
+        assert_eq!(p.wait_exit(), 0, "clock at {secs} s");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(written), "clock at {secs} s: {text}");
+    }
+}

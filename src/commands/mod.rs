@@ -33,6 +33,26 @@ pub fn output_width(explicit: Option<u16>) -> usize {
     80
 }
 
+/// JSON for a terminal or a pipe: characters a hand-edited file may hold
+/// that a terminal would act on (C1 controls, bidirectional overrides,
+/// zero-width characters; serde_json already escapes C0) become `\uXXXX`
+/// escapes. Outside strings JSON is ASCII, so this only touches string
+/// contents, and a JSON reader still gets the exact text back.
+pub fn json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (c != '\n' && crate::text::is_forbidden(c)) || matches!(c, '\u{2028}' | '\u{2029}') {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Writes lines to stdout. A closed pipe (`podtutor read | head`) is a normal
 /// way to stop reading, not an error.
 pub fn print_lines<I, S>(lines: I) -> anyhow::Result<std::process::ExitCode>
@@ -55,5 +75,23 @@ where
     match out.flush() {
         Err(e) if !broken(&e) => Err(e.into()),
         _ => Ok(std::process::ExitCode::SUCCESS),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_for_terminal_escapes_what_a_terminal_would_act_on_and_keeps_the_text() {
+        let text = "a\u{85}b\u{9b}31m\u{202e}c\u{200b}d\u{2028}é";
+        let json = serde_json::to_string(&text).unwrap();
+        let safe = super::json_for_terminal(&json);
+        assert!(safe.is_ascii() || safe.chars().all(|c| !crate::text::is_forbidden(c)));
+        assert!(!safe.contains(['\u{85}', '\u{9b}', '\u{202e}', '\u{200b}', '\u{2028}']));
+        assert!(
+            safe.contains("\\u0085") && safe.contains("\\u202e"),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, text);
     }
 }

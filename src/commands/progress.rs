@@ -68,7 +68,8 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
             lessons: summarize(&progress, lesson.as_ref()),
             progress: &progress,
         };
-        let mut json = serde_json::to_string_pretty(&export)?;
+        // h11 (issue 11): a hand-edited file must not put raw C1/bidi characters on a terminal.
+        let mut json = super::json_for_terminal(&serde_json::to_string_pretty(&export)?);
         json.push('\n');
         print_out(&json)?;
         return Ok(ExitCode::SUCCESS);

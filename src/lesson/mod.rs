@@ -108,6 +108,19 @@ pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
     }
 }
 
+/// Opens a lesson file for reading: only a regular file, and never waiting
+/// (a FIFO would block `open` until someone writes to it, a device would
+/// stream for ever), so `--lesson`, `read` and `lint` answer at once.
+fn open_lesson(path: &Path) -> std::io::Result<std::fs::File> {
+    use crate::store::safe_fs::{ReadError, open_regular_following};
+    match open_regular_following(path) {
+        Ok((file, _)) => Ok(file),
+        Err(ReadError::NotFound) => Err(std::io::ErrorKind::NotFound.into()),
+        Err(ReadError::Io(e)) => Err(e),
+        Err(e) => Err(std::io::Error::other(e.to_string())),
+    }
+}
+
 /// Reads a lesson file's text, never more than one byte past the size limit
 /// (a lesson named /dev/zero is refused, not read until memory runs out; an
 /// oversized file comes back cut, for [`check`] to refuse). A file that is
@@ -115,7 +128,7 @@ pub fn load_file(path: &Path) -> Result<Lesson, LessonError> {
 pub fn read_source(path: &Path) -> std::io::Result<Result<String, (String, Diagnostic)>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    open_lesson(path)?
         .take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_FILE_BYTES {

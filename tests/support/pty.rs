@@ -168,6 +168,21 @@ impl Pty {
             .set_size(rows, cols);
     }
 
+    /// Resizes the terminal but not the model of the screen, for sizes
+    /// the model could not hold (8000×8000 would take gigabytes here too).
+    pub fn resize_terminal_only(&self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .expect("the PTY is not hung up")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
     /// Answers `ESC[6n` (cursor position report) if the program asked for one.
     fn answer_queries(&mut self) {
         let raw = self.raw();
@@ -330,7 +345,7 @@ impl Pty {
 }
 
 /// The state letter of a process in `/proc/PID/stat` (R, S, T, Z …).
-fn proc_state(pid: u32) -> Option<char> {
+pub fn proc_state(pid: u32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     stat[stat.rfind(')')? + 2..].chars().next()
 }

@@ -1,37 +1,57 @@
 //! The progress file on disk: the only code that reads or writes it.
 //!
-//! Files kept next to each other (for `progress.toml`):
+//! Files kept next to each other (for `progress.toml`), all 0600 in a
+//! directory created 0700 (see [`safe_fs`] for how they are opened):
 //! - `progress.toml`: the record, replaced atomically and durably on every
-//!   save (temporary file in the same directory, fsync, rename, fsync of the
-//!   directory, by the `atomic-write-file` crate);
+//!   save (a fresh temporary file in the same directory, fsync, rename, fsync
+//!   of the directory);
 //! - `progress.toml.bak`: the previous good file, refreshed on each save;
 //! - `progress.toml.lock`: an advisory lock held while reading, merging and
-//!   writing, so two podtutor processes never lose each other's answers;
+//!   writing, so two podtutor processes never lose each other's answers.
+//!   Waiting for it is bounded: a lock held too long (another podtutor, a
+//!   stalled network file system, another user) makes the session read-only
+//!   until a later save finds it free;
 //! - `progress.toml.corrupt-<UTC time>`: a damaged file, moved aside (never
 //!   deleted) before the backup is restored;
 //! - `progress.toml.reset-<UTC time>`: what `podtutor progress --reset` kept.
 //!
+//! The progress path must be a regular file of the user's own, or nothing:
+//! a symbolic link, a device, a FIFO or another user's file is left
+//! untouched, unread, and the session keeps progress in memory
+//! (docs/security.md says why).
+//!
 //! Nothing here fails to start the tutor: [`Store::open`] degrades to
-//! read-only or in-memory operation and says why in a [`Notice`].
+//! read-only or in-memory operation and says why in a [`Notice`]; every
+//! later event the learner should know of (a save that failed, the lock
+//! busy, damage found and recovered) is a [`Notice`] too, from
+//! [`Store::take_notices`].
+
+pub(crate) mod safe_fs;
 
 use crate::progress::{FORMAT_VERSION, Progress, ProgressError};
-use atomic_write_file::AtomicWriteFile;
+use safe_fs::ReadError;
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime};
 
 /// How the store treats the file for the rest of the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Saves go to the file.
     ReadWrite,
-    /// The file exists but must not be overwritten (newer format, unreadable
-    /// or damaged beyond moving aside); progress lives in memory.
+    /// Another process holds the lock: progress lives in memory, and each
+    /// save tries the lock again briefly, going back to [`Mode::ReadWrite`]
+    /// (merging, so nothing is lost) once it is free.
+    Busy,
+    /// The file exists but must not be overwritten (newer format, unreadable,
+    /// too large, or damaged beyond moving aside); progress lives in memory.
     ReadOnly,
-    /// There is nowhere to save (no data directory, or the directory cannot
-    /// be written); progress lives in memory.
+    /// There is nowhere to save (no data directory, the directory cannot be
+    /// written, or the path is not a regular file of the user's own);
+    /// progress lives in memory.
     Memory,
 }
 
@@ -56,23 +76,43 @@ pub struct Store {
 struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
-    #[cfg(unix)]
     inode: (u64, u64),
 }
 
 impl Stamp {
     fn of(path: &Path) -> Option<Stamp> {
-        let m = fs::metadata(path).ok()?;
+        use std::os::unix::fs::MetadataExt;
+        // Never through a link: a link swapped in must read as a change.
+        let m = fs::symlink_metadata(path).ok()?;
         Some(Stamp {
             len: m.len(),
             modified: m.modified().ok(),
-            #[cfg(unix)]
-            inode: {
-                use std::os::unix::fs::MetadataExt;
-                (m.dev(), m.ino())
-            },
+            inode: (m.dev(), m.ino()),
         })
     }
+}
+
+/// Far larger than any progress file podtutor writes (a learner who answers
+/// every question of every lesson many times over writes tens of KiB), yet
+/// small enough that parsing a file of this size stays cheap in memory and
+/// time. Checked against the file's size before anything is read.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// How long opening the store waits for another podtutor's lock before
+/// going on read-only. Saves hold the lock for milliseconds.
+const OPEN_LOCK_WAIT: Duration = Duration::from_secs(1);
+/// How long a save waits; the tutor does not respond meanwhile.
+const SAVE_LOCK_WAIT: Duration = Duration::from_millis(1000);
+/// How long a save in [`Mode::Busy`] tries the lock again.
+const RETRY_LOCK_WAIT: Duration = Duration::from_millis(100);
+
+/// Set by [`stop_waiting`]: lock waits give up at once.
+static STOP_WAITING: AtomicBool = AtomicBool::new(false);
+
+/// Makes every lock wait, now and later, give up at once (after one try):
+/// for a process that was told to stop and must exit within a second.
+pub fn stop_waiting() {
+    STOP_WAITING.store(true, Ordering::SeqCst);
 }
 
 /// Something the learner should know about their progress file, as a
@@ -83,7 +123,9 @@ pub enum Notice {
     NoDataDir,
     /// The file cannot be written where it is; progress stays in memory.
     CannotSave { path: PathBuf, reason: String },
-    /// The file exists but cannot be read; it is left untouched.
+    /// The file exists but cannot be read, or is not one podtutor will use
+    /// (a link, a device, a FIFO, another user's, too large); it is left
+    /// untouched.
     CannotRead { path: PathBuf, reason: String },
     /// The file was damaged, moved aside, and the backup handled as `backup` says.
     Recovered {
@@ -99,6 +141,22 @@ pub enum Notice {
     },
     /// The file was written by a newer podtutor; it is never overwritten.
     NewerFormat { path: PathBuf, found: i64 },
+    /// Another process holds the file's lock: the session is read-only
+    /// ([`Mode::Busy`]) until a later save finds the lock free.
+    LockBusy { path: PathBuf },
+    /// The lock was free again: saving goes on (what the other podtutor
+    /// saved meanwhile was merged in).
+    SavingResumed { path: PathBuf },
+    /// A save that should have worked did not; `retrying` when the next save
+    /// tries again (else progress stays in memory for the session).
+    SaveFailed { error: StoreError, retrying: bool },
+}
+
+impl Notice {
+    /// False only for good news ([`Notice::SavingResumed`]).
+    pub fn is_warning(&self) -> bool {
+        !matches!(self, Notice::SavingResumed { .. })
+    }
 }
 
 /// What happened to `progress.toml.bak` during a recovery.
@@ -133,7 +191,7 @@ impl fmt::Display for Notice {
             ),
             Notice::CannotRead { path, reason } => write!(
                 f,
-                "Your progress file {} cannot be read ({reason}); it was left untouched and \
+                "Your progress file {} cannot be used ({reason}); it was left untouched and \
                  this session's progress is kept in memory only.",
                 path.display()
             ),
@@ -185,6 +243,29 @@ impl fmt::Display for Notice {
                  session's progress will not be saved; upgrade podtutor to keep saving.",
                 path.display()
             ),
+            Notice::LockBusy { path } => write!(
+                f,
+                "Another podtutor is using your progress file {}, so this session is \
+                 read-only for now: your progress is kept in memory and saved, with nothing \
+                 lost, once the file is free.",
+                path.display()
+            ),
+            Notice::SavingResumed { path } => write!(
+                f,
+                "Your progress file {} is free again; your progress is being saved.",
+                path.display()
+            ),
+            Notice::SaveFailed { error, retrying } => {
+                write!(f, "Your progress was not saved: {error}. ")?;
+                if *retrying {
+                    write!(
+                        f,
+                        "It is kept in memory and saving is tried again with your next answer."
+                    )
+                } else {
+                    write!(f, "This session's progress is kept in memory only.")
+                }
+            }
         }
     }
 }
@@ -195,6 +276,9 @@ pub enum StoreError {
     /// The lock file could not be created or locked.
     #[error("cannot lock {path} to save progress: {reason}")]
     Lock { path: PathBuf, reason: String },
+    /// Another process held the lock for longer than podtutor waits.
+    #[error("another podtutor is using {path} (it holds the file's lock)")]
+    Busy { path: PathBuf },
     /// The progress file exists but could not be read.
     #[error("cannot read {path}: {reason}")]
     Read { path: PathBuf, reason: String },
@@ -220,7 +304,8 @@ impl Store {
     /// The path is `explicit` (from `--progress-file` or
     /// `PODTUTOR_PROGRESS_FILE`), else `progress.toml` in the platform data
     /// directory. Never fails: without a usable file the store works in memory
-    /// ([`Store::writable`] is false) and a [`Notice`] says why.
+    /// ([`Store::writable`] is false) and a [`Notice`] says why. Waits at most
+    /// about a second for another podtutor's lock.
     pub fn open(explicit: Option<&Path>) -> (Store, Progress, Vec<Notice>) {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
@@ -267,10 +352,25 @@ impl Store {
         if path.file_name().is_none() {
             return cannot(path, "that is not a file name");
         }
-        if path.is_dir() {
-            return cannot(path, "it is a directory");
+        // Look before touching anything: a link, a device or a FIFO at the
+        // path is refused before a lock file or directory is made beside it.
+        match safe_fs::regular_or_missing(&path) {
+            Ok(Some(meta)) => {
+                use std::os::unix::fs::MetadataExt;
+                if meta.uid() != safe_fs::my_uid() {
+                    return Store::refuse(path, &ReadError::NotOwned(meta.uid()));
+                }
+            }
+            Ok(None) => {}
+            Err(ReadError::NotRegular("a directory")) => {
+                return cannot(path, "it is a directory");
+            }
+            Err(e @ ReadError::NotRegular(_)) => return Store::refuse(path, &e),
+            // ENOTDIR and the like: creating the directory below says it best.
+            Err(_) => {}
         }
-        if let Err(e) = fs::create_dir_all(parent_dir(&path)) {
+        let dir = parent_dir(&path);
+        if let Err(e) = safe_fs::create_dir_private(&dir) {
             // create_dir_all says "file exists" when a file sits where a directory should.
             let reason = match e.kind() {
                 io::ErrorKind::AlreadyExists => {
@@ -280,18 +380,16 @@ impl Store {
             };
             return cannot(path, &reason);
         }
-        // Taking the lock and creating a scratch file is exactly what a save
-        // needs, so this finds read-only directories before any work is lost.
-        let lock = match lock(&path) {
-            Ok(lock) => lock,
-            Err(e) => return Store::load_untouched(path, &store_reason(&e)),
-        };
-        // A scratch file (no fsync: nothing durable is written) proves the
-        // directory takes new files, as every save's temporary file needs.
-        if let Err(e) = probe_writable(&path) {
-            drop(lock);
+        // Every save creates a temporary file here: find a read-only
+        // directory now, before any work is lost (no probe file needed).
+        if let Err(e) = safe_fs::dir_writable(&dir) {
             return Store::load_untouched(path, &describe(&e));
         }
+        let lock = match lock(&path, OPEN_LOCK_WAIT) {
+            Ok(lock) => lock,
+            Err(StoreError::Busy { .. }) => return Store::load_busy(path),
+            Err(e) => return Store::load_untouched(path, &store_reason(&e)),
+        };
         remove_stale_temp_files(&path);
 
         let mut store = Store {
@@ -301,13 +399,11 @@ impl Store {
             pending: Vec::new(),
             synced: None,
         };
-        let bytes = match read_limited(&path) {
+        let bytes = match read_progress(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return (store, Progress::new(), Vec::new());
-            }
+            Err(ReadError::NotFound) => return (store, Progress::new(), Vec::new()),
             Err(e) => {
-                let reason = describe(&e);
+                let reason = e.to_string();
                 store.stop_saving(Mode::ReadOnly, &reason);
                 return (
                     store,
@@ -316,7 +412,7 @@ impl Store {
                 );
             }
         };
-        match Progress::from_bytes(&bytes) {
+        let result = match Progress::from_bytes(&bytes) {
             Ok(progress) => {
                 // Still under the lock, so this is the file just read.
                 store.synced = Stamp::of(&path).map(|stamp| (stamp, progress.clone()));
@@ -339,7 +435,42 @@ impl Store {
                     (store, Progress::new(), vec![notice])
                 }
             },
+        };
+        drop(lock);
+        result
+    }
+
+    /// A path podtutor will not use at all: nothing is read or written.
+    fn refuse(path: PathBuf, why: &ReadError) -> (Store, Progress, Vec<Notice>) {
+        let reason = match why {
+            ReadError::NotRegular("a symbolic link") => "it is a symbolic link, which podtutor \
+                does not follow for your progress; pass the file's real path with \
+                --progress-file"
+                .to_string(),
+            other => other.to_string(),
+        };
+        let store = Store::unsaved(Some(path.clone()), Mode::Memory, &reason);
+        (
+            store,
+            Progress::new(),
+            vec![Notice::CannotRead { path, reason }],
+        )
+    }
+
+    /// Another process holds the lock: load what is there (a save replaces
+    /// the file in one rename, so reading without the lock sees a whole
+    /// version) and let later saves try again.
+    fn load_busy(path: PathBuf) -> (Store, Progress, Vec<Notice>) {
+        let busy = Notice::LockBusy { path: path.clone() };
+        let (mut store, progress, mut notices) = Store::load_untouched(path, "");
+        store.why_not = Some("another podtutor is using the file".into());
+        if store.mode == Mode::Memory {
+            store.mode = Mode::Busy;
+            // load_untouched's "cannot save" is this notice's business.
+            notices.retain(|n| !matches!(n, Notice::CannotSave { .. }));
         }
+        notices.insert(0, busy);
+        (store, progress, notices)
     }
 
     /// Loads what can be read without changing anything on disk, for a
@@ -350,15 +481,16 @@ impl Store {
             path: path.clone(),
             reason: reason.to_string(),
         };
-        let bytes = match read_limited(&path) {
+        let bytes = match read_progress(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Err(ReadError::NotFound) => {
                 return (store, Progress::new(), vec![cannot_save]);
             }
             Err(e) => {
+                store.mode = Mode::ReadOnly;
                 let notice = Notice::CannotRead {
                     path,
-                    reason: describe(&e),
+                    reason: e.to_string(),
                 };
                 return (store, Progress::new(), vec![notice]);
             }
@@ -377,7 +509,11 @@ impl Store {
                 let notice = Notice::DamagedUntouched {
                     path,
                     problem: problem.to_string(),
-                    reason: reason.to_string(),
+                    reason: if reason.is_empty() {
+                        "another podtutor is using it".into()
+                    } else {
+                        reason.to_string()
+                    },
                 };
                 (store, Progress::new(), vec![notice])
             }
@@ -394,7 +530,8 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// False in read-only and in-memory modes: then [`Store::save`] writes nothing.
+    /// False in busy, read-only and in-memory modes: then [`Store::save`]
+    /// writes nothing (a busy store tries the lock again first).
     pub fn writable(&self) -> bool {
         self.mode == Mode::ReadWrite
     }
@@ -404,8 +541,10 @@ impl Store {
         self.mode
     }
 
-    /// Notices raised by saves since the last call (e.g. the file was damaged
-    /// by something else while the tutor ran), for the UI to show once.
+    /// Everything the learner should be told since the last call: a save
+    /// that failed, the lock found busy or free again, damage found and
+    /// recovered while the tutor ran. Each is reported once; the UI shows
+    /// them when they happen.
     pub fn take_notices(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.pending)
     }
@@ -419,12 +558,39 @@ impl Store {
     /// or wrote the file, while nobody else has changed the file either.
     /// In read-only and in-memory modes this returns `Ok(())` without
     /// writing: the [`Notice`] from [`Store::open`] has already said why, and
-    /// repeating it on every save would only be noise. Errors are for saves
-    /// that were expected to work and did not; the progress stays in memory
-    /// and the next save tries again.
+    /// repeating it on every save would only be noise. In [`Mode::Busy`] the
+    /// lock is tried again briefly; still busy is [`StoreError::Busy`] with
+    /// no new notice (one was given when the lock was found busy).
+    /// Other errors are for saves that were expected to work and did not;
+    /// each is also a [`Notice`] from [`Store::take_notices`]. The progress
+    /// stays in memory and the next save tries again unless the notice says
+    /// otherwise.
     pub fn save(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
-        let (Mode::ReadWrite, Some(path)) = (self.mode, self.path.clone()) else {
+        let before = self.pending.len();
+        let result = self.save_inner(progress);
+        // One notice per event: a failure that already raised its own (lock
+        // busy, newer format, damage that could not be moved) is not repeated,
+        // and a lock still busy was said when it was found busy.
+        if let Err(error) = &result
+            && self.pending.len() == before
+            && !matches!(error, StoreError::Busy { .. })
+        {
+            self.pending.push(Notice::SaveFailed {
+                error: error.clone(),
+                retrying: self.writable(),
+            });
+        }
+        result
+    }
+
+    fn save_inner(&mut self, progress: &mut Progress) -> Result<(), StoreError> {
+        let Some(path) = self.path.clone() else {
             return Ok(());
+        };
+        let wait = match self.mode {
+            Mode::ReadWrite => SAVE_LOCK_WAIT,
+            Mode::Busy => RETRY_LOCK_WAIT,
+            Mode::ReadOnly | Mode::Memory => return Ok(()),
         };
         // Nothing recorded (a first run quit at once, or a reset): a file
         // could add nothing that a missing one does not already say, and
@@ -441,15 +607,33 @@ impl Store {
         {
             return Ok(());
         }
-        let _lock = lock(&path)?;
+        let _lock = match (lock(&path, wait), self.mode) {
+            (Ok(lock), Mode::Busy) => {
+                self.mode = Mode::ReadWrite;
+                self.why_not = None;
+                self.pending
+                    .push(Notice::SavingResumed { path: path.clone() });
+                lock
+            }
+            (Ok(lock), _) => lock,
+            // Still busy: said once already (the notice), so no new one; the
+            // error tells a caller at exit that this progress was not saved.
+            (Err(e @ StoreError::Busy { .. }), Mode::Busy) => return Err(e),
+            (Err(e @ StoreError::Busy { .. }), _) => {
+                self.stop_saving(Mode::Busy, "another podtutor is using the file");
+                self.pending.push(Notice::LockBusy { path: path.clone() });
+                return Err(e);
+            }
+            (Err(e), _) => return Err(e),
+        };
         remove_stale_temp_files(&path);
 
         let mut previous = None;
-        match read_limited(&path) {
-            Ok(bytes) => match Progress::from_bytes(&bytes) {
+        match read_progress_with_meta(&path) {
+            Ok((bytes, meta)) => match Progress::from_bytes(&bytes) {
                 Ok(disk) => {
                     progress.merge(&disk);
-                    previous = Some(bytes);
+                    previous = Some((bytes, meta));
                 }
                 Err(ProgressError::Newer { found }) => {
                     self.stop_saving(Mode::ReadOnly, "the file is from a newer podtutor");
@@ -476,18 +660,27 @@ impl Store {
                     }
                 },
             },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(ReadError::NotFound) => {}
+            // Replaced while we ran by something podtutor must not touch
+            // (a link, a FIFO, a huge file): leave it, stop saving.
+            Err(
+                e
+                @ (ReadError::NotRegular(_) | ReadError::NotOwned(_) | ReadError::TooLarge { .. }),
+            ) => {
+                let reason = e.to_string();
+                self.stop_saving(Mode::ReadOnly, &reason);
+                return Err(StoreError::Read { path, reason });
+            }
             Err(e) => {
                 return Err(StoreError::Read {
                     path,
-                    reason: describe(&e),
+                    reason: e.to_string(),
                 });
             }
         }
 
-        progress.format_version = FORMAT_VERSION;
         let text = progress.to_toml();
-        if previous.as_deref() == Some(text.as_bytes()) {
+        if previous.as_ref().map(|(b, _)| b.as_slice()) == Some(text.as_bytes()) {
             self.synced = Stamp::of(&path).map(|stamp| (stamp, progress.clone()));
             return Ok(());
         }
@@ -495,17 +688,17 @@ impl Store {
             path: at.to_path_buf(),
             reason: describe(&e),
         };
-        if let Some(previous) = previous {
+        if let Some((previous, meta)) = previous {
             let bak = sibling(&path, ".bak");
             // Written before the new file, so a crash between the two leaves
             // both the file and its backup at the previous good version.
-            if read_limited(&bak).ok().as_deref() != Some(previous.as_slice()) {
-                link_backup(&path, &bak)
-                    .or_else(|_| write_atomic(&bak, &previous))
+            if read_progress(&bak).ok().as_deref() != Some(previous.as_slice()) {
+                safe_fs::link_backup(&path, &bak, &meta)
+                    .or_else(|_| safe_fs::write_atomic(&bak, &previous))
                     .map_err(|e| write_error(&bak, e))?;
             }
         }
-        write_atomic(&path, text.as_bytes()).map_err(|e| write_error(&path, e))?;
+        safe_fs::write_atomic(&path, text.as_bytes()).map_err(|e| write_error(&path, e))?;
         self.synced = Stamp::of(&path).map(|stamp| (stamp, progress.clone()));
         Ok(())
     }
@@ -523,15 +716,23 @@ impl Store {
                     .unwrap_or_else(|| "there is no progress file".into()),
             });
         };
-        let _lock = lock(&path)?;
-        if !path.exists() {
-            return Err(StoreError::NothingSaved { path });
+        let _lock = lock(&path, OPEN_LOCK_WAIT)?;
+        match safe_fs::regular_or_missing(&path) {
+            Ok(Some(_)) => {}
+            Ok(None) => return Err(StoreError::NothingSaved { path }),
+            Err(e) => {
+                return Err(StoreError::Read {
+                    path,
+                    reason: e.to_string(),
+                });
+            }
         }
         let target = aside_path(&path, "reset");
         fs::rename(&path, &target).map_err(|e| StoreError::Write {
             path: path.clone(),
             reason: describe(&e),
         })?;
+        safe_fs::make_private(&target);
         match fs::remove_file(sibling(&path, ".bak")) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
                 return Err(StoreError::Write {
@@ -541,22 +742,9 @@ impl Store {
             }
             _ => {}
         }
-        sync_dir(&path);
+        safe_fs::sync_dir(&path);
         Ok(target)
     }
-}
-
-/// Creates and removes a scratch file beside `path`.
-fn probe_writable(path: &Path) -> std::io::Result<()> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".probe-{}", std::process::id()));
-    let probe = path.with_file_name(name);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&probe)?;
-    std::fs::remove_file(&probe)
 }
 
 /// A session id for [`crate::progress::LessonProgress::add_time`]: the start
@@ -565,9 +753,62 @@ pub fn new_session_id() -> String {
     format!("{}-{}", compact_now(), std::process::id())
 }
 
-/// The current time as RFC 3339 UTC, for [`crate::progress::Answer::at`].
+/// The current time as RFC 3339 UTC, for answer times; the only place
+/// podtutor reads the wall clock.
 pub fn now_rfc3339() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+    rfc3339(wall_clock())
+}
+
+/// The wall clock. Debug builds only: `PODTUTOR_DEBUG_CLOCK=SECONDS` (since
+/// 1970, negative for before) pretends the clock says so, so tests can run
+/// the real binary with a clock no test machine has.
+fn wall_clock() -> SystemTime {
+    #[cfg(debug_assertions)]
+    if let Some(secs) = std::env::var("PODTUTOR_DEBUG_CLOCK")
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        let offset = Duration::from_secs(secs.unsigned_abs());
+        let t = if secs < 0 {
+            SystemTime::UNIX_EPOCH.checked_sub(offset)
+        } else {
+            SystemTime::UNIX_EPOCH.checked_add(offset)
+        };
+        return t.unwrap_or(SystemTime::UNIX_EPOCH);
+    }
+    SystemTime::now()
+}
+
+/// The last second RFC 3339 can write with a four-digit year.
+const LAST_WRITABLE_SECOND: u64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+
+/// `t` as RFC 3339 UTC, for any clock value: a clock set before 1970 or
+/// after 9999 (a dead RTC battery, a test rig) gives the nearest date that
+/// can be written instead of a panic.
+pub fn rfc3339(t: SystemTime) -> String {
+    let first = SystemTime::UNIX_EPOCH;
+    let last = first + Duration::from_secs(LAST_WRITABLE_SECOND);
+    humantime::format_rfc3339_seconds(t.clamp(first, last)).to_string()
+}
+
+/// Reads the progress file (or a sibling) within [`MAX_FILE_BYTES`].
+fn read_progress(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_progress_with_meta(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_progress`], also checking the file is the user's own and
+/// tightening one of theirs that others could read (written by an older
+/// podtutor that followed the umask).
+fn read_progress_with_meta(path: &Path) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
+    use std::os::unix::fs::MetadataExt;
+    let (bytes, meta) = safe_fs::read_limited_with_meta(path, MAX_FILE_BYTES)?;
+    if meta.uid() != safe_fs::my_uid() {
+        return Err(ReadError::NotOwned(meta.uid()));
+    }
+    if meta.mode() & 0o077 != 0 {
+        safe_fs::make_private(path);
+    }
+    Ok((bytes, meta))
 }
 
 /// Moves a damaged file aside and reads the backup. With `restore`, a valid
@@ -586,14 +827,15 @@ fn recover(
             reason: describe(&e),
         });
     }
-    sync_dir(path);
-    let (progress, backup) = match read_limited(&sibling(path, ".bak")) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => (None, Backup::Missing),
-        Err(e) => (None, Backup::Unusable(describe(&e))),
+    safe_fs::make_private(&moved_to);
+    safe_fs::sync_dir(path);
+    let (progress, backup) = match read_progress(&sibling(path, ".bak")) {
+        Err(ReadError::NotFound) => (None, Backup::Missing),
+        Err(e) => (None, Backup::Unusable(e.to_string())),
         Ok(bytes) => match Progress::from_bytes(&bytes) {
             Err(e) => (None, Backup::Unusable(e.to_string())),
             Ok(p) if !restore => (Some(p), Backup::Merged),
-            Ok(p) => match write_atomic(path, &bytes) {
+            Ok(p) => match safe_fs::write_atomic(path, &bytes) {
                 Ok(()) => (Some(p), Backup::Restored),
                 Err(e) => (Some(p), Backup::NotWritten(describe(&e))),
             },
@@ -607,95 +849,79 @@ fn recover(
     Ok((progress, notice))
 }
 
-/// Opens (creating) `<path>.lock` and waits for the exclusive lock. Saves
-/// hold it for milliseconds; it is released when the file is dropped, or by
-/// the OS if the process dies.
-fn lock(path: &Path) -> Result<File, StoreError> {
+/// Opens (creating 0600, never through a link, never truncating)
+/// `<path>.lock` and takes the exclusive lock, waiting at most `wait`
+/// ([`StoreError::Busy`] after that, or at once after [`stop_waiting`]).
+/// Saves hold it for milliseconds; it is released when the file is dropped,
+/// or by the OS if the process dies.
+fn lock(path: &Path, wait: Duration) -> Result<File, StoreError> {
     let lock_path = sibling(path, ".lock");
     let err = |e: io::Error| StoreError::Lock {
         path: lock_path.clone(),
         reason: describe(&e),
     };
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lock_path)
-        .map_err(err)?;
-    file.lock().map_err(err)?;
-    Ok(file)
+    let file = safe_fs::open_lock_file(&lock_path).map_err(err)?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {}
+        Err(fs::TryLockError::Error(e)) => return Err(err(e)),
+    }
+    let busy = || StoreError::Busy {
+        path: path.to_path_buf(),
+    };
+    if wait.is_zero() || STOP_WAITING.load(Ordering::SeqCst) {
+        return Err(busy());
+    }
+    // Wait in the kernel's queue, not by polling: a process that saves in a
+    // loop would starve a poller. The waiting thread hands the locked file
+    // back; if we gave up by then, the send fails and dropping the file
+    // releases the lock at once.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(file.lock().map(|()| file));
+    });
+    let start = Instant::now();
+    loop {
+        match rx.recv_timeout(Duration::from_millis(10)) {
+            Ok(Ok(file)) => return Ok(file),
+            Ok(Err(e)) => return Err(err(e)),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(err(io::Error::other("the lock could not be taken")));
+            }
+            // Short steps, so a stop request is seen within a frame's time.
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if start.elapsed() >= wait || STOP_WAITING.load(Ordering::SeqCst) {
+                    return Err(busy());
+                }
+            }
+        }
+    }
 }
 
 /// The reason inside a lock error, for a notice.
 fn store_reason(e: &StoreError) -> String {
     match e {
-        StoreError::Lock { reason, .. } => reason.clone(),
+        // Name the lock file: the reason is about it, not the progress file.
+        StoreError::Lock { path, reason } => format!("its lock file {}: {reason}", path.display()),
         other => other.to_string(),
     }
 }
 
-/// Far larger than any real progress file. A bigger file is not ours (a
-/// mistyped --progress-file, say), so it is left alone rather than "recovered".
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Reads a whole file, refusing ones over [`MAX_FILE_BYTES`].
-fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "it is larger than 16 MiB, too large to be a progress file",
-        ));
-    }
-    Ok(bytes)
-}
-
-/// Writes a file atomically and durably (see the module docs).
-/// Makes `bak` another name for the current file: a hard link renamed into
-/// place. The file was written durably when it was saved, so unlike a copy
-/// this needs no data fsync; the atomic save that follows replaces only the
-/// `path` name, leaving the old file under `bak`. Fails (and the caller copies
-/// instead) where the file system has no hard links.
-fn link_backup(path: &Path, bak: &Path) -> io::Result<()> {
-    let tmp = sibling(path, ".bak.link");
-    match fs::remove_file(&tmp) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    fs::hard_link(path, &tmp)?;
-    fs::rename(&tmp, bak).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
-}
-
-/// Removes temporary files a killed save left behind. `atomic-write-file`
-/// names them `.<name>.XXXXXX` (six letters or digits); only ever called
-/// under the lock, so none of them belongs to a save in progress.
+/// Removes temporary files a killed save left behind (see
+/// [`safe_fs::is_temp_name`]); only ever called under the lock, so none of
+/// them belongs to a save in progress. Removing a name never follows a link.
 fn remove_stale_temp_files(path: &Path) {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return;
     };
-    let prefix = format!(".{name}.");
     let Ok(entries) = fs::read_dir(parent_dir(path)) else {
         return;
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let rest = rest.strip_prefix("bak.").unwrap_or(rest);
-        if rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if file_name.to_str().is_some_and(|n| {
+            safe_fs::is_temp_name(name, n) || safe_fs::is_temp_name(&format!("{name}.bak"), n)
+        }) {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -719,12 +945,14 @@ fn parent_dir(path: &Path) -> PathBuf {
 fn aside_path(path: &Path, kind: &str) -> PathBuf {
     let stamp = compact_now();
     let first = sibling(path, &format!(".{kind}-{stamp}"));
-    if !first.exists() {
+    // symlink_metadata: a dangling link planted under the name is taken too.
+    let free = |p: &PathBuf| fs::symlink_metadata(p).is_err();
+    if free(&first) {
         return first;
     }
     (2u32..)
         .map(|n| sibling(path, &format!(".{kind}-{stamp}-{n}")))
-        .find(|p| !p.exists())
+        .find(free)
         .unwrap_or(first)
 }
 
@@ -733,17 +961,12 @@ fn compact_now() -> String {
     now_rfc3339().replace(['-', ':'], "")
 }
 
-/// Makes a rename durable; best effort, as some platforms cannot sync a directory.
-fn sync_dir(path: &Path) {
-    if let Ok(dir) = File::open(parent_dir(path)) {
-        let _ = dir.sync_all();
-    }
-}
-
 /// An I/O error as a short phrase for a sentence.
 fn describe(e: &io::Error) -> String {
     use io::ErrorKind::*;
     match e.kind() {
+        // At a save: the directory was removed while the tutor ran.
+        NotFound => "the file's directory does not exist any more".into(),
         PermissionDenied => "permission denied".into(),
         ReadOnlyFilesystem => "the file system is read-only".into(),
         NotADirectory => "part of the path is a file, not a directory".into(),
@@ -777,6 +1000,25 @@ mod tests {
             "Your progress file was damaged (truncated TOML at line 3); it was moved to \
              /d/progress.toml.corrupt-20261125T101500Z and the last good backup was restored."
         );
+    }
+
+    #[test]
+    fn any_clock_value_formats_without_panicking() {
+        use std::time::UNIX_EPOCH;
+        let day = Duration::from_secs(86_400);
+        // Before 1970 (a dead clock battery) and after 9999: the nearest writable date.
+        assert_eq!(rfc3339(UNIX_EPOCH - day), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            rfc3339(UNIX_EPOCH - Duration::from_secs(u32::MAX.into())),
+            "1970-01-01T00:00:00Z"
+        );
+        let year_12000 = UNIX_EPOCH + Duration::from_secs(10_000 * 365 * 86_400 + 1);
+        assert_eq!(rfc3339(year_12000), "9999-12-31T23:59:59Z");
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_secs(LAST_WRITABLE_SECOND)),
+            "9999-12-31T23:59:59Z"
+        );
+        assert_eq!(rfc3339(UNIX_EPOCH + day), "1970-01-02T00:00:00Z");
     }
 
     #[test]
