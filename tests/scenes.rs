@@ -1045,3 +1045,27 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn a_lesson_without_scenes_says_so() {
+    let lesson = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress/lesson.toml");
+    let run = |name: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+            .args(["scene", name, "--lesson"])
+            .arg(&lesson)
+            .output()
+            .unwrap()
+    };
+    let out = run("list");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "(this lesson has no scenes)\n"
+    );
+    let out = run("crash-one");
+    assert!(
+        !out.status.success(),
+        "no silent fallback to a built-in scene"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("this lesson has no scenes"));
+}

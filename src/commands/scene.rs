@@ -22,7 +22,12 @@ pub fn run(global: &GlobalArgs, args: &SceneArgs) -> anyhow::Result<ExitCode> {
     let lesson = super::load_lesson(global)?;
     let available = available(&lesson, global.lesson.is_none());
     let lines = if args.name == "list" {
-        list(&available)
+        if available.is_empty() {
+            // An empty list would look like a failure to print anything.
+            vec!["(this lesson has no scenes)".to_string()]
+        } else {
+            list(&available)
+        }
     } else {
         let Some(def) = available.iter().find(|d| d.name == args.name) else {
             let names: Vec<&str> = available.iter().map(|d| d.name.as_str()).collect();
