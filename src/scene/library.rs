@@ -16,15 +16,26 @@ struct File {
     scenes: Vec<SceneDef>,
 }
 
-/// The built-in scenes, parsed on first use (only a screen with a scene pays for it).
+/// The built-in scenes as compact JSON, pre-parsed from [`SOURCE`] by
+/// `build.rs`; `None` if the TOML did not deserialise at build time.
+const PREBUILT: Option<&str> = include!(concat!(env!("OUT_DIR"), "/embedded_scenes.rs"));
+
+/// The built-in scenes, loaded on first use (only a screen with a scene pays
+/// for it, and then microseconds for the pre-parsed form).
 pub fn builtin() -> &'static [SceneDef] {
     static SCENES: OnceLock<Vec<SceneDef>> = OnceLock::new();
-    SCENES.get_or_init(|| {
-        // The test suite lints this file; a parse failure here is a build defect.
-        toml::from_str::<File>(SOURCE)
-            .map(|f| f.scenes)
-            .expect("the built-in scenes are linted by the test suite")
+    SCENES.get_or_init(|| match PREBUILT {
+        Some(json) => serde_json::from_str(json).expect("build.rs wrote this with the same model"),
+        None => from_source(),
     })
+}
+
+/// The built-in scenes parsed from their TOML, the slow way [`builtin`] avoids.
+pub fn from_source() -> Vec<SceneDef> {
+    // The test suite lints this file; a parse failure here is a build defect.
+    toml::from_str::<File>(&SOURCE.replace("\r\n", "\n"))
+        .map(|f| f.scenes)
+        .expect("the built-in scenes are linted by the test suite")
 }
 
 /// The scene called `name`: the lesson's own first, then the built-in ones.
@@ -56,4 +67,18 @@ pub fn title(name: &str) -> Option<&'static str> {
         .iter()
         .find(|s| s.name == name)
         .map(|s| s.title.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pre_parsed_scenes_equal_the_source() {
+        assert!(
+            PREBUILT.is_some(),
+            "build.rs could not pre-parse {NAME}; see the build warning"
+        );
+        assert_eq!(builtin(), from_source().as_slice());
+    }
 }
