@@ -443,6 +443,24 @@ fn patterns_focus_one_pod_at_a_time() {
         p.caption()
     );
     assert!(!p.pick_pod(9));
+    // Two Pods have a `web`: the one picked is the one that crashes and is captioned.
+    let mut p = player("patterns");
+    assert!(p.pick_pod(0));
+    p.crash("web", 1);
+    let c = p.caption();
+    assert!(
+        c.contains("`shipper` keeps running") && c.contains("10.1.0.7"),
+        "{c}"
+    );
+    let web_in = |p: &Player, i: usize| p.sim().pods[i].container("web").unwrap().clone();
+    assert!(!web_in(&p, 0).is_running(), "the picked Pod's web crashed");
+    assert!(web_in(&p, 1).is_running(), "the other Pod's web did not");
+    // Deleting acts on the picked Pod too, not on the newest.
+    let mut p = player("patterns");
+    assert!(p.pick_pod(1));
+    p.delete_pod();
+    assert!(p.sim().pods[1].is_terminating(), "{}", p.caption());
+    assert!(!p.sim().pods[2].is_terminating());
 }
 
 #[test]

@@ -104,8 +104,11 @@ pub(crate) struct Moment {
     pub(crate) events: Vec<Event>,
     pub(crate) after: Tick,
     pub(crate) caption: Caption,
-    /// The name prefix of the Pod the moment shows and acts on.
+    /// The name prefix of the Pod the moment shows alone (and acts on).
     pub(crate) focus: Option<String>,
+    /// The name prefix of the Pod a learner action acts on, when it is not
+    /// the focus (a delete shows every Pod but acts on the one picked).
+    pub(crate) target: Option<String>,
     /// The container or Pod a learner reaction is about.
     pub(crate) subject: String,
 }
@@ -119,6 +122,7 @@ impl Moment {
             after: 0,
             caption: Caption::Learner(said),
             focus: None,
+            target: None,
             subject: subject.to_string(),
         }
     }
@@ -145,6 +149,8 @@ pub struct Player {
     pub(crate) results: Vec<Result<FlowResult, SimError>>,
     /// The current moment's `until` did not hold within [`WAIT_LIMIT`].
     wait_failed: bool,
+    /// The Pod the current moment's events went to (for learner captions).
+    pub(crate) acted_on: Option<usize>,
 }
 
 impl Player {
@@ -170,6 +176,7 @@ impl Player {
             picked: None,
             results: Vec::new(),
             wait_failed: false,
+            acted_on: None,
         };
         p.sim = p.opening();
         p.enter(0);
@@ -423,13 +430,15 @@ impl Player {
             Some(c) => !self.sim.run_until(WAIT_LIMIT, |s| c.holds(s)),
             None => false,
         };
-        let target = self
-            .picked
+        // Scripted moments act on their own Pod; the learner's pick only
+        // steers the reaction moments, which carry it as their target.
+        let target = m
+            .target
             .as_deref()
-            .filter(|_| m.focus.is_none())
+            .or(m.focus.as_deref())
             .and_then(|p| newest_live(&self.sim, p))
-            .or_else(|| m.focus.as_deref().and_then(|p| newest_live(&self.sim, p)))
             .or_else(|| self.sim.current());
+        self.acted_on = target;
         self.results = m
             .events
             .iter()
@@ -570,6 +579,7 @@ fn moment(def: &SceneDef, m: &MomentDef) -> Moment {
         events: m.events.iter().map(event).collect(),
         after: m.after.unwrap_or(0).min(WAIT_LIMIT),
         caption: Caption::Template(m.caption.clone()),
+        target: None,
         focus: m
             .pod
             .as_deref()

@@ -3,7 +3,7 @@
 //! Shared by every scene, so they are worded here rather than in scene data.
 
 use super::caption::{ip, state_text};
-use super::player::{Cond, Moment, Player, container_anywhere};
+use super::player::{Cond, Moment, Player};
 use crate::sim::{Container, Event, FlowKind, FlowResult, Kind, Pod, Sim};
 
 /// Which reaction a learner moment captions.
@@ -46,6 +46,7 @@ impl Player {
             return;
         }
         let name = c.name().to_string();
+        let target = Some(pod.spec.prefix.clone());
         let focus = self.focus_prefix();
         let mut crash = Moment::learner(Said::Crash, &name);
         crash.events.push(Event::Crash {
@@ -59,6 +60,7 @@ impl Player {
         let mut moments = vec![crash, wait, back];
         for m in &mut moments {
             m.focus.clone_from(&focus);
+            m.target.clone_from(&target);
         }
         self.react(moments);
     }
@@ -78,6 +80,7 @@ impl Player {
         let owned = pod.spec.owned;
         let mut delete = Moment::learner(Said::Delete, &old);
         delete.events.push(Event::Delete);
+        delete.target = Some(pod.spec.prefix.clone());
         let mut gone = Moment::learner(Said::Gone, &old);
         gone.wait = Some(Cond::PodGone(old.clone()));
         let mut settled = Moment::learner(Said::Replacement, &old);
@@ -125,23 +128,24 @@ impl Player {
             port,
         });
         m.focus = self.focus_prefix();
+        m.target = Some(pod.spec.prefix.clone());
         self.react(vec![m]);
     }
 }
 
-fn pod_of<'a>(s: &'a Sim, container: &str) -> Option<&'a Pod> {
-    s.pod()
-        .filter(|p| p.container(container).is_some())
-        .or_else(|| {
-            s.pods
-                .iter()
-                .rev()
-                .find(|p| p.container(container).is_some())
-        })
+/// The Pod a reaction is about: the one its events went to, if it has the
+/// container, else the current one or the newest that has it.
+fn pod_in<'a>(s: &'a Sim, acted_on: Option<usize>, container: &str) -> Option<&'a Pod> {
+    let has = |p: &&Pod| p.container(container).is_some();
+    acted_on
+        .and_then(|i| s.pods.get(i))
+        .filter(has)
+        .or_else(|| s.pod().filter(has))
+        .or_else(|| s.pods.iter().rev().find(has))
 }
 
-fn others(s: &Sim, c: &str) -> String {
-    let names: Vec<String> = pod_of(s, c)
+fn others_in(pod: Option<&Pod>, c: &str) -> String {
+    let names: Vec<String> = pod
         .map(|p| {
             p.long_running()
                 .filter(|k| k.name() != c)
@@ -173,6 +177,12 @@ fn capitalise(s: &str) -> String {
 pub(crate) fn caption(p: &Player, said: Said, subject: &str) -> String {
     let s = &p.sim;
     let c = subject;
+    // Every lookup starts at the Pod the reaction acted on (several Pods may
+    // have a container of that name).
+    let pod_of = |_: &Sim, c: &str| pod_in(s, p.acted_on, c);
+    let container_anywhere =
+        |_: &Sim, c: &str| pod_in(s, p.acted_on, c).and_then(|q| q.container(c));
+    let others = |_: &Sim, c: &str| others_in(pod_in(s, p.acted_on, c), c);
     match said {
         Said::Crash => {
             let code = container_anywhere(s, c)
