@@ -263,15 +263,17 @@ enum Learner {
 /// Half the shipped lesson done over two sessions, the way the tutor writes
 /// it: position, visited sections, predictions, myths and retries.
 fn returning_learner() -> String {
+    use podtutor::item::{Attempt, ItemId};
     use podtutor::lesson::{self, Section};
-    use podtutor::progress::{Answer, Progress};
+    use podtutor::progress::Progress;
     let lesson = lesson::embedded();
     let mut p = Progress::new();
     let rec = p.lesson_mut(&lesson.id);
-    let answer = |choice: &str| Answer {
+    let answer = |choice: &str| Attempt {
         choice: choice.into(),
         correct: true,
         at: "2026-11-25T10:15:00Z".into(),
+        ..Attempt::default()
     };
     let sections = lesson.sections();
     for &s in &sections[..sections.len() / 2] {
@@ -279,15 +281,15 @@ fn returning_learner() -> String {
         match s {
             Section::Step(i) => {
                 if let Some(q) = &lesson.steps[i].prediction {
-                    rec.record_prediction(&lesson.steps[i].id, answer(&q.answer));
+                    rec.record(&ItemId::step(&lesson.steps[i].id), answer(&q.answer));
                 }
             }
             Section::Myth(i) => {
                 let m = &lesson.myths[i];
-                rec.record_myth(&m.id, answer(&m.answer));
+                rec.record(&ItemId::myth(&m.id), answer(&m.answer));
                 // Every other myth retried from the summary.
                 if i % 2 == 0 {
-                    rec.record_myth(&m.id, answer(&m.answer));
+                    rec.record(&ItemId::myth(&m.id), answer(&m.answer));
                 }
             }
             _ => {}

@@ -2,9 +2,10 @@
 //! an [`Effect`] out. No terminal, clock or file system here; the outer loop
 //! passes the time in and carries out the effects.
 
+use crate::item::{Attempt, ItemId};
 use crate::keymap::{Action, Context};
 use crate::lesson::{Choice, Lesson, Section};
-use crate::progress::{Answer, LessonProgress, Progress};
+use crate::progress::{LessonProgress, Progress};
 use crate::scene::Player;
 
 /// Animation speeds: label and milliseconds per frame. The fastest stays
@@ -267,7 +268,7 @@ impl App {
                 if step.prediction.is_none() {
                     return QuestionState::None;
                 }
-                match rec.and_then(|r| r.predictions.get(&step.id)) {
+                match rec.and_then(|r| r.item(&ItemId::step(&step.id)).and_then(|r| r.first())) {
                     Some(a) => QuestionState::Revealed {
                         choice: &a.choice,
                         correct: a.correct,
@@ -277,15 +278,17 @@ impl App {
             }
             Some(Section::Myth(i)) => {
                 let myth = &self.lesson.myths[i];
-                match (&self.retry, rec.and_then(|r| r.myths.get(&myth.id))) {
+                let first =
+                    rec.and_then(|r| r.item(&ItemId::myth(&myth.id)).and_then(|r| r.first()));
+                match (&self.retry, first) {
                     (Some((r, None)), _) if *r == i => QuestionState::Open,
                     (Some((r, Some(pick))), _) if *r == i => QuestionState::Revealed {
                         choice: pick,
                         correct: *pick == myth.answer,
                     },
                     (_, Some(m)) => QuestionState::Revealed {
-                        choice: &m.first.choice,
-                        correct: m.first.correct,
+                        choice: &m.choice,
+                        correct: m.correct,
                     },
                     (_, None) => QuestionState::Open,
                 }
@@ -328,9 +331,9 @@ impl App {
             && match s {
                 Section::Step(i) => {
                     let st = &self.lesson.steps[i];
-                    st.prediction.is_none() || rec.predictions.contains_key(&st.id)
+                    st.prediction.is_none() || rec.item(&ItemId::step(&st.id)).is_some()
                 }
-                Section::Myth(i) => rec.myths.contains_key(&self.lesson.myths[i].id),
+                Section::Myth(i) => rec.item(&ItemId::myth(&self.lesson.myths[i].id)).is_some(),
                 _ => true,
             }
     }
@@ -348,9 +351,9 @@ impl App {
         };
         (0..self.lesson.myths.len())
             .filter(|&i| {
-                rec.myths
-                    .get(&self.lesson.myths[i].id)
-                    .is_some_and(|m| !m.first.correct)
+                rec.item(&ItemId::myth(&self.lesson.myths[i].id))
+                    .and_then(|r| r.first())
+                    .is_some_and(|m| !m.correct)
             })
             .collect()
     }
@@ -547,24 +550,26 @@ impl App {
                 let Some(q) = &step.prediction else {
                     return Effect::None;
                 };
-                let answer = Answer {
+                let answer = Attempt {
                     correct: choice == q.answer,
                     choice,
                     at: now.to_string(),
+                    ..Attempt::default()
                 };
-                let id = step.id.clone();
-                self.record_mut().record_prediction(&id, answer);
+                let id = ItemId::step(&step.id);
+                self.record_mut().record(&id, answer);
             }
             Some(Section::Myth(i)) => {
                 let myth = &self.lesson.myths[i];
-                let answer = Answer {
+                let answer = Attempt {
                     correct: choice == myth.answer,
                     choice: choice.clone(),
                     at: now.to_string(),
+                    ..Attempt::default()
                 };
-                let id = myth.id.clone();
+                let id = ItemId::myth(&myth.id);
                 // The first answer counts; anything later is kept as a retry.
-                self.record_mut().record_myth(&id, answer);
+                self.record_mut().record(&id, answer);
                 if let Some((r, pick)) = &mut self.retry
                     && *r == i
                 {
@@ -643,7 +648,10 @@ mod tests {
         let Section::Step(i) = a.sections[s] else {
             unreachable!()
         };
-        let saved = &rec.predictions[&a.lesson.steps[i].id];
+        let saved = rec
+            .item(&ItemId::step(&a.lesson.steps[i].id))
+            .and_then(|r| r.first())
+            .unwrap();
         assert_eq!(
             saved.choice,
             a.lesson.steps[i].prediction.as_ref().unwrap().choices[0].id
@@ -658,11 +666,11 @@ mod tests {
         a.go(Screen::Section(s));
         let _ = a.update(Action::Pick(0), NOW);
         let _ = a.update(Action::Commit, NOW);
-        let before = a.record().unwrap().predictions.clone();
+        let before = a.record().unwrap().items.clone();
         let _ = a.update(Action::Pick(1), "later");
         assert_eq!(a.update(Action::Commit, "later"), Effect::None);
         assert_eq!(a.click_choice(1, "later"), Effect::None);
-        assert_eq!(a.record().unwrap().predictions, before);
+        assert_eq!(a.record().unwrap().items, before);
     }
 
     #[test]
@@ -695,10 +703,10 @@ mod tests {
                 correct: true
             }
         );
-        let rec = &a.record().unwrap().myths[&myth.id];
-        assert!(!rec.first.correct, "the first answer still counts");
-        assert_eq!(rec.retries.len(), 1);
-        assert!(rec.retries[0].correct);
+        let rec = a.record().unwrap().item(&ItemId::myth(&myth.id)).unwrap();
+        assert!(!rec.attempts[0].correct, "the first answer still counts");
+        assert_eq!(rec.attempts.len(), 2);
+        assert!(rec.attempts[1].correct);
         assert_eq!(a.missed_myths(), vec![m]);
         // Leaving the retry shows the first answer again.
         let _ = a.update(Action::Next, NOW);

@@ -1,6 +1,14 @@
 //! The command line, described with clap so `--help` is generated and complete.
+//!
+//! Each subcommand declares only the options it uses, so its `--help` lists
+//! nothing that does not apply to it. An option written before the
+//! subcommand (`podtutor --progress-file F progress`, as earlier versions
+//! accepted) is passed on when the subcommand takes it and refused with a
+//! clear message when it does not.
 
-use clap::{Args, Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// A terminal tutor for Kubernetes multi-container Pods.
@@ -28,26 +36,23 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Options that apply to the tutor and to most subcommands.
-#[derive(Debug, Clone, Args, Default)]
+/// The options of the full-screen tutor. The commands read their options
+/// from this shape; a subcommand fills in only the ones it takes (see
+/// [`Command::options`]).
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
 pub struct GlobalArgs {
     /// Use this lesson file instead of the built-in lesson.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
     /// Where progress is kept (default: progress.toml in your data directory).
-    #[arg(
-        long,
-        value_name = "PATH",
-        env = "PODTUTOR_PROGRESS_FILE",
-        global = true
-    )]
+    #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
     /// Draw diagrams with plain ASCII (+-|) instead of box-drawing characters.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ascii: bool,
     /// Show animations one key moment at a time, advanced by keys, with no timed motion
     /// (also PODTUTOR_REDUCE_MOTION=1).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub reduce_motion: bool,
 }
 
@@ -58,11 +63,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt"
     )]
-    Read {
-        /// Wrap to this many columns (default: the terminal's width, or 80).
-        #[arg(long, value_name = "N")]
-        width: Option<u16>,
-    },
+    Read(ReadArgs),
     /// Check lesson files and report every problem as FILE:LINE:COL.
     #[command(
         after_help = "Exit status: 0 when every file is clean, 1 when any has an error, 2 on usage errors.\n\n\
@@ -79,7 +80,8 @@ pub enum Command {
     },
     /// Show saved progress, export it as JSON, or start over.
     #[command(
-        after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  podtutor progress --reset --yes"
+        after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
+        podtutor progress --progress-file ~/alice.toml --reset --yes"
     )]
     Progress(ProgressArgs),
     /// List the animated scenes, or print one moment by moment.
@@ -89,8 +91,26 @@ pub enum Command {
     Scene(SceneArgs),
 }
 
+/// `--lesson`, for the subcommands that read a lesson.
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
+pub struct LessonArg {
+    /// Use this lesson file instead of the built-in lesson.
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
+}
+
+/// Arguments of `podtutor read`.
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
+pub struct ReadArgs {
+    /// Wrap to this many columns (default: the terminal's width, or 80).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+    #[command(flatten)]
+    pub lesson: LessonArg,
+}
+
 /// Arguments of `podtutor progress`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
 pub struct ProgressArgs {
     /// Print the progress as JSON (for scripts and exports).
     #[arg(long)]
@@ -101,10 +121,16 @@ pub struct ProgressArgs {
     /// Confirm --reset.
     #[arg(long)]
     pub yes: bool,
+    /// Where progress is kept (default: progress.toml in your data directory).
+    #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
+    pub progress_file: Option<PathBuf>,
+    /// The lesson file whose titles and questions to show (default: the built-in lesson).
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
 }
 
 /// Arguments of `podtutor scene`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
 pub struct SceneArgs {
     /// A scene name, or `list` to list them.
     #[arg(value_name = "NAME|list")]
@@ -112,4 +138,260 @@ pub struct SceneArgs {
     /// Width to draw at (default: the terminal's width, or 80).
     #[arg(long, value_name = "N")]
     pub width: Option<u16>,
+    /// Draw with plain ASCII (+-|) instead of box-drawing characters.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+impl Command {
+    /// The options this subcommand takes, in the shape the commands read.
+    pub fn options(&self) -> GlobalArgs {
+        match self {
+            Command::Read(a) => GlobalArgs {
+                lesson: a.lesson.lesson.clone(),
+                ..GlobalArgs::default()
+            },
+            Command::Lint { .. } => GlobalArgs::default(),
+            Command::Progress(a) => GlobalArgs {
+                lesson: a.lesson.clone(),
+                progress_file: a.progress_file.clone(),
+                ..GlobalArgs::default()
+            },
+            Command::Scene(a) => GlobalArgs {
+                ascii: a.ascii,
+                ..GlobalArgs::default()
+            },
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Read(_) => "read",
+            Command::Lint { .. } => "lint",
+            Command::Progress(_) => "progress",
+            Command::Scene(_) => "scene",
+        }
+    }
+
+    /// Takes a tutor option (by clap id) written before the subcommand; it
+    /// beats the environment. `false` when this subcommand has no such option.
+    fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
+        match (self, id) {
+            (Command::Read(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
+            (Command::Progress(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Progress(a), "progress_file") => {
+                a.progress_file.clone_from(&from.progress_file);
+            }
+            (Command::Scene(a), "ascii") => a.ascii = true,
+            _ => return false,
+        }
+        true
+    }
+}
+
+impl Cli {
+    /// Parses the process's arguments, printing help or a usage error and
+    /// exiting as clap does.
+    pub fn parse_args() -> Cli {
+        Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|e| e.exit())
+    }
+
+    /// Parses `args` (the first is the program name). Tutor options written
+    /// before a subcommand are handed to it when it takes them and are a
+    /// usage error when it does not.
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let mut cmd = Cli::command();
+        let matches: ArgMatches = cmd.try_get_matches_from_mut(args)?;
+        let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+        let typed = |m: &ArgMatches, id: &str| {
+            // `value_source` insists on known ids; `ids` lists the present ones.
+            m.ids().any(|i| i == id) && m.value_source(id) == Some(ValueSource::CommandLine)
+        };
+        let sub_matches = matches.subcommand().map(|(_, m)| m);
+        if let (Some(sub), Some(sub_matches)) = (&mut cli.command, sub_matches) {
+            // Every tutor option, so one added later is checked too.
+            let options: Vec<(String, Option<String>)> = cmd
+                .get_arguments()
+                .map(|a| (a.get_id().to_string(), a.get_long().map(str::to_string)))
+                .collect();
+            for (id, long) in &options {
+                let id = id.as_str();
+                // Written after the subcommand too: that one wins.
+                if !typed(&matches, id) || typed(sub_matches, id) {
+                    continue;
+                }
+                if !sub.adopt(id, &cli.global) {
+                    let flag = long
+                        .as_ref()
+                        .map_or_else(|| id.to_string(), |l| format!("--{l}"));
+                    let name = sub.name();
+                    return Err(cmd.error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!(
+                            "{flag} does not apply to `podtutor {name}` \
+                             (see `podtutor {name} --help` for its options)"
+                        ),
+                    ));
+                }
+            }
+            // The options now belong to the subcommand alone.
+            cli.global = GlobalArgs::default();
+        }
+        Ok(cli)
+    }
+}
+
+/// A word quoted for a POSIX shell when it needs it, so a suggested command
+/// can be pasted as printed.
+pub fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,~".contains(c));
+    // A leading `~` would be expanded by the shell: quote it to keep it literal.
+    if plain && !word.starts_with('~') {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_args(std::iter::once("podtutor").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn options_before_a_subcommand_go_to_it_when_it_takes_them() {
+        let cases: [(&[&str], GlobalArgs); 5] = [
+            (
+                &["--progress-file", "a.toml", "progress"],
+                GlobalArgs {
+                    progress_file: Some("a.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &[
+                    "--progress-file",
+                    "a.toml",
+                    "progress",
+                    "--progress-file",
+                    "b.toml",
+                ],
+                GlobalArgs {
+                    progress_file: Some("b.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["--lesson", "l.toml", "read"],
+                GlobalArgs {
+                    lesson: Some("l.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["--ascii", "scene", "list"],
+                GlobalArgs {
+                    ascii: true,
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["scene", "list", "--ascii"],
+                GlobalArgs {
+                    ascii: true,
+                    ..GlobalArgs::default()
+                },
+            ),
+        ];
+        for (args, want) in cases {
+            let cli = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            // (An explicit --progress-file beats PODTUTOR_PROGRESS_FILE, and
+            // read and scene take none, so the environment cannot change this.)
+            assert_eq!(cli.command.as_ref().unwrap().options(), want, "{args:?}");
+            assert_eq!(cli.global, GlobalArgs::default(), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn an_option_a_subcommand_does_not_use_is_refused_by_name() {
+        let cases: [(&[&str], &str); 4] = [
+            (
+                &["--ascii", "lint", "x.toml"],
+                "--ascii does not apply to `podtutor lint`",
+            ),
+            (
+                &["--reduce-motion", "read"],
+                "--reduce-motion does not apply to `podtutor read`",
+            ),
+            (
+                &["--progress-file", "p", "scene", "list"],
+                "--progress-file does not apply to `podtutor scene`",
+            ),
+            (
+                &["--lesson", "l.toml", "scene", "list"],
+                "--lesson does not apply to `podtutor scene`",
+            ),
+        ];
+        for (args, want) in cases {
+            let err = parse(args).unwrap_err().to_string();
+            assert!(err.contains(want), "{args:?}: {err}");
+        }
+        // After the subcommand, clap itself refuses it.
+        assert!(parse(&["lint", "x.toml", "--ascii"]).is_err());
+        assert!(parse(&["read", "--progress-file", "p"]).is_err());
+    }
+
+    #[test]
+    fn the_bare_tutor_keeps_all_its_options() {
+        let cli = parse(&[
+            "--lesson",
+            "l.toml",
+            "--progress-file",
+            "p.toml",
+            "--ascii",
+            "--reduce-motion",
+        ])
+        .unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(
+            cli.global,
+            GlobalArgs {
+                lesson: Some("l.toml".into()),
+                progress_file: Some("p.toml".into()),
+                ascii: true,
+                reduce_motion: true,
+            }
+        );
+    }
+
+    #[test]
+    fn words_are_quoted_only_when_the_shell_needs_it() {
+        let cases = [
+            ("/home/al/progress.toml", "/home/al/progress.toml"),
+            ("C:/x_y-z.toml", "C:/x_y-z.toml"),
+            ("my progress.toml", "'my progress.toml'"),
+            ("it's.toml", r"'it'\''s.toml'"),
+            ("$HOME/p.toml", "'$HOME/p.toml'"),
+            ("~/p.toml", "'~/p.toml'"),
+            ("", "''"),
+        ];
+        for (word, want) in cases {
+            assert_eq!(shell_quote(word), want, "{word}");
+        }
+    }
 }

@@ -1,11 +1,13 @@
 //! podtutor: a terminal tutor for Kubernetes multi-container Pods.
 //!
 //! Data flows one way:
-//! lesson TOML → [`lesson`] model → [`app`] state → `ui` view → terminal, and
-//! keys/ticks → actions → [`app`] state → [`progress`] file.
+//! lesson TOML → [`lesson`] model → [`session`] → [`app`] state → `ui` view →
+//! terminal, and keys/ticks → actions → [`app`] state → [`session`] (record
+//! operations on [`item`]s) → [`progress`] file.
 //!
 //! Pure modules (no terminal, clock or file system): [`lesson`], [`text`],
-//! [`sim`], [`diagram`], [`scene`], [`progress`], [`app`], [`keymap`].
+//! [`sim`], [`diagram`], [`scene`], [`item`], [`session`], [`progress`],
+//! [`app`], [`keymap`].
 //! The outer layer: [`store`] (progress file I/O), [`tui`] (the terminal loop),
 //! [`commands`] (the non-interactive subcommands) and [`cli`].
 
@@ -14,12 +16,14 @@ pub mod cli;
 pub mod commands;
 pub mod diagram;
 pub mod highlight;
+pub mod item;
 pub mod keymap;
 pub mod lesson;
 pub mod plain;
 pub mod progress;
 pub mod review;
 pub mod scene;
+pub mod session;
 pub mod sim;
 pub mod store;
 pub mod text;

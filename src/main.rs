@@ -1,16 +1,15 @@
-use clap::Parser;
 use podtutor::cli::{Cli, Command};
 use podtutor::commands;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+    let cli = Cli::parse_args();
+    let result = match &cli.command {
         None => commands::tutor::run(&cli.global),
-        Some(Command::Read { width }) => commands::read::run(&cli.global, width),
-        Some(Command::Lint { files, strict }) => commands::lint::run(&files, strict),
-        Some(Command::Progress(args)) => commands::progress::run(&cli.global, &args),
-        Some(Command::Scene(args)) => commands::scene::run(&cli.global, &args),
+        Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
+        Some(Command::Lint { files, strict }) => commands::lint::run(files, *strict),
+        Some(Command::Progress(args)) => commands::progress::run(args),
+        Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
     };
     match result {
         Ok(code) => code,

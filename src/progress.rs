@@ -1,34 +1,75 @@
-//! The learner's progress record (file format v1): plain data, merging and a
-//! readable summary.
+//! The learner's progress record (file format v2): plain data and merging.
 //!
 //! Pure: no file system and no clock. Times arrive as RFC 3339 UTC strings made
 //! by the outer layer; [`crate::store`] does every read and write of the file.
+//! Scoring lives in [`crate::session`], computed once from this record.
+//!
+//! Format v2 keeps, per lesson, every attempt at every item (see
+//! [`crate::item`]) where v1 kept predictions and myths apart; a v1 file is
+//! migrated on load without losing anything (see [`Progress::from_toml`]).
 //!
 //! Merging is the heart of it: two podtutor processes may save the same file,
 //! so [`Progress::merge`] is a union that is commutative and idempotent —
 //! nothing either learner did is lost, and merging twice changes nothing.
 
-use crate::lesson::Lesson;
-use crate::text::{sanitize, wrap};
+use crate::item::{Attempt, ItemId, ItemKind, ItemRecord, ItemStatus};
 use serde::{Deserialize, Serialize, Serializer};
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::time::SystemTime;
 
 /// The newest progress format this build reads and the one it writes.
 /// Files with a larger number are never overwritten (see [`crate::store`]).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-/// Everything saved about a learner, per lesson id.
+/// Everything saved about a learner: settings, and progress per lesson id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
     /// The file format; [`Progress::to_toml`] always writes [`FORMAT_VERSION`].
     pub format_version: u32,
-    /// Progress per lesson, keyed by [`Lesson::id`].
+    /// The learner's settings, shared by every lesson.
+    #[serde(default, skip_serializing_if = "Settings::is_empty")]
+    pub settings: Settings,
+    /// Progress per lesson, keyed by [`crate::lesson::Lesson::id`].
     #[serde(default)]
     pub lessons: BTreeMap<String, LessonProgress>,
+}
+
+/// Learner settings kept in the `[settings]` table. `None` means "never
+/// chosen": the default applies, and another process's choice is taken when
+/// merging.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Ask "how sure are you?" before each reveal (default: yes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<bool>,
+    /// The colour theme's name (its meaning belongs to the view).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+}
+
+impl Settings {
+    /// True when nothing was ever chosen.
+    pub fn is_empty(&self) -> bool {
+        *self == Settings::default()
+    }
+
+    /// Whether to ask for confidence before a reveal.
+    pub fn asks_confidence(&self) -> bool {
+        self.confidence.unwrap_or(true)
+    }
+
+    /// Takes `other`'s choices where this record has none; this record's
+    /// own choices win (it belongs to the process that is saving).
+    pub fn merge(&mut self, other: &Settings) {
+        if self.confidence.is_none() {
+            self.confidence = other.confidence;
+        }
+        if self.theme.is_none() {
+            self.theme.clone_from(&other.theme);
+        }
+    }
 }
 
 /// Progress in one lesson. Every field refers to stable ids from the lesson
@@ -37,18 +78,19 @@ pub struct Progress {
 #[serde(deny_unknown_fields)]
 pub struct LessonProgress {
     /// Where the learner was: a section key such as `step:what-is-a-pod`
-    /// (see [`Lesson::section_key`]).
+    /// (see [`crate::lesson::Lesson::section_key`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
+    /// When the learner first reached the end of the lesson (its summary),
+    /// as RFC 3339 UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<String>,
     /// Section keys the learner has seen.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub visited: BTreeSet<String>,
-    /// Step id → the prediction the learner committed to (the first commit counts).
+    /// Every attempt at every item answered, by item id (`step:…`, `myth:…`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub predictions: BTreeMap<String, Answer>,
-    /// Myth id → the first answer (which is scored) and any retries.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub myths: BTreeMap<String, MythRecord>,
+    pub items: BTreeMap<ItemId, ItemRecord>,
     /// Session id → seconds spent in that session. Each process only ever
     /// grows its own entry, so merging takes the larger value per session:
     /// time is neither counted twice nor lost when two processes save.
@@ -58,29 +100,6 @@ pub struct LessonProgress {
         serialize_with = "serialize_seconds"
     )]
     pub sessions: BTreeMap<String, u64>,
-}
-
-/// One committed answer to a prediction or myth.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Answer {
-    /// The choice id (stable within its question).
-    pub choice: String,
-    /// Whether that choice was the right one when it was answered.
-    pub correct: bool,
-    /// When, as RFC 3339 UTC (e.g. `2026-11-25T10:15:00Z`).
-    pub at: String,
-}
-
-/// The answers given to one myth: only `first` counts for the score.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MythRecord {
-    /// The first answer; a retry never replaces it.
-    pub first: Answer,
-    /// Later answers, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub retries: Vec<Answer>,
 }
 
 /// Why a progress file could not be read. The text completes the sentence
@@ -117,12 +136,22 @@ pub enum ProgressError {
         "it was written by a newer podtutor (format_version {found}; this one reads up to {FORMAT_VERSION})"
     )]
     Newer { found: i64 },
-    /// Valid TOML that does not match the v1 schema.
-    #[error("unexpected content{}: {message}", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
+    /// Valid TOML that does not match the schema of its format_version.
+    #[error("unexpected content{}: {message}", place(*line, *column))]
     Schema {
         line: Option<usize>,
+        column: Option<usize>,
         message: String,
     },
+}
+
+/// " at line L, column C" for a message, or nothing when the place is unknown.
+fn place(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" at line {l}, column {c}"),
+        (Some(l), None) => format!(" at line {l}"),
+        _ => String::new(),
+    }
 }
 
 impl ProgressError {
@@ -137,13 +166,13 @@ impl Progress {
     pub fn new() -> Progress {
         Progress {
             format_version: FORMAT_VERSION,
-            lessons: BTreeMap::new(),
+            ..Progress::default()
         }
     }
 
-    /// True when nothing at all has been recorded.
+    /// True when nothing at all has been recorded or chosen.
     pub fn is_empty(&self) -> bool {
-        self.lessons.values().all(LessonProgress::is_empty)
+        self.settings.is_empty() && self.lessons.values().all(LessonProgress::is_empty)
     }
 
     /// Progress in a lesson, if any was recorded.
@@ -156,11 +185,12 @@ impl Progress {
         self.lessons.entry(id.to_string()).or_default()
     }
 
-    /// Adds everything in `other` to `self`: visited sections and sessions are
-    /// unioned, the earliest first answer wins, myth retries are unioned, and
-    /// `self`'s position wins (it is the more recent one when `self` is the
-    /// process that is saving).
+    /// Adds everything in `other` to `self`: visited sections, sessions and
+    /// attempts are unioned, the earliest first attempt and completion win,
+    /// and `self`'s position and settings win (it is the more recent one when
+    /// `self` is the process that is saving).
     pub fn merge(&mut self, other: &Progress) {
+        self.settings.merge(&other.settings);
         for (id, theirs) in &other.lessons {
             self.lesson_mut(id).merge(theirs);
         }
@@ -182,7 +212,8 @@ impl Progress {
         }
     }
 
-    /// Parses progress TOML and checks `format_version`.
+    /// Parses progress TOML and checks `format_version`. A v1 file comes back
+    /// migrated to the current format, with every answer and retry kept.
     pub fn from_toml(s: &str) -> Result<Progress, ProgressError> {
         if s.trim().is_empty() {
             return Err(ProgressError::Empty);
@@ -194,7 +225,7 @@ impl Progress {
         }
         // Look at the version before the schema: a newer file may have any shape.
         let table: toml::Table = toml::from_str(s).map_err(|e| syntax_error(s, &e))?;
-        match table.get("format_version") {
+        let version = match table.get("format_version") {
             None => return Err(ProgressError::MissingVersion),
             Some(toml::Value::Integer(n)) if *n > i64::from(FORMAT_VERSION) => {
                 return Err(ProgressError::Newer { found: *n });
@@ -202,30 +233,46 @@ impl Progress {
             Some(toml::Value::Integer(n)) if *n < 1 => {
                 return Err(ProgressError::UnknownVersion { found: *n });
             }
-            Some(toml::Value::Integer(_)) => {}
+            Some(toml::Value::Integer(n)) => *n,
             Some(_) => {
                 return Err(ProgressError::Schema {
                     line: None,
+                    column: None,
                     message: "format_version must be a whole number".into(),
                 });
             }
-        }
+        };
         // Parse again from the text (not the table) so schema errors carry a line.
-        toml::from_str::<Progress>(s).map_err(|e| ProgressError::Schema {
-            line: e.span().map(|r| line_col(s, r.start).0),
-            message: one_line(e.message()),
-        })
+        let schema = |e: toml::de::Error| {
+            let at = e.span().map(|r| line_col(s, r.start));
+            ProgressError::Schema {
+                line: at.map(|(l, _)| l),
+                column: at.map(|(_, c)| c),
+                message: one_line(e.message()),
+            }
+        };
+        if version == 1 {
+            return Ok(toml::from_str::<v1::Progress>(s).map_err(schema)?.migrate());
+        }
+        toml::from_str::<Progress>(s).map_err(schema)
     }
 
     /// The record as TOML, always in the current format, ending in a newline.
     pub fn to_toml(&self) -> String {
+        // Borrowed, so saving never copies the record.
         #[derive(Serialize)]
         struct Current<'a> {
             format_version: u32,
+            #[serde(skip_serializing_if = "no_settings")]
+            settings: &'a Settings,
             lessons: &'a BTreeMap<String, LessonProgress>,
+        }
+        fn no_settings(s: &&Settings) -> bool {
+            s.is_empty()
         }
         let current = Current {
             format_version: FORMAT_VERSION,
+            settings: &self.settings,
             lessons: &self.lessons,
         };
         // Every field is a string, bool, integer clamped to TOML's range, or a
@@ -238,9 +285,9 @@ impl LessonProgress {
     /// True when nothing has been recorded for this lesson.
     pub fn is_empty(&self) -> bool {
         self.position.is_none()
+            && self.completed.is_none()
             && self.visited.is_empty()
-            && self.predictions.is_empty()
-            && self.myths.is_empty()
+            && self.items.values().all(|r| r.attempts.is_empty())
             && self.sessions.values().all(|&s| s == 0)
     }
 
@@ -250,35 +297,43 @@ impl LessonProgress {
         self.visited.insert(section_key.to_string());
     }
 
-    /// Records a committed prediction. Only the first commit for a step counts:
-    /// returns `false` (and changes nothing) when one is already recorded.
-    pub fn record_prediction(&mut self, step_id: &str, answer: Answer) -> bool {
-        if self.predictions.contains_key(step_id) {
+    /// Records an attempt at an item. Every attempt is kept; the first one
+    /// counts for the score. Returns `true` when this was the first.
+    pub fn record(&mut self, item: &ItemId, attempt: Attempt) -> bool {
+        self.items.entry(item.clone()).or_default().record(attempt)
+    }
+
+    /// The attempts at an item, if it was ever answered.
+    pub fn item(&self, item: &ItemId) -> Option<&ItemRecord> {
+        self.items.get(item).filter(|r| !r.attempts.is_empty())
+    }
+
+    /// Where an item stands (see [`ItemRecord::status`]).
+    pub fn status(&self, item: &ItemId) -> ItemStatus {
+        self.item(item)
+            .map_or(ItemStatus::NotAnswered, ItemRecord::status)
+    }
+
+    /// The answered items of one kind, by id.
+    pub fn items_of(&self, kind: ItemKind) -> impl Iterator<Item = (&ItemId, &ItemRecord)> {
+        self.items
+            .iter()
+            .filter(move |(id, r)| id.kind() == Some(kind) && !r.attempts.is_empty())
+    }
+
+    /// Marks the lesson as finished (the learner reached its end) at `now`,
+    /// unless it already was. Returns `true` when this is news.
+    pub fn complete(&mut self, now: &str) -> bool {
+        if self.completed.is_some() {
             return false;
         }
-        self.predictions.insert(step_id.to_string(), answer);
+        self.completed = Some(now.to_string());
         true
     }
 
-    /// Records an answer to a myth. The first answer is the one scored; later
-    /// ones are kept as retries. Returns `true` when this was the first.
-    pub fn record_myth(&mut self, myth_id: &str, answer: Answer) -> bool {
-        match self.myths.get_mut(myth_id) {
-            Some(record) => {
-                record.retries.push(answer);
-                false
-            }
-            None => {
-                self.myths.insert(
-                    myth_id.to_string(),
-                    MythRecord {
-                        first: answer,
-                        retries: Vec::new(),
-                    },
-                );
-                true
-            }
-        }
+    /// True once the learner has reached the end of the lesson.
+    pub fn is_complete(&self) -> bool {
+        self.completed.is_some()
     }
 
     /// Adds time to a session's total. Sessions are ids the outer layer makes
@@ -300,20 +355,16 @@ impl LessonProgress {
         if self.position.is_none() {
             self.position.clone_from(&other.position);
         }
+        self.completed = match (self.completed.take(), &other.completed) {
+            (Some(mine), Some(theirs)) => Some(earlier(mine, theirs.clone())),
+            (mine, theirs) => mine.or_else(|| theirs.clone()),
+        };
         self.visited.extend(other.visited.iter().cloned());
-        for (step, theirs) in &other.predictions {
-            match self.predictions.get(step) {
-                Some(mine) if answer_order(mine, theirs) != Ordering::Greater => {}
-                _ => {
-                    self.predictions.insert(step.clone(), theirs.clone());
-                }
-            }
-        }
-        for (myth, theirs) in &other.myths {
-            match self.myths.get_mut(myth) {
-                Some(mine) => *mine = merge_myth(mine, theirs),
+        for (item, theirs) in &other.items {
+            match self.items.get_mut(item) {
+                Some(mine) => *mine = mine.merge(theirs),
                 None => {
-                    self.myths.insert(myth.clone(), theirs.clone());
+                    self.items.insert(item.clone(), theirs.clone());
                 }
             }
         }
@@ -324,6 +375,16 @@ impl LessonProgress {
     }
 }
 
+/// The earlier of two RFC 3339 times; unparseable times lose, and equal
+/// ones fall back to text order so that merging is deterministic.
+fn earlier(a: String, b: String) -> String {
+    fn key(t: &str) -> (bool, Option<SystemTime>, &str) {
+        let parsed = humantime::parse_rfc3339_weak(t).ok();
+        (parsed.is_none(), parsed, t)
+    }
+    if key(&b) < key(&a) { b } else { a }
+}
+
 /// TOML integers are signed 64-bit; seconds are clamped to that range.
 const MAX_SECONDS: u64 = i64::MAX as u64;
 
@@ -331,49 +392,107 @@ fn serialize_seconds<S: Serializer>(map: &BTreeMap<String, u64>, s: S) -> Result
     s.collect_map(map.iter().map(|(k, &v)| (k, v.min(MAX_SECONDS))))
 }
 
-/// Orders answers by time, earliest first. Unparseable times sort last, and
-/// ties break on the remaining fields so that merging is deterministic.
-fn answer_order(a: &Answer, b: &Answer) -> Ordering {
-    fn key(a: &Answer) -> (bool, Option<SystemTime>) {
-        let t = humantime::parse_rfc3339_weak(&a.at).ok();
-        (t.is_none(), t)
-    }
-    key(a)
-        .cmp(&key(b))
-        .then_with(|| a.at.cmp(&b.at))
-        .then_with(|| a.choice.cmp(&b.choice))
-        .then_with(|| a.correct.cmp(&b.correct))
-}
+/// Format v1, read only to migrate it: predictions and myths were kept apart,
+/// and only myths kept retries.
+mod v1 {
+    use super::{LessonProgress, Settings};
+    use crate::item::{Attempt, ItemId, ItemRecord};
+    use serde::Deserialize;
+    use std::collections::{BTreeMap, BTreeSet};
 
-/// The earliest first answer wins; the other one becomes a retry. Retries are
-/// a multiset union (a learner may repeat the same answer), so merging a record
-/// with itself changes nothing.
-fn merge_myth(mine: &MythRecord, theirs: &MythRecord) -> MythRecord {
-    let (first, loser) = if answer_order(&mine.first, &theirs.first) == Ordering::Greater {
-        (&theirs.first, &mine.first)
-    } else {
-        (&mine.first, &theirs.first)
-    };
-    let with_loser = |r: &MythRecord| {
-        let mut v = r.retries.clone();
-        if r.first == *loser && loser != first {
-            v.push(loser.clone());
-        }
-        v
-    };
-    let mut retries = with_loser(mine);
-    let theirs_all = with_loser(theirs);
-    for a in &theirs_all {
-        let want = theirs_all.iter().filter(|x| *x == a).count();
-        let have = retries.iter().filter(|x| *x == a).count();
-        if have < want {
-            retries.push(a.clone());
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Progress {
+        #[expect(dead_code, reason = "checked before this is parsed")]
+        format_version: u32,
+        #[serde(default)]
+        lessons: BTreeMap<String, Lesson>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Lesson {
+        #[serde(default)]
+        position: Option<String>,
+        #[serde(default)]
+        visited: BTreeSet<String>,
+        #[serde(default)]
+        predictions: BTreeMap<String, Answer>,
+        #[serde(default)]
+        myths: BTreeMap<String, Myth>,
+        #[serde(default)]
+        sessions: BTreeMap<String, u64>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Answer {
+        choice: String,
+        correct: bool,
+        at: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Myth {
+        first: Answer,
+        #[serde(default)]
+        retries: Vec<Answer>,
+    }
+
+    impl From<Answer> for Attempt {
+        fn from(a: Answer) -> Attempt {
+            Attempt {
+                choice: a.choice,
+                correct: a.correct,
+                at: a.at,
+                confidence: None,
+                seconds: None,
+            }
         }
     }
-    retries.sort_by(answer_order);
-    MythRecord {
-        first: first.clone(),
-        retries,
+
+    impl Progress {
+        /// The same record in the current format: a prediction becomes a
+        /// `step:` item with one attempt, a myth a `myth:` item whose first
+        /// answer stays first and whose retries follow in their saved order.
+        pub(super) fn migrate(self) -> super::Progress {
+            let lessons = self
+                .lessons
+                .into_iter()
+                .map(|(id, l)| {
+                    let mut items = BTreeMap::new();
+                    for (step, a) in l.predictions {
+                        items.insert(
+                            ItemId::step(&step),
+                            ItemRecord {
+                                attempts: vec![a.into()],
+                            },
+                        );
+                    }
+                    for (myth, m) in l.myths {
+                        let attempts = std::iter::once(m.first)
+                            .chain(m.retries)
+                            .map(Attempt::from)
+                            .collect();
+                        items.insert(ItemId::myth(&myth), ItemRecord { attempts });
+                    }
+                    let lesson = LessonProgress {
+                        position: l.position,
+                        completed: None,
+                        visited: l.visited,
+                        items,
+                        sessions: l.sessions,
+                    };
+                    (id, lesson)
+                })
+                .collect();
+            super::Progress {
+                format_version: super::FORMAT_VERSION,
+                settings: Settings::default(),
+                lessons,
+            }
+        }
     }
 }
 
@@ -415,209 +534,6 @@ fn syntax_error(s: &str, e: &toml::de::Error) -> ProgressError {
     }
 }
 
-/// A myth answered wrongly at the first try.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MissedMyth {
-    /// The myth's id.
-    pub id: String,
-    /// The myth's claim when the lesson is known, else its id.
-    pub title: String,
-}
-
-/// The numbers `podtutor progress` shows for one lesson (also its JSON).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LessonSummary {
-    /// The lesson id.
-    pub id: String,
-    /// The lesson title, when the lesson is known.
-    pub title: Option<String>,
-    /// The saved section key.
-    pub position: Option<String>,
-    /// The heading of that section, when the lesson is known and still has it.
-    pub position_title: Option<String>,
-    /// Sections seen (only those still in the lesson, when it is known).
-    pub sections_seen: usize,
-    /// Sections in the lesson, when it is known.
-    pub sections_total: Option<usize>,
-    /// Predictions committed and how many of them were right.
-    pub predictions_right: usize,
-    pub predictions_answered: usize,
-    /// Prediction questions in the lesson, when it is known.
-    pub predictions_total: Option<usize>,
-    /// Myths answered, and how many were right at the first answer.
-    pub myths_right_first: usize,
-    pub myths_answered: usize,
-    /// Myths in the lesson, when it is known.
-    pub myths_total: Option<usize>,
-    /// Myths whose first answer was wrong, in lesson order when known.
-    pub missed_myths: Vec<MissedMyth>,
-    /// Total time spent over all sessions.
-    pub seconds_spent: u64,
-}
-
-/// Summarises every lesson with something recorded. `lesson` supplies titles
-/// for the lesson with its id; other lessons are shown by their ids.
-pub fn summarize(progress: &Progress, lesson: Option<&Lesson>) -> Vec<LessonSummary> {
-    progress
-        .lessons
-        .iter()
-        .filter(|(_, p)| !p.is_empty())
-        .map(|(id, p)| summarize_lesson(id, p, lesson.filter(|l| l.id == *id)))
-        .collect()
-}
-
-fn summarize_lesson(id: &str, p: &LessonProgress, lesson: Option<&Lesson>) -> LessonSummary {
-    let position_title = lesson.and_then(|l| {
-        let key = p.position.as_deref()?;
-        Some(l.section_title(l.section_by_key(key)?))
-    });
-    let sections_seen = match lesson {
-        Some(l) => p
-            .visited
-            .iter()
-            .filter(|k| l.section_by_key(k).is_some())
-            .count(),
-        None => p.visited.len(),
-    };
-    let mut missed: Vec<(usize, MissedMyth)> = p
-        .myths
-        .iter()
-        .filter(|(_, r)| !r.first.correct)
-        .map(|(myth_id, _)| {
-            let found = lesson.and_then(|l| l.myths.iter().position(|m| m.id == *myth_id));
-            let title = match (lesson, found) {
-                (Some(l), Some(i)) => l.myths[i].claim.clone(),
-                _ => myth_id.clone(),
-            };
-            let item = MissedMyth {
-                id: myth_id.clone(),
-                title,
-            };
-            (found.unwrap_or(usize::MAX), item)
-        })
-        .collect();
-    missed.sort_by_key(|(i, _)| *i);
-    LessonSummary {
-        id: id.to_string(),
-        title: lesson.map(|l| l.title.clone()),
-        position: p.position.clone(),
-        position_title,
-        sections_seen,
-        sections_total: lesson.map(|l| l.sections().len()),
-        predictions_right: p.predictions.values().filter(|a| a.correct).count(),
-        predictions_answered: p.predictions.len(),
-        predictions_total: lesson
-            .map(|l| l.steps.iter().filter(|s| s.prediction.is_some()).count()),
-        myths_right_first: p.myths.values().filter(|r| r.first.correct).count(),
-        myths_answered: p.myths.len(),
-        myths_total: lesson.map(|l| l.myths.len()),
-        missed_myths: missed.into_iter().map(|(_, m)| m).collect(),
-        seconds_spent: p.seconds_spent(),
-    }
-}
-
-/// The summary as readable text wrapped to `width` columns, or a friendly
-/// sentence when nothing has been recorded yet. Untrusted text is sanitised.
-pub fn summary_text(progress: &Progress, lesson: Option<&Lesson>, width: usize) -> String {
-    let summaries = summarize(progress, lesson);
-    if summaries.is_empty() {
-        return NO_PROGRESS.to_string();
-    }
-    let width = width.max(20);
-    let mut out = String::new();
-    for (n, s) in summaries.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let heading = match &s.title {
-            Some(t) => format!("{t} ({})", s.id),
-            None => s.id.clone(),
-        };
-        for l in wrap(&heading, width) {
-            let _ = writeln!(out, "{l}");
-        }
-        let position = match (&s.position_title, &s.position) {
-            (Some(t), _) => t.clone(),
-            (None, Some(k)) => k.clone(),
-            (None, None) => "not started".into(),
-        };
-        field(&mut out, width, "Where you are", &position);
-        let seen = match s.sections_total {
-            Some(t) => format!("{} of {t}", s.sections_seen),
-            None => s.sections_seen.to_string(),
-        };
-        field(&mut out, width, "Sections seen", &seen);
-        let predictions = if s.predictions_answered == 0 {
-            "none answered yet".to_string()
-        } else {
-            format!(
-                "{} of {} right",
-                s.predictions_right, s.predictions_answered
-            )
-        };
-        let predictions = match s.predictions_total {
-            Some(t) => format!("{predictions} ({t} in the lesson)"),
-            None => predictions,
-        };
-        field(&mut out, width, "Predictions", &predictions);
-        let myths = if s.myths_answered == 0 {
-            "none answered yet".to_string()
-        } else {
-            format!(
-                "{} of {} right at the first answer",
-                s.myths_right_first, s.myths_answered
-            )
-        };
-        let myths = match s.myths_total {
-            Some(t) => format!("{myths} ({t} in the lesson)"),
-            None => myths,
-        };
-        field(&mut out, width, "Myth busters", &myths);
-        if !s.missed_myths.is_empty() {
-            let _ = writeln!(out, "  Missed myths:");
-            for m in &s.missed_myths {
-                for (i, l) in wrap(&m.title, width.saturating_sub(6).max(10))
-                    .iter()
-                    .enumerate()
-                {
-                    let bullet = if i == 0 { "    - " } else { "      " };
-                    let _ = writeln!(out, "{bullet}{l}");
-                }
-            }
-        }
-        field(
-            &mut out,
-            width,
-            "Time spent",
-            &format_duration(s.seconds_spent),
-        );
-    }
-    out
-}
-
-/// What `podtutor progress` says before anything has been saved.
-pub const NO_PROGRESS: &str =
-    "No progress yet. Run `podtutor` to start the lesson; your progress is saved as you go.\n";
-
-/// One `  Label:  value` line, the value wrapped under itself.
-fn field(out: &mut String, width: usize, label: &str, value: &str) {
-    const LABEL_COLUMNS: usize = 18;
-    let head = format!("  {label}:");
-    let pad = LABEL_COLUMNS.saturating_sub(head.len()).max(1);
-    let indent = head.len() + pad;
-    let lines = wrap(&sanitize(value), width.saturating_sub(indent).max(10));
-    for (i, l) in lines.iter().enumerate() {
-        if i == 0 {
-            let _ = writeln!(out, "{head}{}{l}", " ".repeat(pad));
-        } else {
-            let _ = writeln!(out, "{}{l}", " ".repeat(indent));
-        }
-    }
-    if lines.is_empty() {
-        let _ = writeln!(out, "{head}");
-    }
-}
-
 /// Seconds as a person reads them: "under a minute", "12 min", "1 h 5 min".
 pub fn format_duration(secs: u64) -> String {
     match secs {
@@ -631,37 +547,49 @@ pub fn format_duration(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::item::Confidence;
 
-    fn ans(choice: &str, correct: bool, at: &str) -> Answer {
-        Answer {
+    fn att(choice: &str, correct: bool, at: &str) -> Attempt {
+        Attempt {
             choice: choice.into(),
             correct,
             at: at.into(),
+            ..Attempt::default()
         }
+    }
+
+    fn step(id: &str) -> ItemId {
+        ItemId::step(id)
+    }
+
+    fn myth(id: &str) -> ItemId {
+        ItemId::myth(id)
     }
 
     #[test]
     fn merge_keeps_both_learners_answers() {
         let mut a = Progress::new();
         a.lesson_mut("l")
-            .record_prediction("s1", ans("a", true, "2026-01-01T10:00:00Z"));
+            .record(&step("s1"), att("a", true, "2026-01-01T10:00:00Z"));
         a.lesson_mut("l").visit("step:s1");
         a.lesson_mut("l").add_time("pa", 30);
         let mut b = Progress::new();
         b.lesson_mut("l")
-            .record_prediction("s2", ans("b", false, "2026-01-01T10:00:05Z"));
+            .record(&step("s2"), att("b", false, "2026-01-01T10:00:05Z"));
         b.lesson_mut("l")
-            .record_myth("m", ans("true", false, "2026-01-01T10:01:00Z"));
+            .record(&myth("m"), att("true", false, "2026-01-01T10:01:00Z"));
         b.lesson_mut("l").visit("myth:m");
         b.lesson_mut("l").add_time("pb", 40);
+        b.lesson_mut("l").complete("2026-01-01T10:02:00Z");
 
         let mut ab = a.clone();
         ab.merge(&b);
         let l = ab.lesson("l").unwrap();
-        assert_eq!(l.predictions.len(), 2);
-        assert_eq!(l.myths.len(), 1);
+        assert_eq!(l.items_of(ItemKind::Prediction).count(), 2);
+        assert_eq!(l.items_of(ItemKind::Myth).count(), 1);
         assert_eq!(l.visited.len(), 2);
         assert_eq!(l.seconds_spent(), 70);
+        assert!(l.is_complete());
         // The saver's own position wins.
         assert_eq!(l.position.as_deref(), Some("step:s1"));
 
@@ -688,94 +616,121 @@ mod tests {
     }
 
     #[test]
-    fn earliest_prediction_wins_a_merge() {
+    fn the_earliest_first_attempt_wins_a_merge_and_the_other_is_kept() {
         let mut late = Progress::new();
         late.lesson_mut("l")
-            .record_prediction("s", ans("b", false, "2026-01-02T00:00:00Z"));
+            .record(&step("s"), att("b", false, "2026-01-02T00:00:00Z"));
         let mut early = Progress::new();
         early
             .lesson_mut("l")
-            .record_prediction("s", ans("a", true, "2026-01-01T23:59:59Z"));
-        let mut m = late.clone();
-        m.merge(&early);
-        assert_eq!(m.lesson("l").unwrap().predictions["s"].choice, "a");
-        let mut m = early.clone();
-        m.merge(&late);
-        assert_eq!(m.lesson("l").unwrap().predictions["s"].choice, "a");
-    }
-
-    #[test]
-    fn a_second_prediction_is_not_recorded() {
-        let mut l = LessonProgress::default();
-        assert!(l.record_prediction("s", ans("a", false, "2026-01-01T00:00:00Z")));
-        assert!(!l.record_prediction("s", ans("b", true, "2026-01-01T00:00:01Z")));
-        assert_eq!(l.predictions["s"].choice, "a");
-    }
-
-    #[test]
-    fn the_first_myth_answer_counts_and_a_retry_never_changes_it() {
-        let mut l = LessonProgress::default();
-        assert!(l.record_myth("m", ans("true", false, "2026-01-01T00:00:00Z")));
-        assert!(!l.record_myth("m", ans("false", true, "2026-01-01T00:00:09Z")));
-        let r = &l.myths["m"];
-        assert_eq!(r.first.choice, "true");
-        assert!(!r.first.correct);
-        assert_eq!(r.retries.len(), 1);
-
-        // Even a retry stamped earlier (a skewed clock) stays a retry locally.
-        l.record_myth("m", ans("false", true, "2025-01-01T00:00:00Z"));
-        assert_eq!(l.myths["m"].first.choice, "true");
-
-        let mut p = Progress::new();
-        p.lessons.insert("x".into(), l.clone());
-        let mut q = p.clone();
-        q.merge(&p);
-        assert_eq!(q.lesson("x").unwrap().myths["m"].first.choice, "true");
-    }
-
-    #[test]
-    fn merging_two_first_myth_answers_keeps_the_earlier_and_the_other_as_a_retry() {
-        let mut a = Progress::new();
-        a.lesson_mut("l")
-            .record_myth("m", ans("false", true, "2026-01-01T00:00:10Z"));
-        let mut b = Progress::new();
-        b.lesson_mut("l")
-            .record_myth("m", ans("true", false, "2026-01-01T00:00:05Z"));
-        b.lesson_mut("l")
-            .record_myth("m", ans("false", true, "2026-01-01T00:00:20Z"));
-        for (x, y) in [(&a, &b), (&b, &a)] {
+            .record(&step("s"), att("a", true, "2026-01-01T23:59:59Z"));
+        for (x, y) in [(&late, &early), (&early, &late)] {
             let mut m = x.clone();
             m.merge(y);
-            let r = &m.lesson("l").unwrap().myths["m"];
-            assert_eq!(r.first, ans("true", false, "2026-01-01T00:00:05Z"));
-            assert_eq!(
-                r.retries,
-                vec![
-                    ans("false", true, "2026-01-01T00:00:10Z"),
-                    ans("false", true, "2026-01-01T00:00:20Z"),
-                ]
-            );
-            // And merging again changes nothing.
-            let again = {
-                let mut n = m.clone();
-                n.merge(x);
-                n.merge(y);
-                n
-            };
-            assert_eq!(again, m);
+            let r = m.lesson("l").unwrap().item(&step("s")).unwrap();
+            assert_eq!(r.first().unwrap().choice, "a");
+            assert_eq!(r.attempts.len(), 2, "the later answer is kept as a retry");
+            assert_eq!(m.lesson("l").unwrap().status(&step("s")), ItemStatus::Right);
         }
     }
 
     #[test]
-    fn repeated_identical_retries_survive_a_merge() {
-        let mut a = Progress::new();
-        let l = a.lesson_mut("l");
-        l.record_myth("m", ans("t", false, "2026-01-01T00:00:00Z"));
-        l.record_myth("m", ans("t", false, "2026-01-01T00:00:01Z"));
-        l.record_myth("m", ans("t", false, "2026-01-01T00:00:01Z"));
-        let mut b = a.clone();
-        b.merge(&a);
-        assert_eq!(b.lesson("l").unwrap().myths["m"].retries.len(), 2);
+    fn the_earliest_completion_wins_a_merge() {
+        let cases = [
+            (None, None, None),
+            (
+                Some("2026-01-02T00:00:00Z"),
+                None,
+                Some("2026-01-02T00:00:00Z"),
+            ),
+            (
+                None,
+                Some("2026-01-02T00:00:00Z"),
+                Some("2026-01-02T00:00:00Z"),
+            ),
+            (
+                Some("2026-01-02T00:00:00Z"),
+                Some("2026-01-01T00:00:00Z"),
+                Some("2026-01-01T00:00:00Z"),
+            ),
+            (
+                Some("garbage"),
+                Some("2026-01-01T00:00:00Z"),
+                Some("2026-01-01T00:00:00Z"),
+            ),
+        ];
+        for (mine, theirs, want) in cases {
+            let mk = |c: Option<&str>| LessonProgress {
+                completed: c.map(str::to_string),
+                ..LessonProgress::default()
+            };
+            let mut m = mk(mine);
+            m.merge(&mk(theirs));
+            assert_eq!(m.completed.as_deref(), want, "{mine:?} + {theirs:?}");
+            let mut m = mk(theirs);
+            m.merge(&mk(mine));
+            assert_eq!(m.completed.as_deref(), want, "{theirs:?} + {mine:?}");
+        }
+    }
+
+    #[test]
+    fn completing_twice_keeps_the_first_time() {
+        let mut l = LessonProgress::default();
+        assert!(!l.is_complete());
+        assert!(l.complete("2026-01-01T00:00:00Z"));
+        assert!(!l.complete("2026-01-02T00:00:00Z"));
+        assert_eq!(l.completed.as_deref(), Some("2026-01-01T00:00:00Z"));
+        assert!(!l.is_empty());
+    }
+
+    #[test]
+    fn settings_survive_a_merge_and_the_savers_choice_wins() {
+        let chosen = |confidence, theme: Option<&str>| Settings {
+            confidence,
+            theme: theme.map(str::to_string),
+        };
+        let cases = [
+            (
+                chosen(None, None),
+                chosen(Some(false), Some("light")),
+                chosen(Some(false), Some("light")),
+            ),
+            (
+                chosen(Some(true), None),
+                chosen(Some(false), Some("light")),
+                chosen(Some(true), Some("light")),
+            ),
+            (
+                chosen(Some(false), Some("dark")),
+                chosen(None, None),
+                chosen(Some(false), Some("dark")),
+            ),
+        ];
+        for (mine, theirs, want) in cases {
+            let mut p = Progress::new();
+            p.settings = mine.clone();
+            let mut q = Progress::new();
+            q.settings = theirs.clone();
+            p.merge(&q);
+            assert_eq!(p.settings, want, "{mine:?} + {theirs:?}");
+        }
+        assert!(Settings::default().asks_confidence());
+        assert!(!chosen(Some(false), None).asks_confidence());
+    }
+
+    #[test]
+    fn a_setting_alone_is_something_to_save_and_round_trips() {
+        let mut p = Progress::new();
+        assert!(p.is_empty());
+        p.settings.confidence = Some(false);
+        p.settings.theme = Some("light".into());
+        assert!(!p.is_empty());
+        let text = p.to_toml();
+        assert!(
+            text.contains("[settings]\nconfidence = false\ntheme = \"light\"\n"),
+            "{text}"
+        );
+        assert_eq!(Progress::from_toml(&text), Ok(p));
     }
 
     #[test]
@@ -784,14 +739,115 @@ mod tests {
         let l = p.lesson_mut("multi-container-pods");
         l.visit("overview");
         l.visit("step:what-is-a-pod");
-        l.record_prediction("what-is-a-pod", ans("a", true, "2026-01-01T00:00:00Z"));
-        l.record_myth("separate-ips", ans("true", false, "2026-01-01T00:01:00Z"));
-        l.record_myth("separate-ips", ans("false", true, "2026-01-01T00:02:00Z"));
+        l.record(
+            &step("what-is-a-pod"),
+            Attempt {
+                confidence: Some(Confidence::FairlySure),
+                seconds: Some(12),
+                ..att("a", true, "2026-01-01T00:00:00Z")
+            },
+        );
+        l.record(
+            &myth("separate-ips"),
+            att("true", false, "2026-01-01T00:01:00Z"),
+        );
+        l.record(
+            &myth("separate-ips"),
+            att("false", true, "2026-01-01T00:02:00Z"),
+        );
         l.add_time("s-1", 95);
         l.add_time("weird \"session\"\n", 5);
+        l.complete("2026-01-01T00:03:00Z");
         let text = p.to_toml();
-        assert!(text.starts_with("format_version = 1\n"), "{text}");
+        assert!(text.starts_with("format_version = 2\n"), "{text}");
+        assert!(text.contains("confidence = \"fairly-sure\""), "{text}");
         assert_eq!(Progress::from_toml(&text), Ok(p));
+    }
+
+    /// A v1 file as v1 wrote it → what it must become.
+    #[test]
+    fn v1_files_migrate_without_losing_anything() {
+        /// Item id → (choice, correct) per attempt, in order.
+        type Items<'a> = Vec<(&'a str, Vec<(&'a str, bool)>)>;
+        let cases: [(&str, &str, Items<'_>); 4] = [
+            ("nothing answered", "", vec![]),
+            (
+                "a prediction",
+                "[lessons.l.predictions.s]\nchoice = \"a\"\ncorrect = true\nat = \"2026-01-01T00:00:00Z\"\n",
+                vec![("step:s", vec![("a", true)])],
+            ),
+            (
+                "a myth with two retries",
+                "[lessons.l.myths.m.first]\nchoice = \"t\"\ncorrect = false\nat = \"2026-01-01T00:00:00Z\"\n\
+                 [[lessons.l.myths.m.retries]]\nchoice = \"t\"\ncorrect = false\nat = \"2026-01-01T00:00:05Z\"\n\
+                 [[lessons.l.myths.m.retries]]\nchoice = \"f\"\ncorrect = true\nat = \"2026-01-01T00:00:09Z\"\n",
+                vec![("myth:m", vec![("t", false), ("t", false), ("f", true)])],
+            ),
+            (
+                "a step and a myth with the same id stay apart",
+                "[lessons.l.predictions.x]\nchoice = \"a\"\ncorrect = false\nat = \"2026-01-01T00:00:00Z\"\n\
+                 [lessons.l.myths.x.first]\nchoice = \"f\"\ncorrect = true\nat = \"2026-01-01T00:00:00Z\"\n",
+                vec![
+                    ("myth:x", vec![("f", true)]),
+                    ("step:x", vec![("a", false)]),
+                ],
+            ),
+        ];
+        for (what, body, want) in cases {
+            let text = format!(
+                "format_version = 1\n[lessons.l]\nposition = \"overview\"\nvisited = [\"overview\"]\n\
+                 [lessons.l.sessions]\nA = 61\n{body}"
+            );
+            let p = Progress::from_toml(&text).unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(p.format_version, FORMAT_VERSION, "{what}");
+            let l = p.lesson("l").unwrap();
+            assert_eq!(l.position.as_deref(), Some("overview"), "{what}");
+            assert!(l.visited.contains("overview"), "{what}");
+            assert_eq!(l.seconds_spent(), 61, "{what}");
+            assert_eq!(l.completed, None, "{what}");
+            let got: Items<'_> = l
+                .items
+                .iter()
+                .map(|(id, r)| {
+                    let attempts = r
+                        .attempts
+                        .iter()
+                        .map(|a| (a.choice.as_str(), a.correct))
+                        .collect();
+                    (id.as_str(), attempts)
+                })
+                .collect();
+            assert_eq!(got, want, "{what}");
+            // What this build writes for it reads back the same.
+            assert_eq!(Progress::from_toml(&p.to_toml()).as_ref(), Ok(&p), "{what}");
+        }
+    }
+
+    #[test]
+    fn a_v1_file_with_v2_fields_is_damaged_not_silently_read() {
+        let err = Progress::from_toml("format_version = 1\n[lessons.l]\nitems = {}\n").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ProgressError::Schema {
+                    line: Some(3),
+                    column: Some(1),
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("unexpected content at line 3, column 1: "),
+            "{err}"
+        );
+        let err =
+            Progress::from_toml("format_version = 2\n[lessons.l]\npredictions = {}\n").unwrap_err();
+        assert!(
+            matches!(err, ProgressError::Schema { line: Some(3), .. }),
+            "{err}"
+        );
     }
 
     #[test]
@@ -800,14 +856,26 @@ mod tests {
         p.lesson_mut("l").add_time("s", u64::MAX);
         p.lesson_mut("l").add_time("s", 5);
         p.lesson_mut("l").sessions.insert("direct".into(), u64::MAX);
+        p.lesson_mut("l").record(
+            &step("s"),
+            Attempt {
+                seconds: Some(u64::MAX),
+                ..att("a", true, "2026-01-01T00:00:00Z")
+            },
+        );
         let back = Progress::from_toml(&p.to_toml()).unwrap();
         assert_eq!(back.lesson("l").unwrap().sessions["s"], MAX_SECONDS);
+        let attempt = &back.lesson("l").unwrap().item(&step("s")).unwrap().attempts[0];
+        assert_eq!(attempt.seconds, Some(MAX_SECONDS));
     }
 
     #[test]
     fn default_progress_is_written_in_the_current_format() {
         let text = Progress::default().to_toml();
-        assert_eq!(Progress::from_toml(&text).unwrap().format_version, 1);
+        assert_eq!(
+            Progress::from_toml(&text).unwrap().format_version,
+            FORMAT_VERSION
+        );
     }
 
     #[test]
@@ -817,24 +885,26 @@ mod tests {
         assert_eq!(Progress::from_bytes(b""), Err(Empty));
         assert_eq!(Progress::from_bytes(b"  \n"), Err(Empty));
         assert_eq!(
-            Progress::from_bytes(b"format_version = 1\n\xff\xfe\n"),
+            Progress::from_bytes(b"format_version = 2\n\xff\xfe\n"),
             Err(NotUtf8 { line: 2 })
         );
         assert_eq!(
-            Progress::from_toml("format_version = 1\n\n\0\0\0"),
+            Progress::from_toml("format_version = 2\n\n\0\0\0"),
             Err(NulByte { line: 3 })
         );
-        let cut = "format_version = 1\n[lessons.l]\nvisited = [\"over";
+        let cut = "format_version = 2\n[lessons.l]\nvisited = [\"over";
         assert_eq!(Progress::from_toml(cut), Err(Truncated { line: 3 }));
         assert!(matches!(
-            Progress::from_toml("format_version = 1\n= oops\n[x]\n"),
+            Progress::from_toml("format_version = 2\n= oops\n[x]\n"),
             Err(Syntax { line: 2, .. })
         ));
         assert_eq!(Progress::from_toml("[lessons]\n"), Err(MissingVersion));
-        assert!(matches!(
-            Progress::from_toml("format_version = 1\nlessons = 5\n"),
-            Err(Schema { line: Some(2), .. })
-        ));
+        for v in [1, 2] {
+            assert!(matches!(
+                Progress::from_toml(&format!("format_version = {v}\nlessons = 5\n")),
+                Err(Schema { line: Some(2), .. })
+            ));
+        }
         assert!(matches!(
             Progress::from_toml("format_version = \"1\"\n"),
             Err(Schema { .. })
@@ -843,8 +913,8 @@ mod tests {
             Progress::from_toml("format_version = 0\n"),
             Err(UnknownVersion { found: 0 })
         );
-        let newer = Progress::from_toml("format_version = 2\nanything = \"goes\"\n");
-        assert_eq!(newer, Err(Newer { found: 2 }));
+        let newer = Progress::from_toml("format_version = 3\nanything = \"goes\"\n");
+        assert_eq!(newer, Err(Newer { found: 3 }));
         assert!(newer.unwrap_err().is_newer());
         assert!(Progress::from_toml(&good).is_ok());
     }
@@ -855,45 +925,5 @@ mod tests {
         assert_eq!(format_duration(59), "under a minute");
         assert_eq!(format_duration(61), "1 min");
         assert_eq!(format_duration(3600 + 5 * 60 + 7), "1 h 5 min");
-    }
-
-    #[test]
-    fn summary_of_nothing_is_a_friendly_sentence() {
-        assert_eq!(summary_text(&Progress::new(), None, 80), NO_PROGRESS);
-        let mut p = Progress::new();
-        p.lesson_mut("l");
-        assert_eq!(summary_text(&p, None, 80), NO_PROGRESS);
-    }
-
-    #[test]
-    fn summary_without_the_lesson_uses_ids() {
-        let mut p = Progress::new();
-        let l = p.lesson_mut("some-lesson");
-        l.visit("step:x");
-        l.record_prediction("x", ans("a", true, "2026-01-01T00:00:00Z"));
-        l.record_prediction("y", ans("b", false, "2026-01-01T00:00:00Z"));
-        l.record_myth("m1", ans("t", false, "2026-01-01T00:00:00Z"));
-        l.record_myth("m2", ans("f", true, "2026-01-01T00:00:00Z"));
-        l.add_time("s", 300);
-        let text = summary_text(&p, None, 80);
-        assert!(text.starts_with("some-lesson\n"), "{text}");
-        assert!(text.contains("Where you are:  step:x\n"), "{text}");
-        assert!(text.contains("Predictions:    1 of 2 right\n"), "{text}");
-        assert!(
-            text.contains("Myth busters:   1 of 2 right at the first answer\n"),
-            "{text}"
-        );
-        assert!(text.contains("    - m1\n"), "{text}");
-        assert!(!text.contains("- m2"), "{text}");
-        assert!(text.contains("Time spent:     5 min\n"), "{text}");
-    }
-
-    #[test]
-    fn summary_text_neutralises_escape_sequences_from_the_file() {
-        let mut p = Progress::new();
-        p.lesson_mut("evil\u{1b}[2J").visit("x\u{1b}]0;owned\u{7}");
-        let text = summary_text(&p, None, 80);
-        assert!(!text.contains('\u{1b}'), "{text:?}");
-        assert!(!text.contains('\u{7}'), "{text:?}");
     }
 }

@@ -263,6 +263,7 @@ fn a_storm_of_resizes_ends_identical_to_a_fresh_render() {
 // ---- fuzzing the loaders ---------------------------------------------------------
 
 const PROGRESS_V1: &str = include_str!("fixtures/progress/v1.toml");
+const PROGRESS_V2: &str = include_str!("fixtures/progress/v2.toml");
 
 /// Snippets that make TOML and the progress schema interesting.
 const PROGRESS_SNIPPETS: &[&str] = &[
@@ -290,6 +291,17 @@ const PROGRESS_SNIPPETS: &[&str] = &[
     "[lessons.x.myths.m]\n",
     "retries = {}\n",
     "at = 1979-05-27T07:32:00Z\n",
+    // Format v2: settings, items with attempts, completion.
+    "format_version = 1\n",
+    "[settings]\nconfidence = true\n",
+    "theme = 3\n",
+    "[[lessons.x.items.\"myth:m\".attempts]]\n",
+    "[lessons.x.items.\"step:s\"]\nattempts = []\n",
+    "choice = \"a\"\ncorrect = false\nat = \"2026-01-01T00:00:00Z\"\n",
+    "confidence = \"certain\"\n",
+    "confidence = \"very\"\n",
+    "seconds = 9223372036854775807\n",
+    "completed = \"2026-01-01T00:00:00Z\"\n",
 ];
 
 proptest! {
@@ -302,9 +314,10 @@ proptest! {
 
     #[test]
     fn damaged_progress_files_never_panic_and_what_loads_round_trips(
+        v2 in any::<bool>(),
         edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..30, prop::sample::select(PROGRESS_SNIPPETS)), 0..5)
     ) {
-        let mut s = PROGRESS_V1.to_string();
+        let mut s = if v2 { PROGRESS_V2 } else { PROGRESS_V1 }.to_string();
         for (at, cut, snippet) in edits {
             let mut i = at.index(s.len() + 1);
             while !s.is_char_boundary(i) { i -= 1; }

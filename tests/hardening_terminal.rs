@@ -34,7 +34,9 @@ fn predictions(path: &Path) -> usize {
     load(path)
         .lessons
         .get("multi-container-pods")
-        .map_or(0, |l| l.predictions.len())
+        .map_or(0, |l| {
+            l.items_of(podtutor::item::ItemKind::Prediction).count()
+        })
 }
 
 /// Quotes a string for `sh -c`.

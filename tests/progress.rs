@@ -4,17 +4,19 @@
 mod support {
     pub mod files;
 }
-use podtutor::progress::{Answer, FORMAT_VERSION, Progress};
+use podtutor::item::{Attempt, ItemId, ItemKind};
+use podtutor::progress::{FORMAT_VERSION, Progress};
 use podtutor::store::{Backup, Mode, Notice, Store, StoreError};
 use std::fs;
 use std::path::{Path, PathBuf};
 use support::files::names_in;
 
-fn answer(choice: &str, correct: bool, at: &str) -> Answer {
-    Answer {
+fn answer(choice: &str, correct: bool, at: &str) -> Attempt {
+    Attempt {
         choice: choice.into(),
         correct,
         at: at.into(),
+        ..Attempt::default()
     }
 }
 
@@ -29,7 +31,7 @@ fn with_predictions(steps: &[&str]) -> Progress {
     let mut p = Progress::new();
     let l = p.lesson_mut("lesson");
     for s in steps {
-        l.record_prediction(s, answer("a", true, "2026-11-25T10:15:00Z"));
+        l.record(&ItemId::step(s), answer("a", true, "2026-11-25T10:15:00Z"));
         l.visit(&format!("step:{s}"));
     }
     p
@@ -39,20 +41,39 @@ fn with_predictions(steps: &[&str]) -> Progress {
 fn every_released_format_still_loads() {
     let text = fs::read_to_string(fixture("v1.toml")).unwrap();
     let p = Progress::from_toml(&text).expect("the v1 fixture must keep loading");
-    assert_eq!(p.format_version, 1);
+    assert_eq!(
+        p.format_version, FORMAT_VERSION,
+        "migrated to the current format"
+    );
     let l = p.lesson("fixture-pods").unwrap();
     assert_eq!(l.position.as_deref(), Some("step:shared-network"));
     assert_eq!(l.visited.len(), 6);
-    assert_eq!(l.predictions["shared-network"].choice, "different");
-    assert!(!l.myths["separate-ips"].first.correct);
-    assert_eq!(l.myths["separate-ips"].retries.len(), 1);
+    let prediction = l.item(&ItemId::step("shared-network")).unwrap();
+    assert_eq!(prediction.attempts.len(), 1);
+    assert_eq!(prediction.attempts[0].choice, "different");
+    assert_eq!(prediction.attempts[0].at, "2026-11-25T10:17:30Z");
+    let myth = l.item(&ItemId::myth("separate-ips")).unwrap();
+    assert!(!myth.attempts[0].correct, "the first answer stays first");
+    assert_eq!(myth.attempts.len(), 2, "the retry is kept");
+    assert!(myth.attempts[1].correct);
+    assert_eq!(l.items_of(ItemKind::Prediction).count(), 2);
+    assert_eq!(l.items_of(ItemKind::Myth).count(), 2);
     assert_eq!(l.seconds_spent(), 1930);
     assert!(p.lesson("some-other-lesson").is_some());
     // And what this build writes for it reads back the same.
     assert_eq!(Progress::from_toml(&p.to_toml()).unwrap(), p);
+
+    let text = fs::read_to_string(fixture("v2.toml")).unwrap();
+    let p2 = Progress::from_toml(&text).expect("the v2 fixture must keep loading");
+    assert_eq!(p2.settings.confidence, Some(false));
     assert_eq!(
-        FORMAT_VERSION, 1,
-        "a new format needs a new fixture, v2.toml"
+        p2.lesson("fixture-pods").unwrap().completed.as_deref(),
+        Some("2026-11-26T08:20:00Z")
+    );
+    assert_eq!(Progress::from_toml(&p2.to_toml()).unwrap(), p2);
+    assert_eq!(
+        FORMAT_VERSION, 2,
+        "a new format needs a new fixture, v3.toml"
     );
 }
 
@@ -67,8 +88,10 @@ fn save_then_open_gives_the_same_progress_and_creates_the_directory() {
     assert!(p.is_empty());
 
     p = with_predictions(&["one", "two"]);
-    p.lesson_mut("lesson")
-        .record_myth("m", answer("true", false, "2026-11-25T10:16:00Z"));
+    p.lesson_mut("lesson").record(
+        &ItemId::myth("m"),
+        answer("true", false, "2026-11-25T10:16:00Z"),
+    );
     p.lesson_mut("lesson").add_time("session-1", 42);
     store.save(&mut p).unwrap();
 
@@ -77,7 +100,7 @@ fn save_then_open_gives_the_same_progress_and_creates_the_directory() {
     assert_eq!(loaded, p);
     // The file is readable TOML with its version first.
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("format_version = 1\n"), "{text}");
+    assert!(text.starts_with("format_version = 2\n"), "{text}");
 }
 
 #[test]
@@ -305,7 +328,7 @@ fn damage_that_appears_while_running_is_recovered_at_the_next_save() {
     assert!(store.take_notices().is_empty(), "a notice is shown once");
     let saved = Progress::from_toml(&fs::read_to_string(&path).unwrap()).unwrap();
     let l = saved.lesson("lesson").unwrap();
-    assert!(l.predictions.contains_key("from-backup"));
+    assert!(l.item(&ItemId::step("from-backup")).is_some());
     assert!(l.visited.contains("takeaways"));
 }
 
@@ -313,7 +336,7 @@ fn damage_that_appears_while_running_is_recovered_at_the_next_save() {
 fn a_newer_format_is_read_only_and_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let newer = b"format_version = 2\n[learner]\nname = \"from the future\"\n";
+    let newer = b"format_version = 3\n[learner]\nname = \"from the future\"\n";
     fs::write(&path, newer).unwrap();
 
     let (mut store, mut p, notices) = Store::open(Some(&path));
@@ -323,7 +346,7 @@ fn a_newer_format_is_read_only_and_never_overwritten() {
         notices,
         vec![Notice::NewerFormat {
             path: path.clone(),
-            found: 2
+            found: 3
         }]
     );
     assert!(notices[0].to_string().contains("newer podtutor"));
@@ -447,23 +470,27 @@ fn two_stores_on_one_file_lose_nothing() {
     let path = dir.path().join("progress.toml");
     let (mut a_store, mut a, _) = Store::open(Some(&path));
     let (mut b_store, mut b, _) = Store::open(Some(&path));
-    a.lesson_mut("lesson")
-        .record_prediction("a-step", answer("a", true, "2026-11-25T10:15:00Z"));
-    b.lesson_mut("lesson")
-        .record_prediction("b-step", answer("b", false, "2026-11-25T10:15:01Z"));
+    a.lesson_mut("lesson").record(
+        &ItemId::step("a-step"),
+        answer("a", true, "2026-11-25T10:15:00Z"),
+    );
+    b.lesson_mut("lesson").record(
+        &ItemId::step("b-step"),
+        answer("b", false, "2026-11-25T10:15:01Z"),
+    );
     a_store.save(&mut a).unwrap();
     b_store.save(&mut b).unwrap();
     a_store.save(&mut a).unwrap();
     let (_, on_disk, _) = Store::open(Some(&path));
     let l = on_disk.lesson("lesson").unwrap();
-    assert!(l.predictions.contains_key("a-step"));
-    assert!(l.predictions.contains_key("b-step"));
+    assert!(l.item(&ItemId::step("a-step")).is_some());
+    assert!(l.item(&ItemId::step("b-step")).is_some());
     // Saving also brought the other learner's answer into memory.
     assert!(
         a.lesson("lesson")
             .unwrap()
-            .predictions
-            .contains_key("b-step")
+            .item(&ItemId::step("b-step"))
+            .is_some()
     );
 }
 
@@ -498,15 +525,17 @@ fn a_save_with_nothing_new_does_not_wait_for_another_podtutor() {
 
     // Once the file changes under it, the next save reads and merges again.
     let (mut other_store, mut q, _) = Store::open(Some(&path));
-    q.lesson_mut("fixture-pods")
-        .record_prediction("lifecycle", answer("b", true, "2026-11-25T11:00:00Z"));
+    q.lesson_mut("fixture-pods").record(
+        &ItemId::step("lifecycle"),
+        answer("b", true, "2026-11-25T11:00:00Z"),
+    );
     other_store.save(&mut q).unwrap();
     store.save(&mut p).unwrap();
     assert!(
         p.lesson("fixture-pods")
             .unwrap()
-            .predictions
-            .contains_key("lifecycle")
+            .item(&ItemId::step("lifecycle"))
+            .is_some()
     );
 }
 
@@ -569,4 +598,88 @@ fn a_huge_file_is_not_a_progress_file_and_is_left_alone() {
         names_in(dir.path()),
         ["progress.toml", "progress.toml.lock"]
     );
+}
+
+#[test]
+fn the_v2_fixture_is_exactly_what_this_build_writes() {
+    let text = fs::read_to_string(fixture("v2.toml")).unwrap();
+    let p = Progress::from_toml(&text).unwrap();
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(p.to_toml(), body);
+}
+
+#[test]
+fn a_v1_file_with_answers_and_retries_keeps_its_score_as_v2() {
+    let lesson = podtutor::lesson::load_file(&fixture("lesson.toml")).unwrap();
+    let v1 = Progress::from_toml(&fs::read_to_string(fixture("v1.toml")).unwrap()).unwrap();
+    // Through a save and a load, so the migrated record is what is on disk.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let (mut store, _, _) = Store::open(Some(&path));
+    let mut saved = v1.clone();
+    store.save(&mut saved).unwrap();
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("format_version = 2\n")
+    );
+    let (_, v2, _) = Store::open(Some(&path));
+    assert_eq!(v2, v1);
+
+    let score = podtutor::session::Session::new(lesson, v2).score();
+    // What v1's summary said of the fixture: 1 of 2 predictions right,
+    // 1 of 2 myths right at the first answer, the retry kept but not scored.
+    let p = score.kind(ItemKind::Prediction);
+    let m = score.kind(ItemKind::Myth);
+    assert_eq!((p.right, p.answered, p.total), (1, 2, 2));
+    assert_eq!((m.right, m.answered, m.total), (1, 2, 2));
+    assert_eq!(m.right_on_retry, 1);
+    assert_eq!(score.overall.right, 2);
+    assert_eq!(score.missed, vec![ItemId::step("shared-network")]);
+    assert_eq!(score.right_on_retry, vec![ItemId::myth("separate-ips")]);
+    assert_eq!(score.seconds_spent, 1930);
+    assert_eq!(score.sections_seen, 6);
+}
+
+#[test]
+fn two_stores_keep_every_attempt_confidence_and_setting() {
+    use podtutor::item::{Confidence, ItemStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let myth = ItemId::myth("m");
+    let (mut a_store, mut a, _) = Store::open(Some(&path));
+    let (mut b_store, mut b, _) = Store::open(Some(&path));
+    a.settings.confidence = Some(false);
+    a.lesson_mut("lesson").record(
+        &myth,
+        Attempt {
+            confidence: Some(Confidence::Certain),
+            seconds: Some(7),
+            ..answer("true", false, "2026-11-25T10:15:00Z")
+        },
+    );
+    a.lesson_mut("lesson").complete("2026-11-25T10:30:00Z");
+    b.settings.theme = Some("light".into());
+    b.lesson_mut("lesson")
+        .record(&myth, answer("false", true, "2026-11-25T10:16:00Z"));
+    a_store.save(&mut a).unwrap();
+    b_store.save(&mut b).unwrap();
+    a_store.save(&mut a).unwrap();
+
+    let (_, on_disk, _) = Store::open(Some(&path));
+    for p in [&on_disk, &a, &b] {
+        let l = p.lesson("lesson").unwrap();
+        let r = l.item(&myth).unwrap();
+        assert_eq!(r.attempts.len(), 2, "{r:?}");
+        assert_eq!(r.attempts[0].confidence, Some(Confidence::Certain));
+        assert_eq!(r.attempts[0].seconds, Some(7));
+        assert_eq!(l.status(&myth), ItemStatus::RightOnRetry);
+        assert!(l.is_complete());
+    }
+    assert_eq!(on_disk.settings.confidence, Some(false));
+    assert_eq!(on_disk.settings.theme.as_deref(), Some("light"));
 }

@@ -56,7 +56,7 @@ fn no_progress_yet_is_a_friendly_sentence() {
 }
 
 #[test]
-fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
+fn the_summary_shows_where_you_are_scores_missed_items_and_time() {
     let (_dir, path) = with_saved_progress();
     let out = podtutor(&path, &["progress"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -64,10 +64,12 @@ fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
     for expected in [
         "Fixture Pods (fixture-pods)\n",
         "  Where you are:  Step 2 of 2: Sharing a network\n",
+        "  Finished:       not yet\n",
         "  Sections seen:  6 of 13\n",
-        "  Predictions:    1 of 2 right (2 in the lesson)\n",
-        "  Myth busters:   1 of 2 right at the first answer (2 in the lesson)\n",
-        "  Missed myths:\n    - Each container in a Pod gets its own IP address.\n",
+        "  Predictions:    1 of 2 right at the first answer (2 in the lesson)\n",
+        "  Fact or myth:   1 of 2 right at the first answer, 1 more on a retry (2 in the\n",
+        "  Missed:\n    - Step 2 of 2: Sharing a network\n",
+        "  Right on a retry:\n    - Each container in a Pod gets its own IP address.\n",
         "  Time spent:     32 min\n",
         // A lesson this build does not know is still shown, by its keys.
         "some-other-lesson\n  Where you are:  overview\n",
@@ -75,12 +77,12 @@ fn the_summary_shows_where_you_are_scores_missed_myths_and_time() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
-    // A myth answered right first time is not listed as missed.
+    // A myth answered right first time is listed nowhere.
     assert!(!text.contains("whole Pod restarts"), "{text}");
 }
 
 #[test]
-fn json_is_for_scripts() {
+fn json_is_for_scripts_and_holds_every_attempt() {
     let (_dir, path) = with_saved_progress();
     let out = podtutor(&path, &["progress", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -90,15 +92,32 @@ fn json_is_for_scripts() {
     let l = &v["lessons"][0];
     assert_eq!(l["id"], "fixture-pods");
     assert_eq!(l["position_title"], "Step 2 of 2: Sharing a network");
-    assert_eq!(l["predictions_right"], 1);
-    assert_eq!(l["predictions_answered"], 2);
-    assert_eq!(l["myths_right_first"], 1);
-    assert_eq!(l["missed_myths"][0]["id"], "separate-ips");
-    assert_eq!(l["seconds_spent"], 1930);
+    let score = &l["score"];
+    assert_eq!(score["kinds"][0]["kind"], "prediction");
+    assert_eq!(score["kinds"][0]["right"], 1);
+    assert_eq!(score["kinds"][0]["answered"], 2);
+    assert_eq!(score["kinds"][1]["kind"], "myth");
+    assert_eq!(score["kinds"][1]["right"], 1);
+    assert_eq!(score["kinds"][1]["right_on_retry"], 1);
+    assert_eq!(score["missed"], serde_json::json!(["step:shared-network"]));
     assert_eq!(
-        v["progress"]["lessons"]["fixture-pods"]["predictions"]["what-is-a-pod"]["choice"],
+        score["right_on_retry"],
+        serde_json::json!(["myth:separate-ips"])
+    );
+    assert_eq!(score["seconds_spent"], 1930);
+    assert_eq!(score["complete"], false);
+    let retried = &score["items"][2];
+    assert_eq!(retried["id"], "myth:separate-ips");
+    assert_eq!(retried["status"], "right-on-retry");
+    assert_eq!(retried["attempts"][0]["choice"], "true");
+    assert_eq!(retried["attempts"][1]["choice"], "false");
+    assert_eq!(retried["attempts"][1]["at"], "2026-11-25T10:20:40Z");
+    // The raw record, migrated to the current format.
+    assert_eq!(
+        v["progress"]["lessons"]["fixture-pods"]["items"]["step:what-is-a-pod"]["attempts"][0]["choice"],
         "a"
     );
+    assert_eq!(v["progress"]["format_version"], 2);
 }
 
 #[test]
@@ -121,6 +140,117 @@ fn reset_without_yes_explains_and_touches_nothing() {
     assert_eq!(stdout(&out), "");
     assert_eq!(names_in(dir.path()), before, "not even a lock file");
     assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+/// Runs podtutor with exactly `args` and no progress file in the environment.
+fn podtutor_bare(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .args(args)
+        .env_remove("PODTUTOR_PROGRESS_FILE")
+        .output()
+        .expect("the podtutor binary runs")
+}
+
+#[test]
+fn reset_without_yes_suggests_the_exact_command_for_the_file_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("alice's progress.toml");
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    let p = path.to_str().unwrap();
+    let lesson = fixture("lesson.toml");
+    let l = lesson.to_str().unwrap();
+    let quoted = format!("'{}'", p.replace('\'', r"'\''"));
+    let want = format!("podtutor progress --progress-file {quoted} --lesson {l} --reset --yes");
+    // The option before or after the subcommand, and --yes alone: same advice.
+    for args in [
+        vec!["progress", "--progress-file", p, "--lesson", l, "--reset"],
+        vec!["--progress-file", p, "progress", "--lesson", l, "--reset"],
+        vec!["progress", "--lesson", l, "--yes", "--progress-file", p],
+    ] {
+        let out = podtutor_bare(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(&format!("\n  {want}\n")), "{args:?}: {err}");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            fs::read(fixture("v1.toml")).unwrap()
+        );
+    }
+
+    // The suggestion works as printed, in a shell, on that file and no other.
+    let sh = Command::new("sh")
+        .arg("-c")
+        .arg(want.replacen("podtutor", env!("CARGO_BIN_EXE_podtutor"), 1))
+        .env_remove("PODTUTOR_PROGRESS_FILE")
+        .output()
+        .unwrap();
+    assert!(sh.status.success(), "{}", stderr(&sh));
+    assert!(
+        !path.exists(),
+        "the file was reset (kept aside as a backup)"
+    );
+
+    // A file named only by the environment is spelled out too.
+    fs::copy(fixture("v1.toml"), &path).unwrap();
+    let out = podtutor(&path, &["progress", "--reset"]);
+    assert!(
+        stderr(&out).contains(&format!(
+            "podtutor progress --progress-file {quoted} --lesson"
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn each_subcommands_help_lists_only_the_options_it_uses() {
+    let all = [
+        "--lesson",
+        "--progress-file",
+        "--ascii",
+        "--reduce-motion",
+        "--json",
+        "--width",
+    ];
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["--help"],
+            &["--lesson", "--progress-file", "--ascii", "--reduce-motion"],
+        ),
+        (&["read", "--help"], &["--lesson", "--width"]),
+        (&["lint", "--help"], &[]),
+        (
+            &["progress", "--help"],
+            &["--json", "--progress-file", "--lesson"],
+        ),
+        (&["scene", "--help"], &["--width", "--ascii"]),
+    ];
+    for (args, shown) in cases {
+        let out = podtutor_bare(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let help = stdout(&out);
+        for option in all {
+            assert_eq!(
+                help.contains(&format!("{option} ")) || help.contains(&format!("{option}\n")),
+                shown.contains(&option),
+                "{args:?}: {option} in\n{help}"
+            );
+        }
+    }
+    // The environment variable is still documented where it applies.
+    let help = stdout(&podtutor_bare(&["progress", "--help"]));
+    assert!(help.contains("PODTUTOR_PROGRESS_FILE"), "{help}");
+}
+
+#[test]
+fn an_option_before_a_subcommand_that_does_not_use_it_is_refused() {
+    let out = podtutor_bare(&["--ascii", "lint", "x.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--ascii does not apply to `podtutor lint`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -172,4 +302,65 @@ fn a_newer_file_is_shown_as_untouched_and_cannot_be_reset() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("newer podtutor"), "{}", stderr(&out));
     assert_eq!(fs::read(&path).unwrap(), b"format_version = 3\n");
+}
+
+#[test]
+fn the_summary_and_progress_json_agree_even_for_a_removed_myth() {
+    use podtutor::item::{ItemId, ItemKind};
+    use podtutor::session::Session;
+    let (_dir, path) = with_saved_progress();
+    for lesson_file in ["lesson.toml", "lesson-myth-removed.toml"] {
+        // What the summary screen shows: the session's score.
+        let lesson = podtutor::lesson::load_file(&fixture(lesson_file)).unwrap();
+        let saved = podtutor::progress::Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
+        let summary = Session::new(lesson, saved).score();
+
+        let out = Command::new(env!("CARGO_BIN_EXE_podtutor"))
+            .args(["progress", "--json", "--lesson"])
+            .arg(fixture(lesson_file))
+            .arg("--progress-file")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            v["lessons"][0]["score"],
+            serde_json::to_value(&summary).unwrap(),
+            "{lesson_file}"
+        );
+
+        let myths = summary.kind(ItemKind::Myth);
+        let removed = ItemId::myth("separate-ips");
+        if lesson_file == "lesson.toml" {
+            assert_eq!((myths.total, myths.answered, myths.right), (2, 2, 1));
+            assert_eq!(summary.right_on_retry, vec![removed]);
+        } else {
+            // Answered (and retried) before it was removed: it counts in neither view.
+            assert_eq!((myths.total, myths.answered, myths.right), (1, 1, 1));
+            assert!(summary.item(&removed).is_none());
+            assert!(summary.right_on_retry.is_empty());
+            assert_eq!(summary.overall.total, 3);
+            // The text says the same; the answer stays in the file.
+            let text = Command::new(env!("CARGO_BIN_EXE_podtutor"))
+                .args(["progress", "--lesson"])
+                .arg(fixture(lesson_file))
+                .arg("--progress-file")
+                .arg(&path)
+                .output()
+                .unwrap();
+            let text = stdout(&text);
+            assert!(
+                text.contains(
+                    "  Fact or myth:   1 of 1 right at the first answer (1 in the lesson)\n"
+                ),
+                "{text}"
+            );
+            assert!(!text.contains("own IP address"), "{text}");
+            assert!(
+                v["progress"]["lessons"]["fixture-pods"]["items"]["myth:separate-ips"].is_object(),
+                "never lost from the record"
+            );
+        }
+    }
 }

@@ -5,7 +5,8 @@
 //! the test's name and `--exact`); an environment variable tells the child
 //! which role to play instead of running the test again.
 
-use podtutor::progress::{Answer, Progress};
+use podtutor::item::{Attempt, ItemId, ItemKind};
+use podtutor::progress::Progress;
 use podtutor::store::Store;
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -160,11 +161,12 @@ fn a_save_killed_at_any_point_leaves_a_valid_file() {
     assert_eq!(temp_files(dir.path()), Vec::<String>::new());
 }
 
-fn answer(choice: &str, at_second: u32) -> Answer {
-    Answer {
+fn answer(choice: &str, at_second: u32) -> Attempt {
+    Attempt {
         choice: choice.into(),
         correct: choice == "a",
         at: format!("2026-11-25T10:15:{at_second:02}Z"),
+        ..Attempt::default()
     }
 }
 
@@ -182,8 +184,11 @@ fn learn_and_save(learner: &str, path: &Path) {
     let (mut store, mut p, _) = Store::open(Some(path));
     for i in 0..SAVES_PER_LEARNER {
         let l = p.lesson_mut("shared");
-        l.record_prediction(&format!("{learner}-step-{i}"), answer(learner, i));
-        l.record_myth("common-myth", answer(learner, i));
+        l.record(
+            &ItemId::step(&format!("{learner}-step-{i}")),
+            answer(learner, i),
+        );
+        l.record(&ItemId::myth("common-myth"), answer(learner, i));
         l.add_time(&format!("session-{learner}"), 1);
         store.save(&mut p).unwrap();
     }
@@ -207,18 +212,22 @@ fn two_learners_saving_at_once_both_keep_every_answer() {
     let p = Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
     let l = p.lesson("shared").unwrap();
     let n = SAVES_PER_LEARNER as usize;
-    assert_eq!(l.predictions.len(), 2 * n, "a prediction was lost");
+    assert_eq!(
+        l.items_of(ItemKind::Prediction).count(),
+        2 * n,
+        "a prediction was lost"
+    );
     assert_eq!(l.sessions["session-a"], u64::from(SAVES_PER_LEARNER));
     assert_eq!(l.sessions["session-b"], u64::from(SAVES_PER_LEARNER));
-    let myth = &l.myths["common-myth"];
+    let myth = l.item(&ItemId::myth("common-myth")).unwrap();
     // Whichever learner's first answer reached the file first (or, when both
     // did before seeing the other's, the earlier by time, then by choice).
     assert!(
-        [answer("a", 0), answer("b", 0)].contains(&myth.first),
+        [answer("a", 0), answer("b", 0)].contains(&myth.attempts[0]),
         "{:?}",
-        myth.first
+        myth.attempts[0]
     );
-    assert_eq!(myth.retries.len(), 2 * n - 1, "a myth answer was lost");
+    assert_eq!(myth.attempts.len(), 2 * n, "a myth answer was lost");
 }
 
 // ---------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 //! `podtutor progress`: show saved progress, export it as JSON, or start over.
 
-use crate::cli::{GlobalArgs, ProgressArgs};
-use crate::progress::{LessonSummary, NO_PROGRESS, Progress, summarize, summary_text};
+use crate::cli::{GlobalArgs, ProgressArgs, shell_quote};
+use crate::lesson::Lesson;
+use crate::progress::{Progress, format_duration};
+use crate::session::{Score, Session};
 use crate::store::{Store, StoreError};
-use crate::text::sanitize;
+use crate::text::{sanitize, wrap};
 use serde::Serialize;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -15,18 +18,18 @@ struct Export<'a> {
     file: Option<String>,
     /// False when this progress cannot be saved (see the notice on stderr).
     saving: bool,
-    lessons: Vec<LessonSummary>,
+    lessons: Vec<LessonReport>,
     progress: &'a Progress,
 }
 
 /// Prints, exports or resets saved progress. Exit status 2 on a usage error
 /// (such as `--reset` without `--yes`), with nothing touched.
-pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if let Some(problem) = usage_problem(args) {
-        eprintln!("podtutor: {problem}");
+        eprintln!("podtutor: {}", sanitize(&problem));
         return Ok(ExitCode::from(2));
     }
-    let (mut store, progress, notices) = Store::open(global.progress_file.as_deref());
+    let (mut store, progress, notices) = Store::open(args.progress_file.as_deref());
     for n in &notices {
         eprintln!("podtutor: {}", sanitize(&n.to_string()));
     }
@@ -37,7 +40,7 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
                 print_out(&format!(
                     "Progress reset: you start over next time. Your previous progress was kept \
                      in {}.\n",
-                    backup.display()
+                    sanitize(&backup.display().to_string())
                 ))?;
                 Ok(ExitCode::SUCCESS)
             }
@@ -50,7 +53,11 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
     }
 
     // Titles are a nicety: a lesson file that does not load must not hide progress.
-    let lesson = match super::load_lesson(global) {
+    let options = GlobalArgs {
+        lesson: args.lesson.clone(),
+        ..GlobalArgs::default()
+    };
+    let lesson = match super::load_lesson(&options) {
         Ok(lesson) => Some(lesson),
         Err(e) => {
             eprintln!(
@@ -89,19 +96,40 @@ pub fn run(global: &GlobalArgs, args: &ProgressArgs) -> anyhow::Result<ExitCode>
 }
 
 /// Flag combinations that make no sense, as a sentence saying what to do.
-fn usage_problem(args: &ProgressArgs) -> Option<&'static str> {
-    if args.reset && !args.yes {
-        Some(
+fn usage_problem(args: &ProgressArgs) -> Option<String> {
+    if args.reset && args.json {
+        Some("--json cannot be combined with --reset; run them separately.".into())
+    } else if args.reset && !args.yes {
+        Some(format!(
             "--reset starts your progress over (the current file is kept as a backup). \
-             Nothing was changed; run `podtutor progress --reset --yes` to confirm.",
-        )
+             Nothing was changed; to confirm, run:\n  {}",
+            reset_command(args)
+        ))
     } else if args.yes && !args.reset {
-        Some("--yes only confirms --reset; use `podtutor progress --reset --yes`.")
-    } else if args.reset && args.json {
-        Some("--json cannot be combined with --reset; run them separately.")
+        Some(format!(
+            "--yes only confirms --reset; to start over, run:\n  {}",
+            reset_command(args)
+        ))
     } else {
         None
     }
+}
+
+/// The exact command that resets the file these arguments name. The file is
+/// always spelled out (even when it came from PODTUTOR_PROGRESS_FILE): on a
+/// shared machine the bare command would reset whoever's file is the default.
+fn reset_command(args: &ProgressArgs) -> String {
+    let mut words = vec!["podtutor".to_string(), "progress".into()];
+    if let Some(p) = &args.progress_file {
+        words.push("--progress-file".into());
+        words.push(shell_quote(&p.to_string_lossy()));
+    }
+    if let Some(l) = &args.lesson {
+        words.push("--lesson".into());
+        words.push(shell_quote(&l.to_string_lossy()));
+    }
+    words.extend(["--reset".into(), "--yes".into()]);
+    words.join(" ")
 }
 
 /// Writes to stdout; a closed pipe (`podtutor progress | head`) is a normal stop.
@@ -110,5 +138,271 @@ fn print_out(s: &str) -> anyhow::Result<()> {
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
+    }
+}
+
+/// What `podtutor progress` shows for one lesson (also its JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LessonReport {
+    /// The lesson id.
+    pub id: String,
+    /// The lesson title, when the lesson is known.
+    pub title: Option<String>,
+    /// The saved section key.
+    pub position: Option<String>,
+    /// The heading of that section, when the lesson is known and still has it.
+    pub position_title: Option<String>,
+    /// The session's scoring: the same numbers the summary screen shows.
+    pub score: Score,
+}
+
+/// Reports every lesson with something recorded. The lesson with `lesson`'s
+/// id is scored by a [`Session`] on it (only items it has now count);
+/// other lessons are shown by their ids.
+pub fn summarize(progress: &Progress, lesson: Option<&Lesson>) -> Vec<LessonReport> {
+    progress
+        .lessons
+        .iter()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(id, p)| match lesson.filter(|l| l.id == *id) {
+            Some(l) => {
+                let session = Session::new(l.clone(), progress.clone());
+                LessonReport {
+                    id: id.clone(),
+                    title: Some(l.title.clone()),
+                    position: p.position.clone(),
+                    position_title: session.position().map(|s| l.section_title(s)),
+                    score: session.score(),
+                }
+            }
+            None => LessonReport {
+                id: id.clone(),
+                title: None,
+                position: p.position.clone(),
+                position_title: None,
+                score: Score::of(None, Some(p)),
+            },
+        })
+        .collect()
+}
+
+/// The report as readable text wrapped to `width` columns, or a friendly
+/// sentence when nothing has been recorded yet. Untrusted text is sanitised.
+pub fn summary_text(progress: &Progress, lesson: Option<&Lesson>, width: usize) -> String {
+    let reports = summarize(progress, lesson);
+    if reports.is_empty() {
+        return NO_PROGRESS.to_string();
+    }
+    let width = width.max(20);
+    let mut out = String::new();
+    for (n, r) in reports.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let heading = match &r.title {
+            Some(t) => format!("{t} ({})", r.id),
+            None => r.id.clone(),
+        };
+        for l in wrap(&sanitize(&heading), width) {
+            let _ = writeln!(out, "{l}");
+        }
+        let s = &r.score;
+        let position = match (&r.position_title, &r.position) {
+            (Some(t), _) => t.clone(),
+            (None, Some(k)) => k.clone(),
+            (None, None) => "not started".into(),
+        };
+        field(&mut out, width, "Where you are", &position);
+        let finished = if s.complete { "yes" } else { "not yet" };
+        field(&mut out, width, "Finished", finished);
+        let seen = match s.sections_total {
+            Some(t) => format!("{} of {t}", s.sections_seen),
+            None => s.sections_seen.to_string(),
+        };
+        field(&mut out, width, "Sections seen", &seen);
+        for k in &s.kinds {
+            let t = &k.tally;
+            let mut value = if t.answered == 0 {
+                "none answered yet".to_string()
+            } else {
+                format!("{} of {} right at the first answer", t.right, t.answered)
+            };
+            if t.right_on_retry > 0 {
+                let _ = write!(value, ", {} more on a retry", t.right_on_retry);
+            }
+            if s.lesson_known {
+                let _ = write!(value, " ({} in the lesson)", t.total);
+            }
+            field(&mut out, width, k.kind.label(), &value);
+        }
+        let title = |id| {
+            s.item(id)
+                .map_or_else(|| id.to_string(), |i| i.title.clone())
+        };
+        for (label, ids) in [
+            ("Missed", &s.missed),
+            ("Right on a retry", &s.right_on_retry),
+            ("Skipped", &s.skipped),
+        ] {
+            if ids.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "  {label}:");
+            for id in ids {
+                bullet(&mut out, width, &title(id));
+            }
+        }
+        let calibration: Vec<String> = s
+            .calibration
+            .iter()
+            .filter(|c| c.answered > 0)
+            .map(|c| {
+                format!(
+                    "{} {} of {} right",
+                    c.confidence.label(),
+                    c.right,
+                    c.answered
+                )
+            })
+            .collect();
+        if !calibration.is_empty() {
+            field(&mut out, width, "How sure", &calibration.join(", "));
+        }
+        field(
+            &mut out,
+            width,
+            "Time spent",
+            &format_duration(s.seconds_spent),
+        );
+    }
+    out
+}
+
+/// What `podtutor progress` says before anything has been saved.
+pub const NO_PROGRESS: &str =
+    "No progress yet. Run `podtutor` to start the lesson; your progress is saved as you go.\n";
+
+/// One `  Label:  value` line, the value wrapped under itself.
+fn field(out: &mut String, width: usize, label: &str, value: &str) {
+    const LABEL_COLUMNS: usize = 18;
+    let head = format!("  {label}:");
+    let pad = LABEL_COLUMNS.saturating_sub(head.len()).max(1);
+    let indent = head.len() + pad;
+    let lines = wrap(&sanitize(value), width.saturating_sub(indent).max(10));
+    for (i, l) in lines.iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{head}{}{l}", " ".repeat(pad));
+        } else {
+            let _ = writeln!(out, "{}{l}", " ".repeat(indent));
+        }
+    }
+    if lines.is_empty() {
+        let _ = writeln!(out, "{head}");
+    }
+}
+
+/// One `    - text` line, the text wrapped under itself.
+fn bullet(out: &mut String, width: usize, text: &str) {
+    for (i, l) in wrap(&sanitize(text), width.saturating_sub(6).max(10))
+        .iter()
+        .enumerate()
+    {
+        let bullet = if i == 0 { "    - " } else { "      " };
+        let _ = writeln!(out, "{bullet}{l}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::{Attempt, ItemId};
+
+    fn att(choice: &str, correct: bool) -> Attempt {
+        Attempt {
+            choice: choice.into(),
+            correct,
+            at: "2026-01-01T00:00:00Z".into(),
+            ..Attempt::default()
+        }
+    }
+
+    #[test]
+    fn summary_of_nothing_is_a_friendly_sentence() {
+        assert_eq!(summary_text(&Progress::new(), None, 80), NO_PROGRESS);
+        let mut p = Progress::new();
+        p.lesson_mut("l");
+        assert_eq!(summary_text(&p, None, 80), NO_PROGRESS);
+    }
+
+    #[test]
+    fn summary_without_the_lesson_uses_ids() {
+        let mut p = Progress::new();
+        let l = p.lesson_mut("some-lesson");
+        l.visit("step:x");
+        l.record(&ItemId::step("x"), att("a", true));
+        l.record(&ItemId::step("y"), att("b", false));
+        l.record(&ItemId::myth("m1"), att("t", false));
+        l.record(&ItemId::myth("m2"), att("f", false));
+        l.record(&ItemId::myth("m2"), att("t", true));
+        l.add_time("s", 300);
+        let text = summary_text(&p, None, 80);
+        assert!(text.starts_with("some-lesson\n"), "{text}");
+        for expected in [
+            "  Where you are:  step:x\n",
+            "  Finished:       not yet\n",
+            "  Predictions:    1 of 2 right at the first answer\n",
+            "  Fact or myth:   0 of 2 right at the first answer, 1 more on a retry\n",
+            "  Missed:\n    - step:y\n    - myth:m1\n",
+            "  Right on a retry:\n    - myth:m2\n",
+            "  Time spent:     5 min\n",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+        }
+        assert!(!text.contains("in the lesson"), "{text}");
+        assert!(
+            !text.contains("How sure"),
+            "no confidence was given: {text}"
+        );
+    }
+
+    #[test]
+    fn summary_shows_completion_skips_and_calibration_for_the_lesson() {
+        let lesson = crate::lesson::embedded();
+        let mut s = Session::new(lesson.clone(), Progress::new());
+        let items: Vec<_> = s
+            .items()
+            .iter()
+            .map(|i| (i.id.clone(), i.answer.to_string()))
+            .collect();
+        let (id, right) = &items[0];
+        s.answer(
+            id,
+            right,
+            Some(crate::item::Confidence::Certain),
+            None,
+            "2026-01-01T00:00:00Z",
+        )
+        .unwrap();
+        s.complete("2026-01-01T01:00:00Z");
+        let text = summary_text(&s.progress, Some(&lesson), 200);
+        let first_skipped = lesson.section_title(s.item(&items[1].0).unwrap().section);
+        for expected in [
+            "  Finished:       yes\n".to_string(),
+            "  How sure:       certain 1 of 1 right\n".to_string(),
+            format!("  Skipped:\n    - {first_skipped}\n"),
+        ] {
+            assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn summary_text_neutralises_escape_sequences_from_the_file() {
+        let mut p = Progress::new();
+        p.lesson_mut("evil\u{1b}[2J").visit("x\u{1b}]0;owned\u{7}");
+        p.lesson_mut("evil\u{1b}[2J")
+            .record(&ItemId::myth("\u{1b}[31m"), att("t", false));
+        let text = summary_text(&p, None, 80);
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(!text.contains('\u{7}'), "{text:?}");
     }
 }

@@ -435,24 +435,14 @@ impl Ui {
         let t = &self.theme;
         let w = area.width as usize;
         let l = &app.lesson;
-        let rec = app.record();
-        let preds = l.steps.iter().filter(|s| s.prediction.is_some()).count();
-        let (pred_done, pred_right) = rec.map_or((0, 0), |r| {
-            let done = r.predictions.len();
-            let right = r.predictions.values().filter(|a| a.correct).count();
-            (done, right)
-        });
-        let (myth_done, myth_right) = rec.map_or((0, 0), |r| {
-            let ids: Vec<&str> = l.myths.iter().map(|m| m.id.as_str()).collect();
-            let done = r.myths.keys().filter(|k| ids.contains(&k.as_str())).count();
-            let right = r
-                .myths
-                .iter()
-                .filter(|(k, m)| ids.contains(&k.as_str()) && m.first.correct)
-                .count();
-            (done, right)
-        });
-        let secs = rec.map_or(0, |r| r.seconds_spent());
+        // The same scoring as `podtutor progress` (items the lesson has now).
+        let score = crate::session::Score::of(Some(l), app.record());
+        let predictions = score.kind(crate::item::ItemKind::Prediction);
+        let myths = score.kind(crate::item::ItemKind::Myth);
+        let (preds, pred_done, pred_right) =
+            (predictions.total, predictions.answered, predictions.right);
+        let (myth_done, myth_right) = (myths.answered, myths.right);
+        let secs = score.seconds_spent;
         let mut lines = vec![
             Line::styled("Summary", t.heading()),
             Line::default(),
