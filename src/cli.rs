@@ -86,7 +86,7 @@ pub enum Command {
     Progress(ProgressArgs),
     /// List the animated scenes, or print one moment by moment.
     #[command(
-        after_help = "Examples:\n  podtutor scene list\n  podtutor scene crash-one --width 60 --ascii"
+        after_help = "Examples:\n  podtutor scene list\n  podtutor scene crash-one --width 60 --ascii\n  podtutor scene list --lesson my-lesson.toml"
     )]
     Scene(SceneArgs),
 }
@@ -141,6 +141,9 @@ pub struct SceneArgs {
     /// Draw with plain ASCII (+-|) instead of box-drawing characters.
     #[arg(long)]
     pub ascii: bool,
+    /// Scenes come from the lesson: its own `[[scenes]]` and the built-in ones it names.
+    #[command(flatten)]
+    pub lesson: LessonArg,
 }
 
 impl Command {
@@ -159,6 +162,7 @@ impl Command {
             },
             Command::Scene(a) => GlobalArgs {
                 ascii: a.ascii,
+                lesson: a.lesson.lesson.clone(),
                 ..GlobalArgs::default()
             },
         }
@@ -183,6 +187,7 @@ impl Command {
                 a.progress_file.clone_from(&from.progress_file);
             }
             (Command::Scene(a), "ascii") => a.ascii = true,
+            (Command::Scene(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             _ => return false,
         }
         true
@@ -275,7 +280,7 @@ mod tests {
 
     #[test]
     fn options_before_a_subcommand_go_to_it_when_it_takes_them() {
-        let cases: [(&[&str], GlobalArgs); 5] = [
+        let cases: [(&[&str], GlobalArgs); 7] = [
             (
                 &["--progress-file", "a.toml", "progress"],
                 GlobalArgs {
@@ -317,6 +322,21 @@ mod tests {
                     ..GlobalArgs::default()
                 },
             ),
+            // A lesson's own scenes: before or after the subcommand.
+            (
+                &["--lesson", "l.toml", "scene", "list"],
+                GlobalArgs {
+                    lesson: Some("l.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["scene", "site-start", "--lesson", "l.toml"],
+                GlobalArgs {
+                    lesson: Some("l.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
         ];
         for (args, want) in cases {
             let cli = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
@@ -329,7 +349,7 @@ mod tests {
 
     #[test]
     fn an_option_a_subcommand_does_not_use_is_refused_by_name() {
-        let cases: [(&[&str], &str); 4] = [
+        let cases: [(&[&str], &str); 3] = [
             (
                 &["--ascii", "lint", "x.toml"],
                 "--ascii does not apply to `podtutor lint`",
@@ -341,10 +361,6 @@ mod tests {
             (
                 &["--progress-file", "p", "scene", "list"],
                 "--progress-file does not apply to `podtutor scene`",
-            ),
-            (
-                &["--lesson", "l.toml", "scene", "list"],
-                "--lesson does not apply to `podtutor scene`",
             ),
         ];
         for (args, want) in cases {
