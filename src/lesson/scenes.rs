@@ -8,6 +8,7 @@ use super::lint::Diagnostic;
 use crate::scene::library;
 use crate::scene::model::SceneDef;
 use crate::scene::verify::{self, Seg};
+use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -38,7 +39,9 @@ pub(super) fn check(
             });
             return out;
         }
-        Some(_) => match toml::from_str::<Scenes>(source) {
+        // The same deserializer the lesson itself goes through (no second
+        // copy of the serde code for scenes in the binary).
+        Some(_) => match Scenes::deserialize(toml::de::Deserializer::from(root.clone())) {
             Ok(s) => s.scenes,
             Err(e) => {
                 out.push(Diagnostic {
@@ -109,7 +112,7 @@ pub fn check_scene_file(source: &str) -> Result<Vec<SceneDef>, Vec<Diagnostic>> 
         diags.sort_by_key(|d| (d.span.start, d.span.end));
         return Err(diags);
     }
-    toml::from_str::<Scenes>(source)
+    Scenes::deserialize(toml::de::Deserializer::from(root))
         .map(|s| s.scenes)
         .map_err(|e| {
             vec![Diagnostic {
