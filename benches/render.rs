@@ -38,7 +38,7 @@ fn frames(c: &mut Criterion) {
             let mut t = screens::terminal(w, h);
             screens::settle(&mut t, &mut ui, &mut app);
             g.bench_function(name, |b| {
-                b.iter(|| black_box(screens::draw(&mut t, &ui, &app)))
+                b.iter(|| black_box(screens::draw(&mut t, &mut ui, &app)))
             });
             if ANIMATED.contains(&name) {
                 let start = app.clone();
@@ -49,7 +49,7 @@ fn frames(c: &mut Criterion) {
                             app = start.clone();
                         }
                         app.animate();
-                        black_box(screens::draw(&mut t, &ui, &app))
+                        black_box(screens::draw(&mut t, &mut ui, &app))
                     })
                 });
             }
@@ -118,7 +118,7 @@ fn job(job: &str, reps: u32) {
         if animating {
             app.animate();
         }
-        black_box(screens::draw(&mut t, &ui, &app));
+        black_box(screens::draw(&mut t, &mut ui, &app));
     }
 }
 

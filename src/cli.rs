@@ -54,6 +54,10 @@ pub struct GlobalArgs {
     /// (also PODTUTOR_REDUCE_MOTION=1).
     #[arg(long)]
     pub reduce_motion: bool,
+    /// Do not ask how sure you are before each answer is revealed (this run only;
+    /// `x` at the question switches it off for good).
+    #[arg(long)]
+    pub no_confidence: bool,
 }
 
 /// The subcommands; without one, the full-screen tutor opens.
@@ -381,6 +385,7 @@ mod tests {
             "p.toml",
             "--ascii",
             "--reduce-motion",
+            "--no-confidence",
         ])
         .unwrap();
         assert!(cli.command.is_none());
@@ -391,6 +396,7 @@ mod tests {
                 progress_file: Some("p.toml".into()),
                 ascii: true,
                 reduce_motion: true,
+                no_confidence: true,
             }
         );
     }

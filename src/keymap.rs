@@ -35,13 +35,20 @@ pub enum Action {
     ChoiceDown,
     /// Select choice N (0-based) without committing.
     Pick(usize),
-    /// Commit the selected choice (or, on a clicked choice, that one).
+    /// Commit the selected choice (then rate confidence, if asked).
     Commit,
+    /// How sure the learner is: 0 guessing, 1 fairly sure, 2 certain;
+    /// 3 answers without a rating and stops asking (a saved setting).
+    Rate(u8),
     /// Open the highlighted entry (start, outline, summary).
     Activate,
     Outline,
+    /// Go to the summary (and back to it from a question opened there).
+    Summary,
+    /// Answer the question on screen again (the first answer still counts).
+    Retry,
     Help,
-    /// Esc: close an overlay, else quit.
+    /// Esc: close an overlay or cancel a prompt; otherwise nothing.
     Back,
     Quit,
     // Scenes.
@@ -60,55 +67,141 @@ pub enum Action {
 pub enum Context {
     Start,
     Outline,
-    /// A text screen: arrows scroll.
+    /// A text screen (or an answered question): arrows scroll.
     Reading,
-    /// An uncommitted question: arrows move between choices.
+    /// An uncommitted question: arrows and digits select, Enter commits.
     Question,
+    /// Committed a choice, asked how sure: 1-3 rate, Esc goes back.
+    Rating,
     Summary,
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
 }
 
+/// What else is true of the screen, for keys and hints that depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// An animated scene is on screen and may be acted on.
+    pub scene: bool,
+    /// Some text does not fit and scrolls.
+    pub scrolls: bool,
+    /// The answered question on screen was missed (it can be tried again).
+    pub missed: bool,
+    /// The learner came here from the summary.
+    pub from_summary: bool,
+}
+
+/// When a binding shows in the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    Always,
+    Never,
+    /// Only while something scrolls (the learner must learn the keys then).
+    Scrolls,
+    /// Only on a missed question.
+    Missed,
+    /// Only when reached from the summary.
+    FromSummary,
+}
+
+/// Where a key works, as the help overlay groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Everywhere,
+    Reading,
+    Questions,
+    Lists,
+    Scenes,
+}
+
+impl Group {
+    /// Every group, in the order help shows them.
+    pub const ALL: [Group; 5] = [
+        Group::Everywhere,
+        Group::Questions,
+        Group::Reading,
+        Group::Lists,
+        Group::Scenes,
+    ];
+
+    /// The heading help shows over the group.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Everywhere => "Everywhere",
+            Group::Reading => "Reading",
+            Group::Questions => "Questions",
+            Group::Lists => "Outline and summary",
+            Group::Scenes => "Scenes",
+        }
+    }
+}
+
 /// One row of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub keys: &'static [Key],
-    /// How the keys are written in hints, e.g. "→/l/n".
+    /// How the keys are written in hints, e.g. "→/n".
     pub label: &'static str,
     pub action: Action,
-    /// What it does, in a word or two.
+    /// What it does, in a word or two: one meaning per binding.
     pub what: &'static str,
     pub contexts: &'static [Context],
     /// Only where an animated scene is on screen.
     pub needs_scene: bool,
-    /// Shown in the footer (every binding is shown in the help overlay).
-    pub in_footer: bool,
+    /// When the footer shows it.
+    pub show: Show,
+    /// Where help lists it; `None`: the same keys are listed elsewhere.
+    pub group: Option<Group>,
 }
 
 use Action as A;
 use Context::*;
 use Key::*;
 
-const ALL: &[Context] = &[Start, Outline, Reading, Question, Summary];
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
+const LISTS: &[Context] = &[Outline, Summary];
+const ANYWHERE: &[Context] = &[Start, Outline, Reading, Question, Rating, Summary, Choose];
 
-macro_rules! b {
-    ($keys:expr, $label:expr, $action:expr, $what:expr, $ctx:expr) => {
-        b!($keys, $label, $action, $what, $ctx, false, true)
-    };
-    ($keys:expr, $label:expr, $action:expr, $what:expr, $ctx:expr, $scene:expr, $footer:expr) => {
-        Binding {
-            keys: $keys,
-            label: $label,
-            action: $action,
-            what: $what,
-            contexts: $ctx,
-            needs_scene: $scene,
-            in_footer: $footer,
-        }
-    };
+const fn b(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    what: &'static str,
+    contexts: &'static [Context],
+    show: Show,
+    group: Option<Group>,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        what,
+        contexts,
+        needs_scene: false,
+        show,
+        group,
+    }
+}
+
+/// A scene binding: works and shows only where a scene may be acted on.
+const fn s(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    what: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        what,
+        contexts: TEXT,
+        needs_scene: true,
+        show: Show::Always,
+        group: Some(Group::Scenes),
+    }
 }
 
 /// The number keys that pick a choice or a container.
@@ -124,186 +217,289 @@ const DIGITS: &[Key] = &[
     Char('9'),
 ];
 
-/// Every key binding, in the order hints are shown.
+const G: Option<Group> = Some(Group::Everywhere);
+const R: Option<Group> = Some(Group::Reading);
+const Q: Option<Group> = Some(Group::Questions);
+const L: Option<Group> = Some(Group::Lists);
+
+/// Every key binding, in the order hints are shown. The first binding that
+/// applies to a key decides what it does; later ones with the same key only
+/// add a hint.
 pub const BINDINGS: &[Binding] = &[
-    b!(
+    // Questions.
+    b(
         DIGITS,
         "1-9",
         A::Pick(0),
-        "choose",
+        "select a choice",
         &[Question],
-        false,
-        false
+        Show::Never,
+        Q,
     ),
-    b!(
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "select a choice",
+        &[Question],
+        Show::Never,
+        Q,
+    ),
+    b(
+        DIGITS,
+        "1-9/↑↓",
+        A::Pick(0),
+        "select",
+        &[Question],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter],
+        "Enter",
+        A::Commit,
+        "commit",
+        &[Question],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('1')],
+        "1",
+        A::Rate(0),
+        "guessing",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('2')],
+        "2",
+        A::Rate(1),
+        "fairly sure",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('3')],
+        "3",
+        A::Rate(2),
+        "certain",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "change the choice",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('x')],
+        "x",
+        A::Rate(3),
+        "stop asking how sure",
+        &[Rating],
+        Show::Always,
+        Q,
+    ),
+    b(
+        &[Char('t')],
+        "t",
+        A::Retry,
+        "try again",
+        &[Reading],
+        Show::Missed,
+        Q,
+    ),
+    // Choosing a container to crash.
+    b(
         DIGITS,
         "1-9",
         A::Pick(0),
         "pick a container",
         &[Choose],
-        false,
-        true
+        Show::Always,
+        None,
     ),
-    b!(&[Esc], "Esc", A::Back, "cancel", &[Choose]),
-    b!(
-        &[Up, Char('k'), Down, Char('j')],
-        "↑↓",
-        A::ChoiceDown,
-        "choose",
-        &[Question]
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "cancel",
+        &[Choose],
+        Show::Always,
+        None,
     ),
-    b!(&[Enter], "Enter", A::Commit, "commit answer", &[Question]),
-    b!(
+    // Lists.
+    b(
         &[Enter],
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary]
+        &[Start, Outline, Summary],
+        Show::Always,
+        L,
     ),
-    b!(
-        &[Up, Char('k')],
-        "↑/k",
-        A::ScrollUp,
-        "scroll up",
-        &[Reading],
-        false,
-        false
-    ),
-    b!(
-        &[Down, Char('j')],
-        "↓/j",
-        A::ScrollDown,
-        "scroll down",
-        &[Reading],
-        false,
-        false
-    ),
-    b!(
-        &[Up, Char('k'), Down, Char('j')],
-        "↑↓",
-        A::ScrollDown,
-        "scroll",
-        &[Reading]
-    ),
-    b!(
-        &[Up, Char('k')],
-        "↑/k",
-        A::ChoiceUp,
-        "move up",
-        &[Outline, Summary],
-        false,
-        false
-    ),
-    b!(
-        &[Down, Char('j')],
-        "↓/j",
-        A::ChoiceDown,
-        "move down",
-        &[Outline, Summary],
-        false,
-        false
-    ),
-    b!(
+    b(
         &[Up, Char('k'), Down, Char('j')],
         "↑↓",
         A::ChoiceDown,
         "move",
-        &[Outline, Summary]
+        LISTS,
+        Show::Always,
+        L,
     ),
-    b!(&[PageUp], "PgUp", A::PageUp, "page up", TEXT, false, false),
-    b!(
-        &[PageDown],
-        "PgDn",
+    // Reading.
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[Reading],
+        Show::Scrolls,
+        R,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
         A::PageDown,
-        "page down",
+        "scroll a page",
         TEXT,
-        false,
-        false
+        Show::Scrolls,
+        R,
     ),
-    b!(&[Home], "Home", A::Top, "top", TEXT, false, false),
-    b!(&[End], "End", A::Bottom, "bottom", TEXT, false, false),
-    b!(
+    b(
+        &[Home, End],
+        "Home/End",
+        A::Top,
+        "jump to an end",
+        TEXT,
+        Show::Never,
+        R,
+    ),
+    // Everywhere.
+    b(
         &[Right, Char('l'), Char('n')],
         "→/n",
         A::Next,
         "next",
-        PAGES
+        &[Start, Reading, Question],
+        Show::Always,
+        G,
     ),
-    b!(&[Left, Char('h'), Char('p')], "←/p", A::Prev, "back", PAGES),
-    b!(&[Char('o'), Tab], "o", A::Outline, "outline", ALL),
-    b!(&[Char('?')], "?", A::Help, "help", ALL),
-    b!(
-        &[Esc],
+    b(
+        &[Left, Char('h'), Char('p')],
+        "←/p",
+        A::Prev,
+        "back",
+        PAGES,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Char('s')],
+        "s",
+        A::Summary,
+        "back to the summary",
+        TEXT,
+        Show::FromSummary,
+        None,
+    ),
+    b(
+        &[Char('s')],
+        "s",
+        A::Summary,
+        "summary",
+        &[Start, Reading, Question, Outline],
+        Show::Never,
+        G,
+    ),
+    b(
+        &[Char('o'), Tab],
+        "o",
+        A::Outline,
+        "outline",
+        PAGES,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Char('o'), Tab, Esc],
         "Esc",
         A::Back,
         "close",
-        &[Outline, Help],
-        false,
-        true
+        &[Outline],
+        Show::Always,
+        None,
     ),
-    b!(&[Char('q')], "q", A::Quit, "quit", ALL),
-    b!(&[Esc], "Esc", A::Quit, "quit", PAGES, false, false),
+    b(
+        &[Char('?')],
+        "?",
+        A::Help,
+        "help",
+        ANYWHERE,
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit",
+        ANYWHERE,
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit, progress saved",
+        ANYWHERE,
+        Show::Never,
+        G,
+    ),
     // Scene keys come last: a narrow footer drops them before the essentials.
-    b!(
-        &[Char(' ')],
-        "Space",
-        A::TogglePause,
-        "pause/play",
-        TEXT,
-        true,
-        true
-    ),
-    b!(&[Char('.')], ".", A::StepMoment, "step", TEXT, true, true),
-    b!(
-        &[Char('+'), Char('=')],
-        "+/-",
-        A::Faster,
-        "speed",
-        TEXT,
-        true,
-        true
-    ),
-    b!(&[Char('-')], "-", A::Slower, "slower", TEXT, true, false),
-    b!(&[Char('r')], "r", A::Replay, "replay", TEXT, true, true),
-    b!(
-        &[Char('x')],
-        "x",
-        A::CrashContainer,
-        "crash a container",
-        TEXT,
-        true,
-        true
-    ),
-    b!(
-        &[Char('D')],
-        "D",
-        A::DeletePod,
-        "delete the Pod",
-        TEXT,
-        true,
-        true
-    ),
-    b!(
-        &[Char('c')],
-        "c",
-        A::SendRequest,
-        "localhost request",
-        TEXT,
-        true,
-        true
-    ),
+    s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
+    s(&[Char('.')], ".", A::StepMoment, "step"),
+    s(&[Char('+'), Char('=')], "+/-", A::Faster, "speed"),
+    Binding {
+        show: Show::Never,
+        group: None,
+        ..s(&[Char('-')], "-", A::Slower, "slower")
+    },
+    s(&[Char('r')], "r", A::Replay, "replay"),
+    s(&[Char('x')], "x", A::CrashContainer, "crash a container"),
+    s(&[Char('D')], "D", A::DeletePod, "delete the Pod"),
+    s(&[Char('c')], "c", A::SendRequest, "send a request"),
 ];
 
 impl Binding {
-    fn applies(&self, ctx: Context, scene: bool) -> bool {
-        self.contexts.contains(&ctx) && (scene || !self.needs_scene)
+    fn applies(&self, ctx: Context, flags: Flags) -> bool {
+        self.contexts.contains(&ctx) && (flags.scene || !self.needs_scene)
+    }
+
+    fn shown(&self, flags: Flags) -> bool {
+        match self.show {
+            Show::Always => true,
+            Show::Never => false,
+            Show::Scrolls => flags.scrolls,
+            Show::Missed => flags.missed,
+            Show::FromSummary => flags.from_summary,
+        }
     }
 }
 
 /// The action a key triggers in a context, if any.
-pub fn action_for(key: Key, ctx: Context, scene: bool) -> Option<Action> {
+pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
     if ctx == Help {
-        // The overlay is modal: any of its keys closes it, q still quits.
+        // The overlay is modal: any key closes it, q still quits.
         return match key {
             Char('q') => Some(Action::Quit),
             _ => Some(Action::Back),
@@ -311,98 +507,175 @@ pub fn action_for(key: Key, ctx: Context, scene: bool) -> Option<Action> {
     }
     let b = BINDINGS
         .iter()
-        .find(|b| b.applies(ctx, scene) && b.keys.contains(&key))?;
+        .find(|b| b.applies(ctx, flags) && b.keys.contains(&key))?;
     Some(match (b.action, key) {
         (Action::Pick(_), Char(c)) => Action::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1)),
         (Action::ChoiceDown, Up | Char('k')) => Action::ChoiceUp,
-        (Action::ChoiceUp, Down | Char('j')) => Action::ChoiceDown,
         (Action::ScrollDown, Up | Char('k')) => Action::ScrollUp,
+        (Action::PageDown, PageUp) => Action::PageUp,
+        (Action::Top, End) => Action::Bottom,
         (a, _) => a,
     })
 }
 
 /// The hints for the footer: `(keys, what)` pairs in table order.
-pub fn footer_hints(ctx: Context, scene: bool) -> Vec<(&'static str, &'static str)> {
+pub fn footer_hints(ctx: Context, flags: Flags) -> Vec<(&'static str, &'static str)> {
     if ctx == Help {
         return vec![("any key", "close help"), ("q", "quit")];
     }
     BINDINGS
         .iter()
-        .filter(|b| b.in_footer && b.applies(ctx, scene))
+        .filter(|b| b.applies(ctx, flags) && b.shown(flags))
         .map(|b| (b.label, b.what))
         .collect()
 }
 
-/// Every binding worth listing, for the help overlay: the footer's, plus the
-/// ones the footer leaves out for space (number keys, paging).
-pub fn help_rows() -> Vec<(&'static str, &'static str, bool)> {
-    let mut rows: Vec<(&'static str, &'static str, bool)> = Vec::new();
-    for b in BINDINGS {
-        let listed = b.in_footer
-            || matches!(
-                b.action,
-                Action::Pick(_) | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
-            );
-        if listed && !rows.iter().any(|(l, w, _)| *l == b.label && *w == b.what) {
-            rows.push((b.label, b.what, b.needs_scene));
-        }
-    }
-    rows
+/// The help overlay's rows: each group with its keys, one meaning per line.
+pub fn help_groups() -> Vec<(Group, Vec<(&'static str, &'static str)>)> {
+    Group::ALL
+        .iter()
+        .map(|&g| {
+            let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.group == Some(g)) {
+                if !rows.contains(&(b.label, b.what)) {
+                    rows.push((b.label, b.what));
+                }
+            }
+            (g, rows)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const NONE: Flags = Flags {
+        scene: false,
+        scrolls: false,
+        missed: false,
+        from_summary: false,
+    };
+    const SCENE: Flags = Flags {
+        scene: true,
+        ..NONE
+    };
+
     #[test]
-    fn every_footer_hint_is_backed_by_a_working_key() {
-        for ctx in [Start, Outline, Reading, Question, Summary] {
-            for scene in [false, true] {
-                for b in BINDINGS
-                    .iter()
-                    .filter(|b| b.in_footer && b.applies(ctx, scene))
-                {
+    fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
+        for ctx in [Start, Outline, Reading, Question, Rating, Summary, Choose] {
+            for flags in [NONE, SCENE] {
+                for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {
                     assert!(
-                        b.keys.iter().any(|k| action_for(*k, ctx, scene).is_some()),
+                        b.keys.iter().any(|k| action_for(*k, ctx, flags).is_some()),
                         "{} in {ctx:?} does nothing",
                         b.label
                     );
                 }
             }
         }
+        // Every row help lists names a key that does what the row says somewhere.
+        for (_, rows) in help_groups() {
+            for (label, what) in rows {
+                let b = BINDINGS
+                    .iter()
+                    .find(|b| b.label == label && b.what == what)
+                    .unwrap();
+                let works = b.contexts.iter().any(|&ctx| {
+                    b.keys
+                        .iter()
+                        .any(|&k| action_for(k, ctx, SCENE).is_some_and(|a| same_kind(a, b.action)))
+                });
+                assert!(works, "help row {label} {what} does nothing");
+            }
+        }
+    }
+
+    fn same_kind(a: Action, b: Action) -> bool {
+        std::mem::discriminant(&a) == std::mem::discriminant(&b)
+            || matches!(
+                (a, b),
+                (Action::ScrollUp, Action::ScrollDown)
+                    | (Action::PageUp, Action::PageDown)
+                    | (Action::Bottom, Action::Top)
+                    | (Action::ChoiceUp, Action::ChoiceDown)
+            )
     }
 
     #[test]
-    fn arrows_choose_in_questions_and_scroll_when_reading() {
-        assert_eq!(action_for(Up, Question, false), Some(Action::ChoiceUp));
+    fn arrows_select_in_questions_and_scroll_when_reading() {
+        assert_eq!(action_for(Up, Question, NONE), Some(Action::ChoiceUp));
         assert_eq!(
-            action_for(Char('j'), Question, false),
+            action_for(Char('j'), Question, NONE),
             Some(Action::ChoiceDown)
         );
-        assert_eq!(action_for(Up, Reading, false), Some(Action::ScrollUp));
-        assert_eq!(action_for(Down, Reading, false), Some(Action::ScrollDown));
-        assert_eq!(
-            action_for(Char('3'), Question, false),
-            Some(Action::Pick(2))
-        );
-        assert_eq!(action_for(Char('3'), Reading, false), None);
+        assert_eq!(action_for(Up, Reading, NONE), Some(Action::ScrollUp));
+        assert_eq!(action_for(Down, Reading, NONE), Some(Action::ScrollDown));
+        assert_eq!(action_for(Char('3'), Question, NONE), Some(Action::Pick(2)));
+        assert_eq!(action_for(Char('3'), Reading, NONE), None);
+        assert_eq!(action_for(Char('3'), Rating, NONE), Some(Action::Rate(2)));
+        assert_eq!(action_for(PageUp, Question, NONE), Some(Action::PageUp));
+        assert_eq!(action_for(End, Reading, NONE), Some(Action::Bottom));
     }
 
     #[test]
     fn scene_keys_only_work_where_a_scene_is_shown() {
-        assert_eq!(action_for(Char('x'), Reading, false), None);
+        assert_eq!(action_for(Char('x'), Reading, NONE), None);
         assert_eq!(
-            action_for(Char('x'), Reading, true),
+            action_for(Char('x'), Reading, SCENE),
             Some(Action::CrashContainer)
         );
-        assert!(!footer_hints(Reading, false).iter().any(|(k, _)| *k == "x"));
-        assert!(footer_hints(Reading, true).iter().any(|(k, _)| *k == "x"));
+        assert!(!footer_hints(Reading, NONE).iter().any(|(k, _)| *k == "x"));
+        assert!(footer_hints(Reading, SCENE).iter().any(|(k, _)| *k == "x"));
     }
 
     #[test]
-    fn esc_closes_overlays_and_quits_elsewhere() {
-        assert_eq!(action_for(Esc, Outline, false), Some(Action::Back));
-        assert_eq!(action_for(Esc, Help, false), Some(Action::Back));
-        assert_eq!(action_for(Esc, Reading, false), Some(Action::Quit));
+    fn esc_closes_or_cancels_and_never_quits() {
+        assert_eq!(action_for(Esc, Outline, NONE), Some(Action::Back));
+        assert_eq!(action_for(Esc, Help, NONE), Some(Action::Back));
+        assert_eq!(action_for(Esc, Rating, NONE), Some(Action::Back));
+        assert_eq!(action_for(Esc, Choose, NONE), Some(Action::Back));
+        for ctx in [Start, Reading, Question, Summary] {
+            assert_eq!(action_for(Esc, ctx, SCENE), None, "{ctx:?}");
+        }
+    }
+
+    #[test]
+    fn scroll_keys_are_in_the_footer_only_while_something_scrolls() {
+        let scrolls = Flags {
+            scrolls: true,
+            ..NONE
+        };
+        for ctx in [Reading, Question] {
+            assert!(
+                !footer_hints(ctx, NONE)
+                    .iter()
+                    .any(|(k, _)| k.contains("PgDn"))
+            );
+            assert!(
+                footer_hints(ctx, scrolls)
+                    .iter()
+                    .any(|(k, _)| k.contains("PgDn"))
+            );
+        }
+    }
+
+    #[test]
+    fn help_has_one_meaning_per_line_and_every_group_has_rows() {
+        let groups = help_groups();
+        for (g, rows) in &groups {
+            assert!(!rows.is_empty(), "{g:?}");
+            for (_, what) in rows {
+                assert!(!what.contains(" or "), "{what}: two meanings");
+            }
+        }
+        // The same key never means two things within a group.
+        for (g, rows) in &groups {
+            let mut labels: Vec<_> = rows.iter().map(|(l, _)| *l).collect();
+            labels.sort_unstable();
+            let n = labels.len();
+            labels.dedup();
+            assert_eq!(labels.len(), n, "{g:?} lists a key twice");
+        }
     }
 }

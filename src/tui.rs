@@ -6,7 +6,7 @@ use crate::app::{App, Effect};
 use crate::keymap::{self, Key};
 use crate::progress::Progress;
 use crate::store::Store;
-use crate::ui::{Hits, Ui};
+use crate::ui::{Drawn, Ui};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
     KeyModifiers, MouseButton, MouseEventKind,
@@ -435,11 +435,11 @@ pub struct Options {
 /// Runs the tutor until the learner quits. Progress is saved after every
 /// commit, on quit, and on SIGTERM/SIGINT/SIGHUP.
 pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
-    app.reduce_motion = opts.reduce_motion;
+    app.settings.reduce_motion = opts.reduce_motion;
     app.not_saving = !store.writable();
     let shared = Arc::new(Shared {
         store: Mutex::new(store),
-        progress: Mutex::new(app.progress.clone()),
+        progress: Mutex::new(app.session.progress.clone()),
     });
     install_panic_hook();
     spawn_signal_thread(shared.clone())?;
@@ -462,24 +462,29 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             .store
             .lock()
             .map_err(|_| anyhow::anyhow!("progress store poisoned"))?;
-        let result = store.save(&mut app.progress);
-        app.notices
-            .extend(store.take_notices().iter().map(ToString::to_string));
-        app.not_saving = !store.writable();
+        let result = store.save(&mut app.session.progress);
+        // What a save has to say shows at once, on every page, in place of
+        // the last message: a failure stays until a later save succeeds.
+        let said = store.take_notices().last().map(ToString::to_string);
+        app.alert = match &result {
+            Err(e) => Some(said.unwrap_or_else(|| format!("Could not save progress: {e}"))),
+            Ok(()) => said,
+        };
+        app.not_saving = !store.writable() || result.is_err();
         if let Ok(mut p) = shared.progress.lock() {
-            p.clone_from(&app.progress);
+            p.clone_from(&app.session.progress);
         }
         result.map_err(|e| anyhow::anyhow!("could not save progress: {e}"))
     };
     let fault = injected_fault();
-    let mut hits = Hits::default();
+    let mut drawn = Drawn::default();
     let mut next_frame: Option<Instant> = None;
     let mut run_loop = || -> anyhow::Result<()> {
         loop {
             redraw_if_resumed(&mut terminal)?;
             ui.prepare(&app);
             terminal.draw(|f| {
-                hits = ui.draw(f, &app);
+                drawn = ui.draw(f, &app);
                 if fault == Some(Fault::PanicInDraw) {
                     panic!("PODTUTOR_DEBUG_PANIC=draw: a panic injected for testing");
                 }
@@ -487,7 +492,14 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             if fault == Some(Fault::Error) {
                 anyhow::bail!("PODTUTOR_DEBUG_PANIC=error: an error injected for testing");
             }
-            hits.apply(&mut app);
+            // What the draw measured (how far the text scrolls, a window
+            // too small) goes back to the app as input, like a key. When it
+            // changes what the footer offers (scroll keys), draw again.
+            let offered = (app.flags(), app.too_small);
+            app.viewed(drawn.facts);
+            if (app.flags(), app.too_small) != offered {
+                continue;
+            }
 
             // Sleep until input, or until the next animation frame if a scene plays.
             next_frame = match (app.frame_interval_ms(), next_frame) {
@@ -508,7 +520,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             let mut effect = Effect::None;
             loop {
                 let ev = event::read()?;
-                let e = handle(&mut app, &hits, ev, &mut guard, &mut terminal)?;
+                let e = handle(&mut app, &drawn, ev, &mut guard, &mut terminal)?;
                 if e != Effect::None {
                     effect = e;
                 }
@@ -517,12 +529,13 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
                 }
             }
             if let Ok(mut p) = shared.progress.lock() {
-                p.clone_from(&app.progress);
+                p.clone_from(&app.session.progress);
             }
             match effect {
                 Effect::None => {}
                 Effect::Save => {
-                    // A failed save is already among the store's notices.
+                    // A failure shows at once through `app.alert` (the
+                    // store's notice) and the header's marker.
                     let _ = save(&mut app, &mut accounted);
                 }
                 Effect::Quit => return Ok(()),
@@ -541,7 +554,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
 
 fn handle(
     app: &mut App,
-    hits: &Hits,
+    drawn: &Drawn,
     ev: Event,
     guard: &mut Option<TerminalGuard>,
     terminal: &mut Term,
@@ -564,9 +577,7 @@ fn handle(
                     _ => return Ok(Effect::None),
                 }
             }
-            match key_of(&k)
-                .and_then(|key| keymap::action_for(key, app.context(), app.scene_active()))
-            {
+            match key_of(&k).and_then(|key| keymap::action_for(key, app.context(), app.flags())) {
                 Some(a) => app.update(a, &now),
                 None => Effect::None,
             }
@@ -575,7 +586,7 @@ fn handle(
             MouseEventKind::ScrollDown => app.update(keymap::Action::ScrollDown, &now),
             MouseEventKind::ScrollUp => app.update(keymap::Action::ScrollUp, &now),
             MouseEventKind::Down(MouseButton::Left) => {
-                let hit = hits.choices.iter().find(|(r, _)| {
+                let hit = drawn.choices.iter().find(|(r, _)| {
                     m.column >= r.x && m.column < r.right() && m.row >= r.y && m.row < r.bottom()
                 });
                 match hit {

@@ -23,9 +23,13 @@ fn commit_a_prediction_answer_a_myth_quit_and_resume() {
     assert!(!p.screen().contains("Explanation"), "{}", p.screen());
     p.send(b"1");
     p.send(b"\r");
+    p.wait_for("How sure are you?");
+    p.send(b"2");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     p.next_until("What do you think?", 40);
     p.send(b"2\r");
+    p.wait_for("How sure are you?");
+    p.send(b"3");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     p.send(b"q");
     assert_eq!(p.wait_exit(), 0);

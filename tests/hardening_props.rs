@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use support::screens::{draw, open, render, summary_with_missed_myths};
+use support::screens::{answer, draw, open, render, summary_with_missed_myths};
 
 const NOW: &str = "2026-11-25T10:00:00Z";
 
@@ -145,11 +145,10 @@ fn all_screens(lesson: &Lesson) -> Vec<App> {
     out.push(outline);
     for i in 0..base.sections.len() {
         let mut a = base.clone();
-        a.reduce_motion = true;
+        a.settings.reduce_motion = true;
         open(&mut a, i);
         out.push(a.clone());
-        let _ = a.update(Action::Pick(1), NOW);
-        let _ = a.update(Action::Commit, NOW);
+        answer(&mut a, 1);
         out.push(a);
     }
     let summary = summary_with_missed_myths(&base);
@@ -209,7 +208,7 @@ fn a_storm_of_resizes_ends_identical_to_a_fresh_render() {
     let scene = base
         .sections
         .iter()
-        .position(|&s| base.scene_name(s).is_some())
+        .position(|&s| podtutor::app::scene_name(&base.session.lesson, s).is_some())
         .expect("a section with a scene");
     let mut with_scene = base.clone();
     open(&mut with_scene, scene);

@@ -52,6 +52,9 @@ fn commit_then_move_on(p: &mut Pty, file: &Path) -> String {
     p.send(b"\r");
     p.next_until("Predict before reading on", 12);
     p.send(b"1\r");
+    // Rated (the tutor asks how sure before the reveal), which commits.
+    p.wait_for("How sure are you?");
+    p.send(b"2");
     p.wait_for_any(&["✓ Right", "✗ Not quite"]);
     assert_eq!(predictions(file), 1, "a commit is saved at once");
     let committed = position(file).expect("position saved with the commit");
@@ -540,7 +543,8 @@ fn a_lock_held_at_start_gives_a_read_only_session_and_signals_still_end_it() {
 fn a_lock_taken_during_the_session_is_a_bounded_wait_then_marked_and_saving_resumes() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.toml");
-    let mut p = Pty::spawn(&[], 100, 30, &file);
+    // Enter commits at once (no "how sure?" step).
+    let mut p = Pty::spawn(&["--no-confidence"], 100, 30, &file);
     p.wait_for("Press Enter to begin");
     p.send(b"\r");
     p.next_until("Predict before reading on", 12);
@@ -819,7 +823,8 @@ fn frames_drawn_between_the_restore_and_the_exit_never_reach_the_terminal() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("p.toml");
         let env = [("PODTUTOR_DEBUG_PANIC", "slow-exit")];
-        let mut p = Pty::spawn_env(&[], 100, 30, &file, &env);
+        // Enter commits at once (no "how sure?" step).
+        let mut p = Pty::spawn_env(&["--no-confidence"], 100, 30, &file, &env);
         p.wait_for("Press Enter to begin");
         p.send(b"\r");
         p.next_until("Predict before reading on", 12);

@@ -11,14 +11,14 @@ use podtutor::diagram::Charset;
 use podtutor::keymap::Action;
 use podtutor::lesson::{self, Lesson, MAX_FILE_BYTES, Section};
 use podtutor::progress::Progress;
-use podtutor::ui::{Hits, Ui};
+use podtutor::ui::Ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
-use support::screens::{open, summary_with_missed_myths};
+use support::screens::{answer, open, summary_with_missed_myths};
 
 const NOW: &str = "2026-11-25T10:00:00Z";
 const BIN: &str = env!("CARGO_BIN_EXE_podtutor");
@@ -68,11 +68,10 @@ fn all_screens(lesson: &Lesson) -> Vec<App> {
     for i in 0..base.sections.len() {
         for reduce_motion in [true, false] {
             let mut a = base.clone();
-            a.reduce_motion = reduce_motion;
+            a.settings.reduce_motion = reduce_motion;
             open(&mut a, i);
             out.push(a.clone());
-            let _ = a.update(Action::Pick(1), NOW);
-            let _ = a.update(Action::Commit, NOW);
+            answer(&mut a, 1);
             out.push(a.clone());
             let _ = a.update(Action::PageDown, NOW);
             out.push(a);
@@ -112,9 +111,9 @@ fn frame_bytes(app: &mut App, w: u16, h: u16) -> Vec<u8> {
     .unwrap();
     let mut ui = Ui::new(true, Charset::Unicode);
     ui.prepare(app);
-    let mut hits = Hits::default();
-    t.draw(|f| hits = ui.draw(f, app)).unwrap();
-    hits.apply(app);
+    let mut facts = Default::default();
+    t.draw(|f| facts = ui.draw(f, app).facts).unwrap();
+    app.viewed(facts);
     drop(t);
     std::mem::take(&mut *sink.0.lock().unwrap())
 }
@@ -371,8 +370,7 @@ fn urls_and_shell_syntax_in_a_lesson_are_only_text() {
         .position(|s| matches!(s, Section::Step(_)))
         .unwrap();
     open(&mut a, i);
-    let _ = a.update(Action::Pick(1), NOW);
-    let _ = a.update(Action::Commit, NOW);
+    answer(&mut a, 1);
     let shown = assert_only_backend_sequences(&frame_bytes(&mut a, 200, 40));
     assert!(shown.contains("https://evil.example/?q=$(touch"), "{shown}");
     assert!(!marker.exists(), "a lesson ran a command");

@@ -3,11 +3,11 @@
 
 #![allow(dead_code, reason = "shared by several benches; each uses a part")]
 
-use podtutor::app::App;
-use podtutor::keymap::Action;
+use podtutor::app::{App, Page};
+use podtutor::keymap::{Action, Context};
 use podtutor::lesson::{self, Section};
 use podtutor::progress::Progress;
-use podtutor::ui::{Hits, Ui};
+use podtutor::ui::{Drawn, Ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::widgets::{Block, Paragraph};
@@ -20,9 +20,10 @@ pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 /// Opens section `i` through the outline, as a learner would.
 fn open(base: &App, i: usize) -> App {
     let mut a = base.clone();
-    a.outline_cursor = i;
     let _ = a.update(Action::Outline, NOW);
-    a.outline_cursor = i;
+    if let Page::Outline(o) = &mut a.page {
+        o.cursor = i;
+    }
     let _ = a.update(Action::Activate, NOW);
     a
 }
@@ -30,6 +31,9 @@ fn open(base: &App, i: usize) -> App {
 fn commit(mut a: App) -> App {
     let _ = a.update(Action::Pick(0), NOW);
     let _ = a.update(Action::Commit, NOW);
+    if a.context() == Context::Rating {
+        let _ = a.update(Action::Rate(1), NOW);
+    }
     a
 }
 
@@ -44,9 +48,9 @@ fn first(base: &App, pick: impl Fn(&App, Section) -> bool) -> usize {
 /// One app per kind of screen, named for the report.
 pub fn all() -> Vec<(&'static str, App)> {
     let base = App::new(lesson::embedded(), Progress::default());
-    let predicts =
-        |a: &App, s| matches!(s, Section::Step(i) if a.lesson.steps[i].prediction.is_some());
-    let step_yaml = |a: &App, s| matches!(s, Section::Step(i) if a.lesson.steps[i].yaml.is_some());
+    let predicts = |a: &App, s| matches!(s, Section::Step(i) if a.session.lesson.steps[i].prediction.is_some());
+    let step_yaml =
+        |a: &App, s| matches!(s, Section::Step(i) if a.session.lesson.steps[i].yaml.is_some());
     let step = first(&base, predicts);
     let yaml = first(&base, step_yaml);
     let myth = first(&base, |_, s| matches!(s, Section::Myth(_)));
@@ -56,9 +60,7 @@ pub fn all() -> Vec<(&'static str, App)> {
     let mut outline = base.clone();
     let _ = outline.update(Action::Outline, NOW);
     let mut summary = base.clone();
-    let _ = summary.update(Action::Outline, NOW);
-    summary.outline_cursor = summary.sections.len();
-    let _ = summary.update(Action::Activate, NOW);
+    let _ = summary.update(Action::Summary, NOW);
     let mut help = open(&base, overview);
     let _ = help.update(Action::Help, NOW);
     vec![
@@ -86,15 +88,15 @@ pub fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
 /// so later draws are the steady state.
 pub fn settle(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &mut App) {
     ui.prepare(app);
-    let hits = draw(t, ui, app);
-    hits.apply(app);
+    let drawn = draw(t, ui, app);
+    app.viewed(drawn.facts);
 }
 
 /// One frame of the tutor.
-pub fn draw(t: &mut Terminal<TestBackend>, ui: &Ui, app: &App) -> Hits {
-    let mut hits = Hits::default();
-    t.draw(|f| hits = ui.draw(f, app)).expect("draw");
-    hits
+pub fn draw(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &App) -> Drawn {
+    let mut drawn = Drawn::default();
+    t.draw(|f| drawn = ui.draw(f, app)).expect("draw");
+    drawn
 }
 
 /// The yardstick: one bordered paragraph, like `examples/bare.rs`.

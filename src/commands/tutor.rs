@@ -24,6 +24,9 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
     let mut app = App::new(lesson, progress);
     app.notices = notices.iter().map(ToString::to_string).collect();
+    if global.no_confidence {
+        app.settings.confidence = false;
+    }
     let reduce_motion = global.reduce_motion
         || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
     crate::tui::run(

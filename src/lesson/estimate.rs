@@ -2,7 +2,7 @@
 //! start screen never shows a number an author guessed (docs/estimate.md
 //! explains the figures and where they come from).
 
-use super::{Lesson, Question};
+use super::{Choice, Lesson};
 
 /// Prose read to learn, not skimmed: Carver's "learning" rate for adult
 /// readers (about 200 words a minute), below the 238 a minute Brysbaert's
@@ -33,8 +33,20 @@ pub struct Estimate {
     pub minutes: u32,
 }
 
+/// Words split at ASCII whitespace, on bytes: the start screen needs this for
+/// every word of the lesson, and decoding each character (`split_whitespace`)
+/// cost about a million instructions at start-up. Lessons separate words with
+/// ASCII spaces and newlines; text without spaces (CJK) counts as few words
+/// either way.
 fn words(s: &str) -> u32 {
-    u32::try_from(s.split_whitespace().count()).unwrap_or(u32::MAX)
+    let mut n = 0u32;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c);
+        n += u32::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 fn lines(s: &str) -> u32 {
@@ -57,13 +69,10 @@ fn side_by_side_lines(wrong: &str, correct: &str) -> u32 {
 /// The words of a question a learner reads: the question and every choice,
 /// the explanation of the right choice, and one wrong choice's (the average
 /// of them), since a wrong answer shows both and a right one shows one.
-fn question_words(q: &str, question: &Question) -> u32 {
+fn question_words(q: &str, choices: &[Choice], answer: &str) -> u32 {
     let mut n = words(q);
-    n += question.choices.iter().map(|c| words(&c.text)).sum::<u32>();
-    let (right, wrong): (Vec<_>, Vec<_>) = question
-        .choices
-        .iter()
-        .partition(|c| c.id == question.answer);
+    n += choices.iter().map(|c| words(&c.text)).sum::<u32>();
+    let (right, wrong): (Vec<_>, Vec<_>) = choices.iter().partition(|c| c.id == answer);
     n += right.iter().map(|c| words(&c.explanation)).sum::<u32>();
     if !wrong.is_empty() {
         let total: u32 = wrong.iter().map(|c| words(&c.explanation)).sum();
@@ -97,7 +106,7 @@ impl Lesson {
             code += s.yaml.as_deref().map_or(0, lines);
             scenes += u32::from(s.scene.is_some());
             if let Some(q) = &s.prediction {
-                w += question_words(&q.question, q);
+                w += question_words(&q.question, &q.choices, &q.answer);
                 questions += 1;
             }
         }
@@ -109,7 +118,7 @@ impl Lesson {
             (None, None) => {}
         }
         for my in &self.myths {
-            w += question_words(&my.claim, &my.question());
+            w += question_words(&my.claim, &my.choices, &my.answer);
             w += words(&my.reality) + words(&my.why_it_matters);
             scenes += u32::from(my.scene.is_some());
             questions += 1;

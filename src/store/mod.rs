@@ -917,11 +917,17 @@ fn remove_stale_temp_files(path: &Path) {
     let Ok(entries) = fs::read_dir(parent_dir(path)) else {
         return;
     };
+    let backup = format!("{name}.bak");
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        if file_name.to_str().is_some_and(|n| {
-            safe_fs::is_temp_name(name, n) || safe_fs::is_temp_name(&format!("{name}.bak"), n)
-        }) {
+        // Temp names start with a dot; most entries are skipped on one byte.
+        if !file_name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        if file_name
+            .to_str()
+            .is_some_and(|n| safe_fs::is_temp_name(name, n) || safe_fs::is_temp_name(&backup, n))
+        {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -260,7 +260,13 @@ pub fn temp_name(path: &Path) -> PathBuf {
 /// True for a name [`temp_name`] makes for `name` (or the six-letter names of
 /// the `atomic-write-file` crate earlier versions used).
 pub fn is_temp_name(name: &str, file_name: &str) -> bool {
-    let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
+    // Prefix by prefix, not format!(".{name}."): this runs for every entry of
+    // the progress folder at start-up, and /tmp can hold thousands.
+    let Some(rest) = file_name
+        .strip_prefix('.')
+        .and_then(|r| r.strip_prefix(name))
+        .and_then(|r| r.strip_prefix('.'))
+    else {
         return false;
     };
     if let Some(hex) = rest.strip_prefix("tmp-") {

@@ -3,10 +3,10 @@
 
 #![allow(dead_code)]
 
-use podtutor::app::App;
-use podtutor::keymap::Action;
+use podtutor::app::{App, Page};
+use podtutor::keymap::{Action, Context};
 use podtutor::lesson::Section;
-use podtutor::ui::{Hits, Ui};
+use podtutor::ui::Ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -14,12 +14,21 @@ use ratatui::buffer::Buffer;
 /// The time answers are stamped with in tests.
 pub const NOW: &str = "2026-11-25T10:00:00Z";
 
-/// Draws like the loop: prepare (highlighting), draw, feed the hits back.
+/// Draws like the loop: prepare (highlighting), draw, feed what the draw
+/// measured back to the app.
 pub fn draw(t: &mut Terminal<TestBackend>, ui: &mut Ui, app: &mut App) -> Buffer {
     ui.prepare(app);
-    let mut hits = Hits::default();
-    t.draw(|f| hits = ui.draw(f, app)).unwrap();
-    hits.apply(app);
+    // Twice at most, as the loop does: what a draw measures can change
+    // what the footer offers.
+    for _ in 0..2 {
+        let offered = (app.flags(), app.too_small);
+        let mut facts = Default::default();
+        t.draw(|f| facts = ui.draw(f, app).facts).unwrap();
+        app.viewed(facts);
+        if (app.flags(), app.too_small) == offered {
+            break;
+        }
+    }
     t.backend().buffer().clone()
 }
 
@@ -53,10 +62,20 @@ pub fn text(buf: &Buffer) -> String {
 
 /// Opens section `i` the way a learner would (through the outline).
 pub fn open(a: &mut App, i: usize) {
-    a.outline_cursor = i;
     let _ = a.update(Action::Outline, NOW);
-    a.outline_cursor = i;
+    if let Page::Outline(o) = &mut a.page {
+        o.cursor = i;
+    }
     let _ = a.update(Action::Activate, NOW);
+}
+
+/// Answers the open question with choice `n` (rating it "fairly sure" when asked).
+pub fn answer(a: &mut App, n: usize) {
+    let _ = a.update(Action::Pick(n), NOW);
+    let _ = a.update(Action::Commit, NOW);
+    if a.context() == Context::Rating {
+        let _ = a.update(Action::Rate(1), NOW);
+    }
 }
 
 /// The summary after answering every myth wrong, so it lists them all.
@@ -65,13 +84,11 @@ pub fn summary_with_missed_myths(base: &App) -> App {
     for i in 0..summary.sections.len() {
         if let Section::Myth(m) = summary.sections[i] {
             open(&mut summary, i);
-            let myth = &summary.lesson.myths[m];
+            let myth = &summary.session.lesson.myths[m];
             let wrong = myth.choices.iter().position(|c| c.id != myth.answer);
-            let _ = summary.click_choice(wrong.unwrap(), NOW);
+            answer(&mut summary, wrong.unwrap());
         }
     }
-    let _ = summary.update(Action::Outline, NOW);
-    summary.outline_cursor = summary.sections.len();
-    let _ = summary.update(Action::Activate, NOW);
+    let _ = summary.update(Action::Summary, NOW);
     summary
 }
