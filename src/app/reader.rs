@@ -153,6 +153,10 @@ impl Reader {
             scrolls: self.facts.is_some_and(|f| f.total > f.rows),
             missed: self.can_retry(session),
             from_summary: self.from_summary.is_some(),
+            offers: self.scene.as_ref().map_or([false; 3], |sc| {
+                use crate::scene::Action as A;
+                [A::Crash, A::Delete, A::Request].map(|a| sc.player.offers(a))
+            }),
         }
     }
 
