@@ -54,6 +54,7 @@ pub enum Action {
     // Scenes.
     TogglePause,
     StepMoment,
+    StepBack,
     Faster,
     Slower,
     Replay,
@@ -471,6 +472,7 @@ pub const BINDINGS: &[Binding] = &[
     // Scene keys come last: a narrow footer drops them before the essentials.
     s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
     s(&[Char('.')], ".", A::StepMoment, "step"),
+    s(&[Char(',')], ",", A::StepBack, "step back"),
     s(&[Char('+'), Char('=')], "+/-", A::Faster, "speed"),
     Binding {
         show: Show::Never,

@@ -267,6 +267,7 @@ impl Reader {
             Action::Retry if self.can_retry(session) => self.retry(now),
             Action::TogglePause
             | Action::StepMoment
+            | Action::StepBack
             | Action::Faster
             | Action::Slower
             | Action::Replay

@@ -86,6 +86,10 @@ impl SceneState {
                 self.playing = false;
                 self.player.next_moment();
             }
+            Action::StepBack => {
+                self.playing = false;
+                self.player.prev_moment();
+            }
             Action::Faster => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
             Action::Slower => self.speed = self.speed.saturating_sub(1),
             Action::Replay => {

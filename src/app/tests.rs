@@ -601,3 +601,21 @@ fn the_time_to_answer_is_recorded_from_when_the_question_was_put() {
     let _ = a.update(Action::Commit, "2026-11-25T10:00:42Z");
     assert_eq!(attempts(&a, i)[0].seconds, Some(42));
 }
+
+#[test]
+fn the_step_back_key_shows_the_moment_before() {
+    let mut a = app();
+    let i = index_of(&a, |_, s| s == Section::UnderTheHood);
+    a.open_section(i);
+    let player = |a: &App| a.reader().unwrap().scene.as_ref().unwrap().player.clone();
+    let _ = a.update(Action::StepMoment, NOW);
+    let _ = a.update(Action::StepMoment, NOW);
+    let second = player(&a);
+    assert_eq!(second.moment(), 2);
+    let _ = a.update(Action::StepMoment, NOW);
+    let _ = a.update(Action::StepBack, NOW);
+    let back = player(&a);
+    assert_eq!(back.moment(), 2);
+    assert_eq!(back.caption(), second.caption());
+    assert_eq!(back.status_table(), second.status_table());
+}
