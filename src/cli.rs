@@ -47,7 +47,8 @@ pub struct GlobalArgs {
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
-    /// Draw diagrams with plain ASCII (+-|) instead of box-drawing characters.
+    /// Show only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
     /// Show animations one key moment at a time, advanced by keys, with no timed motion
@@ -58,6 +59,14 @@ pub struct GlobalArgs {
     /// `x` at the question switches it off for good).
     #[arg(long)]
     pub no_confidence: bool,
+    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG; the
+    /// terminal's own colours when it is not set). Saved with your progress.
+    #[arg(long, value_name = "NAME", value_parser = parse_theme)]
+    pub theme: Option<crate::ui::theme::ThemeChoice>,
+}
+
+fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
+    s.parse()
 }
 
 /// The subcommands; without one, the full-screen tutor opens.
@@ -81,6 +90,10 @@ pub enum Command {
         /// not given away by length, position or a verdict word (docs/lesson-format.md).
         #[arg(long)]
         strict: bool,
+        /// Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
+        /// (also chosen when the locale is not UTF-8).
+        #[arg(long)]
+        ascii: bool,
     },
     /// Show saved progress, export it as JSON, or start over.
     #[command(
@@ -111,6 +124,10 @@ pub struct ReadArgs {
     pub width: Option<u16>,
     #[command(flatten)]
     pub lesson: LessonArg,
+    /// Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// Arguments of `podtutor progress`.
@@ -131,6 +148,10 @@ pub struct ProgressArgs {
     /// The lesson file whose titles and questions to show (default: the built-in lesson).
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
+    /// Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// Arguments of `podtutor scene`.
@@ -142,7 +163,8 @@ pub struct SceneArgs {
     /// Width to draw at (default: the terminal's width, or 80).
     #[arg(long, value_name = "N")]
     pub width: Option<u16>,
-    /// Draw with plain ASCII (+-|) instead of box-drawing characters.
+    /// Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
     /// Scenes come from the lesson: its own `[[scenes]]` and the built-in ones it names.
@@ -156,12 +178,17 @@ impl Command {
         match self {
             Command::Read(a) => GlobalArgs {
                 lesson: a.lesson.lesson.clone(),
+                ascii: a.ascii,
                 ..GlobalArgs::default()
             },
-            Command::Lint { .. } => GlobalArgs::default(),
+            Command::Lint { ascii, .. } => GlobalArgs {
+                ascii: *ascii,
+                ..GlobalArgs::default()
+            },
             Command::Progress(a) => GlobalArgs {
                 lesson: a.lesson.clone(),
                 progress_file: a.progress_file.clone(),
+                ascii: a.ascii,
                 ..GlobalArgs::default()
             },
             Command::Scene(a) => GlobalArgs {
@@ -192,6 +219,9 @@ impl Command {
             }
             (Command::Scene(a), "ascii") => a.ascii = true,
             (Command::Scene(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
+            (Command::Read(a), "ascii") => a.ascii = true,
+            (Command::Progress(a), "ascii") => a.ascii = true,
+            (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
             _ => return false,
         }
         true
@@ -284,7 +314,7 @@ mod tests {
 
     #[test]
     fn options_before_a_subcommand_go_to_it_when_it_takes_them() {
-        let cases: [(&[&str], GlobalArgs); 7] = [
+        let cases: [(&[&str], GlobalArgs); 10] = [
             (
                 &["--progress-file", "a.toml", "progress"],
                 GlobalArgs {
@@ -341,6 +371,28 @@ mod tests {
                     ..GlobalArgs::default()
                 },
             ),
+            // Every subcommand prints, so every one takes --ascii (issue 12).
+            (
+                &["--ascii", "lint", "x.toml"],
+                GlobalArgs {
+                    ascii: true,
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["read", "--ascii"],
+                GlobalArgs {
+                    ascii: true,
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["--ascii", "progress"],
+                GlobalArgs {
+                    ascii: true,
+                    ..GlobalArgs::default()
+                },
+            ),
         ];
         for (args, want) in cases {
             let cli = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
@@ -355,8 +407,8 @@ mod tests {
     fn an_option_a_subcommand_does_not_use_is_refused_by_name() {
         let cases: [(&[&str], &str); 3] = [
             (
-                &["--ascii", "lint", "x.toml"],
-                "--ascii does not apply to `podtutor lint`",
+                &["--reduce-motion", "lint", "x.toml"],
+                "--reduce-motion does not apply to `podtutor lint`",
             ),
             (
                 &["--reduce-motion", "read"],
@@ -372,7 +424,7 @@ mod tests {
             assert!(err.contains(want), "{args:?}: {err}");
         }
         // After the subcommand, clap itself refuses it.
-        assert!(parse(&["lint", "x.toml", "--ascii"]).is_err());
+        assert!(parse(&["lint", "x.toml", "--reduce-motion"]).is_err());
         assert!(parse(&["read", "--progress-file", "p"]).is_err());
     }
 
@@ -386,6 +438,8 @@ mod tests {
             "--ascii",
             "--reduce-motion",
             "--no-confidence",
+            "--theme",
+            "light",
         ])
         .unwrap();
         assert!(cli.command.is_none());
@@ -397,6 +451,9 @@ mod tests {
                 ascii: true,
                 reduce_motion: true,
                 no_confidence: true,
+                theme: Some(crate::ui::theme::ThemeChoice::Fixed(
+                    crate::ui::theme::Palette::Light
+                )),
             }
         );
     }

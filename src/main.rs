@@ -4,10 +4,15 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_args();
+    let options = cli
+        .command
+        .as_ref()
+        .map_or(cli.global.clone(), Command::options);
+    commands::set_ascii(commands::ascii_wanted(&options));
     let result = match &cli.command {
         None => commands::tutor::run(&cli.global),
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
-        Some(Command::Lint { files, strict }) => commands::lint::run(files, *strict),
+        Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
     };
@@ -17,11 +22,8 @@ fn main() -> ExitCode {
             // One clear sentence (with its causes), never a Debug dump; a
             // closed or hung-up terminal must not turn it into a panic.
             use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "podtutor: {}",
-                podtutor::text::sanitize(&format!("{e:#}"))
-            );
+            let message = podtutor::text::sanitize(&format!("{e:#}")).into_owned();
+            let _ = writeln!(std::io::stderr(), "podtutor: {}", commands::emit(&message));
             ExitCode::from(1)
         }
     }

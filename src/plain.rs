@@ -1,9 +1,13 @@
 //! The whole lesson as plain text, for `podtutor read`: printing, handouts
 //! and screen readers. Pure: returns lines tagged with their role; the caller
 //! decides whether a role gets a terminal style.
+//!
+//! Screen-reader clean: headings are text (Markdown-style `#`), choices are
+//! counted in words ("Choice 1 of 3: …"), verdicts are words, and nothing is
+//! decoration (no rules, bullets or arrows for a reader to spell out).
 
 use crate::lesson::{Lesson, Question, Section};
-use crate::text::{clip_lines, sanitize, wrap};
+use crate::text::{clip_marked, plural, sanitize, to_ascii, wrap};
 
 /// What a line is, so a terminal can style headings without the text changing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,10 +28,20 @@ pub struct PlainLine {
 
 struct Out {
     width: usize,
+    ascii: bool,
     lines: Vec<PlainLine>,
 }
 
 impl Out {
+    /// Wraps `text` at `width`, in ASCII first when asked: spelling `—` as
+    /// `--` after wrapping would push lines past the page.
+    fn wrap(&self, text: &str, width: usize) -> Vec<String> {
+        if self.ascii {
+            wrap(&to_ascii(&sanitize(text)), width)
+        } else {
+            wrap(text, width)
+        }
+    }
     fn push(&mut self, role: Role, text: impl Into<String>) {
         self.lines.push(PlainLine {
             role,
@@ -39,21 +53,34 @@ impl Out {
             self.push(Role::Text, "");
         }
     }
-    fn heading(&mut self, text: &str) {
+    /// A heading as text, Markdown style (`## Overview`): a screen reader
+    /// says it once, a Markdown viewer shows it as a heading, and no line of
+    /// box-drawing characters is read out under it.
+    fn heading(&mut self, role: Role, marks: &str, text: &str) {
         self.blank();
-        let text = sanitize(text).into_owned();
-        let rule = "─".repeat(crate::text::width(&text).min(self.width));
-        for l in wrap(&text, self.width) {
-            self.push(Role::Heading, l);
+        let hang = " ".repeat(marks.len() + 1);
+        for (i, l) in self
+            .wrap(text, self.width.saturating_sub(hang.len()))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                format!("{marks} ")
+            } else {
+                hang.clone()
+            };
+            self.push(role, format!("{lead}{l}"));
         }
-        self.push(Role::Heading, rule);
+        self.blank();
     }
     fn label(&mut self, label: &str) {
         self.blank();
-        self.push(Role::Label, label);
+        for l in self.wrap(label, self.width) {
+            self.push(Role::Label, l);
+        }
     }
     fn para(&mut self, text: &str) {
-        for l in wrap(text, self.width) {
+        for l in self.wrap(text, self.width) {
             self.push(Role::Text, l);
         }
     }
@@ -61,8 +88,19 @@ impl Out {
         let pw = crate::text::width(prefix);
         let inner = self.width.saturating_sub(pw).max(10);
         let pad = " ".repeat(pw);
-        for (i, l) in wrap(text, inner).into_iter().enumerate() {
+        for (i, l) in self.wrap(text, inner).into_iter().enumerate() {
             let p = if i == 0 { prefix } else { &pad };
+            self.push(Role::Text, format!("{p}{l}"));
+        }
+    }
+    /// A first line that starts with `prefix` and goes on two columns in.
+    fn hanging(&mut self, prefix: &str, text: &str) {
+        let lines = self.wrap(
+            &format!("{prefix}{text}"),
+            self.width.saturating_sub(2).max(10),
+        );
+        for (i, l) in lines.into_iter().enumerate() {
+            let p = if i == 0 { "" } else { "  " };
             self.push(Role::Text, format!("{p}{l}"));
         }
     }
@@ -70,61 +108,84 @@ impl Out {
         self.label(label);
         self.para(text);
     }
+    /// Pre-formatted text, indented four columns. A line too wide for the
+    /// page is cut with a marker saying so, never silently.
     fn code(&mut self, text: &str) {
         self.blank();
-        for l in clip_lines(text, self.width.saturating_sub(4)) {
-            self.push(Role::Code, format!("    {l}"));
+        let inner = self.width.saturating_sub(4);
+        let text = sanitize(text);
+        let text = if self.ascii { to_ascii(&text) } else { text };
+        for l in text.trim_end_matches('\n').lines() {
+            let fitted = clip_marked(l, inner, self.ascii);
+            self.push(Role::Code, format!("    {fitted}").trim_end().to_string());
         }
     }
     fn question(&mut self, q: &Question, prompt: &str, answer_label: &str) {
+        let n = q.choices.len();
         self.label(prompt);
         self.para(&q.question);
         self.blank();
         for (i, c) in q.choices.iter().enumerate() {
-            self.indented(&format!("  {}) ", i + 1), &c.text);
+            self.hanging(&format!("Choice {} of {n}: ", i + 1), &c.text);
         }
-        self.label(answer_label);
         if let Some((i, c)) = q.choices.iter().enumerate().find(|(_, c)| c.id == q.answer) {
-            self.indented(&format!("{}) ", i + 1), &c.text);
+            self.blank();
+            self.hanging(
+                &format!("{answer_label}: choice {} of {n}, ", i + 1),
+                &c.text,
+            );
         }
-        self.blank();
+        self.label("Why each choice is right or wrong");
         for (i, c) in q.choices.iter().enumerate() {
-            let mark = if c.id == q.answer { "right" } else { "wrong" };
-            self.indented(&format!("  {}) {mark}: ", i + 1), &c.explanation);
+            let verdict = if c.id == q.answer { "right" } else { "wrong" };
+            self.hanging(&format!("Choice {} is {verdict}: ", i + 1), &c.explanation);
         }
     }
 }
 
-/// Formats the whole lesson at `width` columns, every section in order.
+/// The narrowest page `read` formats: below this, manifests and the
+/// question layout stop being readable.
+pub const MIN_WIDTH: usize = 40;
+
+/// Formats the whole lesson at `width` columns (at least [`MIN_WIDTH`]),
+/// every section in order, with Unicode punctuation from the lesson kept.
 pub fn render(lesson: &Lesson, width: usize) -> Vec<PlainLine> {
-    let width = width.max(20);
+    render_with(lesson, width, false)
+}
+
+/// [`render`]; with `ascii`, cut markers are ASCII too (the caller turns the
+/// lesson's own text into ASCII as it prints).
+pub fn render_with(lesson: &Lesson, width: usize, ascii: bool) -> Vec<PlainLine> {
+    let width = width.max(MIN_WIDTH);
     let mut o = Out {
         width,
+        ascii,
         lines: Vec::new(),
     };
-    let title = sanitize(&lesson.title).to_uppercase();
-    o.push(Role::Title, title.clone());
-    o.push(
-        Role::Title,
-        "═".repeat(crate::text::width(&title).min(width)),
-    );
+    o.heading(Role::Title, "#", &sanitize(&lesson.title));
     o.para(&lesson.summary);
     o.blank();
     o.para(&format!(
-        "About {} minutes · {} build-up steps · {} fact-or-myth questions",
-        lesson.estimate().minutes,
-        lesson.steps.len(),
-        lesson.myths.len()
+        "About {}, {}, {}.",
+        plural(lesson.estimate().minutes as usize, "minute", "minutes"),
+        plural(lesson.steps.len(), "build-up step", "build-up steps"),
+        plural(
+            lesson.myths.len(),
+            "fact-or-myth question",
+            "fact-or-myth questions"
+        ),
     ));
     for s in lesson.sections() {
         section(&mut o, lesson, s);
     }
-    o.blank();
+    while o.lines.last().is_some_and(|l| l.text.is_empty()) {
+        o.lines.pop();
+    }
     o.lines
 }
 
 fn section(o: &mut Out, l: &Lesson, s: Section) {
-    o.heading(&l.section_title(s));
+    o.heading(Role::Heading, "##", &sanitize(&l.section_title(s)));
     match s {
         Section::Overview => {
             o.labelled("What it is", &l.overview.what);
@@ -192,22 +253,22 @@ fn section(o: &mut Out, l: &Lesson, s: Section) {
         Section::Connections => {
             for c in &l.connections {
                 o.labelled(&sanitize(&c.topic), &c.relation);
-                o.indented("  → ", &c.insight);
+                o.indented("  Insight: ", &c.insight);
             }
         }
         Section::Pitfall(i) => {
             let p = &l.pitfalls[i];
-            o.label("Wrong");
+            o.label("The wrong way");
             o.code(&p.wrong);
-            o.label("Right");
+            o.label("The right way");
             o.code(&p.correct);
             o.labelled("Root cause", &p.root_cause);
             o.labelled("The fix", &p.fix);
         }
         Section::Takeaways => {
             o.blank();
-            for t in &l.takeaways {
-                o.indented("  • ", t);
+            for (n, t) in l.takeaways.iter().enumerate() {
+                o.indented(&format!("{}. ", n + 1), t);
             }
         }
     }

@@ -428,6 +428,8 @@ type Term = Terminal<TermBackend>;
 /// Options of the interactive session.
 pub struct Options {
     pub color: bool,
+    /// A named palette (`--theme`), or `None` for the terminal's own colours.
+    pub palette: Option<crate::ui::theme::Palette>,
     pub charset: crate::diagram::Charset,
     pub reduce_motion: bool,
 }
@@ -444,6 +446,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     install_panic_hook();
     spawn_signal_thread(shared.clone())?;
     let mut ui = Ui::new(opts.color, opts.charset);
+    ui.theme = crate::ui::Theme::with_palette(opts.color, opts.palette);
     let session = crate::store::new_session_id();
     let mut guard = Some(TerminalGuard::enter()?);
     let mut terminal = new_terminal()?;

@@ -332,6 +332,16 @@ proptest! {
     }
 }
 
+/// True when lint must refuse a character of `t` where it stands (a joiner
+/// or selector depends on its neighbours, see `text::refusal`).
+fn refuses(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    (0..chars.len()).any(|i| {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        podtutor::text::refusal(prev, chars[i], chars.get(i + 1).copied()).is_some()
+    })
+}
+
 /// A short text that may hold a character the linter must refuse.
 fn field_strategy() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -353,7 +363,7 @@ proptest! {
     fn structured_lessons_validate_consistently(texts in prop::collection::vec(field_strategy(), 1..8)) {
         let lesson = fill(&lesson::embedded(), &texts);
         let source = toml::to_string(&lesson).unwrap();
-        let bad_text = texts.iter().any(|t| t.trim().is_empty() || t.chars().any(is_forbidden) || t.contains('\r'));
+        let bad_text = texts.iter().any(|t| podtutor::text::is_blank(t) || refuses(t) || t.contains('\r'));
         match lesson::check(&source) {
             Ok(loaded) => {
                 prop_assert!(!bad_text, "accepted a lesson with a bad text among {texts:?}");

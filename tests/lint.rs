@@ -261,8 +261,8 @@ fn format_version_must_be_present_and_positive() {
 fn escape_written_as_unicode_escape_is_refused() {
     assert_one(
         &fixture("escape-in-text.toml"),
-        "29:8",
-        "`body` contains U+001B (ESC",
+        "29:13",
+        "`body` contains U+001B (ESC, the start of a terminal escape sequence; it can take over the terminal); remove it",
     );
 }
 
@@ -270,8 +270,8 @@ fn escape_written_as_unicode_escape_is_refused() {
 fn bidi_override_is_refused() {
     assert_one(
         &fixture("bidi-in-text.toml"),
-        "31:11",
-        "`insight` contains U+202E (a bidirectional text control) at character 5",
+        "31:16",
+        "`insight` contains U+202E (a bidirectional text control; it can reorder what the reader sees)",
     );
 }
 
@@ -279,8 +279,8 @@ fn bidi_override_is_refused() {
 fn zero_width_character_is_refused() {
     assert_one(
         &fixture("zero-width-in-text.toml"),
-        "27:9",
-        "`title` contains U+200B (an invisible zero-width character)",
+        "27:15",
+        "`title` contains U+200B (a zero-width space; it shows nothing",
     );
 }
 
@@ -289,7 +289,7 @@ fn raw_escape_byte_is_a_syntax_error_named_plainly() {
     assert_one(
         &fixture("raw-escape.toml"),
         "5:14",
-        "U+001B (ESC, the start of a terminal escape sequence) may not appear in the file",
+        "U+001B (ESC, the start of a terminal escape sequence; it can take over the terminal) may not appear in the file",
     );
 }
 
@@ -487,7 +487,7 @@ fn escape_sequences_never_reach_the_terminal() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("^[]0;pwned^G^[[2J.toml:29:8: error:"),
+        stderr.contains("^[]0;pwned^G^[[2J.toml:29:13: error:"),
         "{stderr}"
     );
 }
@@ -582,4 +582,243 @@ proptest! {
         }
         check_any(&src);
     }
+}
+
+// ---- size: linear cost, bounded output ------------------------------------------
+
+/// Runs `podtutor lint FILE`, failing (and killing it) if it has not finished
+/// in `limit`. The limit is a liveness bound, not a speed target: linear work
+/// on these files takes seconds even in a debug build on a busy machine, the
+/// quadratic reporting this guards against took minutes.
+fn lint_within(path: &Path, limit: std::time::Duration) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_podtutor"))
+        .arg("lint")
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!("lint did not finish within {limit:?} on {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_of_tables_is_linted_quickly_and_reported_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tables.toml");
+    // Just under the 1 MiB limit: over 100,000 unknown tables, and lines with
+    // syntax errors between them (each value is checked against them).
+    let mut source = String::from("format_version = 1\n");
+    let mut n = 0;
+    while source.len() < MAX_FILE_BYTES - 40 {
+        source.push_str(&format!("[t{n}]\n"));
+        if n % 2 == 0 {
+            source.push_str("= 1\n");
+        }
+        n += 1;
+    }
+    std::fs::write(&path, &source).unwrap();
+    let out = lint_within(&path, std::time::Duration::from_secs(240));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let shown = stderr.matches(": error: ").count();
+    assert_eq!(shown, lesson::MAX_SHOWN, "{}", &stderr[..2000]);
+    assert!(stderr.len() < 40_000, "{} bytes of report", stderr.len());
+    let more = stderr
+        .lines()
+        .find(|l| l.contains("more errors not shown"))
+        .unwrap_or_else(|| panic!("no count of the rest:\n{stderr}"));
+    let rest: usize = more.split(' ').nth(1).unwrap().parse().unwrap();
+    assert!(rest > 50_000, "{more}");
+    // The summary still counts every error.
+    let total = stderr.lines().last().unwrap();
+    assert_eq!(
+        total,
+        format!("{} errors in 1 file", rest + lesson::MAX_SHOWN)
+    );
+}
+
+// ---- invisible and disguising characters ---------------------------------------
+
+/// The minimal lesson with `what` (line 16) set to `value` (a TOML string literal).
+fn with_what(value: &str) -> String {
+    fixture("minimal.toml").replace("what = \"What it is.\"", &format!("what = {value}"))
+}
+
+/// Warnings for `source` as `LINE:COL: message`; the lesson itself must load.
+fn warnings(source: &str) -> Vec<String> {
+    let linted = lesson::lint(source);
+    assert!(linted.result.is_ok(), "{:#?}", linted.result.err());
+    lesson::render_as("F", source, &linted.warnings, lesson::Severity::Warning)
+        .lines()
+        .filter_map(|l| l.strip_prefix("F:"))
+        .map(|l| l.replacen(": warning: ", ": ", 1))
+        .collect()
+}
+
+#[test]
+fn every_invisible_character_class_is_refused_where_it_is_written() {
+    let cases = [
+        ("\u{3164}", "Hangul filler"),
+        ("\u{115F}", "Hangul filler"),
+        ("\u{1160}", "Hangul filler"),
+        ("\u{E0041}", "tag character"),
+        ("\u{2800}", "blank braille pattern"),
+        ("\u{00AD}", "invisible character"),
+        ("\u{180E}", "invisible character"),
+        ("\u{2061}", "invisible character"),
+        ("\u{2064}", "invisible character"),
+        ("\u{034F}", "invisible character"),
+        ("\u{FFF9}", "annotation control"),
+        ("\u{FFFC}", "object placeholder"),
+        ("\u{FDD0}", "noncharacter"),
+        ("\u{2028}", "line or paragraph separator"),
+        ("\u{2029}", "line or paragraph separator"),
+        ("\u{200E}", "bidirectional"),
+        ("\u{2060}", "invisible character"),
+        (" \u{FE0F}", "variation selector with nothing to modify"),
+        (
+            "a\u{200D}b",
+            "zero-width joiner outside an emoji sequence or a word",
+        ),
+        ("pass\u{200C}word", "zero-width joiner"),
+    ];
+    for (bad, why) in cases {
+        // Raw in a one-line string, and as an escape on the third line of a
+        // multi-line string: both at their own line and column.
+        let at = bad.chars().position(|c| !c.is_ascii()).unwrap();
+        let col = 14 + at;
+        assert_one(
+            &with_what(&format!("\"What {bad}it is.\"")),
+            &format!("16:{col}"),
+            why,
+        );
+        let escaped: String = bad
+            .chars()
+            .map(|c| match u32::from(c) {
+                _ if c.is_ascii() => c.to_string(),
+                u if u > 0xFFFF => format!("\\U{u:08X}"),
+                u => format!("\\u{u:04X}"),
+            })
+            .collect();
+        let source = with_what(&format!(
+            "\"\"\"\nfirst line\nsecond line\n  x {escaped}y\n\"\"\""
+        ));
+        assert_one(&source, &format!("19:{}", 5 + at), why);
+    }
+}
+
+#[test]
+fn text_that_only_looks_like_something_is_empty() {
+    assert_one(
+        &with_what("\"\u{3164}\""),
+        "16:8",
+        "`what` is empty (it has only invisible or blank-looking characters); write some text",
+    );
+    assert_one(
+        &with_what("\" \\u2800 \\u3000 \""),
+        "16:8",
+        "`what` is empty",
+    );
+    // A choice made of a filler cannot look like a real answer.
+    let source = fixture("minimal.toml").replace("text = \"A\"", "text = \"\u{3164}\"");
+    assert_one(&source, "38:22", "`text` is empty");
+}
+
+#[test]
+fn emoji_sequences_and_joiners_inside_words_are_ordinary_text() {
+    // Persian ZWNJ, Indic ZWJ, CJK, an ideographic variation selector: no problem at all.
+    let clean = with_what("\"می‌خواهم क्‍ष 漢\u{E0100}字 café\"");
+    assert!(errors(&clean).is_empty(), "{:#?}", errors(&clean));
+    assert!(warnings(&clean).is_empty(), "{:#?}", warnings(&clean));
+    // 👩‍💻, 👍🏽 and 🇩🇪 load, with a warning saying how they are drawn.
+    let w = warnings(&with_what("\"Dev 👩\u{200D}💻 here\""));
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(
+        w[0].starts_with("16:13: `what`: some terminals split emoji"),
+        "{w:#?}"
+    );
+    let w = warnings(&with_what("\"ok 👍🏽 and 🇩🇪\""));
+    assert!(
+        w[0].starts_with("16:12: `what`: some terminals draw a skin-tone modifier"),
+        "{w:#?}"
+    );
+}
+
+#[test]
+fn manifest_and_diagram_lines_wider_than_the_limit_are_warned_about() {
+    let wide = format!("'''\nshort\n{}\n'''", "x".repeat(61));
+    let source =
+        fixture("minimal.toml").replace("diagram = \"[ a | b ]\"", &format!("diagram = {wide}"));
+    let w = warnings(&source);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(
+        w[0].starts_with("25:1: a line of `diagram` is 61 columns wide; keep it within 60"),
+        "{w:#?}"
+    );
+    let fits = format!("'''\n{}\n'''", "x".repeat(60));
+    let source =
+        fixture("minimal.toml").replace("diagram = \"[ a | b ]\"", &format!("diagram = {fits}"));
+    assert!(warnings(&source).is_empty());
+    // Warnings alone: exit 0, the file reported ok with its count.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.toml");
+    std::fs::write(
+        &path,
+        fixture("minimal.toml").replace("diagram = \"[ a | b ]\"", &format!("diagram = {wide}")),
+    )
+    .unwrap();
+    let out = lint(&[&path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("wide.toml: ok, 1 warning\n"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("wide.toml:25:1: warning: a line of `diagram`")
+    );
+}
+
+// ---- TOML structure ---------------------------------------------------------------
+
+#[test]
+fn a_missing_brace_is_reported_once_at_the_line_that_lacks_it() {
+    let source = fixture("minimal.toml").replace(
+        "{ id = \"a\", text = \"A\", explanation = \"Because.\" },",
+        "{ id = \"a\", text = \"A\", explanation = \"Because.\" ,",
+    );
+    assert_one(
+        &source,
+        "38:53",
+        "this line opens an inline table `{` that is not closed; add `}` at the end of the line",
+    );
+    // Without the trailing comma, and with a comment and a brace in a string.
+    let source = fixture("minimal.toml").replace(
+        "{ id = \"b\", text = \"B\", explanation = \"Because not.\" },",
+        "{ id = \"b\", text = \"B}\", explanation = \"Because not.\"  # the second",
+    );
+    assert_one(&source, "39:56", "inline table `{` that is not closed");
+}
+
+#[test]
+fn a_top_level_list_after_a_table_header_gets_the_toml_rule_explained() {
+    let source = format!(
+        "{}\nmyths = []\n",
+        fixture("minimal.toml").replace("myths = []\n", "")
+    );
+    assert_one(
+        &source,
+        "48:1",
+        "`myths` is a top-level field, but it is written after the `[when_not_to_use]` header, \
+         so TOML puts it in that table",
+    );
+    assert!(
+        errors(&source)[0].contains("move the `myths = …` line above the first `[table]` header")
+    );
 }

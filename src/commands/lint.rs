@@ -38,12 +38,13 @@ fn lint_file(
     err: &mut dyn Write,
 ) -> std::io::Result<usize> {
     let name = sanitize(&path.display().to_string()).replace('\n', " ");
+    let name = super::emit(&name).into_owned();
     let source = match lesson::read_source(path) {
         Ok(Ok(source)) => source,
         Ok(Err((valid_prefix, diag))) => {
             // Show the line up to the first bad byte; the rest may be garbage.
             let report = lesson::render_diagnostics(&name, &valid_prefix, &[diag]);
-            writeln!(err, "{report}\n")?;
+            writeln!(err, "{}\n", super::emit(&report))?;
             return Ok(1);
         }
         Err(e) => {
@@ -58,21 +59,35 @@ fn lint_file(
     // A file of `[[scenes]]` alone (like the built-in scene library) is a
     // scene file, not a lesson missing all its parts.
     let scene_file = path.to_string_lossy().ends_with(".scenes.toml");
-    let checked = if scene_file {
-        lesson::scenes::check_scene_file(&source).map(|_| ())
-    } else if strict {
-        lesson::check_strict(&source).map(|_| ())
+    let (result, warnings) = if scene_file {
+        (
+            lesson::scenes::check_scene_file(&source).map(|_| ()),
+            Vec::new(),
+        )
     } else {
-        lesson::check(&source).map(|_| ())
+        let linted = lesson::lint(&source);
+        (linted.result.map(|_| ()), linted.warnings)
+    };
+    if !warnings.is_empty() {
+        let report = lesson::render_as(&name, &source, &warnings, lesson::Severity::Warning);
+        writeln!(err, "{}\n", super::emit(&report))?;
+    }
+    let checked = match result {
+        Ok(()) if strict && !scene_file => lesson::check_strict(&source).map(|_| ()),
+        result => result,
     };
     match checked {
         Ok(_) => {
-            writeln!(out, "{name}: ok")?;
+            match warnings.len() {
+                0 => writeln!(out, "{name}: ok")?,
+                1 => writeln!(out, "{name}: ok, 1 warning")?,
+                n => writeln!(out, "{name}: ok, {n} warnings")?,
+            }
             Ok(0)
         }
         Err(diags) => {
             let report = lesson::render_diagnostics(&name, &source, &diags);
-            writeln!(err, "{report}\n")?;
+            writeln!(err, "{}\n", super::emit(&report))?;
             Ok(diags.len())
         }
     }

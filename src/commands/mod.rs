@@ -9,6 +9,44 @@ pub mod tutor;
 
 use crate::cli::GlobalArgs;
 use crate::lesson::{self, Lesson};
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether every byte this process prints must be ASCII: set once by `main`
+/// from `--ascii` and the locale, read by every path that prints.
+static ASCII: AtomicBool = AtomicBool::new(false);
+
+/// True for `--ascii`, or when the locale (`LC_ALL`, `LC_CTYPE`, `LANG`)
+/// names a character set other than UTF-8, where Unicode would print as junk.
+pub fn ascii_wanted(global: &GlobalArgs) -> bool {
+    let var = |k: &str| std::env::var(k).ok();
+    global.ascii
+        || !crate::text::locale_is_utf8(
+            var("LC_ALL").as_deref(),
+            var("LC_CTYPE").as_deref(),
+            var("LANG").as_deref(),
+        )
+}
+
+/// Makes all further output ASCII-only (see [`emit`]).
+pub fn set_ascii(on: bool) {
+    ASCII.store(on, Ordering::Relaxed);
+}
+
+/// True when output must be ASCII-only.
+pub fn ascii() -> bool {
+    ASCII.load(Ordering::Relaxed)
+}
+
+/// Text as it may be printed: in ASCII mode, transliterated
+/// (`text::to_ascii`); otherwise unchanged.
+pub fn emit(s: &str) -> Cow<'_, str> {
+    if ascii() {
+        crate::text::to_ascii(s)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 /// The lesson the user asked for: `--lesson FILE`, or the embedded curriculum.
 pub fn load_lesson(global: &GlobalArgs) -> anyhow::Result<Lesson> {
@@ -64,7 +102,7 @@ where
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let broken = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     for l in lines {
-        if let Err(e) = writeln!(out, "{l}") {
+        if let Err(e) = writeln!(out, "{}", emit(&l.to_string())) {
             return if broken(&e) {
                 Ok(std::process::ExitCode::SUCCESS)
             } else {

@@ -31,7 +31,7 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     }
     let (mut store, progress, notices) = Store::open(args.progress_file.as_deref());
     for n in &notices {
-        eprintln!("podtutor: {}", sanitize(&n.to_string()));
+        eprintln!("podtutor: {}", super::emit(&sanitize(&n.to_string())));
     }
 
     if args.reset {
@@ -62,7 +62,7 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         Err(e) => {
             eprintln!(
                 "podtutor: the lesson could not be loaded, so sections are shown by their keys:\n{}",
-                sanitize(&format!("{e:#}"))
+                super::emit(&sanitize(&format!("{e:#}")))
             );
             None
         }
@@ -134,6 +134,7 @@ fn reset_command(args: &ProgressArgs) -> String {
 
 /// Writes to stdout; a closed pipe (`podtutor progress | head`) is a normal stop.
 fn print_out(s: &str) -> anyhow::Result<()> {
+    let s = super::emit(s); // ASCII-only under --ascii or a non-UTF-8 locale
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -4,6 +4,7 @@ use crate::app::App;
 use crate::cli::GlobalArgs;
 use crate::diagram::Charset;
 use crate::store::Store;
+use crate::ui::theme::{Palette, ThemeChoice};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -19,6 +20,13 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             }
         );
     }
+    // A terminal without cursor addressing would show a full screen as junk.
+    if let Some(term) = lacks_cursor_addressing(std::env::var("TERM").ok().as_deref()) {
+        anyhow::bail!(
+            "this terminal ({term}) cannot show the full-screen tutor; run `podtutor read` \
+             for the whole lesson as plain text"
+        );
+    }
     // Load everything that can fail before touching the terminal.
     let lesson = super::load_lesson(global)?;
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
@@ -27,6 +35,11 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if global.no_confidence {
         app.settings.confidence = false;
     }
+    // --theme is remembered: it is saved in the progress file's [settings].
+    if let Some(choice) = global.theme {
+        app.session.settings_mut().theme = Some(choice.name().to_string());
+    }
+    let palette = theme_palette(app.session.settings().theme.as_deref());
     let reduce_motion = global.reduce_motion
         || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
     crate::tui::run(
@@ -34,7 +47,8 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         store,
         crate::tui::Options {
             color: !super::read::no_color(),
-            charset: if global.ascii {
+            palette,
+            charset: if super::ascii() {
                 Charset::Ascii
             } else {
                 Charset::Unicode
@@ -43,4 +57,42 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The palette for a saved or given theme name: `auto` (or no name, or a
+/// name this build does not know) follows `COLORFGBG`, else the terminal's
+/// own colours.
+fn theme_palette(saved: Option<&str>) -> Option<Palette> {
+    let choice = saved
+        .and_then(|name| name.parse::<ThemeChoice>().ok())
+        .unwrap_or(ThemeChoice::Auto);
+    choice.resolve(std::env::var("COLORFGBG").ok().as_deref())
+}
+
+/// `Some(description)` when `TERM` names a terminal that cannot move the
+/// cursor (a dumb terminal, an editor's shell buffer, or no `TERM` at all).
+fn lacks_cursor_addressing(term: Option<&str>) -> Option<String> {
+    match term.map(str::trim) {
+        None | Some("") => Some("TERM is not set".into()),
+        Some(t @ ("dumb" | "unknown" | "emacs" | "cons25-dumb")) => Some(format!("TERM={t}")),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dumb_terminals_are_told_about_read() {
+        assert_eq!(
+            lacks_cursor_addressing(Some("dumb")).as_deref(),
+            Some("TERM=dumb")
+        );
+        assert!(lacks_cursor_addressing(None).is_some());
+        assert!(lacks_cursor_addressing(Some("")).is_some());
+        assert_eq!(lacks_cursor_addressing(Some("xterm-256color")), None);
+        assert_eq!(lacks_cursor_addressing(Some("screen")), None);
+        assert_eq!(lacks_cursor_addressing(Some("linux")), None);
+    }
 }

@@ -6,9 +6,10 @@
 //! schema (see `validate.rs`), and only when all of that is clean hands the
 //! tree to serde to build the [`Lesson`].
 
-use super::validate::{self, describe_char, line_of, show};
+pub use super::diagnostic::{Diagnostic, MAX_SHOWN, Severity, render_as, render_diagnostics};
+use super::diagnostic::{Lines, clamp, describe_char, show};
+use super::validate;
 use super::{FORMAT_VERSION, Lesson};
-use crate::text::{sanitize, truncate, width};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -17,28 +18,39 @@ use toml::de::{DeTable, DeValue};
 /// Lesson files larger than this are refused before parsing (1 MiB), so a
 /// wrong or hostile file cannot make the tutor chew on it for long.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
-/// The most entries any list (steps, myths, choices, takeaways …) may have.
-pub const MAX_LIST_LEN: usize = 200;
-/// The most characters any single string may have.
-pub const MAX_STRING_CHARS: usize = 20_000;
+pub use super::validate::{MAX_LIST_LEN, MAX_STRING_CHARS};
 
 /// At most this many syntax errors are listed; later ones are usually echoes
 /// of the first (an unclosed `[` swallows the rest of the file).
 const MAX_SYNTAX_ERRORS: usize = 10;
 
-/// One problem found in a lesson file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Byte range in the source the problem points at (always within the
-    /// source and on character boundaries; may be empty).
-    pub span: Range<usize>,
-    /// What is wrong and, where possible, how to fix it. One line.
-    pub message: String,
+/// What linting a lesson found: the lesson or its errors, and warnings
+/// (worth fixing, but the lesson works) in source order.
+#[derive(Debug)]
+pub struct Linted {
+    pub result: Result<Lesson, Vec<Diagnostic>>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Parses and validates `source`, returning the lesson or every problem found,
 /// in source order.
 pub fn check(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    lint(source).result
+}
+
+/// [`check`], with the warnings too (wide manifest lines, sequences some
+/// terminals draw differently).
+pub fn lint(source: &str) -> Linted {
+    let mut warnings = Vec::new();
+    let result = check_into(source, &mut warnings);
+    for d in &mut warnings {
+        d.span = clamp(source, d.span.clone());
+    }
+    warnings.sort_by_key(|d| (d.span.start, d.span.end));
+    Linted { result, warnings }
+}
+
+fn check_into(source: &str, warnings: &mut Vec<Diagnostic>) -> Result<Lesson, Vec<Diagnostic>> {
     if source.len() > MAX_FILE_BYTES {
         return Err(vec![Diagnostic {
             span: 0..0,
@@ -57,12 +69,15 @@ pub fn check(source: &str) -> Result<Lesson, Vec<Diagnostic>> {
     }
 
     let syntax = syntax_diagnostics(source, &errors);
-    let syntax_spans: Vec<Range<usize>> = errors
+    let mut syntax_spans: Vec<Range<usize>> = errors
         .iter()
         .map(|e| clamp(source, e.span().unwrap_or(0..0)))
         .collect();
+    syntax_spans.sort_by_key(|e| e.start);
     diags.extend(syntax);
-    diags.extend(validate::validate(source, &root, &syntax_spans));
+    let found = validate::validate(source, &root, &syntax_spans);
+    diags.extend(found.errors);
+    *warnings = found.warnings;
     if syntax_spans.is_empty() {
         diags.extend(super::scenes::check(source, &root, true));
     }
@@ -137,8 +152,23 @@ fn format_version(source: &str, root: &Spanned<DeTable<'_>>) -> Version {
 /// TOML syntax errors in source order, at most one per line and at most
 /// [`MAX_SYNTAX_ERRORS`], worded for an author.
 fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let lines = Lines::new(source);
+    let first = errors
+        .iter()
+        .filter_map(|e| e.span())
+        .map(|s| clamp(source, s).start)
+        .min();
+    // An inline table left open swallows the lines after it and each of them
+    // reports an error: one message at the line that lacks its `}` instead.
+    let unclosed = first.and_then(|at| unclosed_inline_table(source, at));
     let mut all: Vec<Diagnostic> = errors
         .iter()
+        .filter(|e| {
+            let start = e.span().map_or(0, |s| s.start);
+            unclosed
+                .as_ref()
+                .is_none_or(|(line_start, _)| start < *line_start)
+        })
         .map(|e| {
             let span = clamp(source, e.span().unwrap_or(0..0));
             let bad_char = source[span.start..]
@@ -164,11 +194,19 @@ fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnosti
             Diagnostic { span, message }
         })
         .collect();
+    if let Some((_, end)) = unclosed {
+        all.push(Diagnostic {
+            span: end..end,
+            message: "this line opens an inline table `{` that is not closed; add `}` at the \
+                      end of the line (an inline table must be written on one line)"
+                .into(),
+        });
+    }
     all.sort_by_key(|d| (d.span.start, d.span.end));
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut last_line = 0;
     for d in all {
-        let line = line_of(source, d.span.start);
+        let line = lines.line(d.span.start);
         if line == last_line {
             continue;
         }
@@ -188,6 +226,53 @@ fn syntax_diagnostics(source: &str, errors: &[toml::de::Error]) -> Vec<Diagnosti
     out
 }
 
+/// The line, from the one holding the first syntax error at `at` back over at
+/// most three lines, that opens more inline tables `{` than it closes: its
+/// start offset and the offset just after its last character (comments and
+/// trailing spaces aside), where the `}` belongs.
+fn unclosed_inline_table(source: &str, at: usize) -> Option<(usize, usize)> {
+    let mut end_of_line = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    for _ in 0..4 {
+        let start = source[..end_of_line].rfind('\n').map_or(0, |i| i + 1);
+        let line = &source[start..end_of_line];
+        if let Some(content_end) = open_braces(line) {
+            return Some((start, start + content_end));
+        }
+        if start == 0 {
+            return None;
+        }
+        end_of_line = start - 1;
+    }
+    None
+}
+
+/// When `line` leaves an inline table open, the byte length of its content
+/// (without comment and trailing spaces). Braces inside strings do not count.
+fn open_braces(line: &str) -> Option<usize> {
+    let (mut depth, mut quote, mut escaped) = (0i32, None, false);
+    let mut content_end = 0;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, '{') => depth += 1,
+            (None, '}') => depth -= 1,
+            _ => {}
+        }
+        escaped = false;
+        if !c.is_whitespace() {
+            content_end = i + c.len_utf8();
+        }
+    }
+    (depth > 0).then_some(content_end)
+}
+
 /// Multi-line strings in a file saved with Windows line endings keep the
 /// `\r`; the lesson should not (a lone CR would redraw the terminal line).
 fn normalize_newlines(t: &mut DeTable<'_>) {
@@ -202,153 +287,5 @@ fn normalize_value(v: &mut DeValue<'_>) {
         DeValue::Array(a) => a.iter_mut().for_each(|e| normalize_value(e.get_mut())),
         DeValue::Table(t) => normalize_newlines(t),
         _ => {}
-    }
-}
-
-/// Keeps a span inside the source and on character boundaries, so slicing
-/// and rendering can never panic whatever the parser reported.
-fn clamp(source: &str, span: Range<usize>) -> Range<usize> {
-    let floor = |mut i: usize| {
-        i = i.min(source.len());
-        while !source.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(span.start);
-    let end = floor(span.end).max(start);
-    start..end
-}
-
-/// Renders diagnostics like rustc: `NAME:LINE:COL: error: message`, then the
-/// source line in a `|` gutter with carets under the span. Line and column are
-/// 1-based; the column counts characters. Everything taken from the file
-/// (the name, the quoted line) is sanitised, so no control character reaches
-/// the terminal. Blocks are separated by a blank line; no trailing newline.
-pub fn render_diagnostics(name: &str, source: &str, diags: &[Diagnostic]) -> String {
-    let name = sanitize(name).replace('\n', " ");
-    diags
-        .iter()
-        .map(|d| render_one(&name, source, d))
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-fn render_one(name: &str, source: &str, d: &Diagnostic) -> String {
-    let span = clamp(source, d.span.clone());
-    let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[span.start..]
-        .find('\n')
-        .map_or(source.len(), |i| span.start + i);
-    let end = span.end.min(line_end);
-    let line_no = line_of(source, span.start);
-    let col = source[line_start..span.start].chars().count() + 1;
-    let message = sanitize(&d.message).replace('\n', " ");
-
-    let (before, marked, after) = window(
-        &source[line_start..span.start],
-        &source[span.start..end],
-        source[end..line_end].trim_end_matches('\r'),
-    );
-    let pad = " ".repeat(width(&before));
-    let carets = "^".repeat(width(&marked).max(1));
-    let gutter = " ".repeat(line_no.to_string().len());
-    format!(
-        "{name}:{line_no}:{col}: error: {message}\n\
-         {gutter} |\n\
-         {line_no} | {before}{marked}{after}\n\
-         {gutter} | {pad}{carets}"
-    )
-    .lines()
-    .map(str::trim_end)
-    .collect::<Vec<_>>()
-    .join("\n")
-}
-
-/// Sanitises the three parts of a quoted line and cuts very long lines down
-/// to a window around the span, so a 20,000-character line prints briefly.
-fn window(before: &str, marked: &str, after: &str) -> (String, String, String) {
-    const BEFORE: usize = 60;
-    const MARKED: usize = 60;
-    const AFTER: usize = 40;
-    const WHOLE: usize = 120;
-    let before = sanitize(before);
-    let (m, a) = (sanitize(marked), sanitize(after));
-    if width(&before) + width(&m) + width(&a) <= WHOLE {
-        return (before.into_owned(), m.into_owned(), a.into_owned());
-    }
-    let before = if width(&before) > BEFORE {
-        // Keep the end of the text before the span: that is where the caret is.
-        let mut kept: Vec<char> = Vec::new();
-        let mut used = 1;
-        for c in before.chars().rev() {
-            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used > BEFORE {
-                break;
-            }
-            kept.push(c);
-        }
-        std::iter::once('…').chain(kept.into_iter().rev()).collect()
-    } else {
-        before.into_owned()
-    };
-    let cut = |s: &str, max: usize| {
-        let s = sanitize(s);
-        if width(&s) > max {
-            format!("{}…", truncate(&s, max - 1))
-        } else {
-            s.into_owned()
-        }
-    };
-    (before, cut(marked, MARKED), cut(after, AFTER))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn diag(span: Range<usize>) -> Diagnostic {
-        Diagnostic {
-            span,
-            message: "m".into(),
-        }
-    }
-
-    #[test]
-    fn caret_lines_up_under_tabs_and_wide_characters() {
-        let src = "a = 1\n\t漢字 = \"x\"\n";
-        let start = src.find('"').unwrap();
-        let out = render_diagnostics("f.toml", src, &[diag(start..start + 3)]);
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "f.toml:2:7: error: m");
-        assert_eq!(lines[2], "2 |     漢字 = \"x\"");
-        // Tab = 4 columns, each CJK character = 2, then ` = `: 11 columns.
-        assert_eq!(lines[3], format!("  | {}^^^", " ".repeat(11)));
-    }
-
-    #[test]
-    fn span_at_end_of_file_gets_one_caret() {
-        let src = "a = [1,";
-        let out = render_diagnostics("f", src, &[diag(7..7)]);
-        assert!(out.starts_with("f:1:8: error: m\n"), "{out}");
-        assert!(out.ends_with("  |        ^"), "{out}");
-    }
-
-    #[test]
-    fn long_lines_are_cut_around_the_caret() {
-        let src = format!("a = \"{}X{}\"", "y".repeat(5000), "z".repeat(5000));
-        let at = src.find('X').unwrap();
-        let out = render_diagnostics("f", &src, &[diag(at..at + 1)]);
-        assert!(out.len() < 600, "{out}");
-        let lines: Vec<&str> = out.lines().collect();
-        let caret = width(lines[3]);
-        assert!(lines[2].chars().nth(caret - 1) == Some('X'), "{out}");
-    }
-
-    #[test]
-    fn clamp_never_splits_a_character() {
-        assert_eq!(clamp("é", 1..9), 0..2);
-        let backwards = Range { start: 5, end: 1 };
-        assert_eq!(clamp("é", backwards), 2..2);
     }
 }

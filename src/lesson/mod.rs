@@ -3,12 +3,14 @@
 //! Pure: this module reads strings it is given; only [`load_file`] touches the
 //! file system, and nothing here knows about terminals.
 
+mod diagnostic;
 mod estimate;
 mod lint;
 mod model;
 pub mod scenes;
 mod sections;
 mod strict;
+mod toml_text;
 mod validate;
 
 pub use estimate::{
@@ -16,9 +18,11 @@ pub use estimate::{
     SECONDS_PER_SCENE,
 };
 pub use strict::verdict_opening;
+pub use validate::PREFORMATTED_WIDTHS;
 
 pub use lint::{
-    Diagnostic, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_STRING_CHARS, check, render_diagnostics,
+    Diagnostic, Linted, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SHOWN, MAX_STRING_CHARS, Severity, check,
+    lint, render_as, render_diagnostics,
 };
 pub use model::*;
 pub use sections::Section;

@@ -6,10 +6,20 @@
 //! once, each pointing at the right place. The schema mirrors `model.rs`; the
 //! unit tests below fail if the two drift apart.
 
-use super::lint::{Diagnostic, MAX_LIST_LEN, MAX_STRING_CHARS};
+use super::diagnostic::{Diagnostic, Lines, describe};
+// `pub(super)`: `strict.rs` quotes ids through `validate::show`.
+pub(super) use super::diagnostic::show;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+use unicode_segmentation::UnicodeSegmentation;
+
+// The limits belong to the schema; `lint.rs` re-exports them.
+
+/// The most entries any list (steps, myths, choices, takeaways …) may have.
+pub const MAX_LIST_LEN: usize = 200;
+/// The most characters any single string may have.
+pub const MAX_STRING_CHARS: usize = 20_000;
 
 /// What a field holds, and so which checks apply to it.
 #[derive(Clone, Copy)]
@@ -206,28 +216,56 @@ const LEVELS: &[&str] = &["foundation", "intermediate", "advanced", "expert"];
 
 /// Checks the root table of a lesson against format v1.
 ///
-/// `syntax_errors` are the spans of TOML syntax errors already reported: values
-/// they touch were only partly recovered, so they are not checked again, and
-/// "missing field" is not reported at all (the field is most likely lost in
-/// the broken part rather than really missing).
+/// `syntax_errors` are the spans of TOML syntax errors already reported,
+/// sorted by start: values they touch were only partly recovered, so they are
+/// not checked again, and "missing field" is not reported at all (the field
+/// is most likely lost in the broken part rather than really missing).
 pub(super) fn validate(
     source: &str,
     root: &Spanned<DeTable<'_>>,
     syntax_errors: &[Range<usize>],
-) -> Vec<Diagnostic> {
+) -> Findings {
     let mut w = Walker {
         source,
+        lines: Lines::new(source),
         syntax_errors,
         diags: Vec::new(),
+        warnings: Vec::new(),
+        misplaced: Vec::new(),
     };
     w.table(&LESSON, "", root.get_ref(), root.span(), true, false);
-    w.diags
+    Findings {
+        errors: w.diags,
+        warnings: w.warnings,
+    }
 }
+
+/// What the walk found: errors stop the lesson loading, warnings do not.
+pub(super) struct Findings {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Pre-formatted fields (shown as written, never re-wrapped) and the widest
+/// line each should have, in columns: the room the tutor has for them at its
+/// smallest size (pitfall manifests are shown side by side). Wider lines get
+/// a cut marker on screen, so lint warns. Documented in docs/lesson-format.md.
+pub const PREFORMATTED_WIDTHS: &[(&str, usize)] = &[
+    ("diagram", 60),
+    ("yaml", 60),
+    ("wrong", 48),
+    ("correct", 48),
+];
 
 struct Walker<'a> {
     source: &'a str,
+    lines: Lines,
     syntax_errors: &'a [Range<usize>],
     diags: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// Top-level fields found under a `[table]` header (explained there, so
+    /// not also reported missing at the top).
+    misplaced: Vec<&'static str>,
 }
 
 impl Walker<'_> {
@@ -238,9 +276,12 @@ impl Walker<'_> {
     /// True when a syntax error lies inside (or right at the end of) `span`,
     /// meaning the value was cut short or swallowed text during recovery.
     fn poisoned(&self, span: &Range<usize>) -> bool {
+        // `syntax_errors` is sorted by start: a binary search keeps the walk
+        // linear however many errors a broken file has.
+        let first = self.syntax_errors.partition_point(|e| e.start < span.start);
         self.syntax_errors
-            .iter()
-            .any(|e| e.start >= span.start && e.start <= span.end)
+            .get(first)
+            .is_some_and(|e| e.start <= span.end)
     }
 
     /// `path` is the dotted TOML path of the table (empty for the top level).
@@ -269,6 +310,26 @@ impl Walker<'_> {
                     let child = join(path, name);
                     self.value(field, &child, value);
                 }
+                None if !is_root && is_header(self.source, &span) && top_level(name).is_some() => {
+                    // `myths = []` after `[overview]` is in `[overview]`: TOML's
+                    // rule, not a typo, so say so and how to fix it.
+                    let header = if in_list {
+                        format!("[[{path}]]")
+                    } else {
+                        format!("[{path}]")
+                    };
+                    self.misplaced.extend(top_level(name));
+                    self.error(
+                        key.span(),
+                        format!(
+                            "`{name}` is a top-level field, but it is written after the \
+                             `{header}` header, so TOML puts it in that table (every \
+                             `key = value` after a header belongs to it, up to the next \
+                             header); move the `{name} = …` line above the first `[table]` \
+                             header of the file"
+                        ),
+                    );
+                }
                 None => {
                     let known: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
                     let hint = match closest(name, &known) {
@@ -289,7 +350,12 @@ impl Walker<'_> {
             for f in schema.fields.iter().filter(|f| f.required) {
                 // `format_version` has its own, more helpful message (lint.rs).
                 let own_check = matches!(f.kind, FormatVersion);
-                if !t.contains_key(f.name) && !suggested.contains(&f.name) && !own_check {
+                let misplaced = is_root && self.misplaced.contains(&f.name);
+                if !t.contains_key(f.name)
+                    && !suggested.contains(&f.name)
+                    && !own_check
+                    && !misplaced
+                {
                     let what = match f.kind {
                         Table(_) => format!("table `[{}]`", join(path, f.name)),
                         Tables(_) => format!(
@@ -418,7 +484,8 @@ impl Walker<'_> {
         }
     }
 
-    /// Checks prose; returns true when it is fine.
+    /// Checks prose; returns true when it is fine. Each refused character is
+    /// reported where it is written, inside multi-line strings too.
     fn text(&mut self, name: &str, s: &str, span: Range<usize>) -> bool {
         let len = s.chars().count();
         if len > MAX_STRING_CHARS {
@@ -430,29 +497,90 @@ impl Walker<'_> {
             );
             return false;
         }
-        if s.trim().is_empty() {
-            self.error(span, format!("`{name}` is empty; write some text"));
+        if crate::text::is_blank(s) {
+            let why = if s.trim().is_empty() {
+                ""
+            } else {
+                " (it has only invisible or blank-looking characters)"
+            };
+            self.error(span, format!("`{name}` is empty{why}; write some text"));
             return false;
         }
-        // A CR of a CRLF line ending inside a multi-line string is fine: it is
-        // normalised away before the lesson is used.
-        let mut chars = s.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            if super::super::text::is_forbidden(c) && !crlf {
-                let position = s[..i].chars().count() + 1;
+        // Printable ASCII, newlines and tabs: nothing to refuse or warn about.
+        let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
+        if s.bytes().all(plain) {
+            self.too_wide(name, s, &span);
+            return true;
+        }
+        let spans =
+            super::toml_text::char_spans(self.source, span.clone()).filter(|v| v.len() == len);
+        let at = |i: usize| spans.as_ref().map_or(span.clone(), |v| v[i].clone());
+        let chars: Vec<char> = s.chars().collect();
+        let mut ok = true;
+        for (i, &c) in chars.iter().enumerate() {
+            let (prev, next) = (
+                i.checked_sub(1).map(|p| chars[p]),
+                chars.get(i + 1).copied(),
+            );
+            // A CR of a CRLF line ending inside a multi-line string is fine: it
+            // is normalised away before the lesson is used.
+            if c == '\r' && next == Some('\n') {
+                continue;
+            }
+            if let Some(why) = crate::text::refusal(prev, c, next) {
                 self.error(
-                    span,
-                    format!(
-                        "`{name}` contains {} at character {position}; such characters can \
-                         take over the terminal or hide text, so remove it",
-                        describe_char(c)
-                    ),
+                    at(i),
+                    format!("`{name}` contains {}; remove it", describe(c, why)),
                 );
-                return false;
+                ok = false;
             }
         }
+        if !ok {
+            return false;
+        }
+        if let Some((byte, why)) = crate::text::unsteady(s) {
+            // Mark the whole cluster (👩‍💻, not just 👩), so the quoted line
+            // shows the sequence intact under the carets.
+            let cluster = s[byte..].graphemes(true).next().map_or(1, str::len);
+            let first = s[..byte].chars().count();
+            let last = first + s[byte..byte + cluster].chars().count() - 1;
+            let span = match &spans {
+                Some(v) => v[first].start..v[last].end,
+                None => span.clone(),
+            };
+            self.warnings.push(Diagnostic {
+                span,
+                message: format!("`{name}`: {}", why.why()),
+            });
+        }
+        self.too_wide(name, s, &span);
         true
+    }
+
+    /// Warns about the first line of a pre-formatted field wider than its limit.
+    fn too_wide(&mut self, name: &str, s: &str, span: &Range<usize>) {
+        let Some(&(_, max)) = PREFORMATTED_WIDTHS.iter().find(|(n, _)| *n == name) else {
+            return;
+        };
+        let Some((n, line)) = s
+            .lines()
+            .enumerate()
+            .find(|(_, l)| crate::text::width(&crate::text::sanitize(l)) > max)
+        else {
+            return;
+        };
+        let chars_before: usize = s.lines().take(n).map(|l| l.chars().count() + 1).sum();
+        let at = super::toml_text::char_spans(self.source, span.clone())
+            .and_then(|v| v.get(chars_before).cloned())
+            .unwrap_or_else(|| span.clone());
+        let w = crate::text::width(&crate::text::sanitize(line));
+        self.warnings.push(Diagnostic {
+            span: at,
+            message: format!(
+                "a line of `{name}` is {w} columns wide; keep it within {max} (the tutor \
+                 shows it as written, so wider lines are cut on small screens)"
+            ),
+        });
     }
 
     fn id(&mut self, name: &str, s: &str, span: Range<usize>) {
@@ -491,7 +619,7 @@ impl Walker<'_> {
     fn unique(&mut self, noun: &str, ids: &[(String, Range<usize>)]) {
         for (i, (id, span)) in ids.iter().enumerate() {
             if let Some((_, first)) = ids[..i].iter().find(|(other, _)| other == id) {
-                let line = line_of(self.source, first.start);
+                let line = self.lines.line(first.start);
                 self.error(
                     span.clone(),
                     format!(
@@ -528,7 +656,7 @@ impl Walker<'_> {
             return;
         };
         if let DeValue::String(a) = answer.get_ref()
-            && !a.trim().is_empty()
+            && !crate::text::is_blank(a)
             && !ids.is_empty()
             && !ids.contains(&&**a)
         {
@@ -545,6 +673,15 @@ impl Walker<'_> {
     }
 }
 
+/// The schema's name for a top-level field called `name`, if there is one.
+fn top_level(name: &str) -> Option<&'static str> {
+    LESSON
+        .fields
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.name)
+}
+
 /// True when `span` is a `[table]` or `[[array]]` header rather than a value.
 fn is_header(source: &str, span: &Range<usize>) -> bool {
     source.get(span.clone()).is_some_and(|s| s.starts_with('['))
@@ -558,16 +695,6 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// The 1-based line a byte offset is on.
-pub(super) fn line_of(source: &str, offset: usize) -> usize {
-    let offset = offset.min(source.len());
-    source.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// "a string", "an integer" … for "found …" messages.
 fn a_type(v: &DeValue<'_>) -> &'static str {
     match v {
@@ -579,40 +706,6 @@ fn a_type(v: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "a list",
         DeValue::Table(_) => "a table",
     }
-}
-
-/// Author-supplied text made safe and short for a message: controls and
-/// newlines escaped, long values cut.
-pub(super) fn show(s: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for (n, c) in s.chars().enumerate() {
-        if n == MAX {
-            out.push('…');
-            break;
-        }
-        if c == '\n' || c == '\t' || super::super::text::is_forbidden(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// "U+001B (ESC, …)": names a forbidden character for a message.
-pub(super) fn describe_char(c: char) -> String {
-    let name = match c {
-        '\u{1b}' => "ESC, the start of a terminal escape sequence",
-        '\r' => "a carriage return",
-        '\u{7f}' => "DEL",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => {
-            "a bidirectional text control"
-        }
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' => "an invisible zero-width character",
-        _ => "a control character",
-    };
-    format!("U+{:04X} ({name})", u32::from(c))
 }
 
 /// A suggestion for a valid id made from an invalid one.

@@ -29,7 +29,8 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
     };
     let w = area.width as usize;
     let right = text::truncate(&right, w).to_string();
-    let left = text::truncate(&left, w.saturating_sub(text::width(&right) + 1)).to_string();
+    // A cut title ends in "…", so it never looks complete when it is not.
+    let left = ellipsize(&left, w.saturating_sub(text::width(&right) + 1));
     let pad = w.saturating_sub(text::width(&left) + text::width(&right));
     let rstyle = if app.not_saving { t.warning() } else { t.dim() };
     let line = Line::from(vec![

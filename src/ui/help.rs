@@ -8,7 +8,7 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 /// One group's lines: heading, then key and meaning per row.
 fn group_lines(
@@ -72,7 +72,8 @@ pub fn draw(
         w,
         h,
     );
-    f.render_widget(Clear, r);
+    // Not a plain Clear: a wide character under the left edge would hide the border.
+    super::theme::clear_for_overlay(r, f.buffer_mut(), t.base());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(border)

@@ -80,7 +80,20 @@ impl Ui {
 
     /// Draws the whole screen.
     pub fn draw(&mut self, f: &mut Frame<'_>, app: &App) -> Drawn {
+        let drawn = self.draw_page(f, app);
+        // Under --ascii or a non-UTF-8 locale nothing but ASCII may reach
+        // the terminal, lesson text included (issue 12).
+        if self.charset == Charset::Ascii {
+            theme::asciify(f.buffer_mut());
+        }
+        drawn
+    }
+
+    fn draw_page(&mut self, f: &mut Frame<'_>, app: &App) -> Drawn {
         let area = f.area();
+        // A named palette colours the whole screen (text colour, and the
+        // background for high contrast) before anything is drawn on it.
+        f.buffer_mut().set_style(area, self.theme.base());
         if !fits(area.width, area.height) {
             chrome::too_small(f, area);
             return Drawn {

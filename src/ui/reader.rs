@@ -233,17 +233,25 @@ impl B<'_> {
     }
 }
 
-/// Spans of one highlighted code line, cut to `w` columns.
+/// Spans of one highlighted code line, cut to `w` columns. A line that does
+/// not fit ends in a visible `→` (never a silent cut).
 fn code_line(l: &HighlightedLine, w: usize, t: &Theme) -> Vec<Span<'static>> {
+    let total: usize = l.iter().map(|(_, s)| text::width(s)).sum();
+    let cut_off = total > w && w > 0;
+    let room = if cut_off { w - 1 } else { w };
     let mut used = 0;
     let mut spans = Vec::new();
     for (tone, s) in l {
-        let cut = text::truncate(s, w - used);
+        let cut = text::truncate(s, room - used);
         used += text::width(cut);
         spans.push(Span::styled(cut.to_string(), t.code(*tone)));
-        if used >= w {
+        if used >= room {
             break;
         }
+    }
+    if cut_off {
+        spans.push(Span::raw(" ".repeat(room - used)));
+        spans.push(Span::styled("→", t.warning()));
     }
     spans
 }

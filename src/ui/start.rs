@@ -4,7 +4,7 @@
 use super::Theme;
 use super::chrome::put_lines;
 use crate::app::{App, Start, Welcome};
-use crate::text::wrap;
+use crate::text::{self, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -35,11 +35,11 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
     let summary = para(&l.summary, ratatui::style::Style::new());
     let meta = para(
         &format!(
-            "About {} minutes · {} build-up steps · {} fact-or-myth claims · {} pitfalls",
-            page.minutes,
-            l.steps.len(),
-            l.myths.len(),
-            l.pitfalls.len()
+            "About {} · {} · {} · {}",
+            text::plural(page.minutes as usize, "minute", "minutes"),
+            text::plural(l.steps.len(), "build-up step", "build-up steps"),
+            text::plural(l.myths.len(), "fact-or-myth claim", "fact-or-myth claims"),
+            text::plural(l.pitfalls.len(), "pitfall", "pitfalls"),
         ),
         t.dim(),
     );

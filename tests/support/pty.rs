@@ -371,3 +371,24 @@ impl Drop for Pty {
         let _ = self.child.kill();
     }
 }
+
+// Cell-level view of the emulator's screen, for width tests (tests/widths.rs).
+impl Pty {
+    /// Each row as the emulator holds it: one string per column, a wide
+    /// character in its first column and `None` in the column it covers.
+    pub fn grid(&self) -> Vec<Vec<Option<String>>> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .map(|r| {
+                (0..cols)
+                    .map(|c| {
+                        let cell = screen.cell(r, c)?;
+                        (!cell.is_wide_continuation()).then(|| cell.contents().to_string())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
