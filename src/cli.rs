@@ -27,6 +27,8 @@ use std::path::PathBuf;
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
+        podtutor --learner \"Ada L\"        Ada's own progress file on a shared machine\n  \
+        podtutor room class/              the room report over learners' progress files\n  \
         podtutor scene restart-together   print an animated scene frame by frame"
 )]
 pub struct Cli {
@@ -47,6 +49,15 @@ pub struct GlobalArgs {
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
+    /// Keep this learner's progress in a file of their own in your data directory,
+    /// with their name inside (for several learners on one machine).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "PODTUTOR_LEARNER",
+        conflicts_with = "progress_file"
+    )]
+    pub learner: Option<String>,
     /// Show only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
@@ -98,7 +109,8 @@ pub enum Command {
     /// Show saved progress, export it as JSON, or start over.
     #[command(
         after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
-        podtutor progress --progress-file ~/alice.toml --reset --yes"
+        podtutor progress --progress-file ~/alice.toml --reset --yes\n  \
+        podtutor progress --lesson multi-container-pods --reset --yes"
     )]
     Progress(ProgressArgs),
     /// List the animated scenes, or print one moment by moment.
@@ -106,6 +118,47 @@ pub enum Command {
         after_help = "Examples:\n  podtutor scene list\n  podtutor scene crash-one --width 60 --ascii\n  podtutor scene list --lesson my-lesson.toml"
     )]
     Scene(SceneArgs),
+    /// The room report: how a class did in a lesson, from the learners' progress files
+    /// (read-only: no lock, nothing renamed or rewritten).
+    #[command(
+        after_help = "Reads each FILE, and every *.toml in each DIR. Damaged files, files from a \
+        newer podtutor and files without this lesson are listed as skipped.\n\n\
+        Examples:\n  podtutor room /srv/class/progress/\n  \
+        podtutor room alice.toml bob.toml --lesson my-lesson.toml\n  \
+        podtutor room class/ --csv > room.csv"
+    )]
+    Room(RoomArgs),
+    /// Print the lesson's sections by id and title (for instructors).
+    #[command(
+        after_help = "The ids are those progress files and `podtutor room` use: step:ID, myth:ID and \
+        pitfall:ID with the ids of the lesson file, and fixed names for the other sections.\n\n\
+        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
+    )]
+    Outline(LessonArg),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  \
+        podtutor completions bash > ~/.local/share/bash-completion/completions/podtutor\n  \
+        podtutor completions zsh > ~/.zfunc/_podtutor\n  \
+        podtutor completions fish > ~/.config/fish/completions/podtutor.fish\n  \
+        podtutor completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), made from the same definitions as --help.
+    #[command(after_help = "Examples:\n  podtutor man | man -l -\n  \
+        podtutor man > ~/.local/share/man/man1/podtutor.1")]
+    Man,
+}
+
+/// The shells `podtutor completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 /// `--lesson`, for the subcommands that read a lesson.
@@ -136,7 +189,8 @@ pub struct ProgressArgs {
     /// Print the progress as JSON (for scripts and exports).
     #[arg(long)]
     pub json: bool,
-    /// Start over: the current file is kept as a backup. Needs --yes.
+    /// Start over: the current file is kept as a backup. Needs --yes. With --lesson,
+    /// only that lesson starts over.
     #[arg(long)]
     pub reset: bool,
     /// Confirm --reset.
@@ -145,11 +199,41 @@ pub struct ProgressArgs {
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
+    /// Show (or reset) this learner's progress (see `podtutor --learner`).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "PODTUTOR_LEARNER",
+        conflicts_with = "progress_file"
+    )]
+    pub learner: Option<String>,
     /// The lesson file whose titles and questions to show (default: the built-in lesson).
+    /// With --reset: the lesson to reset, as a file or as its id (shown in brackets by
+    /// `podtutor progress`).
+    #[arg(long, value_name = "FILE|ID")]
+    pub lesson: Option<PathBuf>,
+    /// Print only ASCII: marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+/// Arguments of `podtutor room`.
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
+pub struct RoomArgs {
+    /// Progress files, or directories of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// The lesson file to report on (default: the built-in lesson).
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
-    /// Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII
-    /// (also chosen when the locale is not UTF-8).
+    /// Print the report as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the report as CSV for a spreadsheet (questions, then learners, then skipped files).
+    #[arg(long)]
+    pub csv: bool,
+    /// Print only ASCII (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
 }
@@ -189,6 +273,7 @@ impl Command {
                 lesson: a.lesson.clone(),
                 progress_file: a.progress_file.clone(),
                 ascii: a.ascii,
+                learner: a.learner.clone(),
                 ..GlobalArgs::default()
             },
             Command::Scene(a) => GlobalArgs {
@@ -196,6 +281,16 @@ impl Command {
                 lesson: a.lesson.lesson.clone(),
                 ..GlobalArgs::default()
             },
+            Command::Room(a) => GlobalArgs {
+                lesson: a.lesson.clone(),
+                ascii: a.ascii,
+                ..GlobalArgs::default()
+            },
+            Command::Outline(a) => GlobalArgs {
+                lesson: a.lesson.clone(),
+                ..GlobalArgs::default()
+            },
+            Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
 
@@ -205,6 +300,10 @@ impl Command {
             Command::Lint { .. } => "lint",
             Command::Progress(_) => "progress",
             Command::Scene(_) => "scene",
+            Command::Room(_) => "room",
+            Command::Outline(_) => "outline",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
         }
     }
 
@@ -217,11 +316,15 @@ impl Command {
             (Command::Progress(a), "progress_file") => {
                 a.progress_file.clone_from(&from.progress_file);
             }
+            (Command::Progress(a), "learner") => a.learner.clone_from(&from.learner),
             (Command::Scene(a), "ascii") => a.ascii = true,
             (Command::Scene(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             (Command::Read(a), "ascii") => a.ascii = true,
             (Command::Progress(a), "ascii") => a.ascii = true,
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
+            (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Outline(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Room(a), "ascii") => a.ascii = true,
             _ => return false,
         }
         true
@@ -454,6 +557,7 @@ mod tests {
                 theme: Some(crate::ui::theme::ThemeChoice::Fixed(
                     crate::ui::theme::Palette::Light
                 )),
+                learner: None,
             }
         );
     }

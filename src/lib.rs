@@ -6,7 +6,7 @@
 //! operations on [`item`]s) → [`progress`] file.
 //!
 //! Pure modules (no terminal, clock or file system): [`lesson`], [`text`],
-//! [`sim`], [`diagram`], [`scene`], [`item`], [`session`], [`progress`],
+//! [`sim`], [`diagram`], [`scene`], [`item`], [`session`], [`progress`], [`room`],
 //! [`app`], [`keymap`].
 //! The outer layer: [`store`] (progress file I/O), [`tui`] (the terminal loop),
 //! [`commands`] (the non-interactive subcommands) and [`cli`].
@@ -22,6 +22,7 @@ pub mod lesson;
 pub mod plain;
 pub mod progress;
 pub mod review;
+pub mod room;
 pub mod scene;
 pub mod session;
 pub mod sim;

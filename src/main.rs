@@ -10,11 +10,18 @@ fn main() -> ExitCode {
         .map_or(cli.global.clone(), Command::options);
     commands::set_ascii(commands::ascii_wanted(&options));
     let result = match &cli.command {
-        None => commands::tutor::run(&cli.global),
+        // h17: --learner picks the progress file before the tutor opens it.
+        None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
+        Some(Command::Room(args)) => commands::room::run(args),
+        Some(cmd @ Command::Outline(_)) => {
+            commands::load_lesson(&cmd.options()).and_then(|l| commands::outline::run(&l))
+        }
+        Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
+        Some(Command::Man) => commands::shell::run_man(),
     };
     match result {
         Ok(code) => code,

@@ -27,6 +27,10 @@ pub const FORMAT_VERSION: u32 = 2;
 pub struct Progress {
     /// The file format; [`Progress::to_toml`] always writes [`FORMAT_VERSION`].
     pub format_version: u32,
+    /// The learner's name as typed (`--learner NAME`; h17, issue 17): free
+    /// text, so sanitise it before showing it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learner: Option<String>,
     /// The learner's settings, shared by every lesson.
     #[serde(default, skip_serializing_if = "Settings::is_empty")]
     pub settings: Settings,
@@ -172,7 +176,10 @@ impl Progress {
 
     /// True when nothing at all has been recorded or chosen.
     pub fn is_empty(&self) -> bool {
-        self.settings.is_empty() && self.lessons.values().all(LessonProgress::is_empty)
+        // A learner's name alone is worth a file: it lists them on this machine.
+        self.learner.is_none()
+            && self.settings.is_empty()
+            && self.lessons.values().all(LessonProgress::is_empty)
     }
 
     /// Progress in a lesson, if any was recorded.
@@ -190,6 +197,9 @@ impl Progress {
     /// and `self`'s position and settings win (it is the more recent one when
     /// `self` is the process that is saving).
     pub fn merge(&mut self, other: &Progress) {
+        if self.learner.is_none() {
+            self.learner.clone_from(&other.learner);
+        }
         self.settings.merge(&other.settings);
         for (id, theirs) in &other.lessons {
             self.lesson_mut(id).merge(theirs);
@@ -222,6 +232,15 @@ impl Progress {
             return Err(ProgressError::NulByte {
                 line: line_col(s, at).0,
             });
+        }
+        // The common case in one pass: a current file parses straight into
+        // the schema (half the time of two parses, which `podtutor room`
+        // pays per learner). Anything else takes the careful path below,
+        // so errors and migration are exactly as before.
+        if let Ok(p) = toml::from_str::<Progress>(s)
+            && p.format_version == FORMAT_VERSION
+        {
+            return Ok(p);
         }
         // Look at the version before the schema: a newer file may have any shape.
         let table: toml::Table = toml::from_str(s).map_err(|e| syntax_error(s, &e))?;
@@ -263,15 +282,21 @@ impl Progress {
         #[derive(Serialize)]
         struct Current<'a> {
             format_version: u32,
+            #[serde(skip_serializing_if = "no_learner")]
+            learner: &'a Option<String>,
             #[serde(skip_serializing_if = "no_settings")]
             settings: &'a Settings,
             lessons: &'a BTreeMap<String, LessonProgress>,
+        }
+        fn no_learner(l: &&Option<String>) -> bool {
+            l.is_none()
         }
         fn no_settings(s: &&Settings) -> bool {
             s.is_empty()
         }
         let current = Current {
             format_version: FORMAT_VERSION,
+            learner: &self.learner,
             settings: &self.settings,
             lessons: &self.lessons,
         };
@@ -489,6 +514,7 @@ mod v1 {
                 .collect();
             super::Progress {
                 format_version: super::FORMAT_VERSION,
+                learner: None,
                 settings: Settings::default(),
                 lessons,
             }

@@ -185,9 +185,17 @@ fn reset_without_yes_suggests_the_exact_command_for_the_file_given() {
         .output()
         .unwrap();
     assert!(sh.status.success(), "{}", stderr(&sh));
-    assert!(
-        !path.exists(),
-        "the file was reset (kept aside as a backup)"
+    // With --lesson, only that lesson was reset (h17); the file as it was is kept.
+    let left = podtutor::progress::Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
+    assert!(left.lesson("fixture-pods").is_none());
+    assert!(left.lesson("some-other-lesson").is_some());
+    let kept = names_in(dir.path())
+        .into_iter()
+        .find(|n| n.contains(".reset-"))
+        .expect("a copy is kept");
+    assert_eq!(
+        fs::read(dir.path().join(kept)).unwrap(),
+        fs::read(fixture("v1.toml")).unwrap()
     );
 
     // A file named only by the environment is spelled out too.
@@ -258,7 +266,9 @@ fn an_option_before_a_subcommand_that_does_not_use_it_is_refused() {
 fn reset_with_yes_starts_over_and_says_where_the_old_file_is() {
     let (dir, path) = with_saved_progress();
     let bytes = fs::read(&path).unwrap();
-    let out = podtutor(&path, &["progress", "--reset", "--yes"]);
+    // Without --lesson: the whole file (with --lesson only that lesson, h17).
+    let p = path.to_str().unwrap();
+    let out = podtutor_bare(&["progress", "--progress-file", p, "--reset", "--yes"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let kept = names_in(dir.path())
@@ -272,7 +282,7 @@ fn reset_with_yes_starts_over_and_says_where_the_old_file_is() {
     let after = podtutor(&path, &["progress"]);
     assert!(stdout(&after).starts_with("No progress yet."));
 
-    let again = podtutor(&path, &["progress", "--reset", "--yes"]);
+    let again = podtutor_bare(&["progress", "--progress-file", p, "--reset", "--yes"]);
     assert!(again.status.success());
     assert!(
         stdout(&again).contains("nothing to reset"),

@@ -1,10 +1,14 @@
 //! The subcommands. Each `run` returns the process exit code; errors bubble up
 //! to `main`, which prints them as one sentence on stderr.
 
+pub mod learner;
 pub mod lint;
+pub mod outline;
 pub mod progress;
 pub mod read;
+pub mod room;
 pub mod scene;
+pub mod shell;
 pub mod tutor;
 
 use crate::cli::GlobalArgs;

@@ -29,9 +29,42 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         eprintln!("podtutor: {}", sanitize(&problem));
         return Ok(ExitCode::from(2));
     }
-    let (mut store, progress, notices) = Store::open(args.progress_file.as_deref());
+    let file = match &args.learner {
+        Some(name) => Some(super::learner::path(name)?),
+        None => args.progress_file.clone(),
+    };
+    let (mut store, progress, notices) = Store::open(file.as_deref());
     for n in &notices {
         eprintln!("podtutor: {}", super::emit(&sanitize(&n.to_string())));
+    }
+
+    if args.reset
+        && let Some(lesson) = &args.lesson
+    {
+        let id = lesson_id(lesson)?;
+        let shown = sanitize(&id).into_owned();
+        return match store.reset_lesson(&id) {
+            Ok(backup) => {
+                print_out(&format!(
+                    "Lesson {shown} reset: it starts over next time; other lessons are kept. \
+                     The file as it was is kept in {}.\n",
+                    sanitize(&backup.display().to_string())
+                ))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(StoreError::NothingSaved { .. }) => {
+                print_out("No progress saved yet, so there is nothing to reset.\n")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e @ StoreError::NoSuchLesson { .. }) => {
+                print_out(&format!(
+                    "Nothing to reset: {}.\n",
+                    sanitize(&e.to_string())
+                ))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Err(e.into()),
+        };
     }
 
     if args.reset {
@@ -83,6 +116,10 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     }
 
     let mut text = summary_text(&progress, lesson.as_ref(), super::output_width(None));
+    if let Some(name) = &progress.learner {
+        let name = sanitize(name).replace(['\n', '\r'], " ");
+        text.insert_str(0, &format!("Learner: {name}\n\n"));
+    }
     if text != NO_PROGRESS
         && let Some(path) = store.path()
     {
@@ -95,13 +132,31 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The id of the lesson `--lesson` names for a reset: a lesson file's id
+/// when a file is there, else the value itself as a lesson id (as
+/// `podtutor progress` shows it in brackets), so a lesson whose file is
+/// gone can still be reset.
+fn lesson_id(lesson: &std::path::Path) -> anyhow::Result<String> {
+    if std::fs::metadata(lesson).is_ok_and(|m| m.is_file()) {
+        return Ok(crate::lesson::load_file(lesson)?.id);
+    }
+    Ok(lesson.to_string_lossy().into_owned())
+}
+
 /// Flag combinations that make no sense, as a sentence saying what to do.
 fn usage_problem(args: &ProgressArgs) -> Option<String> {
     if args.reset && args.json {
         Some("--json cannot be combined with --reset; run them separately.".into())
     } else if args.reset && !args.yes {
+        let what = match &args.lesson {
+            Some(l) => format!(
+                "--reset --lesson starts the lesson {} over and keeps your other lessons",
+                l.display()
+            ),
+            None => "--reset starts your progress over".to_string(),
+        };
         Some(format!(
-            "--reset starts your progress over (the current file is kept as a backup). \
+            "{what} (the current file is kept as a backup). \
              Nothing was changed; to confirm, run:\n  {}",
             reset_command(args)
         ))
@@ -123,6 +178,11 @@ fn reset_command(args: &ProgressArgs) -> String {
     if let Some(p) = &args.progress_file {
         words.push("--progress-file".into());
         words.push(shell_quote(&p.to_string_lossy()));
+    }
+    if let Some(name) = &args.learner {
+        words.push("--learner".into());
+        // Quoted for the shell and made safe to print: a name is free text.
+        words.push(sanitize(&shell_quote(name)).into_owned());
     }
     if let Some(l) = &args.lesson {
         words.push("--lesson".into());

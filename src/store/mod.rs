@@ -26,6 +26,7 @@
 //! busy, damage found and recovered) is a [`Notice`] too, from
 //! [`Store::take_notices`].
 
+pub mod learners;
 pub(crate) mod safe_fs;
 
 use crate::progress::{FORMAT_VERSION, Progress, ProgressError};
@@ -296,6 +297,23 @@ pub enum StoreError {
     /// Only from [`Store::reset`]: there is no file to reset.
     #[error("there is no saved progress at {path}")]
     NothingSaved { path: PathBuf },
+    /// Only from [`Store::reset_lesson`]: the file has nothing for this
+    /// lesson (`saved` lists the lessons it has).
+    #[error("{path} has no progress in lesson {lesson}{}", others(saved))]
+    NoSuchLesson {
+        path: PathBuf,
+        lesson: String,
+        saved: Vec<String>,
+    },
+}
+
+/// " (it has: a, b)" for the lessons a file does have, or nothing.
+fn others(saved: &[String]) -> String {
+    if saved.is_empty() {
+        String::new()
+    } else {
+        format!(" (it has: {})", saved.join(", "))
+    }
 }
 
 impl Store {
@@ -743,6 +761,73 @@ impl Store {
             _ => {}
         }
         safe_fs::sync_dir(&path);
+        Ok(target)
+    }
+}
+
+impl Store {
+    /// Starts one lesson over and keeps the rest (h17, issue 17: a class
+    /// resets the lesson it repeats, not the learner's other lessons). A
+    /// copy of the whole file is kept first as
+    /// `progress.toml.reset-<UTC time>` and its path returned. The `.bak`
+    /// is removed, as [`Store::reset`] does, so a recovery can never bring
+    /// the lesson back. A damaged or newer file is left untouched (an
+    /// error says why).
+    pub fn reset_lesson(&mut self, lesson: &str) -> Result<PathBuf, StoreError> {
+        let (Mode::ReadWrite, Some(path)) = (self.mode, self.path.clone()) else {
+            return Err(StoreError::NotWritable {
+                reason: self
+                    .why_not
+                    .clone()
+                    .unwrap_or_else(|| "there is no progress file".into()),
+            });
+        };
+        let _lock = lock(&path, OPEN_LOCK_WAIT)?;
+        let read_error = |reason: String| StoreError::Read {
+            path: path.clone(),
+            reason,
+        };
+        let bytes = match read_progress(&path) {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotFound) => return Err(StoreError::NothingSaved { path }),
+            Err(e) => return Err(read_error(e.to_string())),
+        };
+        let mut progress = Progress::from_bytes(&bytes).map_err(|e| read_error(e.to_string()))?;
+        if progress.lesson(lesson).is_none_or(|l| l.is_empty()) {
+            let saved = progress
+                .lessons
+                .iter()
+                .filter(|(_, l)| !l.is_empty())
+                .map(|(id, _)| id.clone())
+                .collect();
+            return Err(StoreError::NoSuchLesson {
+                path,
+                lesson: lesson.to_string(),
+                saved,
+            });
+        }
+        let write_error = |at: &Path, e: io::Error| StoreError::Write {
+            path: at.to_path_buf(),
+            reason: describe(&e),
+        };
+        let target = aside_path(&path, "reset");
+        (|| {
+            use std::io::Write;
+            let mut f = safe_fs::create_new_private(&target)?;
+            f.write_all(&bytes)?;
+            f.sync_all()
+        })()
+        .map_err(|e| write_error(&target, e))?;
+        progress.lessons.remove(lesson);
+        safe_fs::write_atomic(&path, progress.to_toml().as_bytes())
+            .map_err(|e| write_error(&path, e))?;
+        let bak = sibling(&path, ".bak");
+        match fs::remove_file(&bak) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(write_error(&bak, e)),
+            _ => {}
+        }
+        safe_fs::sync_dir(&path);
+        self.synced = None;
         Ok(target)
     }
 }

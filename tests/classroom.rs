@@ -1,0 +1,498 @@
+//! Issue 17's classroom kit outside the tutor's pages, through the real
+//! binary: resetting one lesson, learners' files, shell completions, the man
+//! page and the lesson outline.
+
+use podtutor::item::{Attempt, ItemId};
+use podtutor::progress::Progress;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn podtutor(args: &[&str], envs: &[(&str, &Path)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_podtutor"));
+    c.args(args)
+        .env_remove("PODTUTOR_PROGRESS_FILE")
+        .env_remove("PODTUTOR_LEARNER");
+    for (k, v) in envs {
+        c.env(k, v);
+    }
+    c.output().expect("the podtutor binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A v2 file with answers in the built-in lesson and in another one.
+fn two_lessons() -> Progress {
+    let mut p = Progress::new();
+    for lesson in ["multi-container-pods", "other-lesson"] {
+        let l = p.lesson_mut(lesson);
+        l.visit("overview");
+        l.record(
+            &ItemId::step("what-is-a-pod"),
+            Attempt {
+                choice: "pod".into(),
+                correct: true,
+                at: "2026-11-25T10:00:00Z".into(),
+                ..Attempt::default()
+            },
+        );
+    }
+    p
+}
+
+#[test]
+fn resetting_one_lesson_keeps_the_others_and_a_copy_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let before = two_lessons().to_toml();
+    fs::write(&path, &before).unwrap();
+    let p = path.to_str().unwrap();
+    let out = podtutor(
+        &[
+            "progress",
+            "--progress-file",
+            p,
+            "--lesson",
+            "multi-container-pods",
+            "--reset",
+            "--yes",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let kept = names_in(dir.path())
+        .into_iter()
+        .find(|n| n.starts_with("progress.toml.reset-"))
+        .expect("a copy of the file is kept");
+    let kept = dir.path().join(kept);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "Lesson multi-container-pods reset: it starts over next time; other lessons are \
+             kept. The file as it was is kept in {}.\n",
+            kept.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&kept).unwrap(), before);
+    assert_eq!(
+        fs::metadata(&kept).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let after = Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
+    assert!(after.lesson("multi-container-pods").is_none());
+    assert_eq!(
+        after.lesson("other-lesson"),
+        two_lessons().lesson("other-lesson")
+    );
+
+    // Once more: nothing left of that lesson, nothing written.
+    let names = names_in(dir.path());
+    let again = podtutor(
+        &[
+            "progress",
+            "--progress-file",
+            p,
+            "--lesson",
+            "multi-container-pods",
+            "--reset",
+            "--yes",
+        ],
+        &[],
+    );
+    assert!(again.status.success());
+    assert_eq!(
+        stdout(&again),
+        format!(
+            "Nothing to reset: {} has no progress in lesson multi-container-pods (it has: \
+             other-lesson).\n",
+            path.display()
+        )
+    );
+    assert_eq!(names_in(dir.path()), names);
+}
+
+#[test]
+fn a_lesson_file_names_the_lesson_to_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    let mut p = two_lessons();
+    p.lesson_mut("fixture-pods").visit("overview");
+    fs::write(&path, p.to_toml()).unwrap();
+    let lesson = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress/lesson.toml");
+    let out = podtutor(
+        &[
+            "progress",
+            "--progress-file",
+            path.to_str().unwrap(),
+            "--lesson",
+            lesson.to_str().unwrap(),
+            "--reset",
+            "--yes",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = Progress::from_bytes(&fs::read(&path).unwrap()).unwrap();
+    let left: Vec<&str> = after.lessons.keys().map(String::as_str).collect();
+    assert_eq!(left, ["multi-container-pods", "other-lesson"]);
+}
+
+#[test]
+fn the_suggested_confirm_command_repeats_the_lesson_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::write(&path, two_lessons().to_toml()).unwrap();
+    let p = path.to_str().unwrap();
+    let out = podtutor(
+        &[
+            "progress",
+            "--progress-file",
+            p,
+            "--lesson",
+            "other-lesson",
+            "--reset",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("starts the lesson other-lesson over and keeps your other lessons"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "\n  podtutor progress --progress-file {p} --lesson other-lesson --reset --yes\n"
+        )),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), two_lessons().to_toml());
+}
+
+/// A home and data directory of their own, so learners' files land in a
+/// temp dir: (the temp dir, its learners directory).
+fn home() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let learners = tmp.path().join("data/podtutor/learners");
+    (tmp, learners)
+}
+
+/// Runs podtutor with HOME and XDG_DATA_HOME in `tmp`.
+fn in_home(tmp: &Path, args: &[&str]) -> Output {
+    let data = tmp.join("data");
+    podtutor(args, &[("HOME", tmp), ("XDG_DATA_HOME", &data)])
+}
+
+fn toml_files(dir: &Path) -> Vec<String> {
+    names_in(dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".toml"))
+        .collect()
+}
+
+#[test]
+fn each_learner_gets_a_file_of_their_own_with_the_name_inside() {
+    let (tmp, learners) = home();
+    let long = "L".repeat(200);
+    let names = [
+        "Ada",
+        "ada",
+        "../x",
+        "a/b",
+        "\u{1b}[31mred\u{202e}txt",
+        "\u{7}bell",
+        long.as_str(),
+    ];
+    for name in names {
+        // Without a terminal the tutor itself stops, after the file is made.
+        let out = in_home(tmp.path(), &["--learner", name]);
+        assert!(
+            stderr(&out).contains("interactive terminal"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let files = toml_files(&learners);
+    assert_eq!(files.len(), names.len(), "{files:?}");
+    for f in &files {
+        assert!(!f.starts_with('.') && f.len() <= 32 + 1 + 16 + 5, "{f}");
+        assert!(
+            f.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-.".contains(&b)),
+            "{f}"
+        );
+        let meta = fs::metadata(learners.join(f)).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{f}");
+    }
+    // Nothing was made outside the learners' directory (no `../x`, no `a/`).
+    assert_eq!(names_in(&tmp.path().join("data/podtutor")), ["learners"]);
+    let mut stored: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let p = Progress::from_bytes(&fs::read(learners.join(f)).unwrap()).unwrap();
+            p.learner.unwrap()
+        })
+        .collect();
+    stored.sort();
+    let mut want: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    want.sort();
+    assert_eq!(stored, want, "each file keeps its learner's name exactly");
+
+    // Shown safely: no escape or bidi character reaches the terminal.
+    let out = in_home(tmp.path(), &["progress", "--learner", names[4]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Learner: ^[[31mred\u{fffd}txt\n"),
+        "{text}"
+    );
+    assert!(!text.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{text:?}");
+}
+
+#[test]
+fn progress_with_a_learner_shows_that_learners_file_and_no_other() {
+    let (tmp, learners) = home();
+    for name in ["Ada", "Bob"] {
+        in_home(tmp.path(), &["--learner", name]);
+    }
+    // Ada answers a question (written as the tutor would have saved it).
+    let ada = toml_files(&learners)
+        .into_iter()
+        .map(|f| learners.join(f))
+        .find(|p| {
+            Progress::from_bytes(&fs::read(p).unwrap())
+                .unwrap()
+                .learner
+                .as_deref()
+                == Some("Ada")
+        })
+        .unwrap();
+    let mut p = Progress::from_bytes(&fs::read(&ada).unwrap()).unwrap();
+    p.merge(&two_lessons());
+    fs::write(&ada, p.to_toml()).unwrap();
+
+    let out = in_home(tmp.path(), &["progress", "--learner", "Ada"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Learner: Ada\n\nMulti-container Pods"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Saved in {}\n", ada.display())),
+        "{text}"
+    );
+    // PODTUTOR_LEARNER is the same as --learner.
+    let data = tmp.path().join("data");
+    let env = podtutor(
+        &["progress"],
+        &[
+            ("HOME", tmp.path()),
+            ("XDG_DATA_HOME", &data),
+            ("PODTUTOR_LEARNER", Path::new("Bob")),
+        ],
+    );
+    let bob = stdout(&env);
+    assert!(bob.starts_with("Learner: Bob\n\nNo progress yet."), "{bob}");
+    // The reset advice names the learner, so it resets theirs and no one else's.
+    let out = in_home(tmp.path(), &["progress", "--learner", "Ada", "--reset"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\n  podtutor progress --learner Ada --reset --yes\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn empty_overlong_and_mismatched_names_are_refused_with_a_reason() {
+    let (tmp, learners) = home();
+    for (name, want) in [
+        ("", "a learner name cannot be empty"),
+        ("  ", "a learner name cannot be empty"),
+        (
+            &"x".repeat(201)[..],
+            "at most 200 characters (this one has 201)",
+        ),
+    ] {
+        let out = in_home(tmp.path(), &["--learner", name]);
+        assert_eq!(out.status.code(), Some(1), "{name:?}");
+        assert!(stderr(&out).contains(want), "{name:?}: {}", stderr(&out));
+    }
+    assert!(!learners.exists(), "nothing was created");
+
+    // A file under Ada's name that holds someone else's is not shared.
+    let path =
+        podtutor::store::learners::path_in(&tmp.path().join("data/podtutor"), "Ada").unwrap();
+    fs::create_dir_all(&learners).unwrap();
+    let mut bob = Progress::new();
+    bob.learner = Some("Bob".into());
+    fs::write(&path, bob.to_toml()).unwrap();
+    let out = in_home(tmp.path(), &["--learner", "Ada"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("belongs to the learner Bob, not Ada"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), bob.to_toml());
+}
+
+const SUBCOMMANDS: [&str; 8] = [
+    "read",
+    "lint",
+    "progress",
+    "scene",
+    "room",
+    "outline",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_are_generated_for_each_shell_and_know_every_subcommand() {
+    // What each shell's script starts with, so a script for the wrong
+    // shell (or an empty one) is caught.
+    for (shell, marker) in [
+        ("bash", "_podtutor()"),
+        ("zsh", "#compdef podtutor"),
+        ("fish", "complete -c podtutor"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = podtutor(&["completions", shell], &[]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.contains(marker), "{shell}: no {marker:?}");
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} does not complete {sub}");
+        }
+        for option in ["learner", "csv", "progress-file"] {
+            // fish names a long option as `-l NAME`.
+            let spelled = if shell == "fish" {
+                format!("-l {option}")
+            } else {
+                format!("--{option}")
+            };
+            assert!(
+                script.contains(&spelled),
+                "{shell} does not complete {spelled}"
+            );
+        }
+    }
+    let out = podtutor(&["completions", "tcsh"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("possible values: bash, zsh, fish, powershell"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_man_page_documents_every_subcommand_and_its_options() {
+    let out = podtutor(&["man"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH podtutor 1"),
+        "{page}"
+    );
+    assert!(page.contains(".TH podtutor 1"), "{page}");
+    assert!(
+        page.contains(".SH NAME\npodtutor \\- A terminal tutor"),
+        "{page}"
+    );
+    for sub in SUBCOMMANDS {
+        let heading = format!(".SH \"PODTUTOR {}\"", sub.to_uppercase());
+        assert!(page.contains(&heading), "no {heading}");
+    }
+    // A subcommand's own options are in its section.
+    let room = &page[page.find(".SH \"PODTUTOR ROOM\"").unwrap()..];
+    let room = &room[..room.find(".SH \"PODTUTOR OUTLINE\"").unwrap()];
+    for option in ["\\-\\-csv", "\\-\\-json", "\\-\\-lesson"] {
+        assert!(
+            room.contains(option),
+            "room's section lacks {option}:\n{room}"
+        );
+    }
+    // The page formats without warnings where man is installed.
+    if Command::new("man").arg("--version").output().is_ok() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("podtutor.1");
+        fs::write(&file, &page).unwrap();
+        let man = Command::new("man")
+            .arg("-l")
+            .arg(&file)
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&man.stdout);
+        assert!(text.contains("PODTUTOR ROOM"), "{text}");
+    }
+}
+
+#[test]
+fn outline_lists_every_section_by_its_id_and_title() {
+    let out = podtutor(&["outline"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Multi-container Pods (multi-container-pods): 34 sections"
+    );
+    assert_eq!(lines[1], "");
+    assert_eq!(lines.len(), 2 + 34);
+    for want in [
+        "  overview                            Overview",
+        "  step:what-is-a-pod                  Step 1 of 6: The smallest thing Kubernetes runs",
+        "  myth:separate-ips                   Fact or myth? 1 of 16",
+        "  takeaways                           Key takeaways",
+    ] {
+        assert!(lines.contains(&want), "missing {want:?} in:\n{text}");
+    }
+    // Every id printed is a section key the lesson has, in lesson order.
+    let lesson = podtutor::lesson::embedded();
+    let keys: Vec<String> = lesson
+        .sections()
+        .into_iter()
+        .map(|s| lesson.section_key(s))
+        .collect();
+    let shown: Vec<&str> = lines[2..]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(shown, keys);
+
+    // Another lesson, as elsewhere.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress/lesson.toml");
+    let out = podtutor(&["outline", "--lesson", fixture.to_str().unwrap()], &[]);
+    assert!(
+        stdout(&out).starts_with("Fixture Pods (fixture-pods): "),
+        "{}",
+        stdout(&out)
+    );
+    let out = podtutor(&["outline", "--lesson", "/nonexistent/lesson.toml"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("/nonexistent/lesson.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
