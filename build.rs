@@ -19,12 +19,21 @@ use std::path::PathBuf;
 )]
 #[path = "src/lesson/model.rs"]
 mod model;
+// The scene data model, which the lesson model names as `crate::scene::model`.
+#[path = "src/scene/model.rs"]
+pub mod scene_model;
+mod scene {
+    pub use super::scene_model as model;
+}
 
 const LESSON: &str = "lessons/multi-container-pods.toml";
+/// The built-in scenes, pre-parsed the same way (only a screen with a scene needs them).
+const SCENES: &str = "lessons/multi-container-pods.scenes.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={LESSON}");
     println!("cargo::rerun-if-changed=src/lesson/model.rs");
+    println!("cargo::rerun-if-changed=src/scene/model.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let code = match pre_parse() {
@@ -44,6 +53,36 @@ fn main() {
     };
     std::fs::write(out.join("embedded_lesson.rs"), code)
         .expect("write the pre-parsed lesson's include file to OUT_DIR");
+
+    println!("cargo::rerun-if-changed={SCENES}");
+    let code = match pre_parse_scenes() {
+        Ok(json) => {
+            let path = out.join("embedded_scenes.json");
+            std::fs::write(&path, json).expect("write the pre-parsed scenes to OUT_DIR");
+            format!("Some(include_str!({:?}))", path.display().to_string())
+        }
+        Err(e) => {
+            let e = e.replace('\n', " ");
+            println!(
+                "cargo::warning={SCENES} does not parse ({e}); scenes will be parsed when first shown. Run `cargo run -- lint {SCENES}` for details."
+            );
+            "None".to_string()
+        }
+    };
+    std::fs::write(out.join("embedded_scenes.rs"), code)
+        .expect("write the pre-parsed scenes' include file to OUT_DIR");
+}
+
+#[derive(serde::Deserialize)]
+struct SceneFile {
+    scenes: Vec<scene_model::SceneDef>,
+}
+
+fn pre_parse_scenes() -> Result<String, String> {
+    let source = std::fs::read_to_string(SCENES).map_err(|e| e.to_string())?;
+    let source = source.replace("\r\n", "\n");
+    let file: SceneFile = toml::from_str(&source).map_err(|e| e.to_string())?;
+    serde_json::to_string(&file.scenes).map_err(|e| e.to_string())
 }
 
 fn pre_parse() -> Result<String, String> {

@@ -60,7 +60,7 @@ fn frames(c: &mut Criterion) {
 
 /// A player part-way through its scene, where frames are busiest.
 fn mid_scene(name: &str) -> Player {
-    let mut p = Player::new(name).expect("a scene the lesson names");
+    let mut p = Player::builtin(name).expect("a scene the lesson names");
     let half = p.moment_count() * p.frames_per_moment() as usize / 2;
     for _ in 0..half {
         p.tick();
@@ -71,7 +71,7 @@ fn mid_scene(name: &str) -> Player {
 fn diagram(c: &mut Criterion) {
     let mut g = c.benchmark_group("scene-frame");
     for (w, h) in DIAGRAM_SIZES {
-        for name in scene::NAMES {
+        for name in scene::builtin_names() {
             let p = mid_scene(name);
             g.bench_function(format!("{name}/{w}x{h}"), |b| {
                 b.iter(|| black_box(p.frame(black_box(w), h, Charset::Unicode)))
@@ -147,7 +147,7 @@ fn instruction_report() {
         }
     }
     for (w, h) in DIAGRAM_SIZES {
-        for name in scene::NAMES {
+        for name in scene::builtin_names() {
             if let Some(n) = ir::per_rep(&format!("scene-frame/{name}@{w}x{h}"), N) {
                 println!("scene-frame {name}@{w}x{h}: {n} Ir");
             }

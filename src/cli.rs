@@ -115,7 +115,7 @@ pub enum Command {
     Progress(ProgressArgs),
     /// List the animated scenes, or print one moment by moment.
     #[command(
-        after_help = "Examples:\n  podtutor scene list\n  podtutor scene crash-one --width 60 --ascii"
+        after_help = "Examples:\n  podtutor scene list\n  podtutor scene crash-one --width 60 --ascii\n  podtutor scene list --lesson my-lesson.toml"
     )]
     Scene(SceneArgs),
     /// The room report: how a class did in a lesson, from the learners' progress files
@@ -261,6 +261,9 @@ pub struct SceneArgs {
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// Scenes come from the lesson: its own `[[scenes]]` and the built-in ones it names.
+    #[command(flatten)]
+    pub lesson: LessonArg,
 }
 
 impl Command {
@@ -285,6 +288,7 @@ impl Command {
             },
             Command::Scene(a) => GlobalArgs {
                 ascii: a.ascii,
+                lesson: a.lesson.lesson.clone(),
                 ..GlobalArgs::default()
             },
             Command::Room(a) => GlobalArgs {
@@ -325,6 +329,7 @@ impl Command {
             }
             (Command::Progress(a), "learner") => a.learner.clone_from(&from.learner),
             (Command::Scene(a), "ascii") => a.ascii = true,
+            (Command::Scene(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             (Command::Read(a), "ascii") => a.ascii = true,
             (Command::Progress(a), "ascii") => a.ascii = true,
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
@@ -424,7 +429,7 @@ mod tests {
 
     #[test]
     fn options_before_a_subcommand_go_to_it_when_it_takes_them() {
-        let cases: [(&[&str], GlobalArgs); 8] = [
+        let cases: [(&[&str], GlobalArgs); 10] = [
             (
                 &["--progress-file", "a.toml", "progress"],
                 GlobalArgs {
@@ -466,6 +471,21 @@ mod tests {
                     ..GlobalArgs::default()
                 },
             ),
+            // A lesson's own scenes: before or after the subcommand.
+            (
+                &["--lesson", "l.toml", "scene", "list"],
+                GlobalArgs {
+                    lesson: Some("l.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
+            (
+                &["scene", "site-start", "--lesson", "l.toml"],
+                GlobalArgs {
+                    lesson: Some("l.toml".into()),
+                    ..GlobalArgs::default()
+                },
+            ),
             // Every subcommand prints, so every one takes --ascii (issue 12).
             (
                 &["--ascii", "lint", "x.toml"],
@@ -500,7 +520,7 @@ mod tests {
 
     #[test]
     fn an_option_a_subcommand_does_not_use_is_refused_by_name() {
-        let cases: [(&[&str], &str); 4] = [
+        let cases: [(&[&str], &str); 3] = [
             (
                 &["--reduce-motion", "lint", "x.toml"],
                 "--reduce-motion does not apply to `podtutor lint`",
@@ -512,10 +532,6 @@ mod tests {
             (
                 &["--progress-file", "p", "scene", "list"],
                 "--progress-file does not apply to `podtutor scene`",
-            ),
-            (
-                &["--lesson", "l.toml", "scene", "list"],
-                "--lesson does not apply to `podtutor scene`",
             ),
         ];
         for (args, want) in cases {

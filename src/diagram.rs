@@ -8,7 +8,7 @@
 //! layout adapts to the area (containers side by side, stacked, or one line
 //! each) and never draws outside it, for any size including 0×0.
 
-use crate::sim::{Container, Flow, FlowKind, FlowResult, Kind, Pod, Sim, State};
+use crate::sim::{Container, Flow, FlowKind, FlowResult, Kind, Pod, Sim, State, Waiting};
 use unicode_width::UnicodeWidthChar;
 
 /// Which characters to draw lines with.
@@ -75,6 +75,11 @@ pub struct Options {
     pub show_sandbox: bool,
     /// Draw only this Pod (index into `Sim::pods`); `None` draws all.
     pub focus: Option<usize>,
+    /// Leave volumes and mounts out (an opening frame that must not answer
+    /// a question about sharing files).
+    pub hide_volumes: bool,
+    /// Leave pattern roles out (an opening frame before a question about them).
+    pub hide_roles: bool,
 }
 
 /// Renders every Pod of `sim` into `width`×`height`; `tick` moves packets.
@@ -102,28 +107,50 @@ pub fn render_with(sim: &Sim, tick: u32, width: u16, height: u16, opts: &Options
         tick,
         g,
         sandbox: opts.show_sandbox,
+        hide_volumes: opts.hide_volumes,
+        hide_roles: opts.hide_roles,
     };
     if pods.is_empty() {
-        let mut c = Canvas::new(w);
+        let mut c = Canvas::new(w, h);
         c.put(0, 0, "(no Pod on the node)", Some(MarkKind::Waiting));
         return c.finish(h);
     }
-    for layout in [Layout::Wide, Layout::Stacked, Layout::Compact] {
-        let c = draw(&ctx, &pods, layout, w);
-        if !c.clipped && c.rows.len() <= h {
+    for layout in LAYOUTS {
+        let c = draw(&ctx, &pods, layout, w, h);
+        if !c.clipped && !c.overflow {
             return c.finish(h);
         }
     }
     // Nothing fits whole: the compact form, cut to the area.
-    draw(&ctx, &pods, Layout::Compact, w).finish(h)
+    draw(&ctx, &pods, Layout::Compact, w, h).finish(h)
 }
 
+/// How much of a Pod to draw, from the full picture down to a text list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
+    /// Container boxes side by side, each with image, state, ports, mounts.
     Wide,
+    /// The same boxes one under another.
     Stacked,
+    /// Side-by-side boxes with one line each (state), for scene panes a few
+    /// rows high; `volumes` false leaves the volume strip out.
+    Short { volumes: bool },
+    /// The Pod box with one `[name: state]` cell per container, wrapped.
+    Inline { volumes: bool },
+    /// One text line per container, no boxes: only where no box fits.
     Compact,
 }
+
+/// Tried in order; the first that fits the area whole is drawn.
+const LAYOUTS: [Layout; 7] = [
+    Layout::Wide,
+    Layout::Stacked,
+    Layout::Short { volumes: true },
+    Layout::Short { volumes: false },
+    Layout::Inline { volumes: true },
+    Layout::Inline { volumes: false },
+    Layout::Compact,
+];
 
 /// The widest a Pod box grows, so very wide terminals do not stretch it absurdly.
 const MAX_BOX: usize = 96;
@@ -135,6 +162,8 @@ struct Ctx<'a> {
     tick: u32,
     g: Glyphs,
     sandbox: bool,
+    hide_volumes: bool,
+    hide_roles: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -147,6 +176,7 @@ struct Glyphs {
     v: char,
     packet: char,
     head: char,
+    blocked: char,
     dot: &'static str,
 }
 
@@ -162,6 +192,7 @@ impl Glyphs {
                 v: '│',
                 packet: '●',
                 head: '▶',
+                blocked: '✗',
                 dot: " · ",
             },
             Charset::Ascii => Glyphs {
@@ -173,6 +204,7 @@ impl Glyphs {
                 v: '|',
                 packet: 'o',
                 head: '>',
+                blocked: 'x',
                 dot: ", ",
             },
         }
@@ -180,21 +212,26 @@ impl Glyphs {
 }
 
 /// A growable grid of single-width cells with a fixed width; writes past the
-/// right edge are dropped and remembered in `clipped`.
+/// right edge are dropped and remembered in `clipped`, writes below the
+/// area in `overflow` (so a layout that cannot fit costs little to try).
 struct Canvas {
     w: usize,
+    max_h: usize,
     rows: Vec<Vec<char>>,
     marks: Vec<Mark>,
     clipped: bool,
+    overflow: bool,
 }
 
 impl Canvas {
-    fn new(w: usize) -> Self {
+    fn new(w: usize, max_h: usize) -> Self {
         Canvas {
             w,
+            max_h,
             rows: Vec::new(),
             marks: Vec::new(),
             clipped: false,
+            overflow: false,
         }
     }
     fn ensure(&mut self, row: usize) {
@@ -204,6 +241,10 @@ impl Canvas {
     }
     /// Writes `s` at (row, col); returns the column after it.
     fn put(&mut self, row: usize, col: usize, s: &str, mark: Option<MarkKind>) -> usize {
+        if row >= self.max_h {
+            self.overflow = true;
+            return col + s.chars().count();
+        }
         self.ensure(row);
         let mut x = col;
         for ch in s.chars() {
@@ -291,13 +332,14 @@ fn put_spans(c: &mut Canvas, row: usize, col: usize, spans: &[Span]) -> usize {
 /// A container's state in words, and its mark.
 fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
     match &c.state {
-        State::Running { .. } if pod.is_terminating() && c.sigterm_at.is_some() => {
-            span("stopping (SIGTERM)", Some(MarkKind::Terminating))
-        }
+        State::Running { .. } if pod.is_terminating() && c.stop_sent_at.is_some() => span(
+            format!("stopping ({})", c.spec.stop_signal.name()),
+            Some(MarkKind::Terminating),
+        ),
         State::Running { .. } if c.spec.kind == Kind::Init => span("running", Some(MarkKind::Up)),
         State::Running { .. } if c.ready => span("running, ready", Some(MarkKind::Up)),
         State::Running { .. } => span("started, not ready", Some(MarkKind::Waiting)),
-        State::Waiting { reason } if reason == "CrashLoopBackOff" => {
+        State::Waiting(Waiting::CrashLoopBackOff) => {
             let left = c.backoff_left(now).unwrap_or(0);
             span(
                 format!("CrashLoopBackOff {left}s"),
@@ -308,7 +350,7 @@ fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
             span("not started", Some(MarkKind::Waiting))
         }
         // Words a learner can read; kubectl's own reasons stay in the status table.
-        State::Waiting { reason } if reason == "PodInitializing" => {
+        State::Waiting(Waiting::PodInitializing) => {
             let words = if c.spec.kind == Kind::App {
                 "waiting for init"
             } else {
@@ -316,10 +358,7 @@ fn state_words(c: &Container, pod: &Pod, now: u64) -> Span {
             };
             span(words, Some(MarkKind::Waiting))
         }
-        State::Waiting { reason } if reason == "ContainerCreating" => {
-            span("creating", Some(MarkKind::Waiting))
-        }
-        State::Waiting { reason } => span(reason.clone(), Some(MarkKind::Waiting)),
+        State::Waiting(Waiting::ContainerCreating) => span("creating", Some(MarkKind::Waiting)),
         State::Terminated { exit_code: 0, .. } if c.spec.kind == Kind::Init => {
             span("completed (exit 0)", Some(MarkKind::Up))
         }
@@ -344,15 +383,31 @@ fn box_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
     facts.push(format!("restarts {}", c.restarts));
     out.push(vec![span(facts.join(d), None)]);
     match (c.spec.kind, &c.spec.role) {
+        (_, Some(_)) if ctx.hide_roles => {}
         (_, Some(role)) => out.push(vec![span(format!("role: {role}"), None)]),
         (Kind::Sidecar, None) => out.push(vec![span("native sidecar (init)", None)]),
         _ => {}
     }
-    if !pod.volumes.is_empty() {
+    if !pod.volumes.is_empty() && !ctx.hide_volumes {
         let m = if c.spec.mounts.is_empty() {
             "mounts no volume".to_string()
         } else {
-            format!("mounts {}", c.spec.mounts.join(", "))
+            // With paths, `logs at /var/log/nginx` says it all, and keeps two
+            // boxes side by side in a 60-column pane.
+            let at: Vec<String> = c
+                .spec
+                .mounts
+                .iter()
+                .map(|v| match c.spec.mount_paths.iter().find(|(n, _)| n == v) {
+                    Some((_, path)) => format!("{v} at {path}"),
+                    None => v.clone(),
+                })
+                .collect();
+            if c.spec.mount_paths.is_empty() {
+                format!("mounts {}", at.join(", "))
+            } else {
+                at.join(", ")
+            }
         };
         out.push(vec![span(m, None)]);
     }
@@ -416,10 +471,23 @@ fn sandbox_line(ctx: &Ctx, pod: &Pod) -> Vec<Span> {
     }
 }
 
-/// Flow arrows: the packet moves along the shaft with `tick`.
-fn arrow(ctx: &Ctx, shaft: usize) -> Vec<Span> {
-    let pos = (ctx.tick as usize) % shaft.max(1);
+/// Flow arrows: the packet moves along the shaft with `tick`. A blocked
+/// flow's packet never gets past the middle, where a cross stops it, so a
+/// refused request does not look delivered even without colour.
+fn arrow(ctx: &Ctx, shaft: usize, blocked: bool) -> Vec<Span> {
     let h = ctx.g.h.to_string();
+    if blocked {
+        let half = (shaft / 2).max(1);
+        let pos = (ctx.tick as usize) % half;
+        return vec![
+            span(format!(" {}", h.repeat(pos)), None),
+            span(ctx.g.packet.to_string(), Some(MarkKind::Packet)),
+            span(h.repeat(half - 1 - pos), None),
+            span(ctx.g.blocked.to_string(), Some(MarkKind::Refused)),
+            span(" ", None),
+        ];
+    }
+    let pos = (ctx.tick as usize) % shaft.max(1);
     vec![
         span(format!(" {}", h.repeat(pos)), None),
         span(ctx.g.packet.to_string(), Some(MarkKind::Packet)),
@@ -445,12 +513,24 @@ fn result_spans(f: &Flow) -> Vec<Span> {
 type FlowLine = (Vec<Span>, Vec<Span>);
 
 /// Flows drawn inside the Pod box (localhost and files).
-fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
+fn inner_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<FlowLine> {
+    // The path the container itself uses, where its mount has one.
+    let at = |who: &str, vol: &Option<String>, file: &str| {
+        let mounted = vol.as_ref().and_then(|v| {
+            pod.container(who)?
+                .spec
+                .mount_paths
+                .iter()
+                .find(|(name, _)| name == v)
+                .map(|(_, path)| format!("{}/{file} ({v})", path.trim_end_matches('/')))
+        });
+        mounted.unwrap_or_else(|| file_path(vol, file))
+    };
     let mut out = Vec::new();
     match &f.kind {
         FlowKind::Localhost(port) => {
             out.push(span(f.from.clone(), None));
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(format!("localhost:{port}"), None));
             if f.result == FlowResult::Delivered {
                 out.push(span(format!(" = {}", f.to), None));
@@ -458,12 +538,12 @@ fn inner_flow(ctx: &Ctx, f: &Flow) -> Option<FlowLine> {
         }
         FlowKind::Write(vol) => {
             out.push(span(format!("{} writes", f.from), None));
-            out.extend(arrow(ctx, SHAFT));
-            out.push(span(file_path(vol, &f.to), Some(MarkKind::File)));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
+            out.push(span(at(&f.from, vol, &f.to), Some(MarkKind::File)));
         }
         FlowKind::Read(vol) => {
-            out.push(span(file_path(vol, &f.from), Some(MarkKind::File)));
-            out.extend(arrow(ctx, SHAFT));
+            out.push(span(at(&f.to, vol, &f.from), Some(MarkKind::File)));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(f.to.clone(), None));
         }
         FlowKind::Inbound(_) | FlowKind::Outbound => return None,
@@ -505,7 +585,7 @@ fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
         FlowKind::Inbound(port) => {
             let ip = pod.ip.clone().unwrap_or_else(|| "<no IP>".to_string());
             let mut out = vec![span(f.from.clone(), None)];
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(ip, Some(MarkKind::Ip)));
             out.push(span(format!(":{port}"), None));
             let tail = if f.result == FlowResult::Delivered {
@@ -517,7 +597,7 @@ fn outer_flow(ctx: &Ctx, pod: &Pod, f: &Flow) -> Option<(bool, FlowLine)> {
         }
         FlowKind::Outbound => {
             let mut out = vec![span(f.from.clone(), None)];
-            out.extend(arrow(ctx, SHAFT));
+            out.extend(arrow(ctx, SHAFT, f.result.is_blocked()));
             out.push(span(f.to.clone(), None));
             Some((false, (out, Vec::new())))
         }
@@ -562,8 +642,8 @@ fn pod_state_word(pod: &Pod) -> Span {
     }
 }
 
-fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
-    let mut c = Canvas::new(w);
+fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize, h: usize) -> Canvas {
+    let mut c = Canvas::new(w, h);
     let mut row = 0;
     for (i, pod) in pods.iter().enumerate() {
         if i > 0 {
@@ -571,15 +651,16 @@ fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize) -> Canvas {
         }
         row = match layout {
             Layout::Compact => draw_compact(ctx, &mut c, pod, row),
-            _ => draw_boxed(ctx, &mut c, pod, row, layout == Layout::Wide),
+            _ => draw_boxed(ctx, &mut c, pod, row, layout),
         };
     }
     c
 }
 
 /// A container's name with its role, for the one-line form.
-fn compact_label(c: &Container) -> String {
+fn compact_label(ctx: &Ctx, c: &Container) -> String {
     match (&c.spec.role, c.spec.kind) {
+        (Some(_), _) if ctx.hide_roles => c.name().to_string(),
         (Some(role), _) => format!("{} ({role})", c.name()),
         (None, Kind::Sidecar) => format!("{} (sidecar)", c.name()),
         _ => c.name().to_string(),
@@ -622,11 +703,11 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     }
     let name_w = pod
         .long_running()
-        .map(|c| compact_label(c).chars().count())
+        .map(|c| compact_label(ctx, c).chars().count())
         .max()
         .unwrap_or(0);
     for k in pod.long_running() {
-        let name = format!(" {:<name_w$} ", compact_label(k));
+        let name = format!(" {:<name_w$} ", compact_label(ctx, k));
         let mut s = vec![span(name, None), state_words(k, pod, ctx.sim.now)];
         let restarts = format!("{d}restarts {}", k.restarts);
         // The restart count is also in the status table: drop it rather than cut it.
@@ -649,14 +730,14 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
         }
     }
     for f in pod_flows(ctx, pod) {
-        if let Some(line) = inner_flow(ctx, f) {
+        if let Some(line) = inner_flow(ctx, pod, f) {
             for l in flow_rows(&line, c.w.saturating_sub(1)) {
                 put_spans(c, row, 1, &l);
                 row += 1;
             }
         }
     }
-    for v in &pod.volumes {
+    for v in pod.volumes.iter().filter(|_| !ctx.hide_volumes) {
         let mut s = vec![span(" ", None)];
         s.extend(volume_line(v));
         put_spans(c, row, 0, &s);
@@ -665,20 +746,128 @@ fn draw_compact(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize) -> usize {
     outer_flows(ctx, c, pod, false, row)
 }
 
-/// The Pod as a box of container boxes, side by side (`wide`) or stacked.
-fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) -> usize {
+/// A container's state as one line for a short box: state words and, when
+/// there is room, its restarts (the table has the sum; the box says whose).
+fn short_lines(ctx: &Ctx, pod: &Pod, c: &Container) -> Vec<Vec<Span>> {
+    let mut out = vec![vec![
+        state_words(c, pod, ctx.sim.now),
+        span(format!("{}restarts {}", ctx.g.dot, c.restarts), None),
+    ]];
+    if let Some(msg) = &c.message {
+        out.push(vec![span(short_message(msg), Some(MarkKind::Refused))]);
+    }
+    out
+}
+
+/// A container's state in one or two words, for `[name: state]` cells.
+fn short_state(c: &Container, pod: &Pod, now: u64) -> Span {
+    let (words, mark) = state_words(c, pod, now);
+    let short = match &c.state {
+        State::Running { .. } if c.is_stopping() => format!("{} sent", c.spec.stop_signal.name()),
+        State::Running { .. } if c.ready || c.spec.kind == Kind::Init => "running".to_string(),
+        State::Running { .. } => "started".to_string(),
+        State::Waiting(Waiting::CrashLoopBackOff) => {
+            format!("back-off {}s", c.backoff_left(now).unwrap_or(0))
+        }
+        State::Waiting(Waiting::ContainerCreating) if !pod.is_terminating() => words,
+        State::Waiting(_) => "waiting".to_string(),
+        State::Terminated { exit_code: 0, .. } if c.spec.kind == Kind::Init => "done".to_string(),
+        State::Terminated { exit_code, .. } => format!("exit {exit_code}"),
+    };
+    (short, mark)
+}
+
+/// `[name: state]` cells, wrapped into rows no wider than `room`; a
+/// container's last error joins its cell only when that costs no extra row.
+fn cell_rows(ctx: &Ctx, pod: &Pod, room: usize) -> Vec<Vec<Span>> {
+    let with = cell_rows_with(ctx, pod, room, true);
+    let without = cell_rows_with(ctx, pod, room, false);
+    if with.len() > without.len() {
+        without
+    } else {
+        with
+    }
+}
+
+fn cell_rows_with(ctx: &Ctx, pod: &Pod, room: usize, messages: bool) -> Vec<Vec<Span>> {
+    let mut cells: Vec<Vec<Span>> = Vec::new();
+    if ctx.sandbox {
+        let (words, mark) = match (pod.sandbox.ready, pod.sandbox.generation) {
+            (true, _) => (format!("net{d}ipc{d}uts", d = ctx.g.dot.trim()), None),
+            (false, 0) => ("not yet".to_string(), Some(MarkKind::Waiting)),
+            (false, _) => ("lost".to_string(), Some(MarkKind::Down)),
+        };
+        cells.push(vec![
+            span("[pause: ", None),
+            span(words, mark),
+            span("]", None),
+        ]);
+    }
+    for k in pod.all() {
+        let mut cell = vec![span(format!("[{}: ", compact_label(ctx, k)), None)];
+        cell.push(short_state(k, pod, ctx.sim.now));
+        if let Some(msg) = k.message.as_ref().filter(|_| messages) {
+            cell.push(span(", ", None));
+            cell.push(span(short_message(msg), Some(MarkKind::Refused)));
+        }
+        cell.push(span("]", None));
+        cells.push(cell);
+    }
+    let mut rows: Vec<Vec<Span>> = Vec::new();
+    for cell in cells {
+        match rows.last_mut() {
+            Some(r) if spans_width(r) + 1 + spans_width(&cell) <= room => {
+                r.push(span(" ", None));
+                r.extend(cell);
+            }
+            _ => rows.push(cell),
+        }
+    }
+    rows
+}
+
+/// The Pod as a box of container boxes (full, short or inline cells).
+fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, layout: Layout) -> usize {
+    let wide = matches!(layout, Layout::Wide | Layout::Short { .. });
+    let short = matches!(layout, Layout::Short { .. });
+    let inline = matches!(layout, Layout::Inline { .. });
+    let with_volumes = !matches!(
+        layout,
+        Layout::Short { volumes: false } | Layout::Inline { volumes: false }
+    );
     let g = &ctx.g;
     if c.w < 12 {
         // No room for a box inside a box: let the compact form take over.
         c.clipped = true;
         return row;
     }
-    let boxes: Vec<(&Container, Vec<Vec<Span>>)> = pod
-        .long_running()
-        .map(|k| (k, box_lines(ctx, pod, k)))
-        .collect();
+    let boxes: Vec<(&Container, Vec<Vec<Span>>)> = if inline {
+        Vec::new()
+    } else {
+        pod.long_running()
+            .map(|k| {
+                let lines = if short {
+                    short_lines(ctx, pod, k)
+                } else {
+                    box_lines(ctx, pod, k)
+                };
+                (k, lines)
+            })
+            .collect()
+    };
     let need = |(k, lines): &(&Container, Vec<Vec<Span>>)| {
-        let content = lines.iter().map(|l| spans_width(l)).max().unwrap_or(0);
+        // A short box may drop its restarts: only the state must fit.
+        let content = lines
+            .iter()
+            .map(|l| {
+                if short {
+                    spans_width(&l[..1])
+                } else {
+                    spans_width(l)
+                }
+            })
+            .max()
+            .unwrap_or(0);
         // Borders and one space of padding each side; the title sits in the top border.
         (content + 4).max(title(k).chars().count() + 6)
     };
@@ -686,14 +875,20 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     let n = boxes.len().max(1);
     let gap = 2;
     let mut inner_lines: Vec<Vec<Span>> = Vec::new();
-    if ctx.sandbox {
+    if ctx.sandbox && !inline {
         inner_lines.push(sandbox_line(ctx, pod));
     }
-    inner_lines.extend(init_lines(ctx, pod));
+    if !inline {
+        inner_lines.extend(init_lines(ctx, pod));
+    }
     let flows: Vec<FlowLine> = pod_flows(ctx, pod)
-        .filter_map(|f| inner_flow(ctx, f))
+        .filter_map(|f| inner_flow(ctx, pod, f))
         .collect();
-    let volumes: Vec<Vec<Span>> = pod.volumes.iter().map(volume_line).collect();
+    let volumes: Vec<Vec<Span>> = if ctx.hide_volumes || !with_volumes {
+        Vec::new()
+    } else {
+        pod.volumes.iter().map(volume_line).collect()
+    };
     let text_need = inner_lines
         .iter()
         .chain(&volumes)
@@ -707,7 +902,15 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     t.push(span(" ", None));
     let title_need = spans_width(&t) + 4;
     // Pod box width: what the content needs, grown toward the area but capped.
-    let content_need = if wide {
+    let content_need = if inline {
+        // Cells wrap, so the widest single cell is what must fit.
+        cell_rows(ctx, pod, 0)
+            .iter()
+            .map(|r| spans_width(r))
+            .max()
+            .unwrap_or(0)
+            + 4
+    } else if wide {
         n * widest + (n - 1) * gap + 4
     } else {
         widest + 4
@@ -732,7 +935,12 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     let (tw, iw) = (spans_width(&t), spans_width(&ip));
     // Decide with the longest status and IP, so the IP does not hop between moments.
     let steady = spans_width(&t[..1]) + "ContainerCreating ".len();
-    let ip_in_title = bw >= 2 + tw.max(steady) + iw.max(" IP 10.1.255.255 ".len()) + 3;
+    // Short pictures need the row more than a steady place for the IP.
+    let ip_in_title = if short || inline {
+        bw >= 2 + tw + iw + 3
+    } else {
+        bw >= 2 + tw.max(steady) + iw.max(" IP 10.1.255.255 ".len()) + 3
+    };
     if !ip_in_title {
         let inside = match &pod.ip {
             Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
@@ -748,19 +956,25 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
         put_spans(c, row, 2, l);
         row += 1;
     }
+    if inline {
+        for l in cell_rows(ctx, pod, bw.saturating_sub(4)) {
+            put_spans(c, row, 2, &l);
+            row += 1;
+        }
+    }
     let box_h = boxes.iter().map(|(_, l)| l.len()).max().unwrap_or(0) + 2;
     if wide {
         let cw = bw.saturating_sub(4 + (n - 1) * gap) / n;
         for (i, (k, lines)) in boxes.iter().enumerate() {
             let left = 2 + i * (cw + gap);
-            draw_container(ctx, c, k, lines, row, left, cw, box_h);
+            draw_container(ctx, c, k, lines, row, (left, cw, box_h), short);
         }
         if !boxes.is_empty() {
             row += box_h;
         }
     } else {
         for (k, lines) in &boxes {
-            draw_container(ctx, c, k, lines, row, 2, bw - 4, lines.len() + 2);
+            draw_container(ctx, c, k, lines, row, (2, bw - 4, lines.len() + 2), false);
             row += lines.len() + 2;
         }
     }
@@ -782,26 +996,49 @@ fn draw_boxed(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, wide: bool) 
     outer_flows(ctx, c, pod, false, row + 1)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Draws one container box at `top`; `(left, width, height)` place it. In a
+/// short box the spans after the first are extras, left out when they do not fit.
 fn draw_container(
     ctx: &Ctx,
     c: &mut Canvas,
     k: &Container,
     lines: &[Vec<Span>],
     top: usize,
-    left: usize,
-    w: usize,
-    h: usize,
+    (left, w, h): (usize, usize, usize),
+    short: bool,
 ) {
     let w = w.max(4);
     let right = left + w - 1;
     c.frame(&ctx.g, top, left, top + h - 1, right);
-    c.put(top, left + 2, &format!(" {} ", title(k)), None);
+    // A short box has no room for image, role or ports inside: the role and
+    // the first port go in its title, as far as they fit.
+    let name = if short {
+        let port = k
+            .spec
+            .ports
+            .first()
+            .map(|p| format!(" :{p}"))
+            .unwrap_or_default();
+        [
+            format!(" {}{port} ", compact_label(ctx, k)),
+            format!(" {} ", compact_label(ctx, k)),
+            format!(" {} ", title(k)),
+        ]
+        .into_iter()
+        .find(|n| n.chars().count() + 4 <= w)
+        .unwrap_or_else(|| format!(" {} ", title(k)))
+    } else {
+        format!(" {} ", title(k))
+    };
+    c.put(top, left + 2, &name, None);
     for (i, l) in lines.iter().enumerate() {
         // Content past the box edge would overwrite the border: cut it there.
         let mut x = left + 2;
-        for (s, m) in l {
+        for (j, (s, m)) in l.iter().enumerate() {
             let room = right.saturating_sub(x + 1);
+            if short && j > 0 && s.chars().count() > room {
+                break;
+            }
             let cut: String = s.chars().take(room).collect();
             if cut.chars().count() < s.chars().count() {
                 c.clipped = true;
@@ -841,6 +1078,13 @@ mod tests {
         .unwrap();
         let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
         assert!(t.contains("terminated (exit 1)"), "{t}");
+        // The first restart is immediate; the second crash backs off.
+        s.step();
+        s.apply(Event::Crash {
+            container: "log-shipper".into(),
+            exit_code: 1,
+        })
+        .unwrap();
         s.step();
         let t = text(&render(&s, 0, 80, 30, Charset::Unicode));
         assert!(t.contains("CrashLoopBackOff 9s"), "{t}");
@@ -852,7 +1096,9 @@ mod tests {
         let s = sim();
         let wide = render(&s, 0, 80, 30, Charset::Unicode);
         let narrow = render(&s, 0, 40, 30, Charset::Unicode);
-        let tiny = render(&s, 0, 40, 5, Charset::Unicode);
+        let short = render(&s, 0, 60, 5, Charset::Unicode);
+        let inline = render(&s, 0, 40, 5, Charset::Unicode);
+        let tiny = render(&s, 0, 11, 5, Charset::Unicode);
         // Side by side: both container names on one line.
         assert!(
             wide.lines
@@ -866,8 +1112,23 @@ mod tests {
                 .any(|l| l.contains("app ") && l.contains("log-shipper"))
         );
         assert!(narrow.lines.iter().any(|l| l.contains("┌─ log-shipper")));
+        // A few rows: one-line boxes, then cells, still inside the Pod's box.
+        assert!(
+            short.lines.iter().any(|l| l.contains("┌─ app")),
+            "{short:?}"
+        );
+        assert_eq!(short.lines.len(), 5, "{short:?}");
+        assert!(
+            inline.lines[0].starts_with("┌─ Pod web-7d9f-x2k4q"),
+            "{inline:?}"
+        );
+        assert!(
+            inline.lines.iter().any(|l| l.contains("[app: running]")),
+            "{inline:?}"
+        );
+        // Too narrow for any box: the text list.
         assert!(tiny.lines.len() <= 5);
-        assert!(tiny.lines[0].starts_with("Pod web-7d9f-x2k4q"), "{tiny:?}");
+        assert!(tiny.lines[0].starts_with("Pod web-7d9"), "{tiny:?}");
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub enum Action {
     // Scenes.
     TogglePause,
     StepMoment,
+    StepBack,
     Faster,
     Slower,
     Replay,
@@ -90,6 +91,9 @@ pub struct Flags {
     pub missed: bool,
     /// The learner came here from the summary.
     pub from_summary: bool,
+    /// The scene's Pod actions it offers (its data lists them): crash,
+    /// delete, request. Keys for the others neither show nor act.
+    pub offers: [bool; 3],
 }
 
 /// When a binding shows in the footer.
@@ -468,6 +472,7 @@ pub const BINDINGS: &[Binding] = &[
     // Scene keys come last: a narrow footer drops them before the essentials.
     s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
     s(&[Char('.')], ".", A::StepMoment, "step"),
+    s(&[Char(',')], ",", A::StepBack, "step back"),
     s(&[Char('+'), Char('=')], "+/-", A::Faster, "speed"),
     Binding {
         show: Show::Never,
@@ -482,7 +487,13 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Binding {
     fn applies(&self, ctx: Context, flags: Flags) -> bool {
-        self.contexts.contains(&ctx) && (flags.scene || !self.needs_scene)
+        let offered = match self.action {
+            Action::CrashContainer => flags.offers[0],
+            Action::DeletePod => flags.offers[1],
+            Action::SendRequest => flags.offers[2],
+            _ => true,
+        };
+        self.contexts.contains(&ctx) && (flags.scene || !self.needs_scene) && offered
     }
 
     fn shown(&self, flags: Flags) -> bool {
@@ -555,6 +566,7 @@ mod tests {
         scrolls: false,
         missed: false,
         from_summary: false,
+        offers: [true; 3],
     };
     const SCENE: Flags = Flags {
         scene: true,
@@ -627,6 +639,18 @@ mod tests {
         );
         assert!(!footer_hints(Reading, NONE).iter().any(|(k, _)| *k == "x"));
         assert!(footer_hints(Reading, SCENE).iter().any(|(k, _)| *k == "x"));
+        // A scene that offers only requests: no crash or delete key, shown or working.
+        let request_only = Flags {
+            offers: [false, false, true],
+            ..SCENE
+        };
+        let keys: Vec<&str> = footer_hints(Reading, request_only)
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert!(keys.contains(&"c") && !keys.contains(&"x") && !keys.contains(&"D"));
+        assert_eq!(action_for(Char('x'), Reading, request_only), None);
+        assert_eq!(action_for(Char('D'), Reading, request_only), None);
     }
 
     #[test]

@@ -119,7 +119,9 @@ proptest! {
 fn fill(lesson: &Lesson, texts: &[String]) -> Lesson {
     fn walk(v: &mut serde_json::Value, key: &str, texts: &[String], n: &mut usize) {
         match v {
-            serde_json::Value::String(s) if !["id", "answer", "scene", "level"].contains(&key) => {
+            serde_json::Value::String(s)
+                if !["id", "answer", "scene", "scenes", "level"].contains(&key) =>
+            {
                 *s = texts[*n % texts.len()].clone();
                 *n += 1;
             }

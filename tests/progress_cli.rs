@@ -232,7 +232,7 @@ fn each_subcommands_help_lists_only_the_options_it_uses() {
             &["progress", "--help"],
             &["--json", "--progress-file", "--lesson", "--ascii"],
         ),
-        (&["scene", "--help"], &["--width", "--ascii"]),
+        (&["scene", "--help"], &["--width", "--ascii", "--lesson"]),
     ];
     for (args, shown) in cases {
         let out = podtutor_bare(args);

@@ -475,7 +475,7 @@ fn before_commit_a_scene_shows_only_its_opening_frame_no_caption_and_no_title() 
             40,
         ));
         let screen = squash(&screen);
-        let mut p = podtutor::scene::Player::new(name).unwrap();
+        let mut p = podtutor::scene::Player::builtin(name).unwrap();
         loop {
             let probe: String = squash(&p.caption()).chars().take(30).collect();
             assert!(

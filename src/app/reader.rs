@@ -74,7 +74,8 @@ impl Reader {
             },
             Some(_) => Stage::Answered { shown: 0 },
         };
-        let mut scene = scene_name(&session.lesson, section).and_then(SceneState::new);
+        let mut scene =
+            scene_name(&session.lesson, section).and_then(|n| SceneState::new(&session.lesson, n));
         // Before a question is answered only the opening frame is shown.
         if let Some(sc) = &mut scene {
             sc.playing = !settings.reduce_motion && !stage.is_open();
@@ -152,6 +153,10 @@ impl Reader {
             scrolls: self.facts.is_some_and(|f| f.total > f.rows),
             missed: self.can_retry(session),
             from_summary: self.from_summary.is_some(),
+            offers: self.scene.as_ref().map_or([false; 3], |sc| {
+                use crate::scene::Action as A;
+                [A::Crash, A::Delete, A::Request].map(|a| sc.player.offers(a))
+            }),
         }
     }
 
@@ -262,6 +267,7 @@ impl Reader {
             Action::Retry if self.can_retry(session) => self.retry(now),
             Action::TogglePause
             | Action::StepMoment
+            | Action::StepBack
             | Action::Faster
             | Action::Slower
             | Action::Replay

@@ -5,19 +5,14 @@ use crate::keymap::Action;
 use crate::lesson::{Lesson, Section};
 use crate::scene::Player;
 
-/// The scene a section shows, by name.
+/// The scene a section shows, by name: the first the section lists
+/// (`scene`, then `scenes`). Pitfall pages keep their room for the two
+/// manifests until they can switch between text and scene.
 pub fn scene_name(l: &Lesson, s: Section) -> Option<&str> {
-    match s {
-        Section::MentalModel => l.mental_model.scene.as_deref(),
-        Section::Step(i) => l.steps[i].scene.as_deref(),
-        Section::UnderTheHood => l.under_the_hood.scene.as_deref(),
-        Section::Myth(i) => l.myths[i].scene.as_deref(),
-        Section::ProductionPatterns => l
-            .production_patterns
-            .iter()
-            .find_map(|p| p.scene.as_deref()),
-        _ => None,
+    if matches!(s, Section::Pitfall(_)) {
+        return None;
     }
+    crate::lesson::scenes::for_section(l, s).first().copied()
 }
 
 /// Animation speeds: label and milliseconds per frame. The fastest stays
@@ -36,10 +31,11 @@ pub struct SceneState {
 }
 
 impl SceneState {
-    /// The scene `name` on its opening frame, not playing.
-    pub fn new(name: &str) -> Option<SceneState> {
-        Player::new(name).map(|player| SceneState {
-            player,
+    /// The scene `name` (the lesson's own, else a built-in one) on its
+    /// opening frame, not playing.
+    pub fn new(l: &Lesson, name: &str) -> Option<SceneState> {
+        crate::scene::find(&l.scenes, name).map(|def| SceneState {
+            player: Player::new(def),
             playing: false,
             speed: 1,
             choosing: false,
@@ -68,6 +64,13 @@ impl SceneState {
     /// A scene key. With `reduce` (reduce motion) nothing plays on a timer.
     pub fn act(&mut self, action: Action, reduce: bool) {
         match action {
+            // Only the actions the scene's data offers act on its Pod.
+            Action::CrashContainer | Action::DeletePod | Action::SendRequest
+                if !self.player.offers(match action {
+                    Action::CrashContainer => crate::scene::Action::Crash,
+                    Action::DeletePod => crate::scene::Action::Delete,
+                    _ => crate::scene::Action::Request,
+                }) => {}
             Action::TogglePause if reduce => {
                 self.player.next_moment();
             }
@@ -82,6 +85,10 @@ impl SceneState {
             Action::StepMoment => {
                 self.playing = false;
                 self.player.next_moment();
+            }
+            Action::StepBack => {
+                self.playing = false;
+                self.player.prev_moment();
             }
             Action::Faster => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
             Action::Slower => self.speed = self.speed.saturating_sub(1),

@@ -498,13 +498,19 @@ fn a_scene_plays_only_after_the_commit_and_sleeps_when_paused_or_done() {
 
 #[test]
 fn the_learner_crashes_a_chosen_container_and_esc_cancels_the_choice() {
+    // The mental model's scene offers no crash: step 6 asks what one does.
     let mut a = app();
     let i = index_of(&a, |_, s| s == Section::MentalModel);
+    a.open_section(i);
+    let _ = a.update(Action::CrashContainer, NOW);
+    assert_eq!(a.context(), Context::Reading);
+    let mut a = app();
+    let i = index_of(&a, |_, s| s == Section::UnderTheHood);
     a.open_section(i);
     let r = a.reader().unwrap();
     assert!(
         r.scene_active(),
-        "the mental model has a scene and no question"
+        "under the hood has a scene and no question"
     );
     let Page::Reader(r) = &mut a.page else {
         unreachable!()
@@ -594,4 +600,22 @@ fn the_time_to_answer_is_recorded_from_when_the_question_was_put() {
     let _ = a.update(Action::Pick(0), "2026-11-25T10:00:05Z");
     let _ = a.update(Action::Commit, "2026-11-25T10:00:42Z");
     assert_eq!(attempts(&a, i)[0].seconds, Some(42));
+}
+
+#[test]
+fn the_step_back_key_shows_the_moment_before() {
+    let mut a = app();
+    let i = index_of(&a, |_, s| s == Section::UnderTheHood);
+    a.open_section(i);
+    let player = |a: &App| a.reader().unwrap().scene.as_ref().unwrap().player.clone();
+    let _ = a.update(Action::StepMoment, NOW);
+    let _ = a.update(Action::StepMoment, NOW);
+    let second = player(&a);
+    assert_eq!(second.moment(), 2);
+    let _ = a.update(Action::StepMoment, NOW);
+    let _ = a.update(Action::StepBack, NOW);
+    let back = player(&a);
+    assert_eq!(back.moment(), 2);
+    assert_eq!(back.caption(), second.caption());
+    assert_eq!(back.status_table(), second.status_table());
 }

@@ -1,9 +1,11 @@
 //! `podtutor scene list` and `podtutor scene NAME`: the animated scenes as
-//! plain text, one key moment after another.
+//! plain text, one key moment after another, from the lesson's data
+//! (`--lesson FILE` for another lesson's own scenes).
 
 use crate::cli::{GlobalArgs, SceneArgs};
 use crate::diagram::Charset;
-use crate::scene::{self, Player};
+use crate::lesson::Lesson;
+use crate::scene::{self, Player, SceneDef};
 use std::process::ExitCode;
 
 /// Tall enough that the diagram never has to squeeze for height on paper.
@@ -17,50 +19,78 @@ pub fn run(global: &GlobalArgs, args: &SceneArgs) -> anyhow::Result<ExitCode> {
     } else {
         Charset::Unicode
     };
+    let lesson = super::load_lesson(global)?;
+    let available = available(&lesson, global.lesson.is_none());
     let lines = if args.name == "list" {
-        list()
+        if available.is_empty() {
+            // An empty list would look like a failure to print anything.
+            vec!["(this lesson has no scenes)".to_string()]
+        } else {
+            list(&available)
+        }
     } else {
-        let Some(player) = Player::new(&args.name) else {
+        let Some(def) = available.iter().find(|d| d.name == args.name) else {
+            let names: Vec<&str> = available.iter().map(|d| d.name.as_str()).collect();
+            if names.is_empty() {
+                anyhow::bail!("this lesson has no scenes");
+            }
             anyhow::bail!(
-                "there is no scene called `{}`; the scenes are: {} (or `list`)",
+                "there is no scene called `{}` in this lesson; its scenes are: {} (or `list`)",
                 crate::text::sanitize(&args.name),
-                scene::NAMES.join(", ")
+                names.join(", ")
             );
         };
-        moments(player, width, charset)
+        moments(Player::new(def), width, charset)
     };
     super::print_lines(lines)
 }
 
+/// The scenes a lesson can show: its own, then the built-in ones it names
+/// (all of them for the built-in lesson).
+pub fn available(lesson: &Lesson, builtin_lesson: bool) -> Vec<SceneDef> {
+    let mut out: Vec<SceneDef> = lesson.scenes.clone();
+    let used = crate::lesson::scenes::referenced(lesson);
+    for d in scene::builtin() {
+        let wanted = builtin_lesson || used.contains(&d.name.as_str());
+        if wanted && !out.iter().any(|o| o.name == d.name) {
+            out.push(d.clone());
+        }
+    }
+    out
+}
+
 /// Each scene's name and title, aligned.
-pub fn list() -> Vec<String> {
-    let w = scene::NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
-    scene::NAMES
+pub fn list(scenes: &[SceneDef]) -> Vec<String> {
+    let w = scenes.iter().map(|s| s.name.len()).max().unwrap_or(0);
+    scenes
         .iter()
-        .map(|n| format!("{n:<w$}  {}", scene::title(n).unwrap_or("")))
+        .map(|s| format!("{:<w$}  {}", s.name, s.title))
         .collect()
 }
 
 /// Every moment of a scene: heading, diagram, `kubectl get pod -o wide`, caption.
 pub fn moments(mut player: Player, width: usize, charset: Charset) -> Vec<String> {
     let w16 = u16::try_from(width).unwrap_or(u16::MAX);
-    let mut out = Vec::new();
-    out.push(scene::title(player.name()).unwrap_or("").to_string());
+    let mut out = vec![player.title().to_string()];
     loop {
         // Show each moment at its last animation frame: packets have arrived.
         for _ in 1..player.frames_per_moment() {
             player.tick();
         }
         out.push(String::new());
+        let later = match player.jump() {
+            0 => String::new(),
+            s => format!(" · {s} s later"),
+        };
         out.push(format!(
-            "Moment {}/{}",
+            "Moment {}/{}{later}",
             player.moment() + 1,
             player.moment_count()
         ));
         out.push(String::new());
         out.extend(player.frame(w16, PRINT_HEIGHT, charset).lines);
         out.push(String::new());
-        out.extend(crate::text::clip_lines(&status_for(&player, width), width));
+        out.extend(status_for(&player, width));
         out.push(String::new());
         out.extend(crate::text::wrap(&player.caption(), width));
         if !player.next_moment() {
@@ -71,43 +101,21 @@ pub fn moments(mut player: Player, width: usize, charset: Charset) -> Vec<String
 }
 
 /// The status table, or one `FIELD value` block per Pod when the table is wider than the page.
-fn status_for(player: &Player, width: usize) -> String {
+fn status_for(player: &Player, width: usize) -> Vec<String> {
     let table = player.status_table();
     if table.iter().all(|l| crate::text::width(l) <= width) {
-        return table.join("\n");
+        return table;
     }
-    let head: Vec<&str> = table
-        .first()
-        .map(|h| h.split_whitespace().collect())
-        .unwrap_or_default();
-    let mut blocks = Vec::new();
-    for row in table.iter().skip(1) {
-        let cells = split_row(table.first().map_or("", |h| h.as_str()), row);
-        let block: Vec<String> = head
-            .iter()
-            .zip(cells)
-            .map(|(h, c)| format!("{h:<10}{c}"))
-            .collect();
-        blocks.push(block.join("\n"));
-    }
-    blocks.join("\n\n")
-}
-
-/// Cuts a table row at the header's column starts (cells may contain spaces, like `1 (5s ago)`).
-fn split_row(header: &str, row: &str) -> Vec<String> {
-    let mut starts: Vec<usize> = Vec::new();
-    let mut prev = ' ';
-    for (i, ch) in header.char_indices() {
-        if ch != ' ' && prev == ' ' {
-            starts.push(i);
+    use crate::sim::kubectl::Column;
+    let mut out = Vec::new();
+    for (i, row) in player.sim().rows().iter().enumerate() {
+        if i > 0 {
+            out.push(String::new());
         }
-        prev = ch;
+        for c in Column::ALL {
+            let line = format!("{:<10}{}", c.header(), row.cell(c, false));
+            out.extend(crate::text::clip_lines(&line, width));
+        }
     }
-    let mut cells = Vec::new();
-    for (k, &s) in starts.iter().enumerate() {
-        let e = starts.get(k + 1).copied().unwrap_or(usize::MAX);
-        let cell: String = row.chars().skip(s).take(e.saturating_sub(s)).collect();
-        cells.push(cell.trim().to_string());
-    }
-    cells
+    out
 }

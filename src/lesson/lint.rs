@@ -78,6 +78,9 @@ fn check_into(source: &str, warnings: &mut Vec<Diagnostic>) -> Result<Lesson, Ve
     let found = validate::validate(source, &root, &syntax_spans);
     diags.extend(found.errors);
     *warnings = found.warnings;
+    if syntax_spans.is_empty() {
+        diags.extend(super::scenes::check(source, &root, true));
+    }
     if !diags.is_empty() {
         for d in &mut diags {
             d.span = clamp(source, d.span.clone());

@@ -7,6 +7,7 @@ mod diagnostic;
 mod estimate;
 mod lint;
 mod model;
+pub mod scenes;
 mod sections;
 mod strict;
 mod toml_text;

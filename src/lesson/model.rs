@@ -36,6 +36,10 @@ pub struct Lesson {
     pub connections: Vec<Connection>,
     pub pitfalls: Vec<Pitfall>,
     pub takeaways: Vec<String>,
+    /// The lesson's own animated scenes (`[[scenes]]`); sections may also
+    /// name the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<crate::scene::model::SceneDef>,
     /// Recall cards for spaced review; optional, so older files still load.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<Card>,
@@ -61,6 +65,9 @@ pub struct MentalModel {
     /// Optional animated scene (see `podtutor scene list`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scene: Option<String>,
+    /// More scenes for the same section, shown after `scene`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<String>,
 }
 
 /// How deep a build-up step goes.
@@ -101,6 +108,9 @@ pub struct Step {
     pub insight: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scene: Option<String>,
+    /// More scenes for the same section, shown after `scene`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<String>,
     /// A Kubernetes manifest illustrating the step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yaml: Option<String>,
@@ -135,6 +145,9 @@ pub struct UnderTheHood {
     pub diagram: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scene: Option<String>,
+    /// More scenes for the same section, shown after `scene`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<String>,
 }
 
 /// A common belief, tested as a question before the reality is shown.
@@ -151,6 +164,9 @@ pub struct Myth {
     /// Must not give the answer away before the learner commits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scene: Option<String>,
+    /// More scenes for the same section, shown after `scene`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<String>,
 }
 
 /// A titled paragraph (expert zone).
@@ -180,6 +196,9 @@ pub struct Pattern {
     pub examples: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scene: Option<String>,
+    /// More scenes for the same section, shown after `scene`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<String>,
 }
 
 /// How the topic relates to another field.
@@ -204,6 +223,12 @@ pub struct Pitfall {
     pub root_cause: String,
     /// What changed between the two manifests and why.
     pub fix: String,
+    /// Scenes that show the mistake happening.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scene: Option<String>,
+    /// More scenes for the same pitfall, shown after `scene`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenes: Vec<String>,
 }
 
 /// A recall card: a prompt the learner answers from memory, then checks

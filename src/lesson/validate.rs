@@ -30,8 +30,10 @@ enum Kind {
     Id,
     /// The `id` of the right choice; checked against the choices afterwards.
     Answer,
-    /// The name of an animated scene (`crate::scene::NAMES`).
+    /// The name of an animated scene; checked against the lesson's scenes in `scenes.rs`.
     Scene,
+    /// The lesson's `[[scenes]]`: checked in `scenes.rs`.
+    SceneDefs,
     /// A step's depth (`foundation` … `expert`).
     Level,
     /// A whole number that fits in a `u32`.
@@ -112,6 +114,8 @@ static STEP: Schema = Schema {
         req("result", Text),
         req("insight", Text),
         opt("scene", Scene),
+        opt("scenes", Texts),
+        opt("scenes", Texts),
         opt("yaml", Text),
     ])
 };
@@ -126,6 +130,8 @@ static MYTH: Schema = Schema {
         req("reality", Text),
         req("why_it_matters", Text),
         opt("scene", Scene),
+        opt("scenes", Texts),
+        opt("scenes", Texts),
     ])
 };
 static PITFALL: Schema = Schema {
@@ -137,6 +143,8 @@ static PITFALL: Schema = Schema {
         req("correct", Text),
         req("root_cause", Text),
         req("fix", Text),
+        opt("scene", Scene),
+        opt("scenes", Texts),
     ])
 };
 static OVERVIEW: Schema = schema(&[
@@ -149,12 +157,14 @@ static MENTAL_MODEL: Schema = schema(&[
     req("analogy", Text),
     req("diagram", Text),
     opt("scene", Scene),
+    opt("scenes", Texts),
 ]);
 static UNDER_THE_HOOD: Schema = schema(&[
     req("how_it_works", Text),
     req("why_designed_this_way", Text),
     opt("diagram", Text),
     opt("scene", Scene),
+    opt("scenes", Texts),
 ]);
 static NOTE: Schema = schema(&[req("title", Text), req("text", Text)]);
 static WHEN_NOT_TO_USE: Schema = schema(&[req("text", Text), opt("instead", Texts)]);
@@ -163,6 +173,7 @@ static PATTERN: Schema = schema(&[
     req("text", Text),
     opt("examples", Texts),
     opt("scene", Scene),
+    opt("scenes", Texts),
 ]);
 static CONNECTION: Schema = schema(&[
     req("topic", Text),
@@ -196,6 +207,7 @@ static LESSON: Schema = schema(&[
     req("connections", Tables(&CONNECTION)),
     req("pitfalls", Tables(&PITFALL)),
     req("takeaways", Texts),
+    opt("scenes", SceneDefs),
     opt("cards", Tables(&CARD)),
 ]);
 
@@ -385,17 +397,9 @@ impl Walker<'_> {
                 self.text(name, s, span);
             }
             (Scene, DeValue::String(s)) => {
-                if self.text(name, s, span.clone()) && !crate::scene::NAMES.contains(&&**s) {
-                    self.error(
-                        span,
-                        format!(
-                            "unknown scene `{}`; the scenes are: {}",
-                            show(s),
-                            crate::scene::NAMES.join(", ")
-                        ),
-                    );
-                }
+                self.text(name, s, span);
             }
+            (SceneDefs, _) => {} // checked with the whole lesson in scenes.rs
             (Level, DeValue::String(s)) => {
                 if !LEVELS.contains(&&**s) {
                     let hint = match LEVELS.iter().find(|l| l.eq_ignore_ascii_case(s.trim())) {
@@ -470,6 +474,7 @@ impl Walker<'_> {
                     Table(_) => "a table",
                     Tables(_) => "a list of tables",
                     Texts => "a list of strings",
+                    SceneDefs => "a list of `[[scenes]]` tables",
                 };
                 self.error(
                     span,
@@ -791,6 +796,7 @@ mod tests {
                 analogy: s("a"),
                 diagram: s("d"),
                 scene: Some(s("shared-ip")),
+                scenes: vec![s("own")],
             },
             steps: vec![Step {
                 id: s("s"),
@@ -802,6 +808,7 @@ mod tests {
                 result: s("r"),
                 insight: s("i"),
                 scene: Some(s("crash-one")),
+                scenes: vec![s("own")],
                 yaml: Some(s("kind: Pod")),
             }],
             under_the_hood: UnderTheHood {
@@ -809,6 +816,7 @@ mod tests {
                 why_designed_this_way: s("w"),
                 diagram: Some(s("d")),
                 scene: Some(s("under-the-hood")),
+                scenes: vec![s("own")],
             },
             myths: vec![Myth {
                 id: s("m"),
@@ -818,6 +826,7 @@ mod tests {
                 reality: s("r"),
                 why_it_matters: s("w"),
                 scene: Some(s("shared-ip")),
+                scenes: vec![s("own")],
             }],
             expert_notes: vec![Note {
                 title: s("t"),
@@ -832,6 +841,7 @@ mod tests {
                 text: s("t"),
                 examples: vec![s("e")],
                 scene: Some(s("patterns")),
+                scenes: vec![s("own")],
             }],
             connections: vec![Connection {
                 topic: s("t"),
@@ -845,8 +855,11 @@ mod tests {
                 correct: s("c"),
                 root_cause: s("r"),
                 fix: s("f"),
+                scene: Some(s("port-conflict")),
+                scenes: vec![s("own")],
             }],
             takeaways: vec![s("k")],
+            scenes: vec![own_scene()],
             cards: vec![Card {
                 id: s("c"),
                 prompt: s("p"),
@@ -855,6 +868,34 @@ mod tests {
                 tags: vec![s("t")],
             }],
         }
+    }
+
+    /// A scene using every scene field, so the schema test covers `[[scenes]]`.
+    fn own_scene() -> crate::scene::SceneDef {
+        let text = r#"
+name = "own"
+title = "t"
+actions = ["crash"]
+sandbox = true
+hide_at_opening = ["volumes"]
+setup = [{ event = "write", container = "c", file = "f" }]
+[[pods]]
+name = "p"
+prefix = "p-1"
+controller = "replicaset"
+restart_policy = "Always"
+grace_seconds = 5
+volumes = ["v"]
+start = "running"
+containers = [{ name = "c", image = "nginx:1.27", kind = "app", ports = [80], role = "r", runs_for = 1, ready_after = 1, stops_in = 1, stop_signal = "SIGTERM" }]
+[[moments]]
+wait = 1
+events = [{ event = "request", from = "c", port = 80 }]
+after = 1
+pod = "p"
+caption = "{pod}"
+"#;
+        toml::from_str(text).unwrap()
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use super::chrome::{measure, put_lines, rule};
 use super::scene_pane::{self, PaneState};
 use super::{Drawn, Theme, Ui};
-use crate::app::{App, Attempt, Reader, Stage, TextFacts, ViewFacts, scene_name};
+use crate::app::{App, Attempt, Reader, Stage, TextFacts, ViewFacts};
 use crate::highlight::HighlightedLine;
 use crate::lesson::{Choice, Section};
 use crate::text::{self, sanitize, wrap};
@@ -456,7 +456,8 @@ impl Ui {
             scene: sc,
             open,
             reduce_motion: app.settings.reduce_motion,
-            title: scene_name(&app.session.lesson, r.section).and_then(crate::scene::title),
+            // The scene's own title (a lesson's scene has one as well as a built-in).
+            title: Some(sc.player.title()),
         });
         let beside = pane.is_some() && rest.width >= 110;
         let (scene_slot, text_col) = if beside {

@@ -20,7 +20,7 @@ pub struct PaneState<'a> {
     pub open: bool,
     pub reduce_motion: bool,
     /// The scene's title (said only after the commit: it sums up the answer).
-    pub title: Option<&'static str>,
+    pub title: Option<&'a str>,
 }
 
 /// Rows of a picture that hold something.
@@ -55,7 +55,8 @@ struct Parts {
 fn layout(p: &PaneState<'_>, inner: Rect, charset: Charset) -> Parts {
     let sc = p.scene;
     let cap = wrap(&caption(p), inner.width as usize);
-    let status = sc.player.status_table();
+    // Whole columns only: a cut IP would hide what the scene is about.
+    let status = sc.player.status_table_fit(inner.width as usize);
     let cap_h = (cap.len() as u16)
         .min(inner.height.saturating_sub(3))
         .max(1);
@@ -122,18 +123,28 @@ fn state_label(p: &PaneState<'_>) -> String {
         "opening frame · plays after you commit".to_string()
     } else if sc.choosing {
         "choose a container".to_string()
-    } else if p.reduce_motion {
-        format!(
-            "moment {}/{} · Space/. next",
+    } else {
+        // Where the learner is, in every mode, and a jump in simulated time
+        // said out loud (a back-off can skip minutes between two moments).
+        let at = format!(
+            "moment {}/{}",
             sc.player.moment() + 1,
             sc.player.moment_count()
-        )
-    } else if sc.player.is_finished() {
-        "finished · r replays".to_string()
-    } else if sc.playing {
-        format!("playing {} · Space pauses", SPEEDS[sc.speed].0)
-    } else {
-        "paused · Space plays".to_string()
+        );
+        let later = match sc.player.jump() {
+            0 | 1 => String::new(),
+            s => format!(" · {s} s later"),
+        };
+        let what = if p.reduce_motion {
+            "Space/. next".to_string()
+        } else if sc.player.is_finished() {
+            "finished · r replays".to_string()
+        } else if sc.playing {
+            format!("playing {} · Space pauses", SPEEDS[sc.speed].0)
+        } else {
+            "paused · Space plays".to_string()
+        };
+        format!("{at}{later} · {what}")
     }
 }
 
@@ -207,4 +218,33 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, 
         Paragraph::new(cap.into_iter().map(Line::raw).collect::<Vec<_>>()),
         c,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_line_counts_moments_and_says_when_time_jumps() {
+        let lesson = crate::lesson::embedded();
+        let mut sc = SceneState::new(&lesson, "crash-one").unwrap();
+        sc.playing = true;
+        let label = |sc: &SceneState, reduce_motion| {
+            state_label(&PaneState {
+                scene: sc,
+                open: false,
+                reduce_motion,
+                title: None,
+            })
+        };
+        assert_eq!(
+            label(&sc, false),
+            "moment 1/6 · playing normal · Space pauses"
+        );
+        while sc.player.moment() < 5 {
+            sc.player.next_moment();
+        }
+        // The last moment waits out a 10 s back-off.
+        assert_eq!(label(&sc, true), "moment 6/6 · 10 s later · Space/. next");
+    }
 }
