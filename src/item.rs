@@ -67,7 +67,7 @@ impl fmt::Display for ItemId {
 pub enum ItemKind {
     /// A step's "what do you think will happen?" question.
     Prediction,
-    /// A fact-or-myth claim (a myth buster).
+    /// A fact-or-myth claim.
     Myth,
     /// A recall card (spaced review).
     Card,

@@ -321,7 +321,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
         Section::Myth(i) => {
             let m = &l.myths[i];
             b.c.question_at = Some(0);
-            b.label("Some people say");
+            b.label("The claim");
             b.c.prompt_at = Some(b.c.lines.len());
             let style = t.heading();
             b.hanging("“", &format!("{}”", sanitize(&m.claim)), style);
