@@ -117,9 +117,14 @@ fn while_too_small_keys_change_nothing_and_q_still_quits() {
     p.wait_for("Press Enter to begin");
     p.resize(50, 15);
     p.wait_for("need 60×20");
-    p.send(b"n");
-    p.send(b"?");
-    p.send(b"\r");
+    // The kernel hands typed bytes to the program asynchronously but a
+    // resize at once, so a resize sent right after the keys can overtake
+    // them. A second too-small size first: keys it overtakes still land
+    // while too small, and by the time its screen is drawn the keys have
+    // long been handed over, so the resize below cannot overtake them.
+    p.send(b"n?\r");
+    p.resize(55, 16);
+    p.wait_for("have 55×16");
     p.resize(80, 24);
     p.wait_for("Press Enter to begin");
     let screen = p.screen();

@@ -151,6 +151,12 @@ impl Pty {
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
+        // The model takes the new size before the program can learn of it, as
+        // a real terminal does: the reader thread waits on this lock, so a
+        // frame drawn for the new size is never parsed at the old one (which
+        // garbled the model, and ratatui then redraws only differences).
+        let mut screen = self.screen.lock().unwrap();
+        screen.screen_mut().set_size(rows, cols);
         self.master
             .as_ref()
             .expect("the PTY is not hung up")
@@ -161,11 +167,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
     /// Resizes the terminal but not the model of the screen, for sizes
