@@ -10,6 +10,16 @@ use std::process::ExitCode;
 
 /// Opens the tutor on the chosen lesson with saved progress.
 pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    run_opening(global, |_, _| {})
+}
+
+/// Opens the tutor like [`run`], then lets `open` move it to another page
+/// (a mode's subcommand: `podtutor quiz`, `podtutor lab` …) before the first
+/// frame. `open` gets the time in seconds since the Unix epoch.
+pub fn run_opening(
+    global: &GlobalArgs,
+    open: impl FnOnce(&mut App, i64),
+) -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the tutor needs an interactive terminal, but {} is not one; to print the lesson as text instead, run `podtutor read`",
@@ -39,6 +49,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if let Some(choice) = global.theme {
         app.session.settings_mut().theme = Some(choice.name().to_string());
     }
+    open(&mut app, unix_now());
     let palette = theme_palette(app.session.settings().theme.as_deref());
     let reduce_motion = global.reduce_motion
         || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
@@ -57,6 +68,13 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Seconds since the Unix epoch (0 if the clock is before it).
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// The palette for a saved or given theme name: `auto` (or no name, or a
