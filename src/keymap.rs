@@ -61,6 +61,18 @@ pub enum Action {
     CrashContainer,
     DeletePod,
     SendRequest,
+    /// The section's next scene (`[` the one before), where it has several.
+    NextScene,
+    PrevScene,
+    /// Between the author's diagram and the animated scene.
+    ToggleDiagram,
+    /// Folds the scene pane to one row so the text gets the room, or unfolds it.
+    FoldScene,
+    /// The next Pod learner actions go to, in a scene with several.
+    PickPod,
+    /// Cut manifest and diagram lines scrolled sideways.
+    ScrollRight,
+    ScrollLeft,
 }
 
 /// Where the learner is, as far as keys are concerned.
@@ -94,6 +106,20 @@ pub struct Flags {
     /// The scene's Pod actions it offers (its data lists them): crash,
     /// delete, request. Keys for the others neither show nor act.
     pub offers: [bool; 3],
+    /// How many scenes the section has (the switch key needs two).
+    pub scenes: u8,
+    /// The section has an author's diagram as well as its scene.
+    pub diagram: bool,
+    /// The author's diagram is shown in place of the scene.
+    pub showing_diagram: bool,
+    /// A scene pane is on the page (folded or not).
+    pub pane: bool,
+    /// The scene pane is folded to one row.
+    pub folded: bool,
+    /// The playing scene has more than one Pod to act on.
+    pub pods: bool,
+    /// A manifest or diagram line on screen is cut at the edge (or scrolled).
+    pub cut: bool,
 }
 
 /// When a binding shows in the footer.
@@ -107,6 +133,14 @@ pub enum Show {
     Missed,
     /// Only when reached from the summary.
     FromSummary,
+    /// Only while a manifest or diagram line on screen is cut.
+    Cut,
+    /// Only while the scene pane is folded, or only while it is not.
+    Folded,
+    Unfolded,
+    /// Only while the scene is shown, or only while the diagram is.
+    SceneShown,
+    DiagramShown,
 }
 
 /// Where a key works, as the help overlay groups them.
@@ -238,7 +272,7 @@ pub const BINDINGS: &[Binding] = &[
         "select a choice",
         &[Question],
         Show::Never,
-        Q,
+        None,
     ),
     b(
         &[Up, Char('k'), Down, Char('j')],
@@ -247,7 +281,7 @@ pub const BINDINGS: &[Binding] = &[
         "select a choice",
         &[Question],
         Show::Never,
-        Q,
+        None,
     ),
     b(
         DIGITS,
@@ -256,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
         "select",
         &[Question],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Enter],
@@ -379,6 +413,15 @@ pub const BINDINGS: &[Binding] = &[
         R,
     ),
     b(
+        &[Char('>'), Char('<')],
+        "</>",
+        A::ScrollRight,
+        "scroll code sideways",
+        TEXT,
+        Show::Cut,
+        R,
+    ),
+    b(
         &[Home, End],
         "Home/End",
         A::Top,
@@ -469,6 +512,54 @@ pub const BINDINGS: &[Binding] = &[
         Show::Never,
         G,
     ),
+    // Before the scene keys, so a narrow footer keeps them: each applies
+    // only where it has something to do. Folding works before the commit
+    // too; the other scene plays only after it.
+    b(
+        &[Char(']'), Char('[')],
+        "[/]",
+        A::NextScene,
+        "other scene",
+        TEXT,
+        Show::Always,
+        Some(Group::Scenes),
+    ),
+    b(
+        &[Char('d')],
+        "d",
+        A::ToggleDiagram,
+        "show the diagram",
+        TEXT,
+        Show::SceneShown,
+        Some(Group::Scenes),
+    ),
+    b(
+        &[Char('d')],
+        "d",
+        A::ToggleDiagram,
+        "show the scene",
+        TEXT,
+        Show::DiagramShown,
+        None,
+    ),
+    b(
+        &[Char('z')],
+        "z",
+        A::FoldScene,
+        "fold the scene",
+        TEXT,
+        Show::Unfolded,
+        Some(Group::Scenes),
+    ),
+    b(
+        &[Char('z')],
+        "z",
+        A::FoldScene,
+        "unfold the scene",
+        TEXT,
+        Show::Folded,
+        None,
+    ),
     // Scene keys come last: a narrow footer drops them before the essentials.
     s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
     s(&[Char('.')], ".", A::StepMoment, "step"),
@@ -483,17 +574,30 @@ pub const BINDINGS: &[Binding] = &[
     s(&[Char('x')], "x", A::CrashContainer, "crash a container"),
     s(&[Char('D')], "D", A::DeletePod, "delete the Pod"),
     s(&[Char('c')], "c", A::SendRequest, "send a request"),
+    s(&[Char('P')], "P", A::PickPod, "act on another Pod"),
 ];
+
+/// True when the screen has what `action` needs: a scene that offers it,
+/// several scenes or Pods, a diagram, a cut line. Other actions always.
+fn offered(action: Action, flags: Flags) -> bool {
+    match action {
+        Action::CrashContainer => flags.offers[0],
+        Action::DeletePod => flags.offers[1],
+        Action::SendRequest => flags.offers[2],
+        Action::NextScene => flags.scenes > 1 && flags.scene,
+        Action::ToggleDiagram => flags.diagram,
+        Action::FoldScene => flags.pane,
+        Action::PickPod => flags.pods,
+        Action::ScrollRight => flags.cut,
+        _ => true,
+    }
+}
 
 impl Binding {
     fn applies(&self, ctx: Context, flags: Flags) -> bool {
-        let offered = match self.action {
-            Action::CrashContainer => flags.offers[0],
-            Action::DeletePod => flags.offers[1],
-            Action::SendRequest => flags.offers[2],
-            _ => true,
-        };
-        self.contexts.contains(&ctx) && (flags.scene || !self.needs_scene) && offered
+        self.contexts.contains(&ctx)
+            && (flags.scene || !self.needs_scene)
+            && offered(self.action, flags)
     }
 
     fn shown(&self, flags: Flags) -> bool {
@@ -503,6 +607,11 @@ impl Binding {
             Show::Scrolls => flags.scrolls,
             Show::Missed => flags.missed,
             Show::FromSummary => flags.from_summary,
+            Show::Cut => flags.cut,
+            Show::Folded => flags.folded,
+            Show::Unfolded => !flags.folded,
+            Show::SceneShown => !flags.showing_diagram,
+            Show::DiagramShown => flags.showing_diagram,
         }
     }
 }
@@ -525,6 +634,8 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
         (Action::ScrollDown, Up | Char('k')) => Action::ScrollUp,
         (Action::PageDown, PageUp) => Action::PageUp,
         (Action::Top, End) => Action::Bottom,
+        (Action::NextScene, Char('[')) => Action::PrevScene,
+        (Action::ScrollRight, Char('<')) => Action::ScrollLeft,
         (a, _) => a,
     })
 }
@@ -541,19 +652,39 @@ pub fn footer_hints(ctx: Context, flags: Flags) -> Vec<(&'static str, &'static s
         .collect()
 }
 
-/// The help overlay's rows: each group with its keys, one meaning per line.
-pub fn help_groups() -> Vec<(Group, Vec<(&'static str, &'static str)>)> {
+/// Rows of the help overlay: each group with its keys, one meaning per line.
+pub type HelpGroups = Vec<(Group, Vec<(&'static str, &'static str)>)>;
+
+/// Every group with every key, whatever the screen (for docs and checks).
+pub fn help_groups() -> HelpGroups {
+    groups_where(|_| true)
+}
+
+/// The help overlay's rows over a screen with `flags`: every group, but a
+/// key that needs something the screen lacks (a scene that offers a crash,
+/// a second scene, a diagram, a cut line) only where it has it, and no
+/// scene keys at all for a lesson without scenes (`scenes` false).
+pub fn help_groups_for(flags: Flags, scenes: bool) -> HelpGroups {
+    let mut groups = groups_where(|b| offered(b.action, flags));
+    if !scenes {
+        groups.retain(|(g, _)| *g != Group::Scenes);
+    }
+    groups
+}
+
+fn groups_where(keep: impl Fn(&Binding) -> bool) -> HelpGroups {
     Group::ALL
         .iter()
         .map(|&g| {
             let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
-            for b in BINDINGS.iter().filter(|b| b.group == Some(g)) {
+            for b in BINDINGS.iter().filter(|b| b.group == Some(g) && keep(b)) {
                 if !rows.contains(&(b.label, b.what)) {
                     rows.push((b.label, b.what));
                 }
             }
             (g, rows)
         })
+        .filter(|(_, rows)| !rows.is_empty())
         .collect()
 }
 
@@ -567,9 +698,23 @@ mod tests {
         missed: false,
         from_summary: false,
         offers: [true; 3],
+        scenes: 0,
+        diagram: false,
+        showing_diagram: false,
+        pane: false,
+        folded: false,
+        pods: false,
+        cut: false,
     };
+    /// A playing scene with everything a scene can offer: several scenes,
+    /// a diagram, several Pods, a cut line.
     const SCENE: Flags = Flags {
         scene: true,
+        scenes: 2,
+        diagram: true,
+        pane: true,
+        pods: true,
+        cut: true,
         ..NONE
     };
 

@@ -49,6 +49,9 @@ pub struct Settings {
     pub reduce_motion: bool,
     /// Ask "how sure are you?" before each reveal.
     pub confidence: bool,
+    /// Scene panes are folded to one row (the learner's choice, kept for
+    /// the session).
+    pub scene_folded: bool,
 }
 
 impl Default for Settings {
@@ -56,6 +59,7 @@ impl Default for Settings {
         Settings {
             reduce_motion: false,
             confidence: true,
+            scene_folded: false,
         }
     }
 }
@@ -149,6 +153,15 @@ impl App {
     pub fn flags(&self) -> Flags {
         match &self.page {
             Page::Reader(r) if !self.help => r.flags(&self.session),
+            _ => Flags::default(),
+        }
+    }
+
+    /// The flags of the page, even under the help overlay: help lists the
+    /// keys that page has (a scene's Pod actions only where it offers them).
+    pub fn help_flags(&self) -> Flags {
+        match &self.page {
+            Page::Reader(r) => r.flags(&self.session),
             _ => Flags::default(),
         }
     }
@@ -345,6 +358,12 @@ impl App {
                     self.settings.confidence = false;
                     self.session.settings_mut().confidence = Some(false);
                     return r.update(Action::Rate(3), &mut self.session, &self.settings, now);
+                }
+                Action::FoldScene => {
+                    let e = r.update(action, &mut self.session, &self.settings, now);
+                    // Remembered: the next section's pane opens folded too.
+                    self.settings.scene_folded = r.folded;
+                    return e;
                 }
                 _ => return r.update(action, &mut self.session, &self.settings, now),
             },

@@ -1,7 +1,7 @@
 //! The reader page: one section of the lesson, with its question (a
 //! prediction or a fact-or-myth) and its scene.
 
-use super::scene::{SceneState, scene_name};
+use super::scene::{SceneState, diagram_of, scene_names};
 use super::{Effect, Settings};
 use crate::item::{Attempt, Confidence, ItemId, ItemStatus};
 use crate::keymap::{Action, Context, Flags};
@@ -36,7 +36,14 @@ pub struct TextFacts {
     pub total: u16,
     /// The row of the verdict, kept in sight just after committing.
     pub anchor: Option<u16>,
+    /// A manifest or diagram line on screen is cut at an edge.
+    pub cut: bool,
+    /// The largest useful sideways scroll: the widest code line less the room.
+    pub sideways: u16,
 }
+
+/// Columns one press of a sideways key scrolls.
+pub const SIDEWAYS_STEP: u16 = 16;
 
 /// One section on screen.
 #[derive(Debug, Clone)]
@@ -51,7 +58,18 @@ pub struct Reader {
     pub scroll: u16,
     /// Just committed: scroll so the verdict is in sight.
     pub follow: bool,
+    /// The scene on screen: one of `scenes`, the one at `scene_at`.
     pub scene: Option<SceneState>,
+    /// The names of the scenes the section shows (the learner switches
+    /// between them), and which one is on screen.
+    pub scenes: Vec<String>,
+    pub scene_at: usize,
+    /// The author's diagram is shown in place of the scene.
+    pub diagram: bool,
+    /// The scene pane is folded to one row (the app remembers this for the session).
+    pub folded: bool,
+    /// Columns manifest and diagram lines are scrolled sideways.
+    pub sideways: u16,
     /// When the question was put (RFC 3339), to record how long the
     /// answer took; unknown when opened without a time.
     pub asked_at: Option<String>,
@@ -74,24 +92,50 @@ impl Reader {
             },
             Some(_) => Stage::Answered { shown: 0 },
         };
-        let mut scene =
-            scene_name(&session.lesson, section).and_then(|n| SceneState::new(&session.lesson, n));
-        // Before a question is answered only the opening frame is shown.
-        if let Some(sc) = &mut scene {
-            sc.playing = !settings.reduce_motion && !stage.is_open();
-        }
-        Reader {
+        let scenes: Vec<String> = scene_names(&session.lesson, section)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let mut r = Reader {
             index,
             section,
             item,
             stage,
             scroll: 0,
             follow: false,
-            scene,
+            scene: None,
+            scenes,
+            scene_at: 0,
+            diagram: false,
+            folded: settings.scene_folded,
+            sideways: 0,
             asked_at: None,
             from_summary: None,
             facts: None,
+        };
+        r.show_scene(session, 0, settings.reduce_motion);
+        r
+    }
+
+    /// Puts scene `i` of the section on screen, from its opening frame:
+    /// playing once the question is answered (only the opening frame is
+    /// shown before), at the speed the learner chose for the last one.
+    fn show_scene(&mut self, session: &Session, i: usize, reduce_motion: bool) {
+        let Some(name) = self.scenes.get(i) else {
+            return;
+        };
+        let speed = self.scene.as_ref().map(|s| s.speed);
+        self.scene = SceneState::new(&session.lesson, name);
+        self.scene_at = i;
+        if let Some(sc) = &mut self.scene {
+            sc.playing = !reduce_motion && !self.stage.is_open();
+            sc.speed = speed.unwrap_or(sc.speed);
         }
+    }
+
+    /// The author's diagram of the section, if it has one.
+    pub fn diagram_text<'s>(&self, session: &'s Session) -> Option<&'s str> {
+        diagram_of(&session.lesson, self.section)
     }
 
     /// Every answer to the section's question, first (scored) first.
@@ -130,10 +174,16 @@ impl Reader {
         }
     }
 
-    /// True when scene keys work: no question is open (acting on the Pod
-    /// could give the answer away) and no container is being chosen.
+    /// True when scene keys work: the scene is on screen (not folded away,
+    /// not replaced by the diagram) and no question is open (acting on the
+    /// Pod could give the answer away).
     pub fn scene_active(&self) -> bool {
-        self.scene.is_some() && !self.stage.is_open()
+        self.scene_shown() && !self.stage.is_open()
+    }
+
+    /// True when the scene pane is drawn in full.
+    pub fn scene_shown(&self) -> bool {
+        self.scene.is_some() && !self.folded && !self.diagram
     }
 
     pub fn context(&self) -> Context {
@@ -157,6 +207,14 @@ impl Reader {
                 use crate::scene::Action as A;
                 [A::Crash, A::Delete, A::Request].map(|a| sc.player.offers(a))
             }),
+            scenes: u8::try_from(self.scenes.len()).unwrap_or(u8::MAX),
+            diagram: self.scene.is_some() && self.diagram_text(session).is_some(),
+            showing_diagram: self.diagram,
+            pane: self.scene.is_some() && !self.diagram,
+            folded: self.folded,
+            pods: self.scene_active()
+                && self.scene.as_ref().is_some_and(|sc| sc.player.picks_pods()),
+            cut: self.facts.is_some_and(|f| f.cut),
         }
     }
 
@@ -181,6 +239,7 @@ impl Reader {
     /// The view's measurements of the last draw.
     pub fn measured(&mut self, f: TextFacts) {
         self.scroll = self.scroll_for(f);
+        self.sideways = self.sideways.min(f.sideways);
         if f.anchor.is_some() {
             self.follow = false;
         }
@@ -265,6 +324,30 @@ impl Reader {
                 }
             }
             Action::Retry if self.can_retry(session) => self.retry(now),
+            Action::ScrollRight => {
+                let max = self.facts.map_or(u16::MAX, |f| f.sideways);
+                self.sideways = self.sideways.saturating_add(SIDEWAYS_STEP).min(max);
+            }
+            Action::ScrollLeft => self.sideways = self.sideways.saturating_sub(SIDEWAYS_STEP),
+            Action::NextScene | Action::PrevScene if self.scene_active() => {
+                let n = self.scenes.len();
+                if n > 1 {
+                    let i = if action == Action::NextScene {
+                        (self.scene_at + 1) % n
+                    } else {
+                        (self.scene_at + n - 1) % n
+                    };
+                    self.show_scene(session, i, settings.reduce_motion);
+                }
+            }
+            Action::ToggleDiagram => {
+                if self.scene.is_some() && self.diagram_text(session).is_some() {
+                    self.diagram = !self.diagram;
+                    // Drawn from its left edge, whatever was scrolled before.
+                    self.sideways = 0;
+                }
+            }
+            Action::FoldScene if self.scene.is_some() => self.folded = !self.folded,
             Action::TogglePause
             | Action::StepMoment
             | Action::StepBack
@@ -273,7 +356,8 @@ impl Reader {
             | Action::Replay
             | Action::CrashContainer
             | Action::DeletePod
-            | Action::SendRequest => {
+            | Action::SendRequest
+            | Action::PickPod => {
                 if self.scene_active()
                     && let Some(sc) = &mut self.scene
                 {

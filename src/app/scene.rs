@@ -5,14 +5,32 @@ use crate::keymap::Action;
 use crate::lesson::{Lesson, Section};
 use crate::scene::Player;
 
-/// The scene a section shows, by name: the first the section lists
-/// (`scene`, then `scenes`). Pitfall pages keep their room for the two
-/// manifests until they can switch between text and scene.
+/// The scene a section opens on, by name: the first the section lists
+/// (`scene`, then `scenes`).
 pub fn scene_name(l: &Lesson, s: Section) -> Option<&str> {
-    if matches!(s, Section::Pitfall(_)) {
-        return None;
-    }
-    crate::lesson::scenes::for_section(l, s).first().copied()
+    scene_names(l, s).into_iter().next()
+}
+
+/// Every scene a section shows that can be played, in the order it lists
+/// them (`scene`, then `scenes`; production patterns pattern by pattern),
+/// once each. A name that names no scene is left out (lint reports it).
+pub fn scene_names(l: &Lesson, s: Section) -> Vec<&str> {
+    crate::lesson::scenes::for_section(l, s)
+        .into_iter()
+        .filter(|n| crate::scene::find(&l.scenes, n).is_some())
+        .collect()
+}
+
+/// The author's static diagram of a section, where it has one: the
+/// learner can switch to it from the scene, and it stands in where no
+/// scene can be drawn.
+pub fn diagram_of(l: &Lesson, s: Section) -> Option<&str> {
+    let d = match s {
+        Section::MentalModel => Some(l.mental_model.diagram.as_str()),
+        Section::UnderTheHood => l.under_the_hood.diagram.as_deref(),
+        _ => None,
+    };
+    d.filter(|d| !d.trim().is_empty())
 }
 
 /// Animation speeds: label and milliseconds per frame. The fastest stays
@@ -120,6 +138,9 @@ impl SceneState {
             Action::SendRequest => {
                 self.player.localhost_request();
                 self.playing = !reduce;
+            }
+            Action::PickPod => {
+                self.player.pick_next_pod();
             }
             _ => {}
         }

@@ -384,6 +384,7 @@ fn scrolling_is_the_pages_own_and_clamped_to_what_the_view_measured() {
             rows: 10,
             total: 13,
             anchor: None,
+            ..TextFacts::default()
         }),
     });
     for _ in 0..10 {
@@ -410,6 +411,7 @@ fn after_a_commit_the_verdict_is_scrolled_into_view_once() {
         rows: 10,
         total: 60,
         anchor: Some(30),
+        ..TextFacts::default()
     };
     assert_eq!(a.reader().unwrap().scroll_for(facts), 28);
     a.viewed(ViewFacts {

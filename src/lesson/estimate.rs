@@ -2,7 +2,8 @@
 //! start screen never shows a number an author guessed (docs/estimate.md
 //! explains the figures and where they come from).
 
-use super::{Choice, Lesson};
+use super::scenes::for_section;
+use super::{Choice, Lesson, Section};
 
 /// Prose read to learn, not skimmed: Carver's "learning" rate for adult
 /// readers (about 200 words a minute), below the 238 a minute Brysbaert's
@@ -24,7 +25,8 @@ pub struct Estimate {
     pub words: u32,
     /// Lines of manifests and diagrams.
     pub code_lines: u32,
-    /// Scenes shown (each section's scene counts once per section).
+    /// Scenes watched: every scene the sections list (`scene` and `scenes`,
+    /// pitfalls' too), each once however many sections show it.
     pub scenes: u32,
     /// Predictions and fact-or-myth questions.
     pub questions: u32,
@@ -88,23 +90,19 @@ impl Lesson {
     pub fn estimate(&self) -> Estimate {
         let mut w = words(&self.title) + words(&self.summary);
         let mut code = 0;
-        let mut scenes = 0;
         let mut questions = 0;
         let o = &self.overview;
         w += words(&o.what) + words(&o.why_it_matters) + words(&o.where_it_fits);
         let m = &self.mental_model;
         w += words(&m.core_idea) + words(&m.analogy);
         // The diagram stands in for the scene where none can play: one or the other.
-        if m.scene.is_some() {
-            scenes += 1;
-        } else {
+        if for_section(self, Section::MentalModel).is_empty() {
             code += lines(&m.diagram);
         }
         for s in &self.steps {
             w += words(&s.title) + words(&s.concept) + words(&s.body);
             w += words(&s.result) + words(&s.insight);
             code += s.yaml.as_deref().map_or(0, lines);
-            scenes += u32::from(s.scene.is_some());
             if let Some(q) = &s.prediction {
                 w += question_words(&q.question, &q.choices, &q.answer);
                 questions += 1;
@@ -112,15 +110,15 @@ impl Lesson {
         }
         let u = &self.under_the_hood;
         w += words(&u.how_it_works) + words(&u.why_designed_this_way);
-        match (&u.scene, &u.diagram) {
-            (Some(_), _) => scenes += 1,
-            (None, Some(d)) => code += lines(d),
-            (None, None) => {}
+        if let (true, Some(d)) = (
+            for_section(self, Section::UnderTheHood).is_empty(),
+            &u.diagram,
+        ) {
+            code += lines(d);
         }
         for my in &self.myths {
             w += question_words(&my.claim, &my.choices, &my.answer);
             w += words(&my.reality) + words(&my.why_it_matters);
-            scenes += u32::from(my.scene.is_some());
             questions += 1;
         }
         for n in &self.expert_notes {
@@ -136,9 +134,7 @@ impl Lesson {
         for p in &self.production_patterns {
             w += words(&p.name) + words(&p.text);
             w += p.examples.iter().map(|s| words(s)).sum::<u32>();
-            // The patterns section shows one scene, however many patterns name it.
         }
-        scenes += u32::from(self.production_patterns.iter().any(|p| p.scene.is_some()));
         for c in &self.connections {
             w += words(&c.topic) + words(&c.relation) + words(&c.insight);
         }
@@ -147,6 +143,9 @@ impl Lesson {
             code += side_by_side_lines(&p.wrong, &p.correct);
         }
         w += self.takeaways.iter().map(|s| words(s)).sum::<u32>();
+        // A scene is watched the first time; met again in a later section
+        // (a myth replaying the crash of step 6) it is recognised at a glance.
+        let scenes = u32::try_from(super::scenes::referenced(self).len()).unwrap_or(u32::MAX);
 
         let seconds = u64::from(w) * 60 / u64::from(PROSE_WORDS_PER_MINUTE)
             + u64::from(code) * u64::from(SECONDS_PER_CODE_LINE)
@@ -160,5 +159,53 @@ impl Lesson {
             questions,
             minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lesson::embedded;
+
+    #[test]
+    fn every_scene_a_section_lists_counts_once_pitfalls_and_lists_too() {
+        let base = embedded();
+        let n = base.estimate().scenes;
+        let step = |l: &super::Lesson, id: &str| l.steps.iter().position(|s| s.id == id).unwrap();
+        let pitfall =
+            |l: &super::Lesson, id: &str| l.pitfalls.iter().position(|p| p.id == id).unwrap();
+
+        // A scene only a pitfall shows counts.
+        let mut l = base.clone();
+        let i = pitfall(&l, "same-port");
+        assert_eq!(l.pitfalls[i].scene.as_deref(), Some("same-port"));
+        l.pitfalls[i].scene = None;
+        assert_eq!(l.estimate().scenes, n - 1);
+
+        // A scene only a `scenes = [...]` list shows counts.
+        let mut l = base.clone();
+        let i = step(&l, "shared-network");
+        assert_eq!(l.steps[i].scenes, ["port-conflict"]);
+        l.steps[i].scenes.clear();
+        assert_eq!(l.estimate().scenes, n - 1);
+
+        // A new one in a list counts; one already shown elsewhere does not.
+        let mut l = base.clone();
+        let i = step(&l, "what-is-a-pod");
+        l.steps[i].scenes.push("a-new-scene".into());
+        assert_eq!(l.estimate().scenes, n + 1);
+        l.steps[i].scenes.push("crash-one".into());
+        assert_eq!(l.estimate().scenes, n + 1);
+    }
+
+    #[test]
+    fn a_section_without_a_scene_counts_its_diagram_instead() {
+        let base = embedded();
+        let e = base.estimate();
+        let mut l = base.clone();
+        l.mental_model.scene = None;
+        l.mental_model.scenes.clear();
+        let diagram = u32::try_from(l.mental_model.diagram.trim().lines().count()).unwrap();
+        assert!(diagram > 0);
+        assert_eq!(l.estimate().code_lines, e.code_lines + diagram);
     }
 }

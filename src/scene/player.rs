@@ -355,6 +355,32 @@ impl Player {
         }
     }
 
+    /// Picks the Pod after the one learner actions go to now (in
+    /// [`Player::pods`] order, round again after the last); false when
+    /// there is no other Pod to pick.
+    pub fn pick_next_pod(&mut self) -> bool {
+        let pods = self.pods();
+        if pods.len() < 2 {
+            return false;
+        }
+        let now = self
+            .target()
+            .and_then(|t| pods.iter().position(|p| *p == t));
+        self.pick_pod(now.map_or(0, |i| (i + 1) % pods.len()))
+    }
+
+    /// The name of the Pod learner actions go to now: the one picked,
+    /// else the one on screen, else the newest.
+    pub fn target(&self) -> Option<&str> {
+        self.target_pod().map(|p| p.name.as_str())
+    }
+
+    /// True when the learner can act on the scene's Pods and there is more
+    /// than one to pick from.
+    pub fn picks_pods(&self) -> bool {
+        !self.def.actions.is_empty() && self.pods().len() > 1
+    }
+
     /// Names of the containers the learner can act on (app containers and sidecars).
     pub fn containers(&self) -> Vec<String> {
         self.target_pod()

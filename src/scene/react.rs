@@ -47,7 +47,8 @@ impl Player {
         }
         let name = c.name().to_string();
         let target = Some(pod.spec.prefix.clone());
-        let focus = self.focus_prefix();
+        // Where one Pod is drawn alone, the one acted on is the one drawn.
+        let focus = self.focus_prefix().and(target.clone());
         let mut crash = Moment::learner(Said::Crash, &name);
         crash.events.push(Event::Crash {
             container: name.clone(),
@@ -127,8 +128,8 @@ impl Player {
             from: from.name().to_string(),
             port,
         });
-        m.focus = self.focus_prefix();
         m.target = Some(pod.spec.prefix.clone());
+        m.focus = self.focus_prefix().and(m.target.clone());
         self.react(vec![m]);
     }
 }

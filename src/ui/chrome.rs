@@ -1,6 +1,7 @@
 //! What frames every page: the header, the alert band, the footer's key
 //! hints, the too-small message, and small layout helpers.
 
+use super::theme::Glyphs;
 use super::{MIN_HEIGHT, MIN_WIDTH, Theme};
 use crate::app::{App, Page};
 use crate::diagram::Charset;
@@ -63,12 +64,14 @@ pub fn alert(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
 }
 
 /// The key hints for the current screen, from the key table, wrapped onto at
-/// most two lines.
-pub fn footer(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
+/// most two lines; arrows spelt in `g` (words under ASCII).
+pub fn footer(app: &App, width: usize, t: &Theme, g: &Glyphs) -> Vec<Line<'static>> {
     let hints = keymap::footer_hints(app.context(), app.flags());
     let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
     let mut used = 0;
     for (k, what) in hints {
+        let k = g.spell(k);
+        let k = k.as_str();
         let w = text::width(k) + text::width(what) + 3;
         if used + w > width && used > 0 {
             if lines.len() == 2 {

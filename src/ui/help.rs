@@ -3,6 +3,7 @@
 
 use super::Theme;
 use super::chrome::{ellipsize, put_lines};
+use super::theme::Glyphs;
 use crate::keymap;
 use crate::text;
 use ratatui::Frame;
@@ -16,11 +17,17 @@ fn group_lines(
     rows: &[(&'static str, &'static str)],
     col_w: usize,
     t: &Theme,
+    g: &Glyphs,
 ) -> Vec<Line<'static>> {
-    let kw = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let kw = rows
+        .iter()
+        .map(|(k, _)| text::width(&g.spell(k)))
+        .max()
+        .unwrap_or(0);
     let mut out = vec![Line::styled(group.title().to_string(), t.label())];
     for (k, what) in rows {
         let what = ellipsize(what, col_w.saturating_sub(kw + 2));
+        let k = g.spell(k);
         out.push(Line::from(vec![
             Span::styled(format!(" {k:<kw$} "), t.key()),
             Span::raw(what),
@@ -29,14 +36,53 @@ fn group_lines(
     out
 }
 
+/// Which groups go to the second column (a bit per group) so that the
+/// taller column is as short as can be, each keeping the groups' order;
+/// and whether a blank line still fits between groups (without, `h` rows
+/// may hold more).
+fn pack(heights: &[usize], h: usize) -> (u32, bool) {
+    let n = heights.len().min(16);
+    let tallest = |sides: u32, spaced: bool| {
+        let mut col = [0usize; 2];
+        let mut count = [0usize; 2];
+        for (i, &gh) in heights.iter().enumerate().take(n) {
+            let c = usize::from(sides & (1 << i) != 0);
+            col[c] += gh;
+            count[c] += 1;
+        }
+        let gap = |c: usize| {
+            if spaced {
+                count[c].saturating_sub(1)
+            } else {
+                0
+            }
+        };
+        (col[0] + gap(0)).max(col[1] + gap(1))
+    };
+    let best = |spaced: bool| {
+        // The first group (keys that work everywhere) stays top left.
+        (0..1u32 << n)
+            .step_by(2)
+            .map(|sides| (tallest(sides, spaced), sides))
+            .min()
+            .unwrap_or((0, 0))
+    };
+    match best(true) {
+        (tall, sides) if tall <= h => (sides, true),
+        _ => (best(false).1, false),
+    }
+}
+
 pub fn draw(
     f: &mut Frame<'_>,
     area: Rect,
     t: &Theme,
     border: ratatui::symbols::border::Set<'static>,
+    g: &Glyphs,
+    groups: &keymap::HelpGroups,
 ) {
-    let groups = keymap::help_groups();
-    let total: usize = groups.iter().map(|(_, r)| r.len() + 2).sum::<usize>() - 1;
+    let total: usize = groups.iter().map(|(_, r)| r.len() + 2).sum::<usize>();
+    let total = total.saturating_sub(1);
     let inner_h = area.height.saturating_sub(2) as usize;
     let cols = if total <= inner_h { 1 } else { 2 };
     let col_w = if cols == 1 {
@@ -44,18 +90,19 @@ pub fn draw(
     } else {
         (area.width.saturating_sub(3) as usize / 2).min(36)
     };
-    // Whole groups per column: the first column takes groups until about half.
+    let heights: Vec<usize> = groups.iter().map(|(_, r)| r.len() + 1).collect();
+    let (sides, spaced) = if cols == 1 {
+        (0, true)
+    } else {
+        pack(&heights, inner_h)
+    };
     let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new(); cols];
-    let mut c = 0;
-    for (g, rows) in &groups {
-        let lines = group_lines(*g, rows, col_w, t);
-        if cols == 2 && c == 0 && columns[0].len() + lines.len() + 1 > total.div_ceil(2) + 2 {
-            c = 1;
-        }
-        if !columns[c].is_empty() {
+    for (n, (group, rows)) in groups.iter().enumerate() {
+        let c = usize::from(cols == 2 && sides & (1 << n) != 0);
+        if spaced && !columns[c].is_empty() {
             columns[c].push(Line::default());
         }
-        columns[c].extend(lines);
+        columns[c].extend(group_lines(*group, rows, col_w, t, g));
     }
     let h = columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
     let w = (col_w * cols + cols + 1) as u16;

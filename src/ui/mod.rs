@@ -78,6 +78,11 @@ impl Ui {
         }
     }
 
+    /// The marks and key words of the charset in use.
+    fn glyphs(&self) -> theme::Glyphs {
+        theme::Glyphs::new(self.charset == Charset::Ascii)
+    }
+
     /// Draws the whole screen.
     pub fn draw(&mut self, f: &mut Frame<'_>, app: &App) -> Drawn {
         let drawn = self.draw_page(f, app);
@@ -105,7 +110,8 @@ impl Ui {
             };
         }
         let t = self.theme;
-        let footer = chrome::footer(app, area.width as usize, &t);
+        let glyphs = self.glyphs();
+        let footer = chrome::footer(app, area.width as usize, &t, &glyphs);
         let alert = chrome::alert(app, area.width as usize, &t);
         let [header, alert_area, body, foot] = Layout::vertical([
             Constraint::Length(1),
@@ -126,7 +132,16 @@ impl Ui {
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
         }
         if app.help {
-            help::draw(f, area, &t, chrome::border_set(self.charset));
+            let scenes = !crate::lesson::scenes::referenced(&app.session.lesson).is_empty();
+            let groups = crate::keymap::help_groups_for(app.help_flags(), scenes);
+            help::draw(
+                f,
+                area,
+                &t,
+                chrome::border_set(self.charset),
+                &glyphs,
+                &groups,
+            );
         }
         drawn
     }

@@ -8,6 +8,7 @@
 
 use super::chrome::{measure, put_lines, rule};
 use super::scene_pane::{self, PaneState};
+use super::theme::Glyphs;
 use super::{Drawn, Theme, Ui};
 use crate::app::{App, Attempt, Reader, Stage, TextFacts, ViewFacts};
 use crate::highlight::HighlightedLine;
@@ -30,7 +31,11 @@ pub struct MemoKey {
     width: u16,
     stage: Stage,
     attempts: usize,
-    scene: bool,
+    /// The author's diagram is part of the text (no scene, or the learner
+    /// switched to it).
+    diagram: bool,
+    /// Columns code lines are scrolled sideways.
+    sideways: u16,
     highlighted: usize,
 }
 
@@ -47,11 +52,18 @@ pub struct Content {
     pub question_at: Option<usize>,
     pub prompt_at: Option<usize>,
     pub choices_at: Option<usize>,
+    /// Lines with a cut marker (text hidden past an edge), in order.
+    pub cut: Vec<usize>,
+    /// The sideways scroll that shows the end of the widest code line.
+    pub sideways: usize,
 }
 
 struct B<'a> {
     w: usize,
     t: &'a Theme,
+    g: &'a Glyphs,
+    /// Columns code lines are scrolled sideways.
+    off: usize,
     c: Content,
 }
 
@@ -89,23 +101,34 @@ impl B<'_> {
             self.c.lines.push(Line::styled(line, style));
         }
     }
+    /// A manifest (highlighted) or a diagram (plain), indented by two,
+    /// each line cut rather than wrapped and scrolled sideways by `off`.
     fn code(&mut self, src: &str, hl: Option<&Vec<HighlightedLine>>) {
         self.blank();
         let w = self.w.saturating_sub(2);
-        match hl {
-            Some(lines) => {
-                for l in lines {
-                    let mut spans = vec![Span::raw("  ")];
-                    spans.extend(code_line(l, w, self.t));
-                    self.c.lines.push(Line::from(spans));
-                }
-            }
+        let owned;
+        let lines = match hl {
+            Some(lines) => lines,
             None => {
-                for l in text::clip_lines(src, w) {
-                    self.c.lines.push(Line::raw(format!("  {l}")));
-                }
+                owned = plain(src);
+                &owned
             }
+        };
+        for l in lines {
+            let mut spans = vec![Span::raw("  ")];
+            let (line, cut) = code_line(l, w, self.off, self.t);
+            spans.extend(line);
+            self.push_code(Line::from(spans), cut, l, w);
         }
+    }
+
+    /// A code line, noting whether it is cut and how far it can scroll.
+    fn push_code(&mut self, line: Line<'static>, cut: bool, l: &HighlightedLine, w: usize) {
+        if cut {
+            self.c.cut.push(self.c.lines.len());
+        }
+        self.c.sideways = self.c.sideways.max(scroll_to_end(l, w));
+        self.c.lines.push(line);
     }
 
     /// The open question's choices and the line saying what to do.
@@ -130,9 +153,9 @@ impl B<'_> {
         self.blank();
         let n = choices.len();
         let keys = if n > 9 {
-            "↑↓ (or 1-9)".to_string()
+            self.g.spell("↑↓ (or 1-9)")
         } else {
-            format!("1-{n} or ↑↓")
+            self.g.spell(&format!("1-{n} or ↑↓"))
         };
         let again = if retry {
             " This is a retry: your first answer keeps counting."
@@ -233,15 +256,79 @@ impl B<'_> {
     }
 }
 
-/// Spans of one highlighted code line, cut to `w` columns. A line that does
-/// not fit ends in a visible `→` (never a silent cut).
-fn code_line(l: &HighlightedLine, w: usize, t: &Theme) -> Vec<Span<'static>> {
-    let total: usize = l.iter().map(|(_, s)| text::width(s)).sum();
-    let cut_off = total > w && w > 0;
-    let room = if cut_off { w - 1 } else { w };
-    let mut used = 0;
+/// Pre-formatted text (a diagram) as code lines without highlighting.
+fn plain(src: &str) -> Vec<HighlightedLine> {
+    sanitize(src)
+        .trim_end_matches('\n')
+        .lines()
+        .map(|l| vec![(crate::highlight::Tone::Plain, l.trim_end().to_string())])
+        .collect()
+}
+
+fn line_width(l: &HighlightedLine) -> usize {
+    l.iter().map(|(_, s)| text::width(s)).sum()
+}
+
+/// The sideways scroll at which the end of `l` is in `w` columns (after
+/// the left marker), 0 when it fits.
+fn scroll_to_end(l: &HighlightedLine, w: usize) -> usize {
+    let total = line_width(l);
+    if total > w { total + 1 - w } else { 0 }
+}
+
+/// `s` without its first `cols` columns: the blank columns to put first
+/// (a wide character cut in two leaves its visible half blank) and the rest.
+fn skip_cols(s: &str, cols: usize) -> (usize, &str) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let head = text::truncate(s, cols);
+    let rest = &s[head.len()..];
+    let short = cols.saturating_sub(text::width(head));
+    if short == 0 {
+        return (0, rest);
+    }
+    match rest.graphemes(true).next() {
+        Some(g) => (text::width(g).saturating_sub(short), &rest[g.len()..]),
+        None => (0, rest),
+    }
+}
+
+/// Spans of one highlighted code line in `w` columns, scrolled `off`
+/// columns sideways, and whether anything of it is hidden. Hidden text is
+/// marked, never cut silently: `→` at the right edge when more follows,
+/// `←` at the left when the line is scrolled past some of its text.
+fn code_line(l: &HighlightedLine, w: usize, off: usize, t: &Theme) -> (Vec<Span<'static>>, bool) {
+    let total = line_width(l);
+    let left = off > 0 && l.iter().any(|(_, s)| !s.trim().is_empty());
     let mut spans = Vec::new();
+    if w == 0 {
+        return (spans, total > 0);
+    }
+    let mut room = w;
+    if left {
+        spans.push(Span::styled("←", t.warning()));
+        room -= 1;
+    }
+    let right = total.saturating_sub(off) > room && room > 0;
+    if right {
+        room -= 1;
+    }
+    let mut skip = off;
+    let mut used = 0;
     for (tone, s) in l {
+        let mut s = s.as_str();
+        if skip > 0 {
+            let sw = text::width(s);
+            if sw <= skip {
+                skip -= sw;
+                continue;
+            }
+            let (pad, rest) = skip_cols(s, skip);
+            skip = 0;
+            let pad = pad.min(room - used);
+            spans.push(Span::raw(" ".repeat(pad)));
+            used += pad;
+            s = rest;
+        }
         let cut = text::truncate(s, room - used);
         used += text::width(cut);
         spans.push(Span::styled(cut.to_string(), t.code(*tone)));
@@ -249,18 +336,29 @@ fn code_line(l: &HighlightedLine, w: usize, t: &Theme) -> Vec<Span<'static>> {
             break;
         }
     }
-    if cut_off {
+    if right {
         spans.push(Span::raw(" ".repeat(room - used)));
         spans.push(Span::styled("→", t.warning()));
     }
-    spans
+    (spans, left || right)
 }
 
-/// The text of the section on `r` at `width` columns.
-pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) -> Content {
+/// The text of the section on `r` at `width` columns, code scrolled
+/// `off` columns sideways; the author's diagram in it when `diagram`.
+pub fn content(
+    app: &App,
+    r: &Reader,
+    width: usize,
+    off: usize,
+    diagram: bool,
+    (t, g): (&Theme, &Glyphs),
+    hl: &Highlights,
+) -> Content {
     let mut b = B {
         w: width.max(1),
         t,
+        g,
+        off,
         c: Content::default(),
     };
     let s = &app.session;
@@ -276,7 +374,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
         Section::MentalModel => {
             b.labelled("Core idea", &l.mental_model.core_idea);
             b.labelled("Think of it like", &l.mental_model.analogy);
-            if r.scene.is_none() {
+            if diagram {
                 b.code(&l.mental_model.diagram, None);
             }
         }
@@ -310,7 +408,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
         }
         Section::UnderTheHood => {
             b.labelled("How it works", &l.under_the_hood.how_it_works);
-            if let (Some(d), None) = (&l.under_the_hood.diagram, &r.scene) {
+            if let (Some(d), true) = (&l.under_the_hood.diagram, diagram) {
                 b.code(d, None);
             }
             b.labelled(
@@ -384,12 +482,7 @@ pub fn content(app: &App, r: &Reader, width: usize, t: &Theme, hl: &Highlights) 
 /// The wrong and the right manifest: side by side from 100 columns, else stacked.
 fn manifests(b: &mut B<'_>, wrong: &str, right: &str, hl: &Highlights) {
     let t = *b.t;
-    let plain = |src: &str| -> Vec<HighlightedLine> {
-        sanitize(src)
-            .lines()
-            .map(|l| vec![(crate::highlight::Tone::Plain, l.to_string())])
-            .collect()
-    };
+    let off = b.off;
     let left = hl.get(wrong).cloned().unwrap_or_else(|| plain(wrong));
     let rightl = hl.get(right).cloned().unwrap_or_else(|| plain(right));
     if b.w >= 100 {
@@ -406,16 +499,27 @@ fn manifests(b: &mut B<'_>, wrong: &str, right: &str, hl: &Highlights) {
         for n in 0..left.len().max(rightl.len()) {
             let mut spans = Vec::new();
             let mut used = 0;
+            let mut cut = false;
+            let mut widest = 0;
             if let Some(l) = left.get(n) {
-                let s = code_line(l, col, &t);
+                let (s, c) = code_line(l, col, off, &t);
                 used = s.iter().map(|s| s.width()).sum();
                 spans.extend(s);
+                cut |= c;
+                widest = scroll_to_end(l, col);
             }
             spans.push(Span::raw(" ".repeat(col - used)));
             spans.push(Span::styled(" │ ", t.border()));
             if let Some(l) = rightl.get(n) {
-                spans.extend(code_line(l, col, &t));
+                let (s, c) = code_line(l, col, off, &t);
+                spans.extend(s);
+                cut |= c;
+                widest = widest.max(scroll_to_end(l, col));
             }
+            if cut {
+                b.c.cut.push(b.c.lines.len());
+            }
+            b.c.sideways = b.c.sideways.max(widest);
             b.c.lines.push(Line::from(spans));
         }
     } else {
@@ -425,6 +529,10 @@ fn manifests(b: &mut B<'_>, wrong: &str, right: &str, hl: &Highlights) {
         b.c.lines.push(Line::styled("✓ Right", t.right()));
         b.code(right, Some(&rightl));
     }
+}
+
+fn clamp16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// Where the open question is pinned: the first line that stays in view
@@ -446,19 +554,36 @@ impl Ui {
         let open = r.stage.is_open();
         // Without a scene beside it, the whole section is one readable
         // column; with one, text and picture stay together in the middle.
-        let area = measure(body, if r.scene.is_some() { 182 } else { 100 });
+        let shown = r.scene_shown();
+        let area = measure(body, if shown { 182 } else { 100 });
+        let glyphs = Glyphs::new(self.charset == crate::diagram::Charset::Ascii);
         let title = sanitize(&app.session.lesson.section_title(r.section)).into_owned();
         let title_lines = wrap(&title, area.width as usize);
         let th = (title_lines.len() as u16).min(2);
         let [head, rest] =
             Layout::vertical([Constraint::Length(th + 1), Constraint::Min(1)]).areas(area);
-        let pane = r.scene.as_ref().map(|sc| PaneState {
+        let pane = r.scene.as_ref().filter(|_| shown).map(|sc| PaneState {
             scene: sc,
             open,
             reduce_motion: app.settings.reduce_motion,
             // The scene's own title (a lesson's scene has one as well as a built-in).
             title: Some(sc.player.title()),
+            of: (r.scene_at, r.scenes.len()),
+            target: (!open && sc.player.picks_pods())
+                .then(|| sc.player.target())
+                .flatten(),
+            ascii: self.charset == crate::diagram::Charset::Ascii,
         });
+        // Folded: one row says a scene is there and how to unfold it.
+        let (folded_row, rest) = match &r.scene {
+            Some(sc) if r.folded && !r.diagram => {
+                let [a, b] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(rest);
+                let what = if open { None } else { Some(sc.player.title()) };
+                (Some((a, what)), b)
+            }
+            _ => (None, rest),
+        };
         let beside = pane.is_some() && rest.width >= 110;
         let (scene_slot, text_col) = if beside {
             // Wide enough for the kubectl table, at most 80, and the text
@@ -483,11 +608,21 @@ impl Ui {
             width: text_col.width,
             stage: r.stage.clone(),
             attempts: r.attempts(&app.session).len(),
-            scene: r.scene.is_some(),
+            // Where no scene can play, the author's diagram stands in.
+            diagram: r.scene.is_none() || r.diagram,
+            sideways: r.sideways,
             highlighted: self.highlights.len(),
         };
         if self.memo.as_ref().is_none_or(|(k, _)| *k != key) {
-            let built = content(app, r, text_col.width as usize, &t, &self.highlights);
+            let built = content(
+                app,
+                r,
+                text_col.width as usize,
+                usize::from(r.sideways),
+                key.diagram,
+                (&t, &glyphs),
+                &self.highlights,
+            );
             self.memo = Some((key, built));
         }
         let Some((_, c)) = self.memo.as_ref() else {
@@ -531,6 +666,9 @@ impl Ui {
         if let (Some(p), Some(sa)) = (&pane, scene_area) {
             scene_pane::draw(f, sa, p, self.charset, &t);
         }
+        if let Some((row, what)) = folded_row {
+            scene_pane::draw_folded(f, row, what, self.charset, &t);
+        }
         let rows = text_area.height;
         let total = c.lines.len() as u16;
         let mut drawn = Drawn::default();
@@ -542,9 +680,16 @@ impl Ui {
                     rows: rows - below,
                     total: p as u16,
                     anchor: None,
+                    cut: false,
+                    sideways: clamp16(c.sideways),
                 };
                 let scroll = r.scroll_for(facts);
                 let top_h = facts.total.saturating_sub(scroll).min(facts.rows);
+                let s = usize::from(scroll);
+                let cut = c
+                    .cut
+                    .iter()
+                    .any(|&i| (s..s + usize::from(top_h)).contains(&i) || i >= p);
                 let top = Rect::new(text_area.x, text_area.y, text_area.width, top_h);
                 put_lines(
                     f.buffer_mut(),
@@ -561,13 +706,15 @@ impl Ui {
                             .push((Rect::new(text_area.x, y, text_area.width, 1), n));
                     }
                 }
-                (facts, scroll)
+                (TextFacts { cut, ..facts }, scroll)
             }
             None => {
                 let facts = TextFacts {
                     rows,
                     total,
                     anchor: c.anchor.map(|a| a as u16),
+                    cut: false,
+                    sideways: clamp16(c.sideways),
                 };
                 let mut scroll = r.scroll_for(facts);
                 // Choices too tall to pin: the selection still never leaves the view.
@@ -589,6 +736,11 @@ impl Ui {
                     text_area,
                     c.lines.iter().skip(usize::from(scroll)),
                 );
+                let s = usize::from(scroll);
+                let cut = c
+                    .cut
+                    .iter()
+                    .any(|&i| (s..s + usize::from(rows)).contains(&i));
                 if open {
                     for (n, range) in c.choices.iter().enumerate() {
                         for line in range.clone() {
@@ -603,7 +755,7 @@ impl Ui {
                         }
                     }
                 }
-                (facts, scroll)
+                (TextFacts { cut, ..facts }, scroll)
             }
         };
         // The rule under the title tells how much more there is to read.
@@ -612,7 +764,16 @@ impl Ui {
         let more = match max {
             0 => String::new(),
             m if scroll >= m => " end ".to_string(),
-            m => format!(" ↓ more · {}% ", u32::from(scroll) * 100 / u32::from(m)),
+            m => format!(
+                " {} · {}% ",
+                // Under ASCII a word, not a `v`.
+                if glyphs.down == "↓" {
+                    "↓ more"
+                } else {
+                    "more below"
+                },
+                u32::from(scroll) * 100 / u32::from(m)
+            ),
         };
         let more = text::truncate(&more, w).to_string();
         let mut hl: Vec<Line<'static>> = title_lines

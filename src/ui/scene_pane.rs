@@ -21,6 +21,12 @@ pub struct PaneState<'a> {
     pub reduce_motion: bool,
     /// The scene's title (said only after the commit: it sums up the answer).
     pub title: Option<&'a str>,
+    /// Which of the section's scenes this is (from 0), and how many it has.
+    pub of: (usize, usize),
+    /// The Pod learner actions go to, where the learner can pick another.
+    pub target: Option<&'a str>,
+    /// Only ASCII may be drawn (cut titles end in `...`).
+    pub ascii: bool,
 }
 
 /// Rows of a picture that hold something.
@@ -148,20 +154,42 @@ fn state_label(p: &PaneState<'_>) -> String {
     }
 }
 
-pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, t: &Theme) {
+/// The pane's top-left title: what the scene shows (after the commit) and,
+/// where the section has several, which one this is.
+fn title(p: &PaneState<'_>) -> String {
     // A scene's title sums up what happens in it, which before commit is
     // the answer to the prediction.
-    let name = if p.open {
-        "What happens?"
-    } else {
-        p.title.unwrap_or("scene")
-    };
-    let block = Block::default()
+    if p.open {
+        return "What happens?".to_string();
+    }
+    let name = text::sanitize(p.title.unwrap_or("scene")).into_owned();
+    match p.of {
+        (i, n) if n > 1 => format!("scene {} of {n}: {name}", i + 1),
+        _ => name,
+    }
+}
+
+pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, t: &Theme) {
+    // Both titles in the top border, the Pod acted on at the right; the
+    // scene's name gives way (with an ellipsis) when both do not fit.
+    let room = usize::from(area.width.saturating_sub(4));
+    let target = p
+        .target
+        .map(|n| text::ellipsize(&format!(" acts on {n} "), room / 2, p.ascii).into_owned());
+    let tw = target.as_deref().map_or(0, text::width);
+    let name = text::ellipsize(&title(p), room.saturating_sub(tw + 3), p.ascii).into_owned();
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_set(border_set(charset))
         .border_style(t.border())
         .title(Span::styled(format!(" {name} "), t.label()))
-        .title_bottom(Span::styled(format!(" {} ", state_label(p)), t.dim()));
+        .title_bottom(Span::styled(
+            text::ellipsize(&format!(" {} ", state_label(p)), room + 2, p.ascii).into_owned(),
+            t.dim(),
+        ));
+    if let Some(target) = target {
+        block = block.title(Line::styled(target, t.key()).right_aligned());
+    }
     let inner = block.inner(area);
     f.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -220,6 +248,40 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, p: &PaneState<'_>, charset: Charset, 
     );
 }
 
+/// The folded pane: one rule that says a scene is here (by its title once
+/// the question is answered) and which key unfolds it.
+pub fn draw_folded(
+    f: &mut Frame<'_>,
+    area: Rect,
+    title: Option<&str>,
+    charset: Charset,
+    t: &Theme,
+) {
+    let w = usize::from(area.width);
+    let ascii = charset == Charset::Ascii;
+    let keys = " z unfolds ";
+    let what = match title {
+        Some(name) => {
+            let room = w.saturating_sub(text::width(keys) + 20);
+            format!(
+                " scene folded: {} ",
+                text::ellipsize(&text::sanitize(name), room, ascii)
+            )
+        }
+        None => " scene folded ".to_string(),
+    };
+    let what = text::ellipsize(&what, w.saturating_sub(text::width(keys) + 2), ascii);
+    let rule = super::chrome::rule(charset);
+    let fill = w.saturating_sub(text::width(&what) + text::width(keys) + 1);
+    let line = Line::from(vec![
+        Span::styled(rule, t.border()),
+        Span::styled(what.into_owned(), t.label()),
+        Span::styled(rule.repeat(fill), t.border()),
+        Span::styled(keys, t.key()),
+    ]);
+    super::chrome::put_lines(f.buffer_mut(), area, std::iter::once(&line));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +297,9 @@ mod tests {
                 open: false,
                 reduce_motion,
                 title: None,
+                of: (0, 1),
+                target: None,
+                ascii: false,
             })
         };
         assert_eq!(

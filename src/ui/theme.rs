@@ -469,6 +469,35 @@ impl Glyphs {
         }
     }
 
+    /// A key label or hint with its arrows spelt in this set: under ASCII
+    /// `↑↓` reads `Up/Down` and `→/n` reads `Right/n`, words rather than
+    /// the `^v` a cell-by-cell rewrite would leave. Unchanged in Unicode.
+    pub fn spell(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut last_arrow = false;
+        for c in s.chars() {
+            let word = match c {
+                '↑' => Some(self.up),
+                '↓' => Some(self.down),
+                '←' => Some(self.left),
+                '→' => Some(self.right_arrow),
+                _ => None,
+            };
+            match word {
+                Some(w) => {
+                    // Two arrows in a row are two keys: "Up/Down".
+                    if last_arrow && w.chars().count() > 1 {
+                        out.push('/');
+                    }
+                    out.push_str(w);
+                }
+                None => out.push(c),
+            }
+            last_arrow = word.is_some();
+        }
+        out
+    }
+
     /// Every string of the set, for checks.
     pub fn all(&self) -> Vec<&'static str> {
         let b = self.border;
@@ -810,6 +839,21 @@ mod tests {
         for g in Glyphs::new(false).all() {
             let w = crate::text::width(g.trim());
             assert!(w <= 1 || g == " · ", "{g:?} is {w} columns");
+        }
+    }
+
+    #[test]
+    fn under_ascii_arrow_keys_are_spelt_as_words() {
+        let a = Glyphs::new(true);
+        assert_eq!(a.spell("↑↓"), "Up/Down");
+        assert_eq!(a.spell("→/n"), "Right/n");
+        assert_eq!(a.spell("←/p"), "Left/p");
+        assert_eq!(a.spell("1-9/↑↓"), "1-9/Up/Down");
+        assert_eq!(a.spell("1-4 or ↑↓"), "1-4 or Up/Down");
+        // Unicode keeps its arrows as they are.
+        let u = Glyphs::new(false);
+        for s in ["↑↓", "→/n", "1-9/↑↓", "PgUp/PgDn"] {
+            assert_eq!(u.spell(s), s);
         }
     }
 
