@@ -513,8 +513,8 @@ pub const BINDINGS: &[Binding] = &[
         G,
     ),
     // Before the scene keys, so a narrow footer keeps them: each applies
-    // only where it has something to do. Folding works before the commit
-    // too; the other scene plays only after it.
+    // only where it has something to do. Before the commit the pane makes
+    // room for the question by itself, so these wait for the answer.
     b(
         &[Char(']'), Char('[')],
         "[/]",
@@ -547,7 +547,7 @@ pub const BINDINGS: &[Binding] = &[
         "z",
         A::FoldScene,
         "fold the scene",
-        TEXT,
+        &[Reading],
         Show::Unfolded,
         Some(Group::Scenes),
     ),
@@ -556,7 +556,7 @@ pub const BINDINGS: &[Binding] = &[
         "z",
         A::FoldScene,
         "unfold the scene",
-        TEXT,
+        &[Reading],
         Show::Folded,
         None,
     ),

@@ -584,7 +584,13 @@ impl Ui {
             }
             _ => (None, rest),
         };
-        let beside = pane.is_some() && rest.width >= 110;
+        // A pitfall's two manifests stand side by side from 100 columns:
+        // its scene goes beside them only where that still leaves 100.
+        let wide_enough = match r.section {
+            Section::Pitfall(_) => 166,
+            _ => 110,
+        };
+        let beside = pane.is_some() && rest.width >= wide_enough;
         let (scene_slot, text_col) = if beside {
             // Wide enough for the kubectl table, at most 80, and the text
             // column never wider than 100.
@@ -632,7 +638,13 @@ impl Ui {
         // half the room, and while a question is open never so tall that the
         // question and its choices would not fit below.
         let (scene_area, text_area) = match (&pane, scene_slot) {
-            (Some(_), Some(b)) => (Some(b), text_col),
+            (Some(p), Some(b)) => {
+                // Beside the text the pane takes the rows its picture,
+                // table and caption use (one spare for a longer caption),
+                // not the whole height.
+                let h = scene_pane::natural_height(p, b.width, self.charset) + 1;
+                (Some(Rect { height: b.height.min(h), ..b }), text_col)
+            }
             (Some(p), None) => {
                 let natural = scene_pane::natural_height(p, rest.width, self.charset);
                 let mut h = natural
