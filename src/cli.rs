@@ -11,16 +11,76 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand}
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+const ABOUT: &str = "A terminal tutor for Kubernetes multi-container Pods";
+const LONG_ABOUT: &str = "Run without a subcommand to open the full-screen lesson. Your progress is \
+    saved as you go and the next start resumes where you left off. Works offline, always.";
+
+/// The lesson `--lesson` names in `args` (as `--lesson F` or `--lesson=F`).
+fn lesson_arg(args: &[OsString]) -> Option<PathBuf> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lesson" {
+            return it.next().map(PathBuf::from);
+        }
+        if let Some(path) = a.to_str().and_then(|a| a.strip_prefix("--lesson=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+/// How `--help` names the open lesson, in a few words for `-h` and in a
+/// sentence for `--help`: the built-in one, or the file `--lesson` gives
+/// (or that it cannot be opened).
+fn lesson_line(file: Option<&std::path::Path>) -> (String, String) {
+    let size = |l: &crate::lesson::Lesson| {
+        format!(
+            "{}, about {} minutes",
+            crate::text::plural(l.sections().len(), "section", "sections"),
+            l.estimate().minutes
+        )
+    };
+    let title = |l: &crate::lesson::Lesson| format!("\"{}\"", crate::text::sanitize(&l.title));
+    match file {
+        None => {
+            let l = crate::lesson::embedded();
+            (
+                format!("{} (built in)", title(&l)),
+                format!(
+                    "Lesson: {} (built in; {}). Open another with --lesson FILE.",
+                    title(&l),
+                    size(&l)
+                ),
+            )
+        }
+        Some(f) => match crate::lesson::load_file(f) {
+            Ok(l) => (
+                format!("{} from {}", title(&l), f.display()),
+                format!("Lesson: {} from {} ({}).", title(&l), f.display(), size(&l)),
+            ),
+            Err(_) => (
+                f.display().to_string(),
+                format!(
+                    "Lesson: {0}, which cannot be opened as it is (`podtutor lint {0}` says why).",
+                    f.display()
+                ),
+            ),
+        },
+    }
+}
+
 /// A terminal tutor for Kubernetes multi-container Pods.
 #[derive(Debug, Parser)]
 #[command(
     name = "podtutor",
     version,
-    about = "A terminal tutor for Kubernetes multi-container Pods",
-    long_about = "A terminal tutor for Kubernetes multi-container Pods.\n\n\
-        Run without a subcommand to open the full-screen lesson. Your progress is \
+    about = ABOUT,
+    long_about = concat!(
+        "A terminal tutor for Kubernetes multi-container Pods.\n\n",
+        "Run without a subcommand to open the full-screen lesson. Your progress is \
         saved as you go and the next start resumes where you left off. Works \
-        offline, always.",
+        offline, always."
+    ),
     after_help = "Examples:\n  \
         podtutor                          open the tutor on the built-in lesson\n  \
         podtutor --lesson my-lesson.toml  open the tutor on your own lesson file\n  \
@@ -358,8 +418,19 @@ impl Cli {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         let mut cmd = Cli::command();
-        let matches: ArgMatches = cmd.try_get_matches_from_mut(args)?;
+        let matches: ArgMatches = match cmd.try_get_matches_from_mut(args.clone()) {
+            // Only when help is asked for is the lesson read to be named.
+            Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
+                let (short, long) = lesson_line(lesson_arg(&args).as_deref());
+                let mut named = Cli::command()
+                    .about(format!("{ABOUT}; lesson {short}"))
+                    .long_about(format!("{ABOUT}.\n\n{long}\n\n{LONG_ABOUT}"));
+                return Err(named.try_get_matches_from_mut(args).err().unwrap_or(e));
+            }
+            m => m?,
+        };
         let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
         let typed = |m: &ArgMatches, id: &str| {
             // `value_source` insists on known ids; `ids` lists the present ones.
@@ -420,6 +491,37 @@ mod tests {
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
         Cli::try_parse_args(std::iter::once("podtutor").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn help_names_the_lesson_that_opens() {
+        // Words as said, however clap wrapped them.
+        let help = |args: &[&str]| {
+            let text = parse(args).err().unwrap().render().to_string();
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let built_in = help(&["--help"]);
+        assert!(
+            built_in.contains("Lesson: \"Multi-container Pods\" (built in; 34 sections"),
+            "{built_in}"
+        );
+        assert!(help(&["-h"]).contains("lesson \"Multi-container Pods\" (built in)"));
+        let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint/minimal.toml");
+        for args in [
+            vec!["--lesson", file, "--help"],
+            vec!["--help", &format!("--lesson={file}")],
+        ] {
+            let own = help(&args.iter().map(|s| s.as_ref()).collect::<Vec<&str>>());
+            assert!(
+                own.contains(&format!("Lesson: \"Tiny\" from {file}")),
+                "{own}"
+            );
+        }
+        let missing = help(&["--lesson", "/no/such/lesson.toml", "--help"]);
+        assert!(
+            missing.contains("Lesson: /no/such/lesson.toml, which cannot be opened"),
+            "{missing}"
+        );
     }
 
     #[test]
