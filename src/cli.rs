@@ -506,7 +506,10 @@ mod tests {
             "{built_in}"
         );
         assert!(help(&["-h"]).contains("lesson \"Multi-container Pods\" (built in)"));
-        let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint/minimal.toml");
+        let file = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/lint/minimal.toml"
+        );
         for args in [
             vec!["--lesson", file, "--help"],
             vec!["--help", &format!("--lesson={file}")],

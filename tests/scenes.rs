@@ -1,6 +1,11 @@
 //! Scenes as a learner sees them: snapshots of every moment at two widths,
 //! the player's controls and reactions, and drawing into any area.
 
+mod support {
+    pub mod pty;
+    pub mod screens;
+}
+
 use podtutor::commands::scene::{list, moments};
 use podtutor::diagram::{Charset, Frame, MarkKind};
 use podtutor::scene::{Action, Player, builtin};
@@ -1086,4 +1091,192 @@ fn a_lesson_without_scenes_says_so() {
         "no silent fallback to a built-in scene"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("this lesson has no scenes"));
+}
+
+#[test]
+fn an_action_on_a_picked_pod_acts_on_it_and_shows_it() {
+    let mut p = player("patterns");
+    assert!(p.picks_pods());
+    let pods = p.pods();
+    let named = |p: &Player, prefix: &str| {
+        pods.iter()
+            .find(|n| n.starts_with(prefix))
+            .cloned()
+            .unwrap()
+    };
+    let (web, shop) = (named(&p, "web-7d9f"), named(&p, "shop"));
+    // The sidecar moment draws the web Pod alone, and actions go to it.
+    while !p.caption().starts_with("Sidecar") {
+        assert!(p.next_moment());
+    }
+    let shown = |p: &Player| p.frame(80, 24, Charset::Unicode).lines.join("\n");
+    assert!(shown(&p).contains(&web) && !shown(&p).contains(&shop));
+    assert_eq!(p.target(), Some(web.as_str()), "the Pod on screen");
+    while p.target() != Some(shop.as_str()) {
+        assert!(p.pick_next_pod());
+    }
+    p.localhost_request();
+    assert!(
+        p.caption().starts_with("`shop` connects to localhost:6379"),
+        "{}",
+        p.caption()
+    );
+    assert!(
+        shown(&p).contains(&shop) && !shown(&p).contains(&web),
+        "{}",
+        shown(&p)
+    );
+    // Replay forgets the pick.
+    p.replay();
+    while !p.caption().starts_with("Sidecar") {
+        assert!(p.next_moment());
+    }
+    assert_eq!(p.target(), Some(web.as_str()));
+    // One Pod: nothing to pick.
+    let mut one = player("crash-one");
+    assert!(!one.picks_pods() && !one.pick_next_pod());
+}
+
+// ---- the scene pane in the tutor -------------------------------------------
+
+mod tutor {
+    use podtutor::app::App;
+    use podtutor::diagram::Charset;
+    use podtutor::keymap::Action;
+    use podtutor::lesson::{self, Section};
+    use podtutor::progress::Progress;
+    use podtutor::ui::Ui;
+
+    use crate::support::screens::{NOW, answer, open, render, text};
+
+    fn at(a: &App, pred: impl Fn(&App, Section) -> bool) -> usize {
+        a.sections.iter().position(|s| pred(a, *s)).unwrap()
+    }
+
+    fn lifecycle() -> App {
+        let mut a = App::new(lesson::embedded(), Progress::default());
+        a.settings.reduce_motion = true;
+        let i = at(
+            &a,
+            |a, s| matches!(s, Section::Step(k) if a.session.lesson.steps[k].id == "lifecycle"),
+        );
+        open(&mut a, i);
+        answer(&mut a, 1);
+        a
+    }
+
+    #[test]
+    fn the_pane_says_which_of_the_sections_scenes_is_on_screen() {
+        let mut a = lifecycle();
+        let mut ui = Ui::new(false, Charset::Unicode);
+        for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+            let s = text(&render(&mut a, &mut ui, w, h));
+            assert!(s.contains("┌ scene 1 of 2: "), "{w}x{h}\n{s}");
+            assert!(s.contains("[/] other scene"), "{w}x{h}\n{s}");
+        }
+        let _ = a.update(Action::NextScene, NOW);
+        let s = text(&render(&mut a, &mut ui, 80, 24));
+        assert!(
+            s.contains("┌ scene 2 of 2: Pod deleted: all containers stop, a new Pod starts"),
+            "{s}"
+        );
+        // A section with one scene says only its title.
+        let i = at(&a, |_, s| s == Section::UnderTheHood);
+        open(&mut a, i);
+        let s = text(&render(&mut a, &mut ui, 80, 24));
+        assert!(
+            s.contains("┌ Under the hood:") && !s.contains("scene 1 of"),
+            "{s}"
+        );
+        assert!(!s.contains("other scene"), "{s}");
+    }
+
+    #[test]
+    fn a_folded_pane_is_one_row_and_the_text_gets_the_rest() {
+        let mut a = lifecycle();
+        let mut ui = Ui::new(false, Charset::Unicode);
+        let before = text(&render(&mut a, &mut ui, 80, 24));
+        let text_rows = |s: &str| {
+            s.lines()
+                .filter(|l| !l.contains('│') && !l.contains('┌') && !l.contains('└'))
+                .count()
+        };
+        let _ = a.update(Action::FoldScene, NOW);
+        let after = text(&render(&mut a, &mut ui, 80, 24));
+        let folded: Vec<&str> = after
+            .lines()
+            .filter(|l| l.contains("scene folded"))
+            .collect();
+        assert_eq!(folded.len(), 1, "{after}");
+        assert!(folded[0].contains("One container crashes") && folded[0].contains("z unfolds"));
+        assert!(!after.contains('┌'), "no pane box\n{after}");
+        assert!(
+            text_rows(&after) > text_rows(&before) + 5,
+            "{before}\n{after}"
+        );
+        assert!(after.contains("z unfold the scene"), "{after}");
+    }
+
+    #[test]
+    fn the_authors_diagram_replaces_the_scene_on_a_key() {
+        let mut a = App::new(lesson::embedded(), Progress::default());
+        a.settings.reduce_motion = true;
+        let i = at(&a, |_, s| s == Section::UnderTheHood);
+        open(&mut a, i);
+        let mut ui = Ui::new(false, Charset::Unicode);
+        let diagram_line = "| Pod sandbox";
+        let find = |a: &mut App, ui: &mut Ui| {
+            // The diagram is further down: page through the whole section.
+            let mut all = String::new();
+            let _ = a.update(Action::Top, NOW);
+            for _ in 0..12 {
+                all.push_str(&text(&render(a, ui, 80, 24)));
+                let _ = a.update(Action::PageDown, NOW);
+            }
+            all
+        };
+        let scene = find(&mut a, &mut ui);
+        assert!(!scene.contains(diagram_line) && scene.contains("┌ Under the hood"));
+        assert!(scene.contains("d show the diagram"), "{scene}");
+        let _ = a.update(Action::ToggleDiagram, NOW);
+        let diagram = find(&mut a, &mut ui);
+        assert!(diagram.contains(diagram_line), "{diagram}");
+        assert!(!diagram.contains("┌ Under the hood"), "{diagram}");
+        assert!(diagram.contains("d show the scene"), "{diagram}");
+    }
+}
+
+/// The real binary: on step 6, after the answer, the switch key plays the
+/// Pod replacement next to the crash, and the scene runs to its end.
+#[test]
+fn step_six_plays_restart_together_after_crash_one_in_the_tutor() {
+    use support::pty::Pty;
+    let lesson = podtutor::lesson::embedded();
+    let n = lesson.sections().len();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&[], 80, 24, &dir.path().join("progress.toml"));
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    for i in 1..8 {
+        p.wait_for(&format!(" {i}/{n}"));
+        p.send(b"n");
+    }
+    p.wait_for(&format!(" 8/{n}"));
+    p.wait_for("then press Enter to commit");
+    p.send(b"4\r");
+    p.wait_for("How sure are you?");
+    p.send(b"2");
+    p.wait_for("✓ Right");
+    p.wait_for("scene 1 of 2: One container crashes");
+    p.wait_for("[/] other scene");
+    p.send(b"]");
+    p.wait_for("scene 2 of 2: Pod deleted: all containers stop, a new Pod starts");
+    // It plays: the delete, then the new Pod, without another key.
+    p.wait_for("Terminating");
+    p.wait_for("moment 4/4");
+    // And back to the crash with the other key.
+    p.send(b"[");
+    p.wait_for("scene 1 of 2: One container crashes");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
 }

@@ -10,7 +10,7 @@ mod support {
 use podtutor::app::App;
 use podtutor::diagram::Charset;
 use podtutor::keymap::Action;
-use podtutor::lesson;
+use podtutor::lesson::{self, Section};
 use podtutor::progress::Progress;
 use podtutor::ui::Ui;
 use podtutor::ui::theme::{Palette, Theme, contrast, meant_for};
@@ -36,6 +36,27 @@ fn screens() -> Vec<(String, App)> {
             out.push((format!("section {i} answered"), a));
         }
     }
+    // The scene pane's other states: the second scene, folded, the diagram.
+    let at = |pred: &dyn Fn(&App, Section) -> bool| {
+        base.sections.iter().position(|s| pred(&base, *s)).unwrap()
+    };
+    let lifecycle =
+        at(&|a, s| matches!(s, Section::Step(k) if a.session.lesson.steps[k].id == "lifecycle"));
+    let mut other = base.clone();
+    other.settings.reduce_motion = true;
+    open(&mut other, lifecycle);
+    answer(&mut other, 1);
+    let _ = other.update(Action::NextScene, NOW);
+    out.push(("second scene".into(), other.clone()));
+    let _ = other.update(Action::FoldScene, NOW);
+    out.push(("folded scene".into(), other.clone()));
+    let _ = other.update(Action::FoldScene, NOW);
+    let _ = other.update(Action::Help, NOW);
+    out.push(("help over a scene".into(), other));
+    let mut diagram = base.clone();
+    open(&mut diagram, at(&|_, s| s == Section::UnderTheHood));
+    let _ = diagram.update(Action::ToggleDiagram, NOW);
+    out.push(("diagram".into(), diagram));
     out.push(("summary".into(), summary_with_missed_myths(&base)));
     let mut help = base;
     let _ = help.update(Action::Help, NOW);
@@ -58,6 +79,35 @@ fn every_screen_with_ascii_is_pure_ascii() {
                 .filter(|s| !s.is_ascii())
                 .collect();
             assert!(bad.is_empty(), "{name} at {w}x{h}: {bad:?}\n{}", text(&buf));
+        }
+    }
+}
+
+#[test]
+fn under_ascii_the_footer_and_help_spell_arrow_keys_as_words() {
+    for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+        for (name, mut a) in screens() {
+            let mut ui = Ui::new(true, Charset::Ascii);
+            let screen = text(&render(&mut a, &mut ui, w, h));
+            let rows: Vec<&str> = screen.lines().collect();
+            let footer = rows[rows.len().saturating_sub(3)..].join("\n");
+            // Cell by cell an arrow would become `^`, `v`, `<` or `>`.
+            for cells in ["^v", "^/v", ">/n next", "</p back"] {
+                assert!(
+                    !footer.contains(cells),
+                    "{name} at {w}x{h}: {cells:?}\n{footer}"
+                );
+            }
+            if footer.contains(" next") {
+                assert!(
+                    footer.contains("Right/n next"),
+                    "{name} at {w}x{h}:\n{footer}"
+                );
+            }
+            if a.help {
+                assert!(screen.contains("Up/Down"), "{name} at {w}x{h}:\n{screen}");
+                assert!(!screen.contains(" ^v "), "{name} at {w}x{h}:\n{screen}");
+            }
         }
     }
 }

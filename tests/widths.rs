@@ -296,3 +296,67 @@ fn a_manifest_line_wider_than_the_pane_ends_in_a_visible_marker() {
         assert!(podtutor::text::width(&line) <= usize::from(w));
     }
 }
+
+#[test]
+fn a_cut_manifest_line_scrolls_sideways_until_its_end_is_readable_at_60_columns() {
+    use podtutor::keymap::{Key, action_for};
+    use support::screens::{NOW, answer, open, render, text};
+    let mut app = long_app();
+    open(&mut app, 2);
+    answer(&mut app, 1);
+    let mut ui = podtutor::ui::Ui::new(false, podtutor::diagram::Charset::Unicode);
+    let image = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("image: x") || l.contains("←x"))
+            .map(str::to_string)
+    };
+    let mut screen = text(&render(&mut app, &mut ui, 60, 20));
+    for _ in 0..20 {
+        if image(&screen).is_some() {
+            break;
+        }
+        let _ = app.update(podtutor::keymap::Action::ScrollDown, NOW);
+        screen = text(&render(&mut app, &mut ui, 60, 20));
+    }
+    let first = image(&screen).expect("the manifest on screen");
+    assert!(first.trim_end().ends_with('→'), "{first}");
+    let footer = |s: &str| s.lines().rev().take(2).collect::<Vec<_>>().join("\n");
+    assert!(
+        footer(&screen).contains("</> scroll code sideways"),
+        "{screen}"
+    );
+    // `>` until the line's end is in view.
+    let mut presses = 0;
+    loop {
+        let action =
+            action_for(Key::Char('>'), app.context(), app.flags()).expect("`>` works while cut");
+        let _ = app.update(action, NOW);
+        screen = text(&render(&mut app, &mut ui, 60, 20));
+        let line = image(&screen).expect("still on screen");
+        assert!(podtutor::text::width(&line) <= 60);
+        assert!(line.trim_start().starts_with('←'), "{line}");
+        presses += 1;
+        if !line.trim_end().ends_with('→') {
+            assert!(
+                line.trim_end().ends_with('x'),
+                "the end of the line: {line}"
+            );
+            break;
+        }
+        assert!(presses < 20, "never reached the end");
+    }
+    // Scrolled to the end, the key still shows (to scroll back), and `<` goes back.
+    assert!(footer(&screen).contains("</>"), "{screen}");
+    while app.reader().unwrap().sideways > 0 {
+        let action = action_for(Key::Char('<'), app.context(), app.flags()).unwrap();
+        let _ = app.update(action, NOW);
+    }
+    screen = text(&render(&mut app, &mut ui, 60, 20));
+    assert_eq!(image(&screen), Some(first));
+    // Where nothing is cut, the key neither shows nor works.
+    open(&mut app, 0);
+    let screen = text(&render(&mut app, &mut ui, 60, 20));
+    assert!(!screen.contains("</>"), "{screen}");
+    assert_eq!(action_for(Key::Char('>'), app.context(), app.flags()), None);
+}

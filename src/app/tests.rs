@@ -621,3 +621,210 @@ fn the_step_back_key_shows_the_moment_before() {
     assert_eq!(back.caption(), second.caption());
     assert_eq!(back.status_table(), second.status_table());
 }
+
+// ---- scenes in the tutor: several per section, the diagram, folding, Pods ----
+
+/// A key as the loop handles it: through the key table, with what the
+/// screen offers; `None` when the key does nothing there.
+fn key(a: &mut App, k: crate::keymap::Key) -> Option<Effect> {
+    let action = crate::keymap::action_for(k, a.context(), a.flags())?;
+    Some(a.update(action, NOW))
+}
+
+fn step(a: &App, id: &str) -> usize {
+    index_of(
+        a,
+        |a, s| matches!(s, Section::Step(k) if a.session.lesson.steps[k].id == id),
+    )
+}
+
+fn scene_on_screen(a: &App) -> String {
+    let sc = a.reader().unwrap().scene.as_ref().unwrap();
+    sc.player.name().to_string()
+}
+
+#[test]
+fn a_section_with_several_scenes_switches_between_them_after_the_commit() {
+    use crate::keymap::Key::Char;
+    let mut a = app();
+    a.settings.confidence = false;
+    let i = step(&a, "lifecycle");
+    a.open_section(i);
+    assert_eq!(
+        a.reader().unwrap().scenes,
+        ["crash-one", "restart-together"]
+    );
+    assert_eq!(scene_on_screen(&a), "crash-one");
+    // Before the commit the other scene stays out of reach.
+    assert_eq!(key(&mut a, Char(']')), None);
+    assert_eq!(scene_on_screen(&a), "crash-one");
+    let _ = a.click_choice(0, NOW);
+    let _ = a.update(Action::Faster, NOW);
+    assert!(a.flags().scenes == 2);
+    assert_eq!(key(&mut a, Char(']')), Some(Effect::None));
+    assert_eq!(scene_on_screen(&a), "restart-together");
+    let r = a.reader().unwrap();
+    let sc = r.scene.as_ref().unwrap();
+    assert_eq!((r.scene_at, sc.player.moment()), (1, 0), "from its start");
+    assert_eq!(sc.speed, 2, "at the speed the learner chose");
+    assert_eq!(a.frame_interval_ms(), Some(SPEEDS[2].1), "and playing");
+    // Round again, either way.
+    let _ = key(&mut a, Char(']'));
+    assert_eq!(scene_on_screen(&a), "crash-one");
+    let _ = key(&mut a, Char('['));
+    assert_eq!(scene_on_screen(&a), "restart-together");
+    // A section with one scene has no switch key.
+    let j = index_of(&a, |_, s| s == Section::UnderTheHood);
+    a.open_section(j);
+    assert_eq!(key(&mut a, Char(']')), None);
+    // Production patterns: each pattern its scene, in the patterns' order.
+    let k = index_of(&a, |_, s| s == Section::ProductionPatterns);
+    a.open_section(k);
+    let names: Vec<String> = (0..4)
+        .map(|_| {
+            let n = scene_on_screen(&a);
+            let _ = key(&mut a, Char(']'));
+            n
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "sidecar-pattern",
+            "ambassador-pattern",
+            "adapter-pattern",
+            "init-and-sidecar"
+        ]
+    );
+}
+
+#[test]
+fn a_pitfall_page_plays_the_scene_its_lesson_data_names() {
+    let mut a = app();
+    for (id, scene) in [
+        ("same-port", "same-port"),
+        ("helper-start-order", "init-and-sidecar"),
+    ] {
+        let i = index_of(
+            &a,
+            |a, s| matches!(s, Section::Pitfall(k) if a.session.lesson.pitfalls[k].id == id),
+        );
+        a.open_section(i);
+        assert_eq!(scene_on_screen(&a), scene, "{id}");
+        assert!(
+            a.frame_interval_ms().is_some(),
+            "{id}: no question, it plays"
+        );
+    }
+}
+
+#[test]
+fn folding_the_scene_gives_the_text_the_room_and_is_remembered_for_the_session() {
+    use crate::keymap::Key::Char;
+    let mut a = app();
+    let i = index_of(&a, |_, s| s == Section::UnderTheHood);
+    a.open_section(i);
+    assert!(a.frame_interval_ms().is_some());
+    assert_eq!(key(&mut a, Char('z')), Some(Effect::None));
+    let r = a.reader().unwrap();
+    assert!(r.folded && !r.scene_shown() && !r.scene_active());
+    assert!(a.flags().folded);
+    assert_eq!(
+        a.frame_interval_ms(),
+        None,
+        "a folded scene does not animate"
+    );
+    assert_eq!(key(&mut a, Char(' ')), None, "nor takes scene keys");
+    // The next section with a scene opens folded too.
+    let _ = a.update(Action::Next, NOW);
+    assert!(a.reader().unwrap().folded);
+    assert!(a.settings.scene_folded);
+    // Unfolded, it plays again.
+    let i = index_of(&a, |_, s| s == Section::UnderTheHood);
+    a.open_section(i);
+    let _ = key(&mut a, Char('z'));
+    assert!(!a.reader().unwrap().folded && !a.settings.scene_folded);
+    assert!(a.frame_interval_ms().is_some());
+    // Kept for the session only: a new session starts unfolded.
+    let _ = key(&mut a, Char('z'));
+    let mut b = App::new(lesson::embedded(), a.session.progress.clone());
+    b.open_section(i);
+    assert!(!b.reader().unwrap().folded);
+    // A section without a scene has nothing to fold.
+    b.open_section(0);
+    assert_eq!(key(&mut b, Char('z')), None);
+}
+
+#[test]
+fn the_authors_diagram_and_the_scene_switch_places_where_a_section_has_both() {
+    use crate::keymap::Key::Char;
+    let mut a = app();
+    let i = index_of(&a, |_, s| s == Section::MentalModel);
+    a.open_section(i);
+    assert!(a.flags().diagram && !a.flags().showing_diagram);
+    assert_eq!(key(&mut a, Char('d')), Some(Effect::None));
+    let r = a.reader().unwrap();
+    assert!(r.diagram && !r.scene_shown());
+    assert!(a.flags().showing_diagram && !a.flags().pane);
+    assert_eq!(a.frame_interval_ms(), None);
+    assert_eq!(
+        key(&mut a, Char(' ')),
+        None,
+        "no scene keys over the diagram"
+    );
+    let _ = key(&mut a, Char('d'));
+    assert!(a.reader().unwrap().scene_shown());
+    assert!(a.frame_interval_ms().is_some());
+    // A section with a scene and no diagram has nothing to switch to.
+    let j = step(&a, "lifecycle");
+    a.open_section(j);
+    assert_eq!(key(&mut a, Char('d')), None);
+}
+
+#[test]
+fn in_a_scene_with_several_pods_the_learner_picks_the_pod_to_act_on() {
+    use crate::keymap::Key::Char;
+    let mut a = app();
+    a.settings.confidence = false;
+    let i = step(&a, "patterns");
+    a.open_section(i);
+    assert!(!a.flags().pods, "not before the commit");
+    let _ = a.click_choice(1, NOW);
+    assert!(a.flags().pods);
+    let target = |a: &App| {
+        let p = &a.reader().unwrap().scene.as_ref().unwrap().player;
+        p.target().unwrap().to_string()
+    };
+    let pods = a.reader().unwrap().scene.as_ref().unwrap().player.pods();
+    assert_eq!(pods.len(), 3);
+    let first = target(&a);
+    let mut seen = vec![first.clone()];
+    for _ in 1..pods.len() {
+        let _ = key(&mut a, Char('P'));
+        seen.push(target(&a));
+    }
+    seen.sort();
+    let mut all = pods.clone();
+    all.sort();
+    assert_eq!(seen, all, "P goes round every Pod");
+    let _ = key(&mut a, Char('P'));
+    assert_eq!(target(&a), first, "and back to the first");
+    // A request goes to the Pod picked, and that Pod is on screen.
+    let shop = pods.iter().position(|p| p.starts_with("shop")).unwrap();
+    while target(&a) != pods[shop] {
+        let _ = key(&mut a, Char('P'));
+    }
+    let _ = key(&mut a, Char('c'));
+    let p = &a.reader().unwrap().scene.as_ref().unwrap().player;
+    assert!(
+        p.caption().starts_with("`shop` connects to localhost:6379"),
+        "{}",
+        p.caption()
+    );
+    // A scene with one Pod has no Pod to pick.
+    let j = step(&a, "lifecycle");
+    a.open_section(j);
+    let _ = a.click_choice(0, NOW);
+    assert!(!a.flags().pods);
+    assert_eq!(key(&mut a, Char('P')), None);
+}

@@ -643,7 +643,13 @@ impl Ui {
                 // table and caption use (one spare for a longer caption),
                 // not the whole height.
                 let h = scene_pane::natural_height(p, b.width, self.charset) + 1;
-                (Some(Rect { height: b.height.min(h), ..b }), text_col)
+                (
+                    Some(Rect {
+                        height: b.height.min(h),
+                        ..b
+                    }),
+                    text_col,
+                )
             }
             (Some(p), None) => {
                 let natural = scene_pane::natural_height(p, rest.width, self.charset);
@@ -806,5 +812,56 @@ impl Ui {
             text: Some(facts),
         };
         drawn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::highlight::Tone;
+
+    fn shown(l: &HighlightedLine, w: usize, off: usize) -> (String, bool) {
+        let t = Theme::new(false);
+        let (spans, cut) = code_line(l, w, off, &t);
+        (spans.iter().map(|s| s.content.as_ref()).collect(), cut)
+    }
+
+    fn line(parts: &[&str]) -> HighlightedLine {
+        parts.iter().map(|p| (Tone::Plain, p.to_string())).collect()
+    }
+
+    #[test]
+    fn a_cut_line_is_marked_and_scrolls_sideways_to_its_end() {
+        let l = line(&["image: ", "example.com/a-very-long-name:1.0"]);
+        // 39 columns in 20: cut, with a marker at the right edge.
+        assert_eq!(shown(&l, 20, 0), ("image: example.com/→".into(), true));
+        // Scrolled: what was hidden shows, marked on the left too.
+        assert_eq!(shown(&l, 20, 7), ("←example.com/a-very→".into(), true));
+        // The largest useful scroll shows the end, and only the left marker.
+        let end = scroll_to_end(&l, 20);
+        assert_eq!(end, 20);
+        assert_eq!(shown(&l, 20, end), ("←-very-long-name:1.0".into(), true));
+        // A line that fits is untouched, and not cut.
+        let short = line(&["kind: Pod"]);
+        assert_eq!(shown(&short, 20, 0), ("kind: Pod".into(), false));
+        assert_eq!(scroll_to_end(&short, 20), 0);
+        // Scrolled past its text, a short line says there is text to the left.
+        assert_eq!(shown(&short, 20, 16), ("←".into(), true));
+        assert_eq!(shown(&line(&["   "]), 20, 16), (String::new(), false));
+    }
+
+    #[test]
+    fn a_wide_character_cut_by_the_scroll_leaves_a_blank_not_half_a_glyph() {
+        let l = line(&["ab漢字cd"]);
+        // One column in: `漢` would be cut in two, so its visible half is blank.
+        let (s, _) = shown(&l, 6, 3);
+        assert_eq!(s, "← 字cd");
+        assert!(text::width(&s) <= 6);
+        for off in 0..8 {
+            for w in 1..10 {
+                let (s, _) = shown(&l, w, off);
+                assert!(text::width(&s) <= w, "{off} {w}: {s:?}");
+            }
+        }
     }
 }
