@@ -1192,6 +1192,34 @@ mod tutor {
     }
 
     #[test]
+    fn switching_to_a_production_patterns_scene_brings_its_pattern_into_view() {
+        let mut a = App::new(lesson::embedded(), Progress::default());
+        a.settings.reduce_motion = true;
+        let i = at(&a, |_, s| s == Section::ProductionPatterns);
+        open(&mut a, i);
+        let mut ui = Ui::new(false, Charset::Unicode);
+        for (scene, pattern) in [
+            ("Ambassador:", "Ambassador"),
+            ("Adapter:", "Adapter"),
+            ("Init containers in order", "Init containers"),
+            ("Sidecar:", "Sidecar"),
+        ] {
+            let _ = a.update(Action::NextScene, NOW);
+            let s = text(&render(&mut a, &mut ui, 80, 24));
+            assert!(s.contains(scene), "{s}");
+            // The first lines under the pane are that pattern's.
+            let below: Vec<&str> = s
+                .lines()
+                .skip_while(|l| !l.starts_with(" └ moment"))
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .take(1)
+                .collect();
+            assert_eq!(below, [format!(" {pattern}")], "{s}");
+        }
+    }
+
+    #[test]
     fn a_folded_pane_is_one_row_and_the_text_gets_the_rest() {
         let mut a = lifecycle();
         let mut ui = Ui::new(false, Charset::Unicode);

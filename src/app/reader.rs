@@ -38,6 +38,9 @@ pub struct TextFacts {
     pub anchor: Option<u16>,
     /// A manifest or diagram line on screen is cut at an edge.
     pub cut: bool,
+    /// The row where the text about the scene on screen starts (a
+    /// production pattern's), brought into view when the learner switches.
+    pub scene_row: Option<u16>,
     /// The largest useful sideways scroll: the widest code line less the room.
     pub sideways: u16,
 }
@@ -58,6 +61,8 @@ pub struct Reader {
     pub scroll: u16,
     /// Just committed: scroll so the verdict is in sight.
     pub follow: bool,
+    /// Just switched scenes: scroll to the text about the new one.
+    pub follow_scene: bool,
     /// The scene on screen: one of `scenes`, the one at `scene_at`.
     pub scene: Option<SceneState>,
     /// The names of the scenes the section shows (the learner switches
@@ -103,6 +108,7 @@ impl Reader {
             stage,
             scroll: 0,
             follow: false,
+            follow_scene: false,
             scene: None,
             scenes,
             scene_at: 0,
@@ -229,8 +235,9 @@ impl Reader {
     /// the end. The view calls this; [`Reader::measured`] stores its result.
     pub fn scroll_for(&self, f: TextFacts) -> u16 {
         let max = f.total.saturating_sub(f.rows);
-        let s = match (self.follow, f.anchor) {
-            (true, Some(a)) => a.saturating_sub(2).max(self.scroll),
+        let s = match (self.follow, f.anchor, self.follow_scene, f.scene_row) {
+            (true, Some(a), ..) => a.saturating_sub(2).max(self.scroll),
+            (_, _, true, Some(row)) => row.saturating_sub(1),
             _ => self.scroll,
         };
         s.min(max)
@@ -243,6 +250,7 @@ impl Reader {
         if f.anchor.is_some() {
             self.follow = false;
         }
+        self.follow_scene = false;
         self.facts = Some(f);
     }
 
@@ -338,6 +346,7 @@ impl Reader {
                         (self.scene_at + n - 1) % n
                     };
                     self.show_scene(session, i, settings.reduce_motion);
+                    self.follow_scene = true;
                 }
             }
             Action::ToggleDiagram => {

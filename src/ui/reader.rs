@@ -56,6 +56,9 @@ pub struct Content {
     pub cut: Vec<usize>,
     /// The sideways scroll that shows the end of the widest code line.
     pub sideways: usize,
+    /// Where the text about each scene starts (a production pattern's
+    /// name), by scene name, first mention only.
+    pub scene_lines: Vec<(String, usize)>,
 }
 
 struct B<'a> {
@@ -450,6 +453,12 @@ pub fn content(
         }
         Section::ProductionPatterns => {
             for p in &l.production_patterns {
+                b.blank();
+                for name in p.scene.iter().chain(&p.scenes) {
+                    if !b.c.scene_lines.iter().any(|(n, _)| n == name) {
+                        b.c.scene_lines.push((name.clone(), b.c.lines.len()));
+                    }
+                }
                 b.labelled(&sanitize(&p.name), &p.text);
                 for e in &p.examples {
                     b.hanging("  • ", e, t.dim());
@@ -700,6 +709,7 @@ impl Ui {
                     anchor: None,
                     cut: false,
                     sideways: clamp16(c.sideways),
+                    scene_row: None,
                 };
                 let scroll = r.scroll_for(facts);
                 let top_h = facts.total.saturating_sub(scroll).min(facts.rows);
@@ -733,6 +743,11 @@ impl Ui {
                     anchor: c.anchor.map(|a| a as u16),
                     cut: false,
                     sideways: clamp16(c.sideways),
+                    scene_row: r
+                        .scenes
+                        .get(r.scene_at)
+                        .and_then(|n| c.scene_lines.iter().find(|(s, _)| s == n))
+                        .map(|(_, line)| clamp16(*line)),
                 };
                 let mut scroll = r.scroll_for(facts);
                 // Choices too tall to pin: the selection still never leaves the view.
