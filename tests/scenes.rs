@@ -1098,13 +1098,13 @@ fn an_action_on_a_picked_pod_acts_on_it_and_shows_it() {
     let mut p = player("patterns");
     assert!(p.picks_pods());
     let pods = p.pods();
-    let named = |p: &Player, prefix: &str| {
+    let named = |prefix: &str| {
         pods.iter()
             .find(|n| n.starts_with(prefix))
             .cloned()
             .unwrap()
     };
-    let (web, shop) = (named(&p, "web-7d9f"), named(&p, "shop"));
+    let (web, shop) = (named("web-7d9f"), named("shop"));
     // The sidecar moment draws the web Pod alone, and actions go to it.
     while !p.caption().starts_with("Sidecar") {
         assert!(p.next_moment());

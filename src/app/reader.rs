@@ -349,12 +349,12 @@ impl Reader {
                     self.follow_scene = true;
                 }
             }
-            Action::ToggleDiagram => {
-                if self.scene.is_some() && self.diagram_text(session).is_some() {
-                    self.diagram = !self.diagram;
-                    // Drawn from its left edge, whatever was scrolled before.
-                    self.sideways = 0;
-                }
+            Action::ToggleDiagram
+                if self.scene.is_some() && self.diagram_text(session).is_some() =>
+            {
+                self.diagram = !self.diagram;
+                // Drawn from its left edge, whatever was scrolled before.
+                self.sideways = 0;
             }
             Action::FoldScene if self.scene.is_some() => self.folded = !self.folded,
             Action::TogglePause
