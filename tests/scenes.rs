@@ -1105,6 +1105,10 @@ fn an_action_on_a_picked_pod_acts_on_it_and_shows_it() {
             .unwrap()
     };
     let (web, shop) = (named("web-7d9f"), named("shop"));
+    // All three drawn: actions go to the first, the one a small pane still shows.
+    assert_eq!(p.target(), Some(web.as_str()));
+    let small = p.frame(76, 4, Charset::Unicode).lines.join("\n");
+    assert!(small.contains(&web), "{small}");
     // The sidecar moment draws the web Pod alone, and actions go to it.
     while !p.caption().starts_with("Sidecar") {
         assert!(p.next_moment());

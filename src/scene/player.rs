@@ -370,7 +370,7 @@ impl Player {
     }
 
     /// The name of the Pod learner actions go to now: the one picked,
-    /// else the one on screen, else the newest.
+    /// else the one on screen.
     pub fn target(&self) -> Option<&str> {
         self.target_pod().map(|p| p.name.as_str())
     }
@@ -400,12 +400,15 @@ impl Player {
         self.moments.get(self.index).and_then(|m| m.focus.clone())
     }
 
-    /// The Pod learner actions go to: the one picked, else the one on screen, else the newest.
+    /// The Pod learner actions go to: the one picked, else the one drawn
+    /// alone, else the first live one (drawn first, so on screen however
+    /// small the pane), else the newest.
     pub(crate) fn target_index(&self) -> Option<usize> {
         self.picked
             .as_deref()
             .and_then(|prefix| newest_live(&self.sim, prefix))
             .or_else(|| self.focus())
+            .or_else(|| self.sim.pods.iter().position(|p| !p.is_terminating()))
             .or_else(|| self.sim.current())
     }
 
