@@ -85,7 +85,8 @@ fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
 pub enum Command {
     /// Print the whole lesson as plain text (for reading, printing and screen readers).
     #[command(
-        after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt"
+        after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt\n  \
+        podtutor read --no-answers --width 60 > worksheet.txt\n  podtutor read --answers-only > key.txt"
     )]
     Read(ReadArgs),
     /// Check lesson files and report every problem as FILE:LINE:COL.
@@ -191,6 +192,27 @@ pub struct ReadArgs {
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// A worksheet: every question with its choices and the recall cards'
+    /// prompts, with no answers or explanations.
+    #[arg(long, conflicts_with = "answers_only")]
+    pub no_answers: bool,
+    /// The answer key: each question's right answer with a short explanation,
+    /// numbered as in --no-answers.
+    #[arg(long)]
+    pub answers_only: bool,
+}
+
+impl ReadArgs {
+    /// The handout asked for, if any (else the whole lesson).
+    pub fn handout(&self) -> Option<crate::plain::Handout> {
+        if self.no_answers {
+            Some(crate::plain::Handout::Worksheet)
+        } else if self.answers_only {
+            Some(crate::plain::Handout::Key)
+        } else {
+            None
+        }
+    }
 }
 
 /// Arguments of `podtutor progress`.

@@ -12,6 +12,9 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         // --learner picks the progress file before the tutor opens it.
         None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
+        Some(cmd @ Command::Read(args)) if args.handout().is_some() => {
+            commands::read::run_handout(&cmd.options(), args)
+        }
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),

@@ -496,3 +496,101 @@ fn outline_lists_every_section_by_its_id_and_title() {
         stderr(&out)
     );
 }
+
+/// Text with every run of white space made one space, so a sentence is
+/// found whatever the wrapping.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_worksheet_has_every_question_and_choice_and_no_answer() {
+    let lesson = podtutor::lesson::embedded();
+    for width in ["40", "80"] {
+        let out = podtutor(&["read", "--no-answers", "--width", width], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let w: usize = width.parse().unwrap();
+        assert!(
+            text.lines().all(|l| podtutor::text::width(l) <= w),
+            "a line is wider than {width}"
+        );
+        let sheet = flat(&text);
+        // The title keeps its case.
+        assert!(text.starts_with(&format!("# {}", lesson.title)), "{text}");
+        let items = podtutor::item::items(&lesson);
+        for (n, it) in items.iter().enumerate() {
+            assert!(sheet.contains(&format!("Question {}:", n + 1)), "{}", it.id);
+            assert!(sheet.contains(&format!("({})", it.id)), "{}", it.id);
+            assert!(sheet.contains(&flat(it.prompt)), "{}", it.id);
+            for c in it.choices {
+                assert!(sheet.contains(&flat(&c.text)), "{}: {}", it.id, c.text);
+                assert!(
+                    !sheet.contains(&flat(&c.explanation)),
+                    "{}: an explanation is on the worksheet",
+                    it.id
+                );
+            }
+        }
+        for card in &lesson.cards {
+            assert!(sheet.contains(&flat(&card.prompt)), "{}", card.id);
+            assert!(
+                !sheet.contains(&flat(&card.answer)),
+                "{}: a card's answer is on the worksheet",
+                card.id
+            );
+        }
+        // Nor the reading, which gives answers away.
+        for word in ["Answer:", "Explanation", "Reality", "is right", "is wrong"] {
+            assert!(!sheet.contains(word), "{word} on the worksheet");
+        }
+        let myth = &lesson.myths[0];
+        assert!(!sheet.contains(&flat(&myth.reality)));
+    }
+}
+
+#[test]
+fn the_key_has_every_right_answer_numbered_as_the_worksheet() {
+    let lesson = podtutor::lesson::embedded();
+    let out = podtutor(&["read", "--answers-only", "--width", "40"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| podtutor::text::width(l) <= 40));
+    let key = flat(&text);
+    let items = podtutor::item::items(&lesson);
+    for (n, it) in items.iter().enumerate() {
+        let (i, right) = it
+            .choices
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.id == it.answer)
+            .unwrap();
+        let at = key
+            .find(&format!("Question {}: ", n + 1))
+            .unwrap_or_else(|| panic!("question {} missing", n + 1));
+        let rest = &key[at..];
+        let next = rest[1..].find("## Question").map_or(rest.len(), |e| e + 1);
+        let entry = &rest[..next];
+        assert!(entry.contains(&format!("({})", it.id)), "{entry}");
+        assert!(
+            entry.contains(&flat(&format!(
+                "Answer: choice {} of {}, {}",
+                i + 1,
+                it.choices.len(),
+                right.text
+            ))),
+            "{entry}"
+        );
+        assert!(entry.contains(&flat(&right.explanation)), "{entry}");
+        // Only the right answer, not the wrong ones' reasons.
+        for c in it.choices.iter().filter(|c| c.id != it.answer) {
+            assert!(!entry.contains(&flat(&c.explanation)), "{entry}");
+        }
+    }
+    for card in &lesson.cards {
+        assert!(key.contains(&flat(&card.answer)), "{}", card.id);
+    }
+    // One of the two, not both.
+    let both = podtutor(&["read", "--no-answers", "--answers-only"], &[]);
+    assert!(!both.status.success());
+}
