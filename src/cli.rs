@@ -92,11 +92,13 @@ pub enum Command {
     /// Check lesson files and report every problem as FILE:LINE:COL.
     #[command(
         after_help = "Exit status: 0 when every file is clean, 1 when any has an error, 2 on usage errors.\n\n\
-        Examples:\n  podtutor lint lessons/*.toml"
+        A DIR is checked as `--lessons DIR` reads it: every lesson and scene file in it, and \
+        its pack.toml against the lessons' ids.\n\n\
+        Examples:\n  podtutor lint lessons/*.toml\n  podtutor lint workshop/"
     )]
     Lint {
-        /// Lesson files to check.
-        #[arg(required = true, value_name = "FILE")]
+        /// Lesson files, or lesson directories (packs), to check.
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Also check teaching quality: enough true fact-or-myth claims, right answers
         /// not given away by length, position or a verdict word (docs/lesson-format.md).

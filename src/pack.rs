@@ -372,19 +372,20 @@ pub fn read_pack_file(path: &Path) -> Result<Option<String>, PackError> {
 
 /// Checks the parts of a pack a lesson's own lint does not: `pack.toml`
 /// against the lessons that loaded (`lessons`: file and id) and ids shared
-/// by two files. Returns rendered reports, one per problem group.
-pub fn lint_pack(dir: &Path, lessons: &[(PathBuf, String)]) -> Vec<String> {
+/// by two files. Returns rendered reports with how many errors each holds.
+pub fn lint_pack(dir: &Path, lessons: &[(PathBuf, String)]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (i, (file, id)) in lessons.iter().enumerate() {
         if let Some((first, _)) = lessons[..i].iter().find(|(_, m)| m == id) {
-            out.push(
+            out.push((
                 PackError::Collision {
                     id: id.clone(),
                     first: first.clone(),
                     second: file.clone(),
                 }
                 .to_string(),
-            );
+                1,
+            ));
         }
     }
     let pack_path = dir.join(PACK_FILE);
@@ -394,10 +395,10 @@ pub fn lint_pack(dir: &Path, lessons: &[(PathBuf, String)]) -> Vec<String> {
         Ok(Some(source)) => {
             let ids: Vec<&str> = lessons.iter().map(|(_, id)| id.as_str()).collect();
             if let Err(diags) = check_pack(&source, &ids) {
-                out.push(lesson::render_diagnostics(&name, &source, &diags));
+                out.push((lesson::render_diagnostics(&name, &source, &diags), diags.len()));
             }
         }
-        Err(e) => out.push(e.to_string()),
+        Err(e) => out.push((e.to_string(), 1)),
     }
     out
 }
