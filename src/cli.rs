@@ -24,6 +24,8 @@ use std::path::PathBuf;
     after_help = "Examples:\n  \
         podtutor                          open the tutor on the built-in lesson\n  \
         podtutor --lesson my-lesson.toml  open the tutor on your own lesson file\n  \
+        podtutor --lessons workshop/      a catalog of every lesson in a directory\n  \
+        podtutor --start-at myth:separate-ips   open the tutor at one section\n  \
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
@@ -46,6 +48,14 @@ pub struct GlobalArgs {
     /// Use this lesson file instead of the built-in lesson.
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
+    /// Run every lesson in this directory as a pack, from a catalog page
+    /// (with its optional pack.toml: title, order, required lessons, modes).
+    #[arg(long, value_name = "DIR", conflicts_with = "lesson")]
+    pub lessons: Option<PathBuf>,
+    /// Open at this section (ids as `podtutor outline` prints them); with
+    /// --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson's start.
+    #[arg(long, value_name = "SECTION_ID")]
+    pub start_at: Option<String>,
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
@@ -594,6 +604,8 @@ mod tests {
                     crate::ui::theme::Palette::Light
                 )),
                 learner: None,
+                lessons: None,
+                start_at: None,
             }
         );
     }

@@ -78,6 +78,8 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The lessons of a pack.
+    Catalog,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -165,8 +167,9 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
-const LISTS: &[Context] = &[Outline, Summary];
-const ANYWHERE: &[Context] = &[Start, Outline, Reading, Question, Rating, Summary, Choose];
+const ANYWHERE: &[Context] = &[
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog,
+];
 
 const fn b(
     keys: &'static [Key],
@@ -346,7 +349,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary],
+        &[Start, Outline, Summary, Catalog],
         Show::Always,
         L,
     ),
@@ -355,7 +358,7 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        LISTS,
+        &[Outline, Summary, Catalog],
         Show::Always,
         L,
     ),

@@ -91,7 +91,10 @@ pub enum PackError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{} holds no lesson files (*.toml besides pack.toml and *.scenes.toml)", show_path(dir))]
+    #[error(
+        "{} holds no lesson files (*.toml besides pack.toml and *.scenes.toml)",
+        show_path(dir)
+    )]
     Empty { dir: PathBuf },
     #[error("{} holds more than {MAX_LESSONS} lesson files", show_path(dir))]
     TooMany { dir: PathBuf },
@@ -99,7 +102,9 @@ pub enum PackError {
     Lesson(#[from] lesson::LessonError),
     #[error(
         "two lessons have the id \"{}\": {} and {}; progress is kept by lesson id, so each lesson of a pack needs its own (change `id` in one of them)",
-        sanitize(id), show_path(first), show_path(second)
+        sanitize(id),
+        show_path(first),
+        show_path(second)
     )]
     Collision {
         id: String,
@@ -195,7 +200,11 @@ pub fn assemble(
         })?,
         None => PackFile::default(),
     };
-    let required: Vec<&str> = parsed.required.iter().map(|s| s.get_ref().as_str()).collect();
+    let required: Vec<&str> = parsed
+        .required
+        .iter()
+        .map(|s| s.get_ref().as_str())
+        .collect();
     let mut rest = lessons;
     let mut ordered = Vec::with_capacity(rest.len());
     for id in &parsed.order {
@@ -278,7 +287,10 @@ fn check_pack(source: &str, ids: &[&str]) -> Result<PackFile, Vec<Diagnostic>> {
                     ),
                 ));
             } else if modes[..i].iter().any(|e| e.get_ref() == m.get_ref()) {
-                diags.push(at(m.span(), format!("modes names \"{}\" twice", m.get_ref())));
+                diags.push(at(
+                    m.span(),
+                    format!("modes names \"{}\" twice", m.get_ref()),
+                ));
             }
         }
     }
@@ -395,7 +407,10 @@ pub fn lint_pack(dir: &Path, lessons: &[(PathBuf, String)]) -> Vec<(String, usiz
         Ok(Some(source)) => {
             let ids: Vec<&str> = lessons.iter().map(|(_, id)| id.as_str()).collect();
             if let Err(diags) = check_pack(&source, &ids) {
-                out.push((lesson::render_diagnostics(&name, &source, &diags), diags.len()));
+                out.push((
+                    lesson::render_diagnostics(&name, &source, &diags),
+                    diags.len(),
+                ));
             }
         }
         Err(e) => out.push((e.to_string(), 1)),
@@ -447,7 +462,10 @@ mod tests {
         let mut progress = Progress::new();
         assert_eq!(p.locked(0, &progress), None);
         let why = p.locked(2, &progress).unwrap();
-        assert!(why.contains("Lesson a") && why.contains("required"), "{why}");
+        assert!(
+            why.contains("Lesson a") && why.contains("required"),
+            "{why}"
+        );
         progress.lesson_mut("a").complete("2026-12-04T10:00:00Z");
         assert_eq!(p.locked(2, &progress), None);
         // Skipping ahead allowed: never locked.
@@ -460,13 +478,22 @@ mod tests {
         let src = "title = \"x\"\norder = [\"a\", \"zz\"]\nmodes = [\"learn\", \"dance\"]\n";
         let err = assemble("d", Some(("pack.toml", src)), three()).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("pack.toml:2:15: error: order names \"zz\""), "{text}");
+        assert!(
+            text.contains("pack.toml:2:15: error: order names \"zz\""),
+            "{text}"
+        );
         assert!(text.contains("the ids are: a, b, c"), "{text}");
-        assert!(text.contains("pack.toml:3:19: error: there is no mode \"dance\""), "{text}");
+        assert!(
+            text.contains("pack.toml:3:19: error: there is no mode \"dance\""),
+            "{text}"
+        );
         let err = assemble("d", Some(("pack.toml", "skip = true\n")), three()).unwrap_err();
-        assert!(err.to_string().contains("pack.toml:1:1: error: unknown field `skip`"), "{err}");
-        let err = assemble("d", Some(("pack.toml", "skip_ahead = \"no\"\n")), three())
-            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("pack.toml:1:1: error: unknown field `skip`"),
+            "{err}"
+        );
+        let err = assemble("d", Some(("pack.toml", "skip_ahead = \"no\"\n")), three()).unwrap_err();
         assert!(err.to_string().contains("pack.toml:1:14: error:"), "{err}");
     }
 
@@ -475,6 +502,9 @@ mod tests {
         let mut l = three();
         l[2].1.id = "a".into();
         let err = assemble("d", None, l).unwrap_err().to_string();
-        assert!(err.contains("\"a\"") && err.contains("d/a.toml") && err.contains("d/c.toml"), "{err}");
+        assert!(
+            err.contains("\"a\"") && err.contains("d/a.toml") && err.contains("d/c.toml"),
+            "{err}"
+        );
     }
 }

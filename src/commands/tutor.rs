@@ -38,9 +38,28 @@ pub fn run_opening(
         );
     }
     // Load everything that can fail before touching the terminal.
-    let lesson = super::load_lesson(global)?;
+    let pack = match &global.lessons {
+        Some(dir) => Some(crate::pack::load_dir(dir)?),
+        None if global.lesson.is_none() => {
+            // Several lessons built in: their catalog; one: the tutor as ever.
+            let all = crate::lesson::embedded_all();
+            (all.len() > 1).then(|| crate::pack::Pack::builtin(all))
+        }
+        None => None,
+    };
+    let course = match pack {
+        Some(pack) => Course::Pack(pack),
+        None => Course::One(super::load_lesson(global)?),
+    };
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
-    let mut app = App::new(lesson, progress);
+    let mut app = match course {
+        Course::Pack(pack) => App::with_pack(pack, progress),
+        Course::One(lesson) => App::new(lesson, progress),
+    };
+    if let Some(target) = &global.start_at {
+        app.start_at(target, &crate::store::now_rfc3339())
+            .map_err(|e| anyhow::anyhow!(e))?;
+    }
     app.notices = notices.iter().map(ToString::to_string).collect();
     if global.no_confidence {
         app.settings.confidence = false;
@@ -68,6 +87,12 @@ pub fn run_opening(
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the tutor runs: a pack's catalog or one lesson.
+enum Course {
+    Pack(crate::pack::Pack),
+    One(crate::lesson::Lesson),
 }
 
 /// Seconds since the Unix epoch (0 if the clock is before it).
