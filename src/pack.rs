@@ -150,16 +150,23 @@ impl Pack {
     /// skipping ahead off, every required lesson before it must be finished
     /// (its summary reached) first.
     pub fn locked(&self, index: usize, progress: &Progress) -> Option<String> {
+        let by = self.locked_by(index, progress)?;
+        Some(format!(
+            "finish lesson {}, \"{}\", first (it is required)",
+            by + 1,
+            sanitize(&self.lessons[by].lesson.title)
+        ))
+    }
+
+    /// The index of the required, unfinished lesson that keeps lesson
+    /// `index` locked (see [`Pack::locked`]).
+    pub fn locked_by(&self, index: usize, progress: &Progress) -> Option<usize> {
         if self.skip_ahead {
             return None;
         }
-        let first_unfinished = self.lessons[..index.min(self.lessons.len())]
+        self.lessons[..index.min(self.lessons.len())]
             .iter()
-            .find(|l| l.required && !finished(&l.lesson, progress))?;
-        Some(format!(
-            "finish \"{}\" first (it is required)",
-            sanitize(&first_unfinished.lesson.title)
-        ))
+            .position(|l| l.required && !finished(&l.lesson, progress))
     }
 
     /// True when the pack offers `mode` (one of [`MODES`]).

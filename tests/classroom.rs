@@ -1,6 +1,11 @@
 //! Issue 17's classroom kit outside the tutor's pages, through the real
 //! binary: resetting one lesson, learners' files, shell completions, the man
-//! page and the lesson outline.
+//! page and the lesson outline; handouts; `--start-at` and the learner
+//! picker in a pseudo-terminal.
+
+mod support {
+    pub mod pty;
+}
 
 use podtutor::item::{Attempt, ItemId};
 use podtutor::progress::Progress;
@@ -593,4 +598,42 @@ fn the_key_has_every_right_answer_numbered_as_the_worksheet() {
     // One of the two, not both.
     let both = podtutor(&["read", "--no-answers", "--answers-only"], &[]);
     assert!(!both.status.success());
+}
+
+#[test]
+fn start_at_opens_the_tutor_on_that_section_for_a_new_and_a_returning_learner() {
+    let lesson = podtutor::lesson::embedded();
+    let tmp = tempfile::tempdir().unwrap();
+    let progress = tmp.path().join("p.toml");
+    // A returning learner, somewhere else in the lesson.
+    let mut p = Progress::new();
+    p.lesson_mut(&lesson.id).visit("overview");
+    fs::write(&progress, p.to_toml()).unwrap();
+    let claim = &lesson.myths[0];
+    let key = format!("myth:{}", claim.id);
+    let mut pty = support::pty::Pty::spawn(&["--start-at", &key], 80, 24, &progress);
+    pty.wait_for(&claim.claim[..30]);
+    pty.send(b"q");
+    pty.wait_exit();
+    let saved = Progress::from_bytes(&fs::read(&progress).unwrap()).unwrap();
+    assert_eq!(
+        saved.lesson(&lesson.id).unwrap().position.as_deref(),
+        Some(key.as_str())
+    );
+    // A new learner too.
+    let fresh = tmp.path().join("new.toml");
+    let mut pty = support::pty::Pty::spawn(&["--start-at", "under-the-hood"], 60, 20, &fresh);
+    pty.wait_for("Under the hood");
+    pty.send(b"q");
+    pty.wait_exit();
+    // An unknown id: refused before the screen changes, with the ids there are.
+    let mut pty = support::pty::Pty::spawn(&["--start-at", "step:nope"], 100, 30, &fresh);
+    pty.wait_for("has no section \"step:nope\"");
+    assert_ne!(pty.wait_exit(), 0);
+    let screen = pty.screen();
+    assert!(
+        screen.contains("overview") && screen.contains("mental-model"),
+        "{screen}"
+    );
+    assert!(screen.contains("podtutor outline"), "{screen}");
 }

@@ -26,9 +26,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, c: &Catalog, t: &Theme) {
     head.push(Line::styled(
         ellipsize(
             &format!(
-                "{} · {} of {} finished",
-                text::sanitize(&pack.title),
-                done,
+                "{}, {done} finished",
                 text::plural(pack.lessons.len(), "lesson", "lessons")
             ),
             w,
@@ -50,15 +48,9 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, c: &Catalog, t: &Theme) {
     let mut rows: Vec<Line<'static>> = Vec::new();
     for (i, entry) in pack.lessons.iter().enumerate() {
         let l = &entry.lesson;
-        let locked = pack.locked(i, progress);
+        let locked = pack.locked_by(i, progress);
         let (d, total) = lesson_done(l, progress);
-        let mark = if finished(l, progress) {
-            "✓"
-        } else if locked.is_some() {
-            "✗"
-        } else {
-            "·"
-        };
+        let mark = if finished(l, progress) { "✓" } else { "·" };
         let title = format!(" {mark} {:>2}. {}", i + 1, text::sanitize(&l.title));
         let style = if i == c.cursor {
             t.selected()
@@ -69,7 +61,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, c: &Catalog, t: &Theme) {
         };
         rows.push(Line::styled(ellipsize(&title, w), style));
         let mut detail = match &locked {
-            Some(why) => format!("locked: {why}"),
+            Some(by) => format!("locked until lesson {} is finished", by + 1),
             None if finished(l, progress) => format!("finished · {d} of {total} sections done"),
             None if d == 0 => format!("not started · {total} sections"),
             None => format!("{d} of {total} sections done"),
