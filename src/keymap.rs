@@ -18,6 +18,7 @@ pub enum Key {
     Esc,
     Tab,
     BackTab,
+    Backspace,
 }
 
 /// What the learner asked for.
@@ -61,6 +62,13 @@ pub enum Action {
     CrashContainer,
     DeletePod,
     SendRequest,
+    // The learner picker.
+    /// Start typing a new learner's name.
+    NewLearner,
+    /// A character typed into a name.
+    Type(char),
+    /// Backspace in a name.
+    Erase,
 }
 
 /// Where the learner is, as far as keys are concerned.
@@ -80,6 +88,10 @@ pub enum Context {
     Choose,
     /// The lessons of a pack.
     Catalog,
+    /// Who is learning? The learners of this machine.
+    Learners,
+    /// Typing a new learner's name: every character is text.
+    LearnerName,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -334,12 +346,40 @@ pub const BINDINGS: &[Binding] = &[
         Show::Always,
         None,
     ),
+    // The learner picker.
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "choose",
+        &[Learners, LearnerName],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('n')],
+        "n",
+        A::NewLearner,
+        "new learner",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
     b(
         &[Esc],
         "Esc",
         A::Back,
         "cancel",
-        &[Choose],
+        &[Choose, LearnerName],
         Show::Always,
         None,
     ),
@@ -358,7 +398,7 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        &[Outline, Summary, Catalog],
+        &[Outline, Summary, Catalog, Learners],
         Show::Always,
         L,
     ),
@@ -518,6 +558,14 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
             Char('q') => Some(Action::Quit),
             _ => Some(Action::Back),
         };
+    }
+    // A name being typed takes every character as text.
+    if ctx == LearnerName {
+        match key {
+            Char(c) => return Some(Action::Type(c)),
+            Backspace => return Some(Action::Erase),
+            _ => {}
+        }
     }
     let b = BINDINGS
         .iter()

@@ -11,7 +11,11 @@ fn main() -> ExitCode {
     commands::set_ascii(commands::ascii_wanted(&options));
     let result = match &cli.command {
         // --learner picks the progress file before the tutor opens it.
-        None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
+        // Without one, a machine with several learners asks who is learning.
+        None => commands::learner::resolve_or_pick(&cli.global).and_then(|g| match g {
+            Some(g) => commands::tutor::run(&g),
+            None => Ok(ExitCode::SUCCESS),
+        }),
         Some(cmd @ Command::Read(args)) if args.handout().is_some() => {
             commands::read::run_handout(&cmd.options(), args)
         }

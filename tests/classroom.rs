@@ -637,3 +637,98 @@ fn start_at_opens_the_tutor_on_that_section_for_a_new_and_a_returning_learner() 
     );
     assert!(screen.contains("podtutor outline"), "{screen}");
 }
+
+#[test]
+fn the_picker_offers_this_machines_learners_safely_and_opens_the_one_chosen() {
+    let (tmp, learners) = home();
+    let hostile = "\u{1b}[31mEve\u{202e}lin";
+    for name in ["bob", hostile, "Ada"] {
+        let out = in_home(tmp.path(), &["--learner", name]);
+        assert!(
+            stderr(&out).contains("interactive terminal"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let data = tmp.path().join("data");
+    let env = [
+        ("HOME", tmp.path().to_str().unwrap()),
+        ("XDG_DATA_HOME", data.to_str().unwrap()),
+    ];
+    // No --learner and no progress file named: the picker asks.
+    let spawn = || {
+        support::pty::Pty::spawn_program(
+            "env",
+            &[
+                "-u",
+                "PODTUTOR_PROGRESS_FILE",
+                "-u",
+                "PODTUTOR_LEARNER",
+                env!("CARGO_BIN_EXE_podtutor"),
+            ],
+            60,
+            20,
+            Path::new("/nonexistent"),
+            &env,
+        )
+    };
+    let mut p = spawn();
+    p.wait_for("Who is learning?");
+    let screen = p.screen();
+    for shown in [
+        "Ada",
+        "bob",
+        "^[[31mEve",
+        "No name: the default progress file",
+    ] {
+        assert!(screen.contains(shown), "{shown}: {screen}");
+    }
+    // The name's own escape and bidi characters never reach the terminal.
+    let raw = p.raw();
+    assert!(support::pty::find(&raw, b"\x1b[31mEve").is_none());
+    assert!(support::pty::find(&raw, "\u{202e}".as_bytes()).is_none());
+    // The highlight starts on the first name; move it down to bob's row.
+    let rows: Vec<&str> = screen.lines().collect();
+    let first = rows
+        .iter()
+        .position(|l| l.trim_start().starts_with('>'))
+        .unwrap();
+    let bob_row = rows.iter().position(|l| l.trim() == "bob").unwrap();
+    p.send(&b"j".repeat(bob_row - first));
+    p.send(b"\r");
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.wait_for(" 1/");
+    p.send(b"q");
+    p.wait_exit();
+    let bob = learners.join(podtutor::store::learners::file_name("bob").unwrap());
+    let saved = Progress::from_bytes(&fs::read(&bob).unwrap()).unwrap();
+    assert_eq!(saved.learner.as_deref(), Some("bob"));
+    assert!(!saved.lessons.is_empty(), "bob's file got the answers");
+    assert!(
+        !data.join("podtutor/progress.toml").exists(),
+        "the default file was left alone"
+    );
+
+    // A new learner, typed in: q is a letter there, Esc would cancel.
+    let mut p = spawn();
+    p.wait_for("Who is learning?");
+    p.send(b"n");
+    p.wait_for("New name:");
+    p.send("Quinn Zoë".as_bytes());
+    p.wait_for("Quinn Zoë_");
+    p.send(b"\r");
+    p.wait_for("Press Enter to begin");
+    p.send(b"q");
+    p.wait_exit();
+    let quinn = learners.join(podtutor::store::learners::file_name("Quinn Zoë").unwrap());
+    let saved = Progress::from_bytes(&fs::read(&quinn).unwrap()).unwrap();
+    assert_eq!(saved.learner.as_deref(), Some("Quinn Zoë"));
+
+    // q at the list quits without opening anything.
+    let mut p = spawn();
+    p.wait_for("Who is learning?");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(toml_files(&learners).len(), 4);
+}

@@ -111,16 +111,14 @@ fn the_catalog_follows_the_order_locks_after_a_required_lesson_and_keeps_progres
 fn two_lessons_with_one_id_are_refused_naming_both_files() {
     let (tmp, dir) = pack_dir(None);
     fs::write(dir.join("again.toml"), lesson_text("first", "Copy")).unwrap();
-    for args in [vec!["lint", dir.to_str().unwrap()]] {
-        let out = podtutor(&args, &tmp.path().join("p.toml"));
-        let err = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("\"first\""), "{err}");
-        assert!(
-            err.contains("workshop/again.toml") && err.contains("workshop/first.toml"),
-            "{err}"
-        );
-    }
+    let out = podtutor(&["lint", dir.to_str().unwrap()], &tmp.path().join("p.toml"));
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("\"first\""), "{err}");
+    assert!(
+        err.contains("workshop/again.toml") && err.contains("workshop/first.toml"),
+        "{err}"
+    );
     // The tutor says the same before opening anything.
     let progress = tmp.path().join("p.toml");
     let mut p = Pty::spawn(&["--lessons", dir.to_str().unwrap()], 80, 24, &progress);

@@ -5,6 +5,7 @@
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
 pub mod catalog;
+pub mod learners;
 pub mod outline;
 pub mod reader;
 pub mod scene;

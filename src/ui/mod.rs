@@ -6,6 +6,7 @@
 mod catalog;
 mod chrome;
 mod help;
+pub mod learners;
 mod outline;
 mod reader;
 mod scene_pane;
