@@ -145,7 +145,7 @@ pub enum Command {
     #[command(
         after_help = "The ids are those progress files and `podtutor room` use: step:ID, myth:ID and \
         pitfall:ID with the ids of the lesson file, and fixed names for the other sections.\n\n\
-        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
+        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml\n  podtutor outline --lessons workshop/"
     )]
     Outline(OutlineArgs),
     /// Print a shell completion script.
@@ -187,6 +187,10 @@ pub struct LessonArg {
 pub struct OutlineArgs {
     #[command(flatten)]
     pub lesson: LessonArg,
+    /// Every lesson of this pack directory, ids written LESSON_ID/SECTION_ID
+    /// as `--start-at` takes them with --lessons.
+    #[arg(long, value_name = "DIR", conflicts_with = "lesson")]
+    pub lessons: Option<PathBuf>,
     /// Print only ASCII (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
@@ -369,6 +373,7 @@ impl Command {
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
             (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
             (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
+            (Command::Outline(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
             _ => return false,

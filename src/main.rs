@@ -1,4 +1,4 @@
-use podtutor::cli::{Cli, Command};
+use podtutor::cli::{Cli, Command, OutlineArgs};
 use podtutor::commands;
 use std::process::ExitCode;
 
@@ -24,6 +24,9 @@ fn main() -> ExitCode {
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
         Some(Command::Room(args)) => commands::room::run(args),
+        Some(Command::Outline(OutlineArgs {
+            lessons: Some(dir), ..
+        })) => commands::outline::run_pack(dir),
         Some(cmd @ Command::Outline(_)) => {
             commands::load_lesson(&cmd.options()).and_then(|l| commands::outline::run(&l))
         }

@@ -199,3 +199,28 @@ fn start_at_opens_a_pack_lesson_at_a_section_or_lists_what_there_is() {
     p.wait_for("its lessons are: first, second");
     assert_ne!(p.wait_exit(), 0);
 }
+
+#[test]
+fn outline_of_a_pack_prints_ids_as_start_at_takes_them() {
+    let (tmp, dir) = pack_dir(Some("order = [\"second\"]\n"));
+    let d = dir.to_str().unwrap();
+    let out = podtutor(&["outline", "--lessons", d], &tmp.path().join("p.toml"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let o = text(&out.stdout);
+    let second = o.find("  second/overview").expect(&o);
+    let first = o.find("  first/overview").expect(&o);
+    assert!(second < first, "{o}");
+    // Every id printed opens: one of them, in a pseudo-terminal.
+    assert!(o.contains("  first/mental-model "), "{o}");
+    let progress = tmp.path().join("p.toml");
+    let mut p = Pty::spawn(
+        &["--lessons", d, "--start-at", "first/mental-model"],
+        80,
+        24,
+        &progress,
+    );
+    p.wait_for("Mental model");
+    assert!(p.screen().contains("Alpha basics"), "{}", p.screen());
+    p.send(b"q");
+    p.wait_exit();
+}

@@ -87,6 +87,13 @@ impl App {
         true
     }
 
+    /// True when the tutor offers `mode` (as `pack.toml` spells it: learn,
+    /// quiz, placement, review, cram, scenes, cheat-sheet, lab): always
+    /// without a pack, else when the pack lists it.
+    pub fn mode_offered(&self, mode: &str) -> bool {
+        self.pack.as_ref().is_none_or(|p| p.offers(mode))
+    }
+
     /// The catalog's keys.
     pub(super) fn update_catalog(&mut self, action: Action) -> Effect {
         let Some(pack) = &self.pack else {
@@ -205,8 +212,19 @@ mod tests {
         assert!(app.session.progress.lesson("b").is_some());
         assert!(app.session.progress.lesson("a").is_none());
         app.page = Page::Start(Start::new(&app.session.lesson));
-        let _ = app.update(Action::Prev, "t");
+        assert_eq!(app.update(Action::Prev, "t"), Effect::Save);
         assert!(matches!(app.page, Page::Catalog(Catalog { cursor: 1, .. })));
+    }
+
+    #[test]
+    fn time_on_the_catalog_before_any_lesson_makes_no_record_and_modes_follow_the_pack() {
+        let mut p = pack(true);
+        p.modes = vec!["learn".into(), "quiz".into()];
+        let mut app = App::with_pack(p, Progress::new());
+        app.add_time("s1", 30);
+        assert!(app.session.progress.lessons.is_empty());
+        assert!(app.mode_offered("quiz") && !app.mode_offered("lab"));
+        assert!(App::new(lesson::embedded(), Progress::new()).mode_offered("lab"));
     }
 
     #[test]

@@ -307,7 +307,10 @@ impl App {
                 Action::Next => self.open_section_at(0, now),
                 // In a pack, back from a lesson's start is its catalog.
                 Action::Prev => {
-                    self.open_catalog();
+                    // Saved on the way out: the time so far is this lesson's.
+                    if self.open_catalog() {
+                        return Effect::Save;
+                    }
                 }
                 _ => {}
             },
@@ -381,6 +384,11 @@ impl App {
 
     /// Adds time spent in this session (seconds since the last call).
     pub fn add_time(&mut self, session: &str, secs: u64) {
+        // Browsing a pack's catalog before any lesson was opened is no
+        // lesson's time (it would make an empty record for the first one).
+        if matches!(self.page, Page::Catalog(_)) && self.session.record().is_none() {
+            return;
+        }
         self.session.add_time(session, secs);
     }
 }
