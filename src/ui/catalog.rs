@@ -91,7 +91,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, c: &Catalog, t: &Theme) {
 /// "Modes: learn, quiz" when the pack offers only some.
 fn modes_line(pack: &Pack) -> String {
     if pack.modes.len() == crate::pack::MODES.len() {
-        "Choose a lesson; Enter opens it, ← on its start page comes back here.".to_string()
+        "Enter opens a lesson; ← on its start page comes back.".to_string()
     } else {
         format!("Modes in this pack: {}", pack.modes.join(", "))
     }
