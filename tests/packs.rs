@@ -5,6 +5,7 @@
 
 mod support {
     pub mod pty;
+    pub mod screens;
 }
 
 use podtutor::progress::Progress;
@@ -223,4 +224,95 @@ fn outline_of_a_pack_prints_ids_as_start_at_takes_them() {
     assert!(p.screen().contains("Alpha basics"), "{}", p.screen());
     p.send(b"q");
     p.wait_exit();
+}
+
+/// A pack of `n` lessons (the built-in one under other ids), required
+/// lesson 2, no skipping ahead.
+fn many(n: usize) -> podtutor::pack::Pack {
+    let base = podtutor::lesson::embedded();
+    let lessons = (1..=n)
+        .map(|i| {
+            let mut l = base.clone();
+            l.id = format!("l{i}");
+            l.title = format!("Lesson number {i} with a title too long for a narrow window");
+            l
+        })
+        .collect();
+    let mut p = podtutor::pack::Pack::builtin(lessons);
+    p.lessons[1].required = true;
+    p.skip_ahead = false;
+    p
+}
+
+#[test]
+fn the_catalog_keeps_the_highlighted_lesson_and_its_state_in_view_at_every_size() {
+    use podtutor::app::{App, Page};
+    use podtutor::diagram::Charset;
+    use podtutor::keymap::Action;
+    use support::screens::{render, text};
+    for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+        for charset in [Charset::Unicode, Charset::Ascii] {
+            let mut app = App::with_pack(many(12), Progress::new());
+            for _ in 0..11 {
+                let _ = app.update(Action::ChoiceDown, "t");
+            }
+            let _ = app.update(Action::Activate, "t");
+            assert!(
+                matches!(app.page, Page::Catalog(_)),
+                "a locked lesson opened"
+            );
+            let mut ui = podtutor::ui::Ui::new(true, charset);
+            let screen = text(&render(&mut app, &mut ui, w, h));
+            let rows: Vec<&str> = screen.lines().collect();
+            let at = rows
+                .iter()
+                .position(|r| r.contains("12. Lesson number 12"))
+                .unwrap_or_else(|| {
+                    panic!("{w}x{h}: the highlighted lesson is not in view\n{screen}")
+                });
+            assert!(
+                rows[at + 1].contains("locked until lesson 2 is finished"),
+                "{screen}"
+            );
+            assert!(screen.contains("Locked: finish lesson 2"), "{screen}");
+            assert!(rows.iter().all(|r| podtutor::text::width(r) <= w as usize));
+            if charset == Charset::Ascii {
+                assert!(screen.is_ascii(), "{w}x{h}:\n{screen}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_picker_shows_hostile_names_inert_at_every_size() {
+    use podtutor::app::learners::Picker;
+    use podtutor::ui::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let names = vec![
+        "\u{1b}[2J\u{1b}]0;pwned\u{7}".to_string(),
+        "evil\u{202e}txt".to_string(),
+        "x".repeat(200),
+        "Zoë".to_string(),
+    ];
+    for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let p = Picker::new(names.clone());
+        t.draw(|f| podtutor::ui::learners::draw(f, &p, &Theme::new(true)))
+            .unwrap();
+        let screen = support::screens::text(t.backend().buffer());
+        assert!(
+            !screen.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{screen:?}"
+        );
+        assert!(
+            screen.contains("Who is learning?") && screen.contains("Zoë"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("No name: the default progress file"),
+            "{screen}"
+        );
+        assert!(screen.contains("n new learner"), "{screen}");
+    }
 }
