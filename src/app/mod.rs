@@ -306,12 +306,8 @@ impl App {
                 }
                 Action::Next => self.open_section_at(0, now),
                 // In a pack, back from a lesson's start is its catalog.
-                Action::Prev => {
-                    // Saved on the way out: the time so far is this lesson's.
-                    if self.open_catalog() {
-                        return Effect::Save;
-                    }
-                }
+                // Saved on the way out: the time so far is this lesson's.
+                Action::Prev if self.open_catalog() => return Effect::Save,
                 _ => {}
             },
             Page::Catalog(_) => return self.update_catalog(action),
