@@ -626,7 +626,18 @@ mod tests {
 
     #[test]
     fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
-        for ctx in [Start, Outline, Reading, Question, Rating, Summary, Choose] {
+        for ctx in [
+            Start,
+            Outline,
+            Reading,
+            Question,
+            Rating,
+            Summary,
+            Choose,
+            Catalog,
+            Learners,
+            LearnerName,
+        ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {
                     assert!(
@@ -702,6 +713,30 @@ mod tests {
         assert!(keys.contains(&"c") && !keys.contains(&"x") && !keys.contains(&"D"));
         assert_eq!(action_for(Char('x'), Reading, request_only), None);
         assert_eq!(action_for(Char('D'), Reading, request_only), None);
+    }
+
+    #[test]
+    fn a_name_being_typed_takes_every_letter_and_the_list_keys_do_not() {
+        assert_eq!(
+            action_for(Char('q'), LearnerName, NONE),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            action_for(Char('n'), LearnerName, NONE),
+            Some(Action::Type('n'))
+        );
+        assert_eq!(
+            action_for(Backspace, LearnerName, NONE),
+            Some(Action::Erase)
+        );
+        assert_eq!(action_for(Esc, LearnerName, NONE), Some(Action::Back));
+        assert_eq!(action_for(Enter, LearnerName, NONE), Some(Action::Activate));
+        assert_eq!(action_for(Char('q'), Learners, NONE), Some(Action::Quit));
+        assert_eq!(
+            action_for(Char('n'), Learners, NONE),
+            Some(Action::NewLearner)
+        );
+        assert_eq!(action_for(Down, Catalog, NONE), Some(Action::ChoiceDown));
     }
 
     #[test]
