@@ -599,7 +599,8 @@ pub const BINDINGS: &[Binding] = &[
         "z",
         A::FoldScene,
         "unfold the scene",
-        &[Reading],
+        // Folded before a question, the row above it says how to unfold.
+        TEXT,
         Show::Folded,
         None,
     ),

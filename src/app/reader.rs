@@ -356,7 +356,10 @@ impl Reader {
                 // Drawn from its left edge, whatever was scrolled before.
                 self.sideways = 0;
             }
-            Action::FoldScene if self.scene.is_some() => self.folded = !self.folded,
+            // With a question open the pane makes its own room: z only unfolds there.
+            Action::FoldScene if self.scene.is_some() && (self.folded || !self.stage.is_open()) => {
+                self.folded = !self.folded;
+            }
             Action::TogglePause
             | Action::StepMoment
             | Action::StepBack

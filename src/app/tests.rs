@@ -753,6 +753,15 @@ fn folding_the_scene_gives_the_text_the_room_and_is_remembered_for_the_session()
     // A section without a scene has nothing to fold.
     b.open_section(0);
     assert_eq!(key(&mut b, Char('z')), None);
+    // Folded into a question: z unfolds, and while it is open folds no more.
+    b.settings.scene_folded = true;
+    let q = step(&b, "lifecycle");
+    b.open_section(q);
+    assert!(b.reader().unwrap().folded && b.context() == Context::Question);
+    let _ = key(&mut b, Char('z'));
+    assert!(!b.reader().unwrap().folded);
+    let _ = key(&mut b, Char('z'));
+    assert!(!b.reader().unwrap().folded);
 }
 
 #[test]
