@@ -106,6 +106,11 @@ pub enum Command {
         #[arg(long)]
         ascii: bool,
     },
+    /// Open the tutor on the scenes gallery: every animated scene, to watch and play with.
+    #[command(
+        after_help = "Examples:\n  podtutor scenes\n  podtutor scenes --reduce-motion --ascii"
+    )]
+    Scenes(GlobalArgs),
     /// Show saved progress, export it as JSON, or start over.
     #[command(
         after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
@@ -191,6 +196,9 @@ pub struct ReadArgs {
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// Print only the cheat sheet: takeaways, each pitfall's fix, the kubectl commands.
+    #[arg(long)]
+    pub cheat_sheet: bool,
 }
 
 /// Arguments of `podtutor progress`.
@@ -301,6 +309,7 @@ impl Command {
                 ascii: a.ascii,
                 ..GlobalArgs::default()
             },
+            Command::Scenes(a) => a.clone(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
@@ -313,6 +322,7 @@ impl Command {
             Command::Scene(_) => "scene",
             Command::Room(_) => "room",
             Command::Outline(_) => "outline",
+            Command::Scenes(_) => "scenes",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
         }
@@ -337,10 +347,27 @@ impl Command {
             (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
+            (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),
             _ => return false,
         }
         true
     }
+}
+
+/// A tutor option written before a subcommand that opens the tutor (all of
+/// them apply there). `false` for an id the tutor does not have.
+fn adopt_tutor_option(a: &mut GlobalArgs, id: &str, from: &GlobalArgs) -> bool {
+    match id {
+        "lesson" => a.lesson.clone_from(&from.lesson),
+        "progress_file" => a.progress_file.clone_from(&from.progress_file),
+        "learner" => a.learner.clone_from(&from.learner),
+        "ascii" => a.ascii = true,
+        "reduce_motion" => a.reduce_motion = true,
+        "no_confidence" => a.no_confidence = true,
+        "theme" => a.theme = from.theme,
+        _ => return false,
+    }
+    true
 }
 
 impl Cli {

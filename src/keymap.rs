@@ -78,6 +78,12 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The scenes gallery's list.
+    Gallery,
+    /// A scene playing full-screen in the gallery.
+    Watch,
+    /// The cheat sheet: arrows scroll.
+    Cheat,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -165,8 +171,15 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
-const LISTS: &[Context] = &[Outline, Summary];
-const ANYWHERE: &[Context] = &[Start, Outline, Reading, Question, Rating, Summary, Choose];
+const ANYWHERE: &[Context] = &[
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Gallery, Watch, Cheat,
+];
+/// Where scene keys work (when a scene is on screen).
+const SCENE_PAGES: &[Context] = &[Reading, Question, Watch];
+/// Lists whose rows arrows move through.
+const MOVES: &[Context] = &[Start, Outline, Summary, Gallery];
+/// Pages that leave with Esc.
+const ESC_BACK: &[Context] = &[Gallery, Watch, Cheat];
 
 const fn b(
     keys: &'static [Key],
@@ -201,7 +214,7 @@ const fn s(
         label,
         action,
         what,
-        contexts: TEXT,
+        contexts: SCENE_PAGES,
         needs_scene: true,
         show: Show::Always,
         group: Some(Group::Scenes),
@@ -346,7 +359,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary],
+        &[Start, Outline, Summary, Gallery],
         Show::Always,
         L,
     ),
@@ -355,17 +368,27 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        LISTS,
+        MOVES,
         Show::Always,
         L,
     ),
+    b(
+        DIGITS,
+        "1-9",
+        A::Pick(0),
+        "choose a mode",
+        &[Start],
+        Show::Never,
+        L,
+    ),
+    b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, None),
     // Reading.
     b(
         &[Up, Char('k'), Down, Char('j')],
         "↑↓",
         A::ScrollDown,
         "scroll",
-        &[Reading],
+        &[Reading, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -374,7 +397,7 @@ pub const BINDINGS: &[Binding] = &[
         "PgUp/PgDn",
         A::PageDown,
         "scroll a page",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -383,7 +406,7 @@ pub const BINDINGS: &[Binding] = &[
         "Home/End",
         A::Top,
         "jump to an end",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Never,
         R,
     ),
@@ -575,7 +598,9 @@ mod tests {
 
     #[test]
     fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
-        for ctx in [Start, Outline, Reading, Question, Rating, Summary, Choose] {
+        for ctx in [
+            Start, Outline, Reading, Question, Rating, Summary, Choose, Gallery, Watch, Cheat,
+        ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {
                     assert!(

@@ -12,7 +12,18 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         // --learner picks the progress file before the tutor opens it.
         None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
+        Some(cmd @ Command::Read(args)) if args.cheat_sheet => {
+            commands::read::run_cheat_sheet(&cmd.options(), args.width)
+        }
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
+        // --learner picks the progress file before the tutor opens it.
+        Some(cmd @ Command::Scenes(_)) => {
+            commands::learner::resolve(&cmd.options()).and_then(|g| {
+                commands::tutor::run_opening(&g, |app, now| {
+                    app.open_mode(podtutor::app::Mode::Scenes, now);
+                })
+            })
+        }
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),

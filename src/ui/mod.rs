@@ -3,7 +3,9 @@
 //! far the text scrolls, whether the window is too small) is returned in
 //! [`Drawn`] and fed back by the loop with [`crate::app::App::viewed`].
 
+mod cheat;
 mod chrome;
+mod gallery;
 mod help;
 mod outline;
 mod reader;
@@ -124,6 +126,10 @@ impl Ui {
             Page::Outline(o) => outline::draw(f, body, app, o, &t),
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
+            Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
+            Page::Cheat(c) => {
+                drawn.facts.text = Some(cheat::draw(f, body, &app.session.lesson, c, &t));
+            }
         }
         if app.help {
             help::draw(f, area, &t, chrome::border_set(self.charset));
