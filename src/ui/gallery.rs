@@ -18,12 +18,13 @@ fn plays_in(l: &Lesson, g: &Gallery, i: usize) -> String {
     if e.sections.is_empty() {
         return "in no section: the lesson's own scene".to_string();
     }
-    let titles: Vec<String> = e
-        .sections
-        .iter()
-        .map(|s| sanitize(&l.section_title(*s)).into_owned())
-        .collect();
-    format!("in {}", titles.join(", "))
+    // The first section in full; the others counted, so the line stays one line.
+    let first = sanitize(&l.section_title(e.sections[0])).into_owned();
+    match e.sections.len() - 1 {
+        0 => format!("in {first}"),
+        1 => format!("in {first} and 1 more section"),
+        n => format!("in {first} and {n} more sections"),
+    }
 }
 
 pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, g: &Gallery, charset: Charset, t: &Theme) {
