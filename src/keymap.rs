@@ -379,7 +379,8 @@ pub const BINDINGS: &[Binding] = &[
         "choose a mode",
         &[Start],
         Show::Never,
-        L,
+        // Not in help: a shortcut for ↑↓, and help is full at 60×20.
+        None,
     ),
     b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, None),
     // Reading.

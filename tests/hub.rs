@@ -82,7 +82,10 @@ fn the_start_screen_lists_the_modes_greets_the_learner_and_says_what_is_due() {
             shows(&screen, "Welcome back, Ada. You left off at:"),
             "{w}x{h}:\n{screen}"
         );
-        assert!(screen.contains("Press Enter to continue"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("Press Enter to continue"),
+            "{w}x{h}:\n{screen}"
+        );
         // Every mode the fixture lesson offers, with its line; the fixture
         // has no scenes, so no gallery is offered.
         for (label, what) in [
@@ -92,7 +95,9 @@ fn the_start_screen_lists_the_modes_greets_the_learner_and_says_what_is_due() {
             ("Cheat sheet", "takeaways, fixes"),
         ] {
             assert!(
-                screen.lines().any(|l| l.contains(label) && l.contains(what)),
+                screen
+                    .lines()
+                    .any(|l| l.contains(label) && l.contains(what)),
                 "{w}x{h}: no {label} row:\n{screen}"
             );
         }
@@ -224,7 +229,10 @@ fn read_cheat_sheet_prints_takeaways_fixes_and_commands_as_plain_text() {
     assert!(shows(&text, &l.takeaways[0]), "{text}");
     let fix = podtutor::app::cheat::one_line(&l.pitfalls[0].fix);
     assert!(shows(&text, &format!("Fix: {fix}.")), "{text}");
-    assert!(text.contains("kubectl logs POD -c NAME --previous"), "{text}");
+    assert!(
+        text.contains("kubectl logs POD -c NAME --previous"),
+        "{text}"
+    );
     // Screen-reader clean: no box drawing, nothing wider than asked.
     assert!(
         !text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),

@@ -165,7 +165,10 @@ mod tests {
         assert_eq!(s.selected(), Mode::Learn);
         for m in Mode::ALL {
             // Every row fits beside its number and label in 60 columns.
-            assert!(m.label().len() <= 11 && m.description().len() <= 42, "{m:?}");
+            assert!(
+                m.label().len() <= 11 && m.description().len() <= 42,
+                "{m:?}"
+            );
         }
     }
 
@@ -221,7 +224,10 @@ mod tests {
         press(&mut a, Key::Esc);
         assert_eq!(start(&a).selected(), Mode::CheatSheet);
         // Esc on the start page itself does nothing (it never quits).
-        assert_eq!(keymap::action_for(Key::Esc, Context::Start, a.flags()), None);
+        assert_eq!(
+            keymap::action_for(Key::Esc, Context::Start, a.flags()),
+            None
+        );
     }
 
     #[test]
@@ -277,14 +283,20 @@ mod tests {
         a.session.answer(&id, &choice, None, None, NOW).unwrap();
         let t = crate::app::unix(NOW).unwrap();
         a.open_start(t);
-        assert_eq!(start(&a).due.unwrap().to_string(), "No reviews due · next in 1 min");
+        assert_eq!(
+            start(&a).due.unwrap().to_string(),
+            "No reviews due · next in 1 min"
+        );
         a.open_start(t + 60);
         assert_eq!(start(&a).due.unwrap().to_string(), "1 review due");
     }
 
     #[test]
     fn times_convert_both_ways() {
-        assert_eq!(crate::app::unix("2026-11-25T12:00:00Z"), Some(1_795_608_000));
+        assert_eq!(
+            crate::app::unix("2026-11-25T12:00:00Z"),
+            Some(1_795_608_000)
+        );
         assert_eq!(crate::app::rfc3339(1_795_608_000), "2026-11-25T12:00:00Z");
         assert_eq!(crate::app::unix(""), None);
         assert_eq!(crate::app::rfc3339(-5), "1970-01-01T00:00:00Z");

@@ -334,7 +334,12 @@ pub fn summarize(progress: &Progress, lesson: Option<&Lesson>, now: i64) -> Vec<
 /// The report as readable text wrapped to `width` columns, or a friendly
 /// sentence when nothing has been recorded yet. Untrusted text is sanitised.
 /// `now` (seconds since the Unix epoch) is the time what is due is judged at.
-pub fn summary_text(progress: &Progress, lesson: Option<&Lesson>, width: usize, now: i64) -> String {
+pub fn summary_text(
+    progress: &Progress,
+    lesson: Option<&Lesson>,
+    width: usize,
+    now: i64,
+) -> String {
     let reports = summarize(progress, lesson, now);
     if reports.is_empty() {
         return NO_PROGRESS.to_string();
