@@ -2,14 +2,15 @@
 //! pitfalls' fixes and the kubectl commands that matter.
 
 use super::Theme;
-use super::chrome::{measure, put_lines};
+use super::chrome::{measure, put_lines, rule};
 use crate::app::{Cheat, TextFacts};
+use crate::diagram::Charset;
 use crate::lesson::Lesson;
 use crate::text::{sanitize, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 /// `text` wrapped to `w` columns, the first line after `lead`, the others
 /// under the first.
@@ -24,19 +25,11 @@ fn hanging(out: &mut Vec<Line<'static>>, lead: &str, text: &str, w: usize, style
     }
 }
 
-/// The sheet's lines at `w` columns.
-fn lines(l: &Lesson, c: &Cheat, w: usize, t: &Theme) -> Vec<Line<'static>> {
+/// The sheet's lines at `w` columns (its title is drawn above them).
+fn lines(c: &Cheat, w: usize, t: &Theme) -> Vec<Line<'static>> {
     let s = &c.sheet;
     let mut out = Vec::new();
-    hanging(
-        &mut out,
-        "",
-        &format!("Cheat sheet · {}", l.title),
-        w,
-        t.title(),
-    );
     if !s.takeaways.is_empty() {
-        out.push(Line::default());
         out.push(Line::styled("Takeaways", t.label()));
         for (i, k) in s.takeaways.iter().enumerate() {
             hanging(&mut out, &format!("{:>2}. ", i + 1), k, w, Style::new());
@@ -60,19 +53,61 @@ fn lines(l: &Lesson, c: &Cheat, w: usize, t: &Theme) -> Vec<Line<'static>> {
             }
         }
     }
+    if out.first().is_some_and(|l| l.width() == 0) {
+        out.remove(0);
+    }
     out
 }
 
 /// Draws the sheet from its scroll and returns what the page must know.
-pub fn draw(f: &mut Frame<'_>, area: Rect, l: &Lesson, c: &Cheat, t: &Theme) -> TextFacts {
+pub fn draw(
+    f: &mut Frame<'_>,
+    area: Rect,
+    l: &Lesson,
+    c: &Cheat,
+    charset: Charset,
+    t: &Theme,
+) -> TextFacts {
     let area = measure(area, 100);
-    let all = lines(l, c, area.width as usize, t);
+    let w = area.width as usize;
+    let mut head: Vec<Line<'static>> = Vec::new();
+    hanging(
+        &mut head,
+        "",
+        &format!("Cheat sheet · {}", l.title),
+        w,
+        t.title(),
+    );
+    head.truncate(2);
+    let head_h = head.len() as u16 + 1;
+    let body = Rect::new(
+        area.x,
+        area.y + head_h,
+        area.width,
+        area.height.saturating_sub(head_h),
+    );
+    let all = lines(c, w, t);
     let facts = TextFacts {
-        rows: area.height,
+        rows: body.height,
         total: u16::try_from(all.len()).unwrap_or(u16::MAX),
         anchor: None,
     };
-    let scroll = c.scroll.min(facts.total.saturating_sub(facts.rows));
-    put_lines(f.buffer_mut(), area, all.iter().skip(usize::from(scroll)));
+    let max = facts.total.saturating_sub(facts.rows);
+    let scroll = c.scroll.min(max);
+    // As on a reader page, the rule under the title says how much is left.
+    let more = match max {
+        0 => String::new(),
+        m if scroll >= m => " end ".to_string(),
+        m => format!(" ↓ more · {}% ", u32::from(scroll) * 100 / u32::from(m)),
+    };
+    head.push(Line::from(vec![
+        Span::styled(
+            rule(charset).repeat(w.saturating_sub(crate::text::width(&more))),
+            t.border(),
+        ),
+        Span::styled(more, t.key()),
+    ]));
+    put_lines(f.buffer_mut(), area, head.iter());
+    put_lines(f.buffer_mut(), body, all.iter().skip(usize::from(scroll)));
     facts
 }

@@ -12,19 +12,23 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-/// "in Mental model, Step 1 of 8: …": the sections a scene plays in.
-fn plays_in(l: &Lesson, g: &Gallery, i: usize) -> String {
+/// "in Mental model, Step 1 of 6: …": the sections a scene plays in, all
+/// of them when they fit in `w` columns, else counted with the first named.
+fn plays_in(l: &Lesson, g: &Gallery, i: usize, w: usize) -> String {
     let e = &g.entries[i];
     if e.sections.is_empty() {
         return "in no section: the lesson's own scene".to_string();
     }
-    // The first section in full; the others counted, so the line stays one line.
-    let first = sanitize(&l.section_title(e.sections[0])).into_owned();
-    match e.sections.len() - 1 {
-        0 => format!("in {first}"),
-        1 => format!("in {first} and 1 more section"),
-        n => format!("in {first} and {n} more sections"),
+    let titles: Vec<String> = e
+        .sections
+        .iter()
+        .map(|s| sanitize(&l.section_title(*s)).into_owned())
+        .collect();
+    let all = format!("in {}", titles.join(", "));
+    if titles.len() == 1 || crate::text::width(&all) <= w {
+        return all;
     }
+    format!("in {} sections · {}, …", titles.len(), titles[0])
 }
 
 pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, g: &Gallery, charset: Charset, t: &Theme) {
@@ -38,7 +42,7 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, g: &Gallery, charset: Char
                     "Scene {} of {} · {}",
                     g.cursor + 1,
                     g.entries.len(),
-                    plays_in(l, g, g.cursor)
+                    plays_in(l, g, g.cursor, w.saturating_sub(20))
                 ),
                 w,
             ),
@@ -100,7 +104,10 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, g: &Gallery, charset: Char
             Line::styled(title, t.heading())
         });
         rows.push(Line::styled(
-            ellipsize(&format!("    {}", plays_in(l, g, i)), w),
+            ellipsize(
+                &format!("    {}", plays_in(l, g, i, w.saturating_sub(4))),
+                w,
+            ),
             t.dim(),
         ));
     }

@@ -128,7 +128,14 @@ impl Ui {
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
             Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
             Page::Cheat(c) => {
-                drawn.facts.text = Some(cheat::draw(f, body, &app.session.lesson, c, &t));
+                drawn.facts.text = Some(cheat::draw(
+                    f,
+                    body,
+                    &app.session.lesson,
+                    c,
+                    self.charset,
+                    &t,
+                ));
             }
         }
         if app.help {
