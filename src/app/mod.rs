@@ -237,7 +237,12 @@ impl App {
     /// The start page at `now` (seconds since the Unix epoch): the due line
     /// is worked out here, once, not on every frame.
     pub fn open_start(&mut self, now: i64) {
-        self.page = Page::Start(Start::new(&self.session, Some(now)));
+        match &mut self.page {
+            // Already there (a new tutor): keep the page, and its estimate,
+            // which counts every word of the lesson.
+            Page::Start(s) => s.due = Start::due(&self.session, now),
+            _ => self.page = Page::Start(Start::new(&self.session, Some(now))),
+        }
     }
 
     /// Back to the start page from a mode, with that mode highlighted.

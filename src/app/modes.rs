@@ -74,7 +74,10 @@ impl Mode {
         match self {
             Mode::Learn | Mode::CheatSheet => true,
             Mode::Quiz | Mode::Placement | Mode::Review | Mode::Cram => !session.items().is_empty(),
-            Mode::Scenes => !super::gallery::entries(l).is_empty(),
+            // (Lint makes sure every name a section gives is a scene.)
+            Mode::Scenes => {
+                !l.scenes.is_empty() || !crate::lesson::scenes::referenced(l).is_empty()
+            }
             // The lab plugs in with its own lesson field: offer it only when
             // the lesson has labs (`!l.labs.is_empty()` once that field exists).
             Mode::Lab => false,
@@ -123,7 +126,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keymap::{self, Action, Context, Key};
+    use crate::keymap::{self, Context, Key};
     use crate::progress::Progress;
 
     const NOW: &str = "2026-11-25T10:00:00Z";
