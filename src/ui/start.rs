@@ -147,7 +147,8 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
     let list_rows = modes.len().min(h.saturating_sub(fixed).max(1));
     let mut used = fixed + list_rows;
     // Then, while rows are left, in order of importance: the due line, the
-    // welcome, the gauge, the lesson's figures, its summary.
+    // welcome, how far the learner got and the lesson's figures (for a new
+    // learner, how long it takes comes first), its summary.
     let mut take = |rows: usize| {
         let ok = used + rows <= h;
         if ok {
@@ -157,8 +158,13 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
     };
     let with_due = !due.is_empty() && take(due.len() + 1);
     let with_welcome = take(welcome.len() + usize::from(!with_due));
-    let with_gauge = take(2);
-    let with_meta = take(meta.len() + 1);
+    let (done, total) = app.done_count();
+    let (with_gauge, with_meta) = if done == 0 {
+        let meta = take(meta.len() + 1);
+        (take(2), meta)
+    } else {
+        (take(2), take(meta.len() + 1))
+    };
     let with_summary = take(summary.len() + 1);
 
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
@@ -199,7 +205,6 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
     let inner = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
     put_lines(f.buffer_mut(), inner, lines.iter());
     if let Some(row) = gauge_row.filter(|r| *r < inner.height) {
-        let (done, total) = app.done_count();
         let ratio = if total == 0 {
             0.0
         } else {
