@@ -28,7 +28,13 @@ fn plays_in(l: &Lesson, g: &Gallery, i: usize, w: usize) -> String {
     if titles.len() == 1 || crate::text::width(&all) <= w {
         return all;
     }
-    format!("in {} sections · {}, …", titles.len(), titles[0])
+    // The count stays whole; the first title gives way.
+    let more = format!(" (+{} more)", titles.len() - 1);
+    let first = ellipsize(
+        &format!("in {}", titles[0]),
+        w.saturating_sub(crate::text::width(&more)),
+    );
+    format!("{first}{more}")
 }
 
 pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, g: &Gallery, charset: Charset, t: &Theme) {
@@ -36,16 +42,10 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, g: &Gallery, charset: Char
     if let Some(sc) = &g.watching {
         let area = measure(area, 120);
         let w = area.width as usize;
+        let at = format!("Scene {} of {} · ", g.cursor + 1, g.entries.len());
+        let within = w.saturating_sub(crate::text::width(&at));
         let head = [Line::styled(
-            ellipsize(
-                &format!(
-                    "Scene {} of {} · {}",
-                    g.cursor + 1,
-                    g.entries.len(),
-                    plays_in(l, g, g.cursor, w.saturating_sub(20))
-                ),
-                w,
-            ),
+            ellipsize(&format!("{at}{}", plays_in(l, g, g.cursor, within)), w),
             t.dim(),
         )];
         put_lines(f.buffer_mut(), area, head.iter());
