@@ -70,25 +70,26 @@ impl Mode {
     /// Whether the lesson has what the mode needs: no question modes
     /// without questions, no gallery without scenes.
     pub fn offered(self, session: &Session) -> bool {
-        let l = &session.lesson;
-        match self {
-            Mode::Learn | Mode::CheatSheet => true,
-            Mode::Quiz | Mode::Placement | Mode::Review | Mode::Cram => !session.items().is_empty(),
-            // (Lint makes sure every name a section gives is a scene.)
-            Mode::Scenes => {
-                !l.scenes.is_empty() || !crate::lesson::scenes::referenced(l).is_empty()
-            }
-            // The lab plugs in with its own lesson field: offer it only when
-            // the lesson has labs (`!l.labs.is_empty()` once that field exists).
-            Mode::Lab => false,
-        }
+        Mode::offered_in(session).contains(&self)
     }
 
     /// The modes `session`'s lesson offers, in order.
     pub fn offered_in(session: &Session) -> Vec<Mode> {
+        let l = &session.lesson;
+        let questions = !session.items().is_empty();
+        // (Lint makes sure every name a section gives is a scene.)
+        let scenes = !l.scenes.is_empty() || !crate::lesson::scenes::referenced(l).is_empty();
         Mode::ALL
             .into_iter()
-            .filter(|m| m.offered(session))
+            .filter(|m| match m {
+                Mode::Learn | Mode::CheatSheet => true,
+                Mode::Quiz | Mode::Placement | Mode::Review | Mode::Cram => questions,
+                Mode::Scenes => scenes,
+                // The lab plugs in with its own lesson field: offer it only
+                // when the lesson has labs (`!l.labs.is_empty()` once that
+                // field exists).
+                Mode::Lab => false,
+            })
             .collect()
     }
 }
