@@ -217,3 +217,32 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, page: &Start, t: &Theme) {
         f.render_widget(g, Rect::new(inner.x, inner.y + row, inner.width, 1));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Progress;
+
+    fn session(learner: &str) -> Session {
+        let progress = Progress {
+            learner: Some(learner.to_string()),
+            ..Progress::default()
+        };
+        Session::new(crate::lesson::embedded(), progress)
+    }
+
+    #[test]
+    fn the_greeting_names_the_learner_on_one_clean_line() {
+        let text = welcome_text(&session("Ada"));
+        assert!(text.starts_with("Hello, Ada. Each build-up step"), "{text}");
+        // A name is free text from a file: no control characters, no line
+        // breaks, and a long one is cut.
+        let evil = format!("Ada\u{1b}]0;owned\u{7}\nL\u{202e}x {}", "y".repeat(80));
+        let name = learner_name(&session(&evil)).unwrap();
+        assert!(!name.chars().any(char::is_control), "{name:?}");
+        assert!(!name.contains('\u{202e}'), "{name:?}");
+        assert!(crate::text::width(&name) <= 30, "{name:?}");
+        assert!(name.starts_with("Ada"), "{name:?}");
+        assert_eq!(learner_name(&session(" \n ")), None);
+    }
+}
