@@ -52,6 +52,21 @@ impl Mode {
         }
     }
 
+    /// Its name in files and on the command line (a course pack lists the
+    /// modes it offers by these names).
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Learn => "learn",
+            Mode::Quiz => "quiz",
+            Mode::Placement => "placement",
+            Mode::Review => "review",
+            Mode::Cram => "cram",
+            Mode::Scenes => "scenes",
+            Mode::CheatSheet => "cheat-sheet",
+            Mode::Lab => "lab",
+        }
+    }
+
     /// What it is, in one short line (it must fit beside the label in a
     /// 60-column window).
     pub fn description(self) -> &'static str {
