@@ -571,6 +571,24 @@ mod tests {
     }
 
     #[test]
+    fn scenes_opens_the_tutor_with_every_tutor_option_before_or_after_it() {
+        let want = GlobalArgs {
+            lesson: Some("l.toml".into()),
+            ascii: true,
+            reduce_motion: true,
+            ..GlobalArgs::default()
+        };
+        for args in [
+            &["--lesson", "l.toml", "--ascii", "--reduce-motion", "scenes"][..],
+            &["scenes", "--lesson", "l.toml", "--ascii", "--reduce-motion"],
+            &["--ascii", "scenes", "--reduce-motion", "--lesson", "l.toml"],
+        ] {
+            let cli = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert_eq!(cli.command.as_ref().unwrap().options(), want, "{args:?}");
+        }
+    }
+
+    #[test]
     fn the_bare_tutor_keeps_all_its_options() {
         let cli = parse(&[
             "--lesson",
