@@ -6,6 +6,7 @@
 
 mod support {
     pub mod pty;
+    pub mod screens;
 }
 use podtutor::lesson;
 use std::path::{Path, PathBuf};
@@ -314,4 +315,39 @@ fn progress_json_carries_each_items_schedule() {
     assert!((s - 2.3065).abs() < 1e-4, "{s}");
     let d = items[1]["difficulty"].as_f64().unwrap();
     assert!((1.0..=10.0).contains(&d), "{d}");
+}
+
+/// The gallery, a scene playing in it, and the cheat sheet, as a learner
+/// sees them at each size (ASCII at 60x20, where terminals are most basic).
+#[test]
+fn gallery_and_cheat_sheet_screens() {
+    use podtutor::app::{App, Mode};
+    use podtutor::diagram::Charset;
+    use podtutor::keymap::Action;
+    use support::screens::{NOW, render, text};
+    for (w, h) in SIZES {
+        let charset = if w == 60 {
+            Charset::Ascii
+        } else {
+            Charset::Unicode
+        };
+        let mut ui = podtutor::ui::Ui::new(false, charset);
+        let mut app = App::new(lesson::embedded(), podtutor::progress::Progress::default());
+        app.settings.reduce_motion = true;
+        let now = podtutor::app::unix(NOW).unwrap();
+        app.open_mode(Mode::Scenes, now);
+        let list = text(&render(&mut app, &mut ui, w, h));
+        let _ = app.update(Action::ChoiceDown, NOW);
+        let _ = app.update(Action::Activate, NOW);
+        let _ = app.update(Action::StepMoment, NOW);
+        let watch = text(&render(&mut app, &mut ui, w, h));
+        app.open_mode(Mode::CheatSheet, now);
+        let cheat = text(&render(&mut app, &mut ui, w, h));
+        for screen in [&list, &watch, &cheat] {
+            assert!(w != 60 || screen.is_ascii(), "{screen}");
+        }
+        insta::assert_snapshot!(format!("gallery@{w}x{h}"), list);
+        insta::assert_snapshot!(format!("gallery-watch@{w}x{h}"), watch);
+        insta::assert_snapshot!(format!("cheat-sheet@{w}x{h}"), cheat);
+    }
 }
