@@ -316,6 +316,9 @@ pub fn cheat_sheet(lesson: &Lesson, width: usize, ascii: bool) -> Vec<PlainLine>
             }
         }
     }
+    if s.takeaways.is_empty() && s.fixes.is_empty() && s.commands.is_empty() {
+        o.para(crate::app::cheat::EMPTY);
+    }
     while o.lines.last().is_some_and(|l| l.text.is_empty()) {
         o.lines.pop();
     }

@@ -33,6 +33,10 @@ pub struct Sheet {
     pub commands: Vec<Command>,
 }
 
+/// What an empty sheet says (a lesson without takeaways, pitfalls or
+/// kubectl cards).
+pub const EMPTY: &str = "This lesson has no takeaways, pitfalls or kubectl cards to list.";
+
 /// The tag of the cards whose answers are the cheat sheet's commands.
 pub const COMMAND_TAG: &str = "kubectl";
 

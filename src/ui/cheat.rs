@@ -56,6 +56,9 @@ fn lines(c: &Cheat, w: usize, t: &Theme) -> Vec<Line<'static>> {
     if out.first().is_some_and(|l| l.width() == 0) {
         out.remove(0);
     }
+    if out.is_empty() {
+        out.push(Line::raw(crate::app::cheat::EMPTY));
+    }
     out
 }
 
