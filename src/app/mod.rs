@@ -336,15 +336,11 @@ impl App {
         }
         match &mut self.page {
             Page::Start(st) => match action {
-                Action::Activate => {
-                    let mode = st.selected();
-                    match unix(now) {
-                        Some(secs) => self.open_mode(mode, secs),
-                        // Without a time (tests that pass none) Learn still opens.
-                        None if mode == Mode::Learn => self.open_learn(now),
-                        None => {}
-                    }
-                }
+                Action::Activate => match st.selected() {
+                    // The answer clock starts from this very time string.
+                    Mode::Learn => self.open_learn(now),
+                    mode => self.open_mode(mode, unix(now).unwrap_or(0)),
+                },
                 Action::ChoiceUp | Action::ChoiceDown => st.step(action == Action::ChoiceUp),
                 Action::Pick(n) => st.pick(n),
                 Action::Next => self.open_section_at(0, now),
