@@ -4,8 +4,10 @@
 //! No terminal, clock or file system here: the loop passes the time in,
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
+pub mod catalog;
 pub mod cheat;
 pub mod gallery;
+pub mod learners;
 pub mod modes;
 pub mod outline;
 pub mod reader;
@@ -18,6 +20,7 @@ use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
+pub use catalog::Catalog;
 pub use cheat::Cheat;
 pub use gallery::Gallery;
 pub use modes::Mode;
@@ -50,6 +53,8 @@ pub enum Page {
     Gallery(Box<Gallery>),
     /// The cheat sheet.
     Cheat(Box<Cheat>),
+    /// The lessons of a pack (`--lessons DIR`).
+    Catalog(Catalog),
 }
 
 /// How the learner wants the tutor to behave.
@@ -98,6 +103,8 @@ pub struct App {
     pub not_saving: bool,
     /// The window is too small: every key but quit is ignored.
     pub too_small: bool,
+    /// The lessons of a pack, when the tutor runs one (`--lessons DIR`).
+    pub pack: Option<crate::pack::Pack>,
 }
 
 impl App {
@@ -120,6 +127,7 @@ impl App {
             alert: None,
             not_saving: false,
             too_small: false,
+            pack: None,
         }
     }
 
@@ -145,6 +153,7 @@ impl App {
             Page::Start(_) => Context::Start,
             Page::Outline(_) => Context::Outline,
             Page::Summary(_) => Context::Summary,
+            Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
             Page::Gallery(g) => g.context(),
             Page::Cheat(c) => c.context(),
@@ -234,20 +243,33 @@ impl App {
         }
     }
 
-    /// The start page at `now` (seconds since the Unix epoch): the due line
-    /// is worked out here, once, not on every frame.
+    /// The start page of the session's lesson at `now` (seconds since the
+    /// Unix epoch; `None` leaves out the due line), offering the modes the
+    /// lesson has and a pack allows.
+    pub fn start_page(&self, now: Option<i64>) -> Start {
+        let mut start = Start::new(&self.session, now);
+        start.modes.retain(|m| self.mode_offered(m.key()));
+        start
+    }
+
+    /// Opens the start page at `now`: the due line is worked out here,
+    /// once, not on every frame.
     pub fn open_start(&mut self, now: i64) {
-        match &mut self.page {
-            // Already there (a new tutor): keep the page, and its estimate,
-            // which counts every word of the lesson.
-            Page::Start(s) => s.due = Start::due(&self.session, now),
-            _ => self.page = Page::Start(Start::new(&self.session, Some(now))),
+        self.page = Page::Start(self.start_page(Some(now)));
+    }
+
+    /// The tutor opened at `now`: a start page on screen says what is due
+    /// (kept as it is otherwise, with its estimate, which counts every word
+    /// of the lesson). Any other page (a pack's catalog, `--start-at`) stays.
+    pub fn update_due(&mut self, now: i64) {
+        if let Page::Start(s) = &mut self.page {
+            s.due = Start::due(&self.session, now);
         }
     }
 
     /// Back to the start page from a mode, with that mode highlighted.
     fn back_to_start(&mut self, from: Mode, now: &str) {
-        let mut start = Start::new(&self.session, unix(now));
+        let mut start = self.start_page(unix(now));
         start.select(from);
         self.page = Page::Start(start);
     }
@@ -312,6 +334,7 @@ impl App {
                 self.help = true;
                 return Effect::None;
             }
+            Action::Outline if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Outline => {
                 if let Page::Outline(o) = &self.page {
                     self.page = (*o.back).clone();
@@ -322,13 +345,14 @@ impl App {
                         Page::Start(_) | Page::Gallery(_) | Page::Cheat(_) => {
                             Start::continue_index(&self.session, &self.sections)
                         }
-                        Page::Outline(_) => 0,
+                        Page::Outline(_) | Page::Catalog(_) => 0,
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
                 }
                 return Effect::None;
             }
+            Action::Summary if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Summary if self.context() != Context::Rating => {
                 return self.open_summary(now, false);
             }
@@ -344,6 +368,9 @@ impl App {
                 Action::ChoiceUp | Action::ChoiceDown => st.step(action == Action::ChoiceUp),
                 Action::Pick(n) => st.pick(n),
                 Action::Next => self.open_section_at(0, now),
+                // In a pack, back from a lesson's start is its catalog.
+                // Saved on the way out: the time so far is this lesson's.
+                Action::Prev if self.open_catalog() => return Effect::Save,
                 _ => {}
             },
             Page::Gallery(g) => {
@@ -355,6 +382,14 @@ impl App {
                 if c.update(action) {
                     self.back_to_start(Mode::CheatSheet, now);
                 }
+            }
+            Page::Catalog(_) => {
+                let effect = self.update_catalog(action);
+                // A lesson's start page opened from the catalog says what is due.
+                if let Some(t) = unix(now) {
+                    self.update_due(t);
+                }
+                return effect;
             }
             Page::Outline(o) => match action {
                 Action::Back => self.page = (*o.back).clone(),
@@ -394,7 +429,7 @@ impl App {
                 }
                 Action::Next => return self.open_summary(now, true),
                 Action::Prev if r.index == 0 => {
-                    self.page = Page::Start(Start::new(&self.session, unix(now)));
+                    self.page = Page::Start(self.start_page(unix(now)));
                 }
                 Action::Prev => {
                     let i = r.index - 1;
@@ -425,6 +460,11 @@ impl App {
 
     /// Adds time spent in this session (seconds since the last call).
     pub fn add_time(&mut self, session: &str, secs: u64) {
+        // Browsing a pack's catalog before any lesson was opened is no
+        // lesson's time (it would make an empty record for the first one).
+        if matches!(self.page, Page::Catalog(_)) && self.session.record().is_none() {
+            return;
+        }
         self.session.add_time(session, secs);
     }
 }

@@ -142,7 +142,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keymap::{self, Context, Key};
+    use crate::keymap::{self, Action, Context, Key};
     use crate::progress::Progress;
 
     const NOW: &str = "2026-11-25T10:00:00Z";
@@ -308,6 +308,19 @@ mod tests {
         );
         a.open_start(t + 60);
         assert_eq!(start(&a).due.unwrap().to_string(), "1 review due");
+    }
+
+    #[test]
+    fn a_pack_that_lists_modes_limits_the_start_page_to_them() {
+        let mut a = crate::lesson::embedded();
+        a.id = "a".into();
+        let mut pack = crate::pack::Pack::builtin(vec![a]);
+        pack.modes = vec!["learn".into(), "cheat-sheet".into()];
+        let mut app = App::with_pack(pack, Progress::default());
+        let _ = app.update(Action::Activate, NOW);
+        assert_eq!(start(&app).modes, [Mode::Learn, Mode::CheatSheet]);
+        // Opened from the catalog with a time: the due line is worked out.
+        assert_eq!(start(&app).due, None, "nothing answered yet");
     }
 
     #[test]
