@@ -27,6 +27,8 @@ use std::path::PathBuf;
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
+        podtutor quiz                     every question, no lesson text\n  \
+        podtutor review                   the questions due for review today\n  \
         podtutor --learner \"Ada L\"        Ada's own progress file on a shared machine\n  \
         podtutor room class/              the room report over learners' progress files\n  \
         podtutor scene restart-together   print an animated scene frame by frame"
@@ -135,6 +137,45 @@ pub enum Command {
         Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
     )]
     Outline(OutlineArgs),
+    /// A quiz: every question of the lesson without the lesson's text, in mixed
+    /// order; ends with your score and your misses, which you can try again.
+    #[command(
+        long_about = "A quiz: every question of the lesson (predictions, fact-or-myth claims and \
+        recall cards) without the lesson's text, in mixed order, so each answer comes from \
+        memory. It ends with your score and your misses, which you can try again.\n\n\
+        Answers are saved as you go: the first answer to a question still counts for the \
+        lesson's score, and every answer moves that question's review date. Esc goes back to \
+        the start page; q quits.",
+        after_help = "Examples:\n  podtutor quiz\n  podtutor quiz --no-confidence\n  \
+        podtutor quiz --learner \"Ada L\""
+    )]
+    Quiz(TutorArgs),
+    /// Review what is due: the questions and cards whose spaced-repetition date has come
+    /// (with --cram: everything, without changing any date).
+    #[command(
+        long_about = "Review what is due: the questions and cards whose review date has come, \
+        the most overdue first. Each answer sets the next date (a spaced-repetition schedule, \
+        FSRS): right and sure pushes it further away, a miss brings the question back in a \
+        minute, in the same sitting, and then soon after. Nothing is shown before its date. \
+        When nothing is due, it says when the next review is.\n\n\
+        With --cram: every question and card, the least well remembered first, due or not. \
+        Cram answers are not recorded: no date moves and no score changes.",
+        after_help = "Examples:\n  podtutor review\n  podtutor review --cram\n  \
+        podtutor progress            when the next reviews are due"
+    )]
+    Review(ReviewArgs),
+    /// A short placement test (about 8 questions across the levels): sections you answer
+    /// right and sure are marked known, and the lesson skips them.
+    #[command(
+        long_about = "A short placement test: about 8 questions spread over the lesson's \
+        levels, from foundation to expert. A section whose question you answer right and \
+        sure (fairly sure or certain) is marked known: the lesson's \"continue\" skips it, \
+        and it stays in the outline. It always asks how sure you are, since a lucky guess \
+        must not skip a section. The end screen lists the known sections and where the \
+        lesson will start.",
+        after_help = "Examples:\n  podtutor placement\n  podtutor placement --learner \"Ada L\""
+    )]
+    Placement(TutorArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:\n  \
         podtutor completions bash > ~/.local/share/bash-completion/completions/podtutor\n  \
@@ -228,6 +269,41 @@ pub struct ProgressArgs {
     pub ascii: bool,
 }
 
+/// Arguments of the subcommands that open the tutor on a mode's page
+/// (`quiz`, `placement`): the tutor's own options.
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
+pub struct TutorArgs {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Arguments of `podtutor review`.
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
+pub struct ReviewArgs {
+    /// Review everything, due or not, the least well remembered first; answers are
+    /// not recorded, so no review date moves.
+    #[arg(long)]
+    pub cram: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Copies tutor option `id` from `from` (written before a mode's
+/// subcommand) into the subcommand's own options.
+fn adopt_tutor(to: &mut GlobalArgs, id: &str, from: &GlobalArgs) -> bool {
+    match id {
+        "lesson" => to.lesson.clone_from(&from.lesson),
+        "progress_file" => to.progress_file.clone_from(&from.progress_file),
+        "learner" => to.learner.clone_from(&from.learner),
+        "ascii" => to.ascii = true,
+        "reduce_motion" => to.reduce_motion = true,
+        "no_confidence" => to.no_confidence = true,
+        "theme" => to.theme = from.theme,
+        _ => return false,
+    }
+    true
+}
+
 /// Arguments of `podtutor room`.
 #[derive(Debug, Clone, Args, PartialEq, Eq)]
 pub struct RoomArgs {
@@ -301,6 +377,8 @@ impl Command {
                 ascii: a.ascii,
                 ..GlobalArgs::default()
             },
+            Command::Quiz(a) | Command::Placement(a) => a.global.clone(),
+            Command::Review(a) => a.global.clone(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
@@ -315,6 +393,9 @@ impl Command {
             Command::Outline(_) => "outline",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
+            Command::Quiz(_) => "quiz",
+            Command::Review(_) => "review",
+            Command::Placement(_) => "placement",
         }
     }
 
@@ -337,6 +418,10 @@ impl Command {
             (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
+            (Command::Quiz(a) | Command::Placement(a), id) => {
+                return adopt_tutor(&mut a.global, id, from);
+            }
+            (Command::Review(a), id) => return adopt_tutor(&mut a.global, id, from),
             _ => return false,
         }
         true

@@ -5,6 +5,8 @@
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
 pub mod outline;
+pub mod question;
+pub mod quiz;
 pub mod reader;
 pub mod scene;
 pub mod start;
@@ -16,6 +18,7 @@ use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
 pub use outline::Outline;
+pub use quiz::{Quiz, QuizKind};
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
 pub use start::{Start, Welcome};
@@ -40,6 +43,9 @@ pub enum Page {
     Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
+    /// A round of questions without the lesson's prose (quiz, placement,
+    /// review, cram).
+    Quiz(Box<Quiz>),
 }
 
 /// How the learner wants the tutor to behave.
@@ -142,6 +148,7 @@ impl App {
             Page::Outline(_) => Context::Outline,
             Page::Summary(_) => Context::Summary,
             Page::Reader(r) => r.context(),
+            Page::Quiz(q) => q.context(),
         }
     }
 
@@ -149,6 +156,7 @@ impl App {
     pub fn flags(&self) -> Flags {
         match &self.page {
             Page::Reader(r) if !self.help => r.flags(&self.session),
+            Page::Quiz(q) if !self.help => q.flags(),
             _ => Flags::default(),
         }
     }
@@ -156,6 +164,10 @@ impl App {
     /// Milliseconds until the next animation frame, or `None` when nothing
     /// moves (the loop then sleeps until input).
     pub fn frame_interval_ms(&self) -> Option<u64> {
+        if let Page::Quiz(q) = &self.page {
+            // A missed review question counts down to its return.
+            return q.wake_ms().filter(|_| !self.too_small);
+        }
         let r = self.reader()?;
         if self.help || self.too_small || !r.scene_active() {
             return None;
@@ -175,6 +187,24 @@ impl App {
         self.too_small = facts.too_small;
         if let (Some(r), Some(t)) = (self.reader_mut(), facts.text) {
             r.measured(t);
+        }
+        if let (Page::Quiz(q), Some(t)) = (&mut self.page, facts.text) {
+            q.measured(t);
+        }
+    }
+
+    /// Opens a round of questions of `kind` at `now` (seconds since the
+    /// Unix epoch): `podtutor quiz`, `review`, `review --cram`, `placement`
+    /// and the start page's modes come here.
+    pub fn open_quiz(&mut self, kind: QuizKind, now: i64) {
+        self.page = Page::Quiz(Box::new(Quiz::new(kind, &self.session, now)));
+    }
+
+    /// The time now (RFC 3339), passed in by the loop when it wakes without
+    /// a key: a missed review question whose step is over comes back.
+    pub fn tick(&mut self, now: &str) {
+        if let Page::Quiz(q) = &mut self.page {
+            q.tick(&self.session, now);
         }
     }
 
@@ -274,6 +304,7 @@ impl App {
                         Page::Summary(_) => self.sections.len(),
                         Page::Start(_) => Start::continue_index(&self.session, &self.sections),
                         Page::Outline(_) => 0,
+                        Page::Quiz(_) => Start::continue_index(&self.session, &self.sections),
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
@@ -347,6 +378,21 @@ impl App {
                     return r.update(Action::Rate(3), &mut self.session, &self.settings, now);
                 }
                 _ => return r.update(action, &mut self.session, &self.settings, now),
+            },
+            Page::Quiz(q) => match action {
+                // Esc leaves the round for the start page (it never quits);
+                // while rating it goes back to the choice.
+                Action::Back if q.context() != Context::Rating => {
+                    self.page = Page::Start(Start::new(&self.session.lesson));
+                }
+                Action::Rate(3) if q.context() == Context::Rating => {
+                    // "Stop asking", as in the lesson: saved for later runs.
+                    self.settings.confidence = false;
+                    self.session.settings_mut().confidence = Some(false);
+                    let _ = q.update(action, &mut self.session, &self.settings, now);
+                    return Effect::Save;
+                }
+                _ => return q.update(action, &mut self.session, &self.settings, now),
             },
         }
         Effect::None

@@ -6,6 +6,8 @@
 mod chrome;
 mod help;
 mod outline;
+mod question;
+mod quiz;
 mod reader;
 mod scene_pane;
 mod start;
@@ -124,6 +126,7 @@ impl Ui {
             Page::Outline(o) => outline::draw(f, body, app, o, &t),
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
+            Page::Quiz(q) => drawn = quiz::draw(f, body, app, q, &t),
         }
         if app.help {
             help::draw(f, area, &t, chrome::border_set(self.charset));

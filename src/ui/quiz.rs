@@ -1,0 +1,384 @@
+//! The question modes' page: where the round stands, the question on
+//! screen (its choices, or a recall card), its feedback, the wait for a
+//! missed review question, and the end screen. One scrolling column; an
+//! open question's selected choice never leaves the view.
+
+use super::chrome::{measure, put_lines};
+use super::question::Lines;
+use super::{Drawn, Theme};
+use crate::app::quiz::{Ask, CARD_GRADES, Question, all_items};
+use crate::app::{App, Quiz, QuizKind, Stage, TextFacts, ViewFacts};
+use crate::item::ItemKind;
+use crate::review;
+use crate::text::sanitize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draws the page and reports how far its text scrolls.
+pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Drawn {
+    let area = measure(area, 100);
+    let mut b = Lines::new(area.width as usize, t);
+    status(&mut b, app, q);
+    let mut keep: Option<std::ops::Range<usize>> = None;
+    match &q.current {
+        Some(cur) => {
+            let base = b.part.lines.len();
+            question(&mut b, app, q);
+            // The selected (or rated) choice is kept in view.
+            if let Ask::Choice(
+                Stage::Choosing {
+                    selected: Some(s), ..
+                }
+                | Stage::Rating { choice: s },
+            ) = &cur.ask
+            {
+                keep = b.part.choices.get(*s).map(|r| r.start + base..r.end + base);
+            }
+        }
+        None if !q.later.is_empty() => waiting(&mut b, q),
+        None => end(&mut b, app, q),
+    }
+    let lines = b.part.lines;
+    let rows = area.height;
+    let facts = TextFacts {
+        rows,
+        total: lines.len() as u16,
+        anchor: None,
+    };
+    let mut scroll = q.scroll_for(facts);
+    if let Some(r) = keep {
+        let (a, e) = (r.start as u16, r.end as u16);
+        if a < scroll {
+            scroll = a;
+        } else if e > scroll + rows {
+            scroll = e.saturating_sub(rows).min(a);
+        }
+    }
+    put_lines(f.buffer_mut(), area, lines.iter().skip(usize::from(scroll)));
+    let mut drawn = Drawn {
+        facts: ViewFacts {
+            too_small: false,
+            text: Some(facts),
+        },
+        choices: Vec::new(),
+    };
+    // Clicks on the open question's choices.
+    if let Some(cur) = &q.current
+        && matches!(cur.ask, Ask::Choice(Stage::Choosing { .. }))
+    {
+        let mut c = Lines::new(area.width as usize, t);
+        status(&mut c, app, q);
+        let base = c.part.lines.len();
+        question(&mut c, app, q);
+        for (n, r) in c.part.choices.iter().enumerate() {
+            for line in r.clone() {
+                if let Some(row) = ((line + base) as u16).checked_sub(scroll)
+                    && row < rows
+                {
+                    drawn
+                        .choices
+                        .push((Rect::new(area.x, area.y + row, area.width, 1), n));
+                }
+            }
+        }
+    }
+    drawn
+}
+
+/// "Review · Question 3 of 12 · 2 right", and what the round is about.
+fn status(b: &mut Lines<'_>, app: &App, q: &Quiz) {
+    let t = b.t;
+    let mut line = vec![Span::styled(q.kind.title(), t.heading())];
+    if q.total > 0 && !q.is_over() {
+        let mut s = format!(" · Question {} of {}", q.asked.max(1), q.total);
+        s.push_str(&format!(" · {} right", q.right()));
+        line.push(Span::raw(s));
+    }
+    if q.current.as_ref().is_some_and(|c| c.again) {
+        line.push(Span::styled(" · again after a miss", t.warning()));
+    }
+    b.push(Line::from(line));
+    let note = match q.kind {
+        QuizKind::Cram => "Cram: answers here do not change your schedule or your score.",
+        QuizKind::Placement if !q.is_over() => {
+            "A section whose question you answer right and sure is marked known: Learn skips it."
+        }
+        QuizKind::Review if !q.is_over() => {
+            "Due for review. A miss comes back in a minute, then on its schedule."
+        }
+        _ => "",
+    };
+    if !note.is_empty() {
+        let style = t.dim();
+        b.styled(note, style);
+    }
+    let _ = app;
+}
+
+/// The question on screen: its kind and section, the prompt, then the
+/// choices, the card, or the feedback.
+fn question(b: &mut Lines<'_>, app: &App, q: &Quiz) {
+    let t = b.t;
+    let Some(cur) = &q.current else {
+        return;
+    };
+    let lesson = &app.session.lesson;
+    let Some(question) = Question::of(lesson, &cur.id) else {
+        return;
+    };
+    let kind = match cur.id.kind() {
+        Some(ItemKind::Prediction) => "Predict",
+        Some(ItemKind::Myth) => "Fact or myth?",
+        _ => "Recall",
+    };
+    let section = question
+        .section(lesson)
+        .map(|s| format!(" · {}", sanitize(&lesson.section_title(s))))
+        .unwrap_or_default();
+    b.blank();
+    b.push(Line::from(vec![
+        Span::styled(kind, t.label()),
+        Span::styled(section, t.dim()),
+    ]));
+    let prompt = sanitize(question.prompt());
+    match question {
+        Question::Choice(item) => {
+            if item.kind == ItemKind::Myth {
+                let style = t.heading();
+                b.hanging("“", &format!("{prompt}”"), style);
+            } else {
+                b.styled(&prompt, ratatui::style::Style::new());
+            }
+            b.blank();
+            match (&cur.ask, &cur.answer) {
+                (_, Some(a)) => {
+                    b.feedback(item.choices, item.answer, std::slice::from_ref(a), 0);
+                    after(b, q, a.correct);
+                }
+                (Ask::Choice(stage), None) => {
+                    let again = if q.kind == QuizKind::Placement {
+                        " Placement always asks how sure you are."
+                    } else {
+                        ""
+                    };
+                    b.open_choices(item.choices, stage, again);
+                }
+                _ => {}
+            }
+        }
+        Question::Card(card) => {
+            b.styled(&prompt, ratatui::style::Style::new());
+            b.blank();
+            let revealed = matches!(cur.ask, Ask::Card { revealed: true }) || cur.answer.is_some();
+            if !revealed {
+                let style = t.dim();
+                b.styled(
+                    "Answer it in your head, then press Enter to see the answer.",
+                    style,
+                );
+                return;
+            }
+            let style = t.label();
+            b.styled("Answer", style);
+            b.styled(&sanitize(&card.answer), ratatui::style::Style::new());
+            b.blank();
+            match &cur.answer {
+                None => {
+                    let style = t.key();
+                    b.styled(
+                        "Did you know it? 1 didn't know · 2 knew it, with effort · 3 knew it",
+                        style,
+                    );
+                }
+                Some(a) => {
+                    let grade = CARD_GRADES
+                        .iter()
+                        .find(|g| g.0 == a.choice)
+                        .map_or("", |g| g.1);
+                    let (mark, style) = if a.correct {
+                        ("✓ ", t.right())
+                    } else {
+                        ("✗ ", t.wrong())
+                    };
+                    b.push(Line::from(vec![
+                        Span::styled(mark, style),
+                        Span::styled(format!("You {grade}."), style),
+                    ]));
+                    after(b, q, a.correct);
+                }
+            }
+        }
+    }
+}
+
+/// What happens next, under the feedback.
+fn after(b: &mut Lines<'_>, q: &Quiz, correct: bool) {
+    let t = b.t;
+    b.blank();
+    if q.kind == QuizKind::Review && !correct {
+        let style = t.warning();
+        b.styled(
+            "It comes back in a minute, once the step has passed, then on its schedule.",
+            style,
+        );
+    }
+    let last = q.queue.is_empty() && q.later.is_empty();
+    let style = t.key();
+    b.styled(
+        if last {
+            "Press Enter to see how the round went."
+        } else {
+            "Press Enter for the next question."
+        },
+        style,
+    );
+}
+
+/// Waiting for a missed review question to come back.
+fn waiting(b: &mut Lines<'_>, q: &Quiz) {
+    let t = b.t;
+    let n = q.later.len();
+    let wait = q.next_back().map_or(0, |d| d - q.now).max(0);
+    let when = if wait < 60 {
+        format!("{wait} s")
+    } else {
+        review::in_words(wait)
+    };
+    let what = if n == 1 {
+        "1 missed question comes back".to_string()
+    } else {
+        format!("{n} missed questions come back")
+    };
+    b.blank();
+    let style = t.heading();
+    b.styled(&format!("{what} in {when}."), style);
+    b.blank();
+    let style = t.dim();
+    b.styled(
+        "Not before its time: answering it again after a short gap is what makes it stick. \
+         Stay here and it appears by itself; Esc leaves, and it stays due.",
+        style,
+    );
+}
+
+/// The end of the round: the score and the misses, or what placement found.
+fn end(b: &mut Lines<'_>, app: &App, q: &Quiz) {
+    let t = b.t;
+    let s = &app.session;
+    let lesson = &s.lesson;
+    b.blank();
+    if q.total == 0 {
+        let text = match q.kind {
+            QuizKind::Review => nothing_due(app, q.now),
+            _ => "This lesson has no questions.".to_string(),
+        };
+        let style = t.heading();
+        b.styled(&text, style);
+        return;
+    }
+    let right = q.right();
+    let n = q.answers.len();
+    let pct = (right * 100).checked_div(n).unwrap_or(0);
+    let head = match q.kind {
+        QuizKind::Placement => format!("Placement done: {right} of {n} right"),
+        k => format!("{} done: {right} of {n} right ({pct}%)", k.title()),
+    };
+    let style = t.heading();
+    b.styled(&head, style);
+    match q.kind {
+        QuizKind::Cram => {
+            let style = t.dim();
+            b.styled("Nothing was recorded: your schedule is as it was.", style);
+        }
+        QuizKind::Review => {
+            let style = t.dim();
+            b.styled(&next_review(app, q.now), style);
+        }
+        QuizKind::Quiz => {
+            let style = t.dim();
+            b.styled(
+                "A question answered for the first time here counts for the lesson's score.",
+                style,
+            );
+        }
+        QuizKind::Placement => {}
+    }
+    if q.kind == QuizKind::Placement {
+        b.blank();
+        let style = t.label();
+        b.styled("Known: Learn skips these (they stay in the outline)", style);
+        if q.known.is_empty() {
+            b.hanging("  ", "none yet", t.dim());
+        }
+        for sec in &q.known {
+            b.hanging("✓ ", &sanitize(&lesson.section_title(*sec)), t.right());
+        }
+        let start = crate::app::Start::continue_index(s, &app.sections);
+        if let Some(sec) = app.sections.get(start) {
+            b.blank();
+            b.push(Line::from(vec![
+                Span::styled("Learn starts at: ", t.label()),
+                Span::raw(sanitize(&lesson.section_title(*sec)).into_owned()),
+            ]));
+        }
+    }
+    let misses = q.misses();
+    b.blank();
+    let style = t.label();
+    if misses.is_empty() {
+        b.styled("No misses.", style);
+        return;
+    }
+    b.styled(&format!("Missed ({})", misses.len()), style);
+    for (id, a) in misses {
+        let Some(question) = Question::of(lesson, id) else {
+            continue;
+        };
+        b.blank();
+        b.hanging("✗ ", &sanitize(question.prompt()), t.wrong());
+        b.hanging("  You:    ", &sanitize(&question.said(a)), t.dim());
+        b.hanging(
+            "  Answer: ",
+            &sanitize(question.right_answer()),
+            ratatui::style::Style::new(),
+        );
+    }
+}
+
+/// "Nothing is due. Next review in 2 days." (or why there is nothing yet).
+fn nothing_due(app: &App, now: i64) -> String {
+    match next_in(app, now) {
+        Some(w) => format!("Nothing is due. Next review in {w}."),
+        None => "Nothing to review yet: questions come back here once you have answered them \
+                 in Learn or Quiz."
+            .to_string(),
+    }
+}
+
+/// "Next review in 2 days." after a review round.
+fn next_review(app: &App, now: i64) -> String {
+    match next_in(app, now) {
+        Some(w) => format!("Next review in {w}."),
+        None => String::new(),
+    }
+}
+
+/// How long until the next item falls due, in words.
+fn next_in(app: &App, now: i64) -> Option<String> {
+    let s = &app.session;
+    let histories: Vec<Vec<review::Review>> = all_items(&s.lesson)
+        .iter()
+        .map(|id| {
+            s.record()
+                .and_then(|r| r.item(id))
+                .map(crate::item::ItemRecord::reviews)
+                .unwrap_or_default()
+        })
+        .collect();
+    let sum = review::summary(histories.iter().map(|h| ((), h.as_slice())), now);
+    if sum.due > 0 {
+        return Some("under a minute".into());
+    }
+    sum.next.map(|n| review::in_words(n - now))
+}
