@@ -1009,17 +1009,17 @@ mod tests {
 position = "step:shared-network"
 visited = ["overview", "step:shared-network", "step:what-is-a-pod"]
 
+[[lessons.multi-container-pods.items."myth:separate-ips".attempts]]
+choice = "true"
+correct = false
+at = "2026-01-01T00:01:00Z"
+
 [[lessons.multi-container-pods.items."step:what-is-a-pod".attempts]]
 choice = "a"
 correct = true
 at = "2026-01-01T00:00:00Z"
 confidence = "certain"
 seconds = 9
-
-[[lessons.multi-container-pods.items."myth:separate-ips".attempts]]
-choice = "true"
-correct = false
-at = "2026-01-01T00:01:00Z"
 
 [lessons.multi-container-pods.sessions]
 s-1 = 120
