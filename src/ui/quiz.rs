@@ -18,14 +18,17 @@ use ratatui::text::{Line, Span};
 /// Draws the page and reports how far its text scrolls.
 pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Drawn {
     let area = measure(area, 100);
-    let mut b = Lines::new(area.width as usize, t);
-    status(&mut b, app, q);
+    let w = area.width as usize;
+    // Where the round stands stays in view; the question scrolls below it.
+    let mut head = Lines::new(w, t);
+    status(&mut head, app, q);
+    let mut b = Lines::new(w, t);
     let mut keep: Option<std::ops::Range<usize>> = None;
     match &q.current {
         Some(cur) => {
-            let base = b.part.lines.len();
             question(&mut b, app, q);
-            // The selected (or rated) choice is kept in view.
+            // The selected (or rated) choice, and what to do next if it
+            // fits, are kept in view.
             if let Ask::Choice(
                 Stage::Choosing {
                     selected: Some(s), ..
@@ -33,29 +36,55 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Dr
                 | Stage::Rating { choice: s },
             ) = &cur.ask
             {
-                keep = b.part.choices.get(*s).map(|r| r.start + base..r.end + base);
+                keep = b.part.choices.get(*s).cloned();
             }
         }
         None if !q.later.is_empty() => waiting(&mut b, q),
         None => end(&mut b, app, q),
     }
-    let lines = b.part.lines;
-    let rows = area.height;
+    let head_h = (head.part.lines.len() as u16).min(area.height.saturating_sub(1));
+    let body = Rect::new(area.x, area.y + head_h, area.width, area.height - head_h);
+    let lines = &b.part.lines;
+    let rows = body.height;
+    let total = lines.len() as u16;
     let facts = TextFacts {
         rows,
-        total: lines.len() as u16,
+        total,
         anchor: None,
     };
     let mut scroll = q.scroll_for(facts);
     if let Some(r) = keep {
-        let (a, e) = (r.start as u16, r.end as u16);
+        let (a, mut e) = (r.start as u16, r.end as u16);
+        if total - a <= rows {
+            e = total;
+        }
         if a < scroll {
             scroll = a;
         } else if e > scroll + rows {
             scroll = e.saturating_sub(rows).min(a);
         }
     }
-    put_lines(f.buffer_mut(), area, lines.iter().skip(usize::from(scroll)));
+    // How much more there is, on the right of the status line.
+    let max = total.saturating_sub(rows);
+    if max > 0 {
+        let more = if scroll >= max {
+            " end".to_string()
+        } else {
+            format!(" ↓ more · {}%", u32::from(scroll) * 100 / u32::from(max))
+        };
+        if let Some(first) = head.part.lines.first_mut() {
+            let used = first.width();
+            let pad = w.saturating_sub(used + crate::text::width(&more));
+            first.spans.push(Span::raw(" ".repeat(pad)));
+            first.spans.push(Span::styled(more, t.key()));
+        }
+    }
+    put_lines(
+        f.buffer_mut(),
+        area,
+        head.part.lines.iter().take(head_h as usize),
+    );
+    put_lines(f.buffer_mut(), body, lines.iter().skip(usize::from(scroll)));
     let mut drawn = Drawn {
         facts: ViewFacts {
             too_small: false,
@@ -67,18 +96,14 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Dr
     if let Some(cur) = &q.current
         && matches!(cur.ask, Ask::Choice(Stage::Choosing { .. }))
     {
-        let mut c = Lines::new(area.width as usize, t);
-        status(&mut c, app, q);
-        let base = c.part.lines.len();
-        question(&mut c, app, q);
-        for (n, r) in c.part.choices.iter().enumerate() {
+        for (n, r) in b.part.choices.iter().enumerate() {
             for line in r.clone() {
-                if let Some(row) = ((line + base) as u16).checked_sub(scroll)
+                if let Some(row) = (line as u16).checked_sub(scroll)
                     && row < rows
                 {
                     drawn
                         .choices
-                        .push((Rect::new(area.x, area.y + row, area.width, 1), n));
+                        .push((Rect::new(body.x, body.y + row, body.width, 1), n));
                 }
             }
         }
@@ -100,13 +125,9 @@ fn status(b: &mut Lines<'_>, app: &App, q: &Quiz) {
     }
     b.push(Line::from(line));
     let note = match q.kind {
-        QuizKind::Cram => "Cram: answers here do not change your schedule or your score.",
-        QuizKind::Placement if !q.is_over() => {
-            "A section whose question you answer right and sure is marked known: Learn skips it."
-        }
-        QuizKind::Review if !q.is_over() => {
-            "Due for review. A miss comes back in a minute, then on its schedule."
-        }
+        QuizKind::Cram => "Cram: answers here do not change your schedule.",
+        QuizKind::Placement if !q.is_over() => "Right and sure marks a section known.",
+        QuizKind::Review if !q.is_over() => "A miss comes back in a minute.",
         _ => "",
     };
     if !note.is_empty() {
