@@ -203,8 +203,9 @@ pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
         // The first kind (in that order) with a question from another
         // section than the last one, and its first such question.
         let prev = last.and_then(|(_, s)| s);
-        // Among those, one of the section with the most left, so a section
-        // with many questions is spread out rather than left to the end.
+        // Among those, the first in lesson order; but a section that makes
+        // up a good part of what is left goes first, or the end would
+        // bring its questions back to back.
         let left = |s: &Option<Section>| {
             pools
                 .iter()
@@ -213,17 +214,11 @@ pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
                 .count()
         };
         let apart = |k: usize| {
-            let mut best: Option<(usize, usize)> = None;
-            for (i, (_, s)) in pools[k].iter().enumerate() {
-                if prev.is_some() && *s == prev {
-                    continue;
-                }
-                let n = left(s);
-                if best.is_none_or(|(_, m)| n > m) {
-                    best = Some((i, n));
-                }
-            }
-            best.map(|(i, _)| i)
+            let ok = |s: &Option<Section>| prev.is_none() || *s != prev;
+            let urgent = pools[k]
+                .iter()
+                .position(|(_, s)| ok(s) && left(s) * 3 >= rest);
+            urgent.or_else(|| pools[k].iter().position(|(_, s)| ok(s)))
         };
         let (k, pick) = kinds
             .iter()
@@ -466,10 +461,13 @@ impl Quiz {
         self.answers.iter().filter(|(_, a)| !a.correct).collect()
     }
 
-    /// True on the end screen when there are misses to try again (not in
-    /// placement, whose verdict stands on the first answers).
+    /// True on the end screen when there are misses to try again: in a
+    /// quiz or cram (placement's verdict stands on the first answers, and
+    /// review's misses already came back).
     pub fn can_retry(&self) -> bool {
-        self.is_over() && self.kind != QuizKind::Placement && !self.misses().is_empty()
+        self.is_over()
+            && matches!(self.kind, QuizKind::Quiz | QuizKind::Cram)
+            && !self.misses().is_empty()
     }
 
     /// Whether this round asks "how sure are you?".
@@ -639,7 +637,9 @@ impl Quiz {
     /// The round is over: a placement marks what it found known. Saves
     /// when that changed the record.
     fn finish(&mut self, session: &mut Session) -> Effect {
-        let last = self.queue.is_empty() && self.later.is_empty();
+        let last = self.queue.is_empty()
+            && self.later.is_empty()
+            && self.current.as_ref().is_none_or(|c| c.answer.is_some());
         if !last || self.kind != QuizKind::Placement || !self.known.is_empty() {
             return Effect::None;
         }

@@ -42,6 +42,10 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Dr
         None if !q.later.is_empty() => waiting(&mut b, q),
         None => end(&mut b, app, q),
     }
+    // A blank line under the status where there is room for it.
+    if f.area().height >= 24 {
+        head.push(Line::default());
+    }
     let head_h = (head.part.lines.len() as u16).min(area.height.saturating_sub(1));
     let body = Rect::new(area.x, area.y + head_h, area.width, area.height - head_h);
     let lines = &b.part.lines;
@@ -114,7 +118,9 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Dr
 /// "Review · Question 3 of 12 · 2 right", and what the round is about.
 fn status(b: &mut Lines<'_>, app: &App, q: &Quiz) {
     let t = b.t;
-    let mut line = vec![Span::styled(q.kind.title(), t.heading())];
+    // The end's verdict heads the page in place of the question count.
+    let title = end_head(q).unwrap_or_else(|| q.kind.title().to_string());
+    let mut line = vec![Span::styled(title, t.heading())];
     if q.total > 0 && !q.is_over() {
         let mut s = format!(" · Question {} of {}", q.asked.max(1), q.total);
         s.push_str(&format!(" · {} right", q.right()));
@@ -261,7 +267,7 @@ fn waiting(b: &mut Lines<'_>, q: &Quiz) {
     let t = b.t;
     let n = q.later.len();
     let wait = q.next_back().map_or(0, |d| d - q.now).max(0);
-    let when = if wait < 60 {
+    let when = if wait < 100 {
         format!("{wait} s")
     } else {
         review::in_words(wait)
@@ -298,15 +304,6 @@ fn end(b: &mut Lines<'_>, app: &App, q: &Quiz) {
         b.styled(&text, style);
         return;
     }
-    let right = q.right();
-    let n = q.answers.len();
-    let pct = (right * 100).checked_div(n).unwrap_or(0);
-    let head = match q.kind {
-        QuizKind::Placement => format!("Placement done: {right} of {n} right"),
-        k => format!("{} done: {right} of {n} right ({pct}%)", k.title()),
-    };
-    let style = t.heading();
-    b.styled(&head, style);
     match q.kind {
         QuizKind::Cram => {
             let style = t.dim();
@@ -367,6 +364,20 @@ fn end(b: &mut Lines<'_>, app: &App, q: &Quiz) {
     }
 }
 
+/// "Quiz done: 9 of 12 right (75%)", once a round with questions is over.
+fn end_head(q: &Quiz) -> Option<String> {
+    if !q.is_over() || q.total == 0 {
+        return None;
+    }
+    let right = q.right();
+    let n = q.answers.len();
+    let pct = (right * 100 + n / 2).checked_div(n).unwrap_or(0);
+    Some(match q.kind {
+        QuizKind::Placement => format!("Placement done: {right} of {n} right"),
+        k => format!("{} done: {right} of {n} right ({pct}%)", k.title()),
+    })
+}
+
 /// "Nothing is due. Next review in 2 days." (or why there is nothing yet).
 fn nothing_due(app: &App, now: i64) -> String {
     match next_in(app, now) {
@@ -377,8 +388,13 @@ fn nothing_due(app: &App, now: i64) -> String {
     }
 }
 
-/// "Next review in 2 days." after a review round.
+/// "Next review in 2 days." after a review round (or what fell due
+/// meanwhile, answered in another window).
 fn next_review(app: &App, now: i64) -> String {
+    let due = due_now(app, now);
+    if due > 0 {
+        return format!("{due} more due now: run the review again for them.");
+    }
     match next_in(app, now) {
         Some(w) => format!("Next review in {w}."),
         None => String::new(),
@@ -387,6 +403,17 @@ fn next_review(app: &App, now: i64) -> String {
 
 /// How long until the next item falls due, in words.
 fn next_in(app: &App, now: i64) -> Option<String> {
+    let sum = summary(app, now);
+    sum.next.map(|n| review::in_words(n - now))
+}
+
+/// How many items are due at `now`.
+fn due_now(app: &App, now: i64) -> usize {
+    summary(app, now).due
+}
+
+/// The review summary of the lesson's items at `now`.
+fn summary(app: &App, now: i64) -> review::Summary {
     let s = &app.session;
     let histories: Vec<Vec<review::Review>> = all_items(&s.lesson)
         .iter()
@@ -397,9 +424,5 @@ fn next_in(app: &App, now: i64) -> Option<String> {
                 .unwrap_or_default()
         })
         .collect();
-    let sum = review::summary(histories.iter().map(|h| ((), h.as_slice())), now);
-    if sum.due > 0 {
-        return Some("under a minute".into());
-    }
-    sum.next.map(|n| review::in_words(n - now))
+    review::summary(histories.iter().map(|h| ((), h.as_slice())), now)
 }

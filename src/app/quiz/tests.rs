@@ -413,3 +413,17 @@ fn esc_leaves_for_the_start_page_and_q_quits() {
     a.open_quiz(QuizKind::Review, T0);
     assert_eq!(a.update(Action::Quit, &stamp(T0)), Effect::Quit);
 }
+
+#[test]
+fn a_placement_answered_all_right_and_sure_marks_every_section_known() {
+    let mut a = app();
+    a.open_quiz(QuizKind::Placement, T0);
+    let total = quiz(&a).total;
+    for n in 0..total {
+        let _ = answer(&mut a, true, 2, T0 + n as i64);
+        next(&mut a, T0 + n as i64);
+    }
+    assert_eq!(a.context(), Context::QuizEnd);
+    assert_eq!(quiz(&a).known.len(), total);
+    assert_eq!(a.session.record().unwrap().known.len(), total);
+}
