@@ -315,6 +315,17 @@ fn placement_marks_sections_known_and_learn_starts_after_them() {
     let all = lesson.sections();
     let after = all.iter().position(|s| *s == sections[1]).unwrap() + 1;
     p.wait_for(&format!(" {}/{}", after + 1, all.len()));
+    // The known sections stay in the outline, marked.
+    p.send(b"o");
+    p.wait_for("Outline");
+    let title = lesson.section_title(sections[0]);
+    let row = p
+        .screen()
+        .lines()
+        .find(|l| l.contains(&title[..20]))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(row.contains("· known"), "{}", p.screen());
     p.send(b"q");
     assert_eq!(p.wait_exit(), 0);
 }
