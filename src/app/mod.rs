@@ -405,6 +405,10 @@ impl App {
         }
         match &mut self.page {
             Page::Reader(r) => r.click(n, &mut self.session, &self.settings, now),
+            Page::Quiz(q) if q.context() == Context::QuizQuestion => {
+                let _ = q.update(Action::Pick(n), &mut self.session, &self.settings, now);
+                q.update(Action::Commit, &mut self.session, &self.settings, now)
+            }
             _ => Effect::None,
         }
     }

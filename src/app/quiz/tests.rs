@@ -427,3 +427,62 @@ fn a_placement_answered_all_right_and_sure_marks_every_section_known() {
     assert_eq!(quiz(&a).known.len(), total);
     assert_eq!(a.session.record().unwrap().known.len(), total);
 }
+
+#[test]
+fn every_key_the_quiz_footer_offers_works_and_esc_never_quits() {
+    use crate::keymap::{Key, action_for, footer_hints};
+    let contexts = [
+        Context::QuizQuestion,
+        Context::QuizRecall,
+        Context::QuizGrade,
+        Context::QuizFeedback,
+        Context::QuizWaiting,
+        Context::QuizEnd,
+    ];
+    let flags = Flags {
+        scrolls: true,
+        missed: true,
+        ..Flags::default()
+    };
+    for ctx in contexts {
+        let hints = footer_hints(ctx, flags);
+        for (label, what) in &hints {
+            let b = crate::keymap::BINDINGS
+                .iter()
+                .find(|b| b.label == *label && b.what == *what && b.contexts.contains(&ctx))
+                .unwrap();
+            assert!(
+                b.keys.iter().any(|k| action_for(*k, ctx, flags).is_some()),
+                "{label} {what} does nothing in {ctx:?}"
+            );
+        }
+        // Esc, ? and q everywhere on the page; Esc is never quit.
+        assert_eq!(
+            action_for(Key::Esc, ctx, flags),
+            Some(Action::Back),
+            "{ctx:?}"
+        );
+        assert_eq!(action_for(Key::Char('q'), ctx, flags), Some(Action::Quit));
+        assert_eq!(action_for(Key::Char('?'), ctx, flags), Some(Action::Help));
+        // None of the lesson's page keys act here.
+        for k in [Key::Char('o'), Key::Char('s'), Key::Tab] {
+            assert_eq!(action_for(k, ctx, flags), None, "{k:?} in {ctx:?}");
+        }
+    }
+    assert!(
+        footer_hints(Context::QuizEnd, Flags::default())
+            .iter()
+            .all(|(k, _)| *k != "r")
+    );
+}
+
+#[test]
+fn a_click_on_a_choice_selects_and_commits_it() {
+    let mut a = app();
+    a.settings.confidence = false;
+    a.open_quiz(QuizKind::Quiz, T0);
+    let id = current(&a);
+    assert_eq!(a.click_choice(0, &stamp(T0 + 3)), Effect::Save);
+    assert_eq!(a.context(), Context::QuizFeedback);
+    assert_eq!(a.session.attempts(&id).len(), 1);
+}
