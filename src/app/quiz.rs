@@ -184,7 +184,17 @@ pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
         // The kind furthest behind its share: taken/size smallest,
         // compared as fractions to stay exact.
         let mut kinds: Vec<usize> = (0..pools.len()).filter(|&k| !pools[k].is_empty()).collect();
-        kinds.sort_by(|&a, &b| (taken[a] * sizes[b]).cmp(&(taken[b] * sizes[a])));
+        // Three kinds at most: an insertion sort, stable, with no sort
+        // routine compiled in for it.
+        for i in 1..kinds.len() {
+            let mut j = i;
+            while j > 0
+                && taken[kinds[j]] * sizes[kinds[j - 1]] < taken[kinds[j - 1]] * sizes[kinds[j]]
+            {
+                kinds.swap(j, j - 1);
+                j -= 1;
+            }
+        }
         // Another kind than the last, where there is one to take.
         if kinds.len() > 1 && last.is_some_and(|(k, _)| k == kinds[0]) {
             let k = kinds.remove(0);
@@ -247,9 +257,11 @@ pub fn placement(lesson: &Lesson) -> Vec<ItemId> {
         let want = PLACEMENT_QUESTIONS - chosen.len();
         chosen.extend(spread(of(k), want));
     }
-    let order = all_items(lesson);
-    chosen.sort_by_key(|id| order.iter().position(|x| x == id));
-    chosen
+    // In lesson order.
+    all_items(lesson)
+        .into_iter()
+        .filter(|id| chosen.contains(id))
+        .collect()
 }
 
 /// At most `n` of `v`, evenly spaced, first and last included.
