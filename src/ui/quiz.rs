@@ -161,13 +161,17 @@ fn question(b: &mut Lines<'_>, app: &App, q: &Quiz) {
     };
     let section = question
         .section(lesson)
-        .map(|s| format!(" · {}", sanitize(&lesson.section_title(s))))
-        .unwrap_or_default();
+        .map(|s| sanitize(&lesson.section_title(s)).into_owned());
     b.blank();
-    b.push(Line::from(vec![
-        Span::styled(kind, t.label()),
-        Span::styled(section, t.dim()),
-    ]));
+    // A claim's section title says "Fact or myth?" already.
+    let line = match (cur.id.kind(), section) {
+        (Some(ItemKind::Myth), Some(s)) => vec![Span::styled(s, t.label())],
+        (_, s) => vec![
+            Span::styled(kind, t.label()),
+            Span::styled(s.map(|s| format!(" · {s}")).unwrap_or_default(), t.dim()),
+        ],
+    };
+    b.push(Line::from(line));
     let prompt = sanitize(question.prompt());
     match question {
         Question::Choice(item) => {
