@@ -18,6 +18,7 @@ pub enum Key {
     Esc,
     Tab,
     BackTab,
+    Backspace,
 }
 
 /// What the learner asked for.
@@ -61,6 +62,13 @@ pub enum Action {
     CrashContainer,
     DeletePod,
     SendRequest,
+    // The learner picker.
+    /// Start typing a new learner's name.
+    NewLearner,
+    /// A character typed into a name.
+    Type(char),
+    /// Backspace in a name.
+    Erase,
 }
 
 /// Where the learner is, as far as keys are concerned.
@@ -78,6 +86,12 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The lessons of a pack.
+    Catalog,
+    /// Who is learning? The learners of this machine.
+    Learners,
+    /// Typing a new learner's name: every character is text.
+    LearnerName,
     // The question modes' page (quiz, placement, review, cram).
     /// A choice question of a round, open: like `Question`, Esc leaves.
     QuizQuestion,
@@ -178,7 +192,6 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
-const LISTS: &[Context] = &[Outline, Summary];
 /// The question modes' page, in every state but rating (which is `Rating`).
 const QUIZ: &[Context] = &[
     QuizQuestion,
@@ -188,7 +201,9 @@ const QUIZ: &[Context] = &[
     QuizWaiting,
     QuizEnd,
 ];
-const ANYWHERE: &[Context] = &[Start, Outline, Reading, Question, Rating, Summary, Choose];
+const ANYWHERE: &[Context] = &[
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog,
+];
 
 const fn b(
     keys: &'static [Key],
@@ -353,12 +368,40 @@ pub const BINDINGS: &[Binding] = &[
         Show::Always,
         None,
     ),
+    // The learner picker.
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "choose",
+        &[Learners, LearnerName],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('n')],
+        "n",
+        A::NewLearner,
+        "new learner",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
     b(
         &[Esc],
         "Esc",
         A::Back,
         "cancel",
-        &[Choose],
+        &[Choose, LearnerName],
         Show::Always,
         None,
     ),
@@ -368,7 +411,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary],
+        &[Start, Outline, Summary, Catalog],
         Show::Always,
         L,
     ),
@@ -377,7 +420,7 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        LISTS,
+        &[Outline, Summary, Catalog, Learners],
         Show::Always,
         L,
     ),
@@ -674,6 +717,14 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
             _ => Some(Action::Back),
         };
     }
+    // A name being typed takes every character as text.
+    if ctx == LearnerName {
+        match key {
+            Char(c) => return Some(Action::Type(c)),
+            Backspace => return Some(Action::Erase),
+            _ => {}
+        }
+    }
     let b = BINDINGS
         .iter()
         .find(|b| b.applies(ctx, flags) && b.keys.contains(&key))?;
@@ -733,7 +784,18 @@ mod tests {
 
     #[test]
     fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
-        for ctx in [Start, Outline, Reading, Question, Rating, Summary, Choose] {
+        for ctx in [
+            Start,
+            Outline,
+            Reading,
+            Question,
+            Rating,
+            Summary,
+            Choose,
+            Catalog,
+            Learners,
+            LearnerName,
+        ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {
                     assert!(
@@ -809,6 +871,30 @@ mod tests {
         assert!(keys.contains(&"c") && !keys.contains(&"x") && !keys.contains(&"D"));
         assert_eq!(action_for(Char('x'), Reading, request_only), None);
         assert_eq!(action_for(Char('D'), Reading, request_only), None);
+    }
+
+    #[test]
+    fn a_name_being_typed_takes_every_letter_and_the_list_keys_do_not() {
+        assert_eq!(
+            action_for(Char('q'), LearnerName, NONE),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            action_for(Char('n'), LearnerName, NONE),
+            Some(Action::Type('n'))
+        );
+        assert_eq!(
+            action_for(Backspace, LearnerName, NONE),
+            Some(Action::Erase)
+        );
+        assert_eq!(action_for(Esc, LearnerName, NONE), Some(Action::Back));
+        assert_eq!(action_for(Enter, LearnerName, NONE), Some(Action::Activate));
+        assert_eq!(action_for(Char('q'), Learners, NONE), Some(Action::Quit));
+        assert_eq!(
+            action_for(Char('n'), Learners, NONE),
+            Some(Action::NewLearner)
+        );
+        assert_eq!(action_for(Down, Catalog, NONE), Some(Action::ChoiceDown));
     }
 
     #[test]

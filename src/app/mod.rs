@@ -4,6 +4,8 @@
 //! No terminal, clock or file system here: the loop passes the time in,
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
+pub mod catalog;
+pub mod learners;
 pub mod outline;
 pub mod question;
 pub mod quiz;
@@ -17,6 +19,7 @@ use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
+pub use catalog::Catalog;
 pub use outline::Outline;
 pub use quiz::{Quiz, QuizKind};
 pub use reader::{Reader, Stage, TextFacts};
@@ -43,6 +46,8 @@ pub enum Page {
     Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
+    /// The lessons of a pack (`--lessons DIR`).
+    Catalog(Catalog),
     /// A round of questions without the lesson's prose (quiz, placement,
     /// review, cram).
     Quiz(Box<Quiz>),
@@ -94,6 +99,8 @@ pub struct App {
     pub not_saving: bool,
     /// The window is too small: every key but quit is ignored.
     pub too_small: bool,
+    /// The lessons of a pack, when the tutor runs one (`--lessons DIR`).
+    pub pack: Option<crate::pack::Pack>,
 }
 
 impl App {
@@ -115,6 +122,7 @@ impl App {
             alert: None,
             not_saving: false,
             too_small: false,
+            pack: None,
         }
     }
 
@@ -147,6 +155,7 @@ impl App {
             Page::Start(_) => Context::Start,
             Page::Outline(_) => Context::Outline,
             Page::Summary(_) => Context::Summary,
+            Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
             Page::Quiz(q) => q.context(),
         }
@@ -295,6 +304,7 @@ impl App {
                 self.help = true;
                 return Effect::None;
             }
+            Action::Outline if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Outline => {
                 if let Page::Outline(o) = &self.page {
                     self.page = (*o.back).clone();
@@ -303,7 +313,7 @@ impl App {
                         Page::Reader(r) => r.index,
                         Page::Summary(_) => self.sections.len(),
                         Page::Start(_) => Start::continue_index(&self.session, &self.sections),
-                        Page::Outline(_) => 0,
+                        Page::Outline(_) | Page::Catalog(_) => 0,
                         Page::Quiz(_) => Start::continue_index(&self.session, &self.sections),
                     };
                     let back = Box::new(self.page.clone());
@@ -311,6 +321,7 @@ impl App {
                 }
                 return Effect::None;
             }
+            Action::Summary if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Summary if self.context() != Context::Rating => {
                 return self.open_summary(now, false);
             }
@@ -325,8 +336,12 @@ impl App {
                     self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
                 }
                 Action::Next => self.open_section_at(0, now),
+                // In a pack, back from a lesson's start is its catalog.
+                // Saved on the way out: the time so far is this lesson's.
+                Action::Prev if self.open_catalog() => return Effect::Save,
                 _ => {}
             },
+            Page::Catalog(_) => return self.update_catalog(action),
             Page::Outline(o) => match action {
                 Action::Back => self.page = (*o.back).clone(),
                 Action::ChoiceUp | Action::ChoiceDown => {
@@ -415,6 +430,11 @@ impl App {
 
     /// Adds time spent in this session (seconds since the last call).
     pub fn add_time(&mut self, session: &str, secs: u64) {
+        // Browsing a pack's catalog before any lesson was opened is no
+        // lesson's time (it would make an empty record for the first one).
+        if matches!(self.page, Page::Catalog(_)) && self.session.record().is_none() {
+            return;
+        }
         self.session.add_time(session, secs);
     }
 }
