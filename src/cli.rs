@@ -308,11 +308,73 @@ pub struct ProgressArgs {
 }
 
 /// Arguments of the subcommands that open the tutor on a mode's page
-/// (`quiz`, `placement`): the tutor's own options.
+/// (`quiz`, `placement`, `review`): the tutor's options that apply to one
+/// lesson's round of questions.
 #[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
 pub struct TutorArgs {
-    #[command(flatten)]
-    pub global: GlobalArgs,
+    /// Use this lesson file instead of the built-in lesson.
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
+    /// Where progress is kept (default: progress.toml in your data directory).
+    #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
+    pub progress_file: Option<PathBuf>,
+    /// Keep this learner's progress in a file of their own in your data directory,
+    /// with their name inside (for several learners on one machine).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "PODTUTOR_LEARNER",
+        conflicts_with = "progress_file"
+    )]
+    pub learner: Option<String>,
+    /// Show only ASCII: marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+    /// Show animations one key moment at a time, with no timed motion
+    /// (also PODTUTOR_REDUCE_MOTION=1).
+    #[arg(long)]
+    pub reduce_motion: bool,
+    /// Do not ask how sure you are before each answer is revealed (this run only;
+    /// placement asks anyway: a lucky guess must not skip a section).
+    #[arg(long)]
+    pub no_confidence: bool,
+    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG; the
+    /// terminal's own colours when it is not set). Saved with your progress.
+    #[arg(long, value_name = "NAME", value_parser = parse_theme)]
+    pub theme: Option<crate::ui::theme::ThemeChoice>,
+}
+
+impl TutorArgs {
+    /// The options in the shape the tutor reads.
+    pub fn global(&self) -> GlobalArgs {
+        GlobalArgs {
+            lesson: self.lesson.clone(),
+            progress_file: self.progress_file.clone(),
+            learner: self.learner.clone(),
+            ascii: self.ascii,
+            reduce_motion: self.reduce_motion,
+            no_confidence: self.no_confidence,
+            theme: self.theme,
+            ..GlobalArgs::default()
+        }
+    }
+
+    /// Takes tutor option `id` written before the subcommand; `false` when
+    /// it does not apply to a round of questions.
+    fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
+        match id {
+            "lesson" => self.lesson.clone_from(&from.lesson),
+            "progress_file" => self.progress_file.clone_from(&from.progress_file),
+            "learner" => self.learner.clone_from(&from.learner),
+            "ascii" => self.ascii = true,
+            "reduce_motion" => self.reduce_motion = true,
+            "no_confidence" => self.no_confidence = true,
+            "theme" => self.theme = from.theme,
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// Arguments of `podtutor review`.
@@ -323,23 +385,7 @@ pub struct ReviewArgs {
     #[arg(long)]
     pub cram: bool,
     #[command(flatten)]
-    pub global: GlobalArgs,
-}
-
-/// Copies tutor option `id` from `from` (written before a mode's
-/// subcommand) into the subcommand's own options.
-fn adopt_tutor(to: &mut GlobalArgs, id: &str, from: &GlobalArgs) -> bool {
-    match id {
-        "lesson" => to.lesson.clone_from(&from.lesson),
-        "progress_file" => to.progress_file.clone_from(&from.progress_file),
-        "learner" => to.learner.clone_from(&from.learner),
-        "ascii" => to.ascii = true,
-        "reduce_motion" => to.reduce_motion = true,
-        "no_confidence" => to.no_confidence = true,
-        "theme" => to.theme = from.theme,
-        _ => return false,
-    }
-    true
+    pub tutor: TutorArgs,
 }
 
 /// Arguments of `podtutor room`.
@@ -415,8 +461,8 @@ impl Command {
                 ascii: a.ascii,
                 ..GlobalArgs::default()
             },
-            Command::Quiz(a) | Command::Placement(a) => a.global.clone(),
-            Command::Review(a) => a.global.clone(),
+            Command::Quiz(a) | Command::Placement(a) => a.global(),
+            Command::Review(a) => a.tutor.global(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
@@ -457,10 +503,8 @@ impl Command {
             (Command::Outline(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
-            (Command::Quiz(a) | Command::Placement(a), id) => {
-                return adopt_tutor(&mut a.global, id, from);
-            }
-            (Command::Review(a), id) => return adopt_tutor(&mut a.global, id, from),
+            (Command::Quiz(a) | Command::Placement(a), id) => return a.adopt(id, from),
+            (Command::Review(a), id) => return a.tutor.adopt(id, from),
             _ => return false,
         }
         true

@@ -33,10 +33,10 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
         Some(Command::Man) => commands::shell::run_man(),
-        Some(Command::Quiz(a)) => commands::quiz::run(&a.global, QuizKind::Quiz),
-        Some(Command::Placement(a)) => commands::quiz::run(&a.global, QuizKind::Placement),
+        Some(Command::Quiz(a)) => commands::quiz::run(&a.global(), QuizKind::Quiz),
+        Some(Command::Placement(a)) => commands::quiz::run(&a.global(), QuizKind::Placement),
         Some(Command::Review(a)) => commands::quiz::run(
-            &a.global,
+            &a.tutor.global(),
             if a.cram {
                 QuizKind::Cram
             } else {

@@ -345,4 +345,15 @@ fn each_mode_explains_itself_in_help() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(shows(&text, says), "{args:?}: {text}");
     }
+    // A round is of one lesson, from its start: no pack, no start section.
+    for args in [
+        &["quiz", "--lessons", "."][..],
+        &["--start-at", "overview", "review"][..],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
 }
