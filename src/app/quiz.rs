@@ -57,9 +57,13 @@ pub const CARD_GRADES: [(&str, &str, bool, Option<Confidence>); 3] = [
 /// Which kind of round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuizKind {
+    /// Every question, interleaved; the score and the misses at the end.
     Quiz,
+    /// About eight questions across the levels; marks sections known.
     Placement,
+    /// What is due, most overdue first; misses come back after a step.
     Review,
+    /// Everything, least well remembered first; nothing recorded.
     Cram,
 }
 

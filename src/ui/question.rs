@@ -28,6 +28,7 @@ pub struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
+    /// No lines yet, for a column `w` wide.
     pub fn new(w: usize, t: &'a Theme) -> Lines<'a> {
         Lines {
             w: w.max(1),
@@ -43,6 +44,7 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// `text` wrapped to the width, every line in `style`.
     pub fn styled(&mut self, text: &str, style: Style) {
         for l in wrap(text, self.w) {
             self.part.lines.push(Line::styled(l, style));
@@ -61,6 +63,7 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// One line as it is (cut by the view if too wide).
     pub fn push(&mut self, line: Line<'static>) {
         self.part.lines.push(line);
     }
