@@ -556,6 +556,9 @@ impl Quiz {
                 return self.finish(session);
             }
             Action::Retry if self.can_retry() => self.retry_misses(session, now),
+            // "Stop asking" is saved for the other modes (the app does it);
+            // placement keeps asking, its verdict needs the answer.
+            Action::Rate(3) if self.kind == QuizKind::Placement => {}
             _ => return self.answer_key(action, session, settings, now),
         }
         Effect::None

@@ -312,9 +312,17 @@ fn placement_spreads_eight_questions_over_the_levels() {
 #[test]
 fn placement_marks_right_and_sure_sections_known_and_learn_skips_them() {
     let mut a = app();
-    // Confidence turned off: placement asks anyway.
+    // Confidence turned off: placement asks anyway, and "stop asking"
+    // there saves the setting but still asks.
     a.settings.confidence = false;
     a.open_quiz(QuizKind::Placement, T0);
+    let _ = a.update(Action::Pick(0), &stamp(T0));
+    let _ = a.update(Action::Commit, &stamp(T0));
+    assert_eq!(a.context(), Context::Rating);
+    assert_eq!(a.update(Action::Rate(3), &stamp(T0)), Effect::Save);
+    assert_eq!(a.context(), Context::Rating, "still asked");
+    assert_eq!(a.session.settings().confidence, Some(false));
+    let _ = a.update(Action::Back, &stamp(T0));
     let total = quiz(&a).total;
     let l = a.session.lesson.clone();
     let mut sure = Vec::new();
