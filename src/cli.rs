@@ -121,6 +121,11 @@ pub enum Command {
         #[arg(long)]
         ascii: bool,
     },
+    /// Open the tutor on the scenes gallery: every animated scene, to watch and play with.
+    #[command(
+        after_help = "Examples:\n  podtutor scenes\n  podtutor scenes --reduce-motion --ascii"
+    )]
+    Scenes(GlobalArgs),
     /// Show saved progress, export it as JSON, or start over.
     #[command(
         after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
@@ -249,6 +254,9 @@ pub struct ReadArgs {
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// Print only the cheat sheet: takeaways, each pitfall's fix, the kubectl commands.
+    #[arg(long, conflicts_with_all = ["no_answers", "answers_only"])]
+    pub cheat_sheet: bool,
     /// A worksheet: every question with its choices and the recall cards'
     /// prompts, with no answers or explanations.
     #[arg(long, conflicts_with = "answers_only")]
@@ -463,6 +471,7 @@ impl Command {
             },
             Command::Quiz(a) | Command::Placement(a) => a.global(),
             Command::Review(a) => a.tutor.global(),
+            Command::Scenes(a) => a.clone(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
@@ -475,6 +484,7 @@ impl Command {
             Command::Scene(_) => "scene",
             Command::Room(_) => "room",
             Command::Outline(_) => "outline",
+            Command::Scenes(_) => "scenes",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
             Command::Quiz(_) => "quiz",
@@ -505,10 +515,27 @@ impl Command {
             (Command::Outline(a), "ascii") => a.ascii = true,
             (Command::Quiz(a) | Command::Placement(a), id) => return a.adopt(id, from),
             (Command::Review(a), id) => return a.tutor.adopt(id, from),
+            (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),
             _ => return false,
         }
         true
     }
+}
+
+/// A tutor option written before a subcommand that opens the tutor (all of
+/// them apply there). `false` for an id the tutor does not have.
+fn adopt_tutor_option(a: &mut GlobalArgs, id: &str, from: &GlobalArgs) -> bool {
+    match id {
+        "lesson" => a.lesson.clone_from(&from.lesson),
+        "progress_file" => a.progress_file.clone_from(&from.progress_file),
+        "learner" => a.learner.clone_from(&from.learner),
+        "ascii" => a.ascii = true,
+        "reduce_motion" => a.reduce_motion = true,
+        "no_confidence" => a.no_confidence = true,
+        "theme" => a.theme = from.theme,
+        _ => return false,
+    }
+    true
 }
 
 impl Cli {
@@ -709,6 +736,24 @@ mod tests {
         // After the subcommand, clap itself refuses it.
         assert!(parse(&["lint", "x.toml", "--reduce-motion"]).is_err());
         assert!(parse(&["read", "--progress-file", "p"]).is_err());
+    }
+
+    #[test]
+    fn scenes_opens_the_tutor_with_every_tutor_option_before_or_after_it() {
+        let want = GlobalArgs {
+            lesson: Some("l.toml".into()),
+            ascii: true,
+            reduce_motion: true,
+            ..GlobalArgs::default()
+        };
+        for args in [
+            &["--lesson", "l.toml", "--ascii", "--reduce-motion", "scenes"][..],
+            &["scenes", "--lesson", "l.toml", "--ascii", "--reduce-motion"],
+            &["--ascii", "scenes", "--reduce-motion", "--lesson", "l.toml"],
+        ] {
+            let cli = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert_eq!(cli.command.as_ref().unwrap().options(), want, "{args:?}");
+        }
     }
 
     #[test]

@@ -86,6 +86,12 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The scenes gallery's list.
+    Gallery,
+    /// A scene playing full-screen in the gallery.
+    Watch,
+    /// The cheat sheet: arrows scroll.
+    Cheat,
     /// The lessons of a pack.
     Catalog,
     /// Who is learning? The learners of this machine.
@@ -202,8 +208,14 @@ const QUIZ: &[Context] = &[
     QuizEnd,
 ];
 const ANYWHERE: &[Context] = &[
-    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog,
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog, Gallery, Watch, Cheat,
 ];
+/// Where scene keys work (when a scene is on screen).
+const SCENE_PAGES: &[Context] = &[Reading, Question, Watch];
+/// Lists whose rows arrows move through.
+const MOVES: &[Context] = &[Start, Outline, Summary, Catalog, Learners, Gallery];
+/// Pages that leave with Esc.
+const ESC_BACK: &[Context] = &[Gallery, Watch, Cheat];
 
 const fn b(
     keys: &'static [Key],
@@ -238,7 +250,7 @@ const fn s(
         label,
         action,
         what,
-        contexts: TEXT,
+        contexts: SCENE_PAGES,
         needs_scene: true,
         show: Show::Always,
         group: Some(Group::Scenes),
@@ -411,7 +423,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary, Catalog],
+        &[Start, Outline, Summary, Catalog, Gallery],
         Show::Always,
         L,
     ),
@@ -420,17 +432,28 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        &[Outline, Summary, Catalog, Learners],
+        MOVES,
         Show::Always,
         L,
     ),
+    b(
+        DIGITS,
+        "1-9",
+        A::Pick(0),
+        "choose a mode",
+        &[Start],
+        Show::Never,
+        // Not in help: a shortcut for ↑↓, and help is full at 60×20.
+        None,
+    ),
+    b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, None),
     // Reading.
     b(
         &[Up, Char('k'), Down, Char('j')],
         "↑↓",
         A::ScrollDown,
         "scroll",
-        &[Reading],
+        &[Reading, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -439,7 +462,7 @@ pub const BINDINGS: &[Binding] = &[
         "PgUp/PgDn",
         A::PageDown,
         "scroll a page",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -448,7 +471,7 @@ pub const BINDINGS: &[Binding] = &[
         "Home/End",
         A::Top,
         "jump to an end",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Never,
         R,
     ),
@@ -795,6 +818,9 @@ mod tests {
             Catalog,
             Learners,
             LearnerName,
+            Gallery,
+            Watch,
+            Cheat,
         ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {

@@ -17,10 +17,21 @@ fn main() -> ExitCode {
             Some(g) => commands::tutor::run(&g),
             None => Ok(ExitCode::SUCCESS),
         }),
+        Some(cmd @ Command::Read(args)) if args.cheat_sheet => {
+            commands::read::run_cheat_sheet(&cmd.options(), args.width)
+        }
         Some(cmd @ Command::Read(args)) if args.handout().is_some() => {
             commands::read::run_handout(&cmd.options(), args)
         }
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
+        // The tutor on its scenes gallery, for the same learner as the tutor.
+        Some(cmd @ Command::Scenes(_)) => commands::learner::resolve_or_pick(&cmd.options())
+            .and_then(|g| match g {
+                Some(g) => commands::tutor::run_opening(&g, |app, now| {
+                    app.open_mode(podtutor::app::Mode::Scenes, now);
+                }),
+                None => Ok(ExitCode::SUCCESS),
+            }),
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),

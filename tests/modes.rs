@@ -357,3 +357,37 @@ fn each_mode_explains_itself_in_help() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn the_start_screen_opens_each_round_and_esc_comes_back_to_it() {
+    let lesson = lesson::embedded();
+    let ids = podtutor::app::quiz::all_items(&lesson);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    write_progress(&file, &lesson, &[(&ids[0], true, "2026-01-01T00:00:00Z")]);
+    let mut p = Pty::spawn(&[], 80, 24, &file);
+    p.wait_for("another mode");
+    // Review: the one due question, to its end, and back.
+    p.send(b"4\r");
+    p.wait_for("Review · Question 1 of 1");
+    answer(&mut p, &lesson, &ids[0], true, Some(b'2'));
+    p.send(b"\r");
+    p.wait_for("Review done: 1 of 1 right");
+    p.send(b"\x1b");
+    p.wait_for("another mode");
+    assert!(p.screen().contains("No reviews due"), "{}", p.screen());
+    // Each of the others opens on its first question; Esc comes back.
+    for (key, says) in [
+        (b"5\r", "Cram · Question 1 of"),
+        (b"2\r", "Quiz · Question 1 of"),
+        (b"3\r", "Placement · Question 1 of 8"),
+    ] {
+        p.send(key);
+        p.wait_for(says);
+        p.send(b"\x1b");
+        p.wait_for("another mode");
+    }
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(attempts(&load(&file), &lesson, &ids[0]).len(), 2);
+}
