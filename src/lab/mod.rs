@@ -11,6 +11,8 @@
 //! Missions are lesson data (`[[labs]]`, [`model::LabDef`]).
 
 pub mod model;
+pub mod manifest;
+pub mod yaml;
 
 use crate::sim::Sim;
 pub use model::{LabDef, ManifestDef};
