@@ -214,7 +214,10 @@ const META: &[(&str, Ty)] = &[
     ("annotations", StrMap),
     ("generateName", Str),
 ];
-const TEMPLATE: &[(&str, Ty)] = &[("metadata", Obj(META, "ObjectMeta")), ("spec", Obj(POD_SPEC, "PodSpec"))];
+const TEMPLATE: &[(&str, Ty)] = &[
+    ("metadata", Obj(META, "ObjectMeta")),
+    ("spec", Obj(POD_SPEC, "PodSpec")),
+];
 const SELECTOR: &[(&str, Ty)] = &[("matchLabels", StrMap), ("matchExpressions", Any)];
 const DEPLOY_SPEC: &[(&str, Ty)] = &[
     ("replicas", Int("int32")),
@@ -257,12 +260,18 @@ pub fn read(file: &str, text: &str) -> Result<Object, Refusal> {
     };
     if !matches!(root.val, Val::Map(_)) {
         return Err(whole(
-            format!("error: error validating \"{file}\": error validating data: the manifest is not an object"),
+            format!(
+                "error: error validating \"{file}\": error validating data: the manifest is not an object"
+            ),
             "A manifest is a mapping with apiVersion, kind, metadata and spec.",
         ));
     }
     let (Some(api), Some(kind)) = (root.get("apiVersion"), root.get("kind")) else {
-        let missing = if root.get("kind").is_none() { "kind" } else { "apiVersion" };
+        let missing = if root.get("kind").is_none() {
+            "kind"
+        } else {
+            "apiVersion"
+        };
         return Err(whole(
             format!(
                 "error: error validating \"{file}\": error validating data: {missing} not set; if you \
@@ -286,7 +295,9 @@ pub fn read(file: &str, text: &str) -> Result<Object, Refusal> {
                     "{kind_s} lives in apiVersion {}.",
                     if kind_s == "Pod" { "v1" } else { "apps/v1" }
                 ),
-                _ => "This lab's cluster runs Pods (apiVersion v1) and Deployments (apps/v1).".into(),
+                _ => {
+                    "This lab's cluster runs Pods (apiVersion v1) and Deployments (apps/v1).".into()
+                }
             };
             return Err(Refusal {
                 line: kind.line,
@@ -457,7 +468,8 @@ fn walk<'a>(
             },
             StrMap => match &v.val {
                 Val::Map(items) => {
-                    if let Some((_, i)) = items.iter().find(|(_, i)| !matches!(i.val, Val::Str(_))) {
+                    if let Some((_, i)) = items.iter().find(|(_, i)| !matches!(i.val, Val::Str(_)))
+                    {
                         return Some((i, child.clone(), go, "string"));
                     }
                 }
@@ -496,13 +508,18 @@ fn suggest(key: &str, fields: &[(&str, Ty)]) -> String {
     fields
         .iter()
         .map(|(f, _)| (*f, distance(&lower, &f.to_ascii_lowercase())))
-        .filter(|(f, d)| *d <= 2.max(f.len() / 4) || lower.starts_with(&f.to_ascii_lowercase()) || f.to_ascii_lowercase().starts_with(&lower))
+        .filter(|(f, d)| {
+            *d <= 2.max(f.len() / 4)
+                || lower.starts_with(&f.to_ascii_lowercase())
+                || f.to_ascii_lowercase().starts_with(&lower)
+        })
         .min_by_key(|(_, d)| *d)
         .map(|(f, _)| f.to_string())
         .unwrap_or_default()
 }
 
-fn distance(a: &str, b: &str) -> usize {
+/// Edit distance, for "did you mean".
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -518,7 +535,10 @@ fn distance(a: &str, b: &str) -> usize {
 
 fn strs(n: Option<&Node>) -> Vec<String> {
     match n.map(|n| &n.val) {
-        Some(Val::Seq(v)) => v.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+        Some(Val::Seq(v)) => v
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -550,7 +570,11 @@ fn int(n: Option<&Node>) -> Option<i64> {
 /// Builds the object from a tree that decoded, and validates it.
 fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
     let meta = root.get("metadata");
-    let name = meta.and_then(|m| m.get("name")).and_then(Node::as_str).unwrap_or("").to_string();
+    let name = meta
+        .and_then(|m| m.get("name"))
+        .and_then(Node::as_str)
+        .unwrap_or("")
+        .to_string();
     let invalid = |n: Option<&Node>, field: String, what: String, advice: &str| {
         let (line, col) = n.map_or((0, 0), |n| (n.line, n.col));
         Refusal {
@@ -582,8 +606,12 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
             let labels = str_map(tm.and_then(|m| m.get("labels")));
             let want = str_map(selector.and_then(|s| s.get("matchLabels")));
             if selector.is_none() {
-                return Err(invalid(dspec, "spec.selector".into(), "Required value".into(),
-                    "A Deployment needs `selector.matchLabels` naming its Pods' labels."));
+                return Err(invalid(
+                    dspec,
+                    "spec.selector".into(),
+                    "Required value".into(),
+                    "A Deployment needs `selector.matchLabels` naming its Pods' labels.",
+                ));
             }
             if want.is_empty() || !want.iter().all(|kv| labels.contains(kv)) {
                 let shown = labels
@@ -594,7 +622,9 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
                 return Err(invalid(
                     tm.or(t),
                     "spec.template.metadata.labels".into(),
-                    format!("Invalid value: map[string]string{{{shown}}}: `selector` does not match template `labels`"),
+                    format!(
+                        "Invalid value: map[string]string{{{shown}}}: `selector` does not match template `labels`"
+                    ),
                     "The template's labels must include every label of selector.matchLabels.",
                 ));
             }
@@ -604,16 +634,27 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
                 return Err(Refusal {
                     line: dspec.and_then(|s| s.get("replicas")).map_or(0, |n| n.line),
                     col: dspec.and_then(|s| s.get("replicas")).map_or(0, |n| n.col),
-                    kubectl: format!("error: this lab runs one replica; replicas: {r} is not simulated"),
-                    advice: "Keep `replicas: 1`: the lab's node runs one Pod per Deployment.".into(),
+                    kubectl: format!(
+                        "error: this lab runs one replica; replicas: {r} is not simulated"
+                    ),
+                    advice: "Keep `replicas: 1`: the lab's node runs one Pod per Deployment."
+                        .into(),
                 });
             }
-            (t.and_then(|t| t.get("spec")), "spec.template.spec".to_string(), tm)
+            (
+                t.and_then(|t| t.get("spec")),
+                "spec.template.spec".to_string(),
+                tm,
+            )
         }
     };
     let Some(spec) = spec else {
-        return Err(invalid(root.get("spec").or(Some(root)), format!("{prefix}.containers"), "Required value".into(),
-            "A Pod needs at least one container under spec.containers."));
+        return Err(invalid(
+            root.get("spec").or(Some(root)),
+            format!("{prefix}.containers"),
+            "Required value".into(),
+            "A Pod needs at least one container under spec.containers.",
+        ));
     };
     let mut warnings = Vec::new();
     let mut vols: Vec<(String, String)> = Vec::new();
@@ -621,64 +662,130 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
         let vname = v.get("name").and_then(Node::as_str).unwrap_or("");
         let path = format!("{prefix}.volumes[{i}].name");
         if vname.is_empty() {
-            return Err(invalid(Some(v), path, "Required value".into(), "Every volume needs a name."));
+            return Err(invalid(
+                Some(v),
+                path,
+                "Required value".into(),
+                "Every volume needs a name.",
+            ));
         }
         if vols.iter().any(|(n, _)| n == vname) {
-            return Err(invalid(v.get("name"), path, format!("Duplicate value: \"{vname}\""), "Volume names must be unique in the Pod."));
+            return Err(invalid(
+                v.get("name"),
+                path,
+                format!("Duplicate value: \"{vname}\""),
+                "Volume names must be unique in the Pod.",
+            ));
         }
-        let source = ["emptyDir", "configMap", "secret", "hostPath", "persistentVolumeClaim", "projected", "downwardAPI"]
-            .into_iter()
-            .find(|s| v.get(s).is_some())
-            .unwrap_or("emptyDir");
+        let source = [
+            "emptyDir",
+            "configMap",
+            "secret",
+            "hostPath",
+            "persistentVolumeClaim",
+            "projected",
+            "downwardAPI",
+        ]
+        .into_iter()
+        .find(|s| v.get(s).is_some())
+        .unwrap_or("emptyDir");
         vols.push((vname.to_string(), source.to_string()));
     }
     let mut all_names: Vec<String> = Vec::new();
     let mut port_defs: Vec<(u16, String, String)> = Vec::new();
     let mut port_names: Vec<(String, String)> = Vec::new();
     let mut lists = Vec::new();
-    for (list, key) in [("initContainers", "initContainers"), ("containers", "containers")] {
+    for (list, key) in [
+        ("initContainers", "initContainers"),
+        ("containers", "containers"),
+    ] {
         let mut out = Vec::new();
         for (i, c) in items(spec.get(list)).iter().enumerate() {
             let cpath = format!("{prefix}.{key}[{i}]");
-            let cname = c.get("name").and_then(Node::as_str).unwrap_or("").to_string();
+            let cname = c
+                .get("name")
+                .and_then(Node::as_str)
+                .unwrap_or("")
+                .to_string();
             if cname.is_empty() {
-                return Err(invalid(Some(c), format!("{cpath}.name"), "Required value".into(), "Every container needs a name."));
+                return Err(invalid(
+                    Some(c),
+                    format!("{cpath}.name"),
+                    "Required value".into(),
+                    "Every container needs a name.",
+                ));
             }
             if all_names.contains(&cname) {
-                return Err(invalid(c.get("name"), format!("{cpath}.name"), format!("Duplicate value: \"{cname}\""),
-                    "Container names must be unique in the Pod, init containers included."));
+                return Err(invalid(
+                    c.get("name"),
+                    format!("{cpath}.name"),
+                    format!("Duplicate value: \"{cname}\""),
+                    "Container names must be unique in the Pod, init containers included.",
+                ));
             }
             all_names.push(cname.clone());
-            let image = c.get("image").and_then(Node::as_str).unwrap_or("").to_string();
+            let image = c
+                .get("image")
+                .and_then(Node::as_str)
+                .unwrap_or("")
+                .to_string();
             if image.is_empty() {
-                return Err(invalid(Some(c), format!("{cpath}.image"), "Required value".into(), "Every container needs an image."));
+                return Err(invalid(
+                    Some(c),
+                    format!("{cpath}.image"),
+                    "Required value".into(),
+                    "Every container needs an image.",
+                ));
             }
-            let restart_policy = c.get("restartPolicy").and_then(Node::as_str).map(str::to_string);
+            let restart_policy = c
+                .get("restartPolicy")
+                .and_then(Node::as_str)
+                .map(str::to_string);
             if list == "initContainers"
                 && let Some(rp) = &restart_policy
                 && rp != "Always"
             {
-                return Err(invalid(c.get("restartPolicy"), format!("{cpath}.restartPolicy"),
+                return Err(invalid(
+                    c.get("restartPolicy"),
+                    format!("{cpath}.restartPolicy"),
                     format!("Unsupported value: \"{rp}\": supported values: \"Always\""),
-                    "Under initContainers, restartPolicy: Always makes a native sidecar; leave it out for a plain init container."));
+                    "Under initContainers, restartPolicy: Always makes a native sidecar; leave it out for a plain init container.",
+                ));
             }
             let mut ports = Vec::new();
             let mut own_names: Vec<String> = Vec::new();
             for (j, p) in items(c.get("ports")).iter().enumerate() {
                 let ppath = format!("{cpath}.ports[{j}]");
                 let Some(n) = int(p.get("containerPort")) else {
-                    return Err(invalid(Some(p), format!("{ppath}.containerPort"), "Required value".into(), "Each port needs a containerPort."));
+                    return Err(invalid(
+                        Some(p),
+                        format!("{ppath}.containerPort"),
+                        "Required value".into(),
+                        "Each port needs a containerPort.",
+                    ));
                 };
                 let Some(port) = u16::try_from(n).ok().filter(|&x| x > 0) else {
-                    return Err(invalid(p.get("containerPort"), format!("{ppath}.containerPort"),
-                        format!("Invalid value: {n}: must be between 1 and 65535, inclusive"), "Ports go from 1 to 65535."));
+                    return Err(invalid(
+                        p.get("containerPort"),
+                        format!("{ppath}.containerPort"),
+                        format!("Invalid value: {n}: must be between 1 and 65535, inclusive"),
+                        "Ports go from 1 to 65535.",
+                    ));
                 };
                 let pname = p.get("name").and_then(Node::as_str).map(str::to_string);
-                let protocol = p.get("protocol").and_then(Node::as_str).unwrap_or("TCP").to_string();
+                let protocol = p
+                    .get("protocol")
+                    .and_then(Node::as_str)
+                    .unwrap_or("TCP")
+                    .to_string();
                 if let Some(pn) = &pname {
                     if own_names.contains(pn) {
-                        return Err(invalid(p.get("name"), format!("{ppath}.name"), format!("Duplicate value: \"{pn}\""),
-                            "Port names must be unique in a container (and should be in the Pod)."));
+                        return Err(invalid(
+                            p.get("name"),
+                            format!("{ppath}.name"),
+                            format!("Duplicate value: \"{pn}\""),
+                            "Port names must be unique in a container (and should be in the Pod).",
+                        ));
                     }
                     own_names.push(pn.clone());
                     if let Some((_, other)) = port_names.iter().find(|(n, _)| n == pn) {
@@ -689,12 +796,19 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
                         port_names.push((pn.clone(), ppath.clone()));
                     }
                 }
-                if let Some((_, _, other)) = port_defs.iter().find(|(q, pr, _)| *q == port && *pr == protocol) {
+                if let Some((_, _, other)) = port_defs
+                    .iter()
+                    .find(|(q, pr, _)| *q == port && *pr == protocol)
+                {
                     warnings.push(format!("{ppath}: duplicate port definition with {other}"));
                 } else {
                     port_defs.push((port, protocol.clone(), ppath.clone()));
                 }
-                ports.push(PortDecl { name: pname, port, protocol });
+                ports.push(PortDecl {
+                    name: pname,
+                    port,
+                    protocol,
+                });
             }
             let mut mounts = Vec::new();
             for (j, m) in items(c.get("volumeMounts")).iter().enumerate() {
@@ -702,15 +816,31 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
                 let vname = m.get("name").and_then(Node::as_str).unwrap_or("");
                 let at = m.get("mountPath").and_then(Node::as_str).unwrap_or("");
                 if !vols.iter().any(|(n, _)| n == vname) {
-                    return Err(invalid(m.get("name").or(Some(m)), format!("{mpath}.name"), format!("Not found: \"{vname}\""),
-                        "A mount names a volume declared under the Pod's volumes; add it there first."));
+                    return Err(invalid(
+                        m.get("name").or(Some(m)),
+                        format!("{mpath}.name"),
+                        format!("Not found: \"{vname}\""),
+                        "A mount names a volume declared under the Pod's volumes; add it there first.",
+                    ));
                 }
                 if at.is_empty() {
-                    return Err(invalid(Some(m), format!("{mpath}.mountPath"), "Required value".into(), "Each mount needs a mountPath."));
+                    return Err(invalid(
+                        Some(m),
+                        format!("{mpath}.mountPath"),
+                        "Required value".into(),
+                        "Each mount needs a mountPath.",
+                    ));
                 }
-                if mounts.iter().any(|(_, p, _): &(String, String, bool)| p == at) {
-                    return Err(invalid(m.get("mountPath"), format!("{mpath}.mountPath"), format!("Invalid value: \"{at}\": must be unique"),
-                        "Two mounts of one container cannot share a path."));
+                if mounts
+                    .iter()
+                    .any(|(_, p, _): &(String, String, bool)| p == at)
+                {
+                    return Err(invalid(
+                        m.get("mountPath"),
+                        format!("{mpath}.mountPath"),
+                        format!("Invalid value: \"{at}\": must be unique"),
+                        "Two mounts of one container cannot share a path.",
+                    ));
                 }
                 let ro = matches!(m.get("readOnly").map(|n| &n.val), Some(Val::Bool(true)));
                 mounts.push((vname.to_string(), at.trim_end_matches('/').to_string(), ro));
@@ -719,8 +849,14 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
                 .iter()
                 .map(|e| {
                     (
-                        e.get("name").and_then(Node::as_str).unwrap_or("").to_string(),
-                        e.get("value").and_then(Node::as_str).unwrap_or("").to_string(),
+                        e.get("name")
+                            .and_then(Node::as_str)
+                            .unwrap_or("")
+                            .to_string(),
+                        e.get("value")
+                            .and_then(Node::as_str)
+                            .unwrap_or("")
+                            .to_string(),
                     )
                 })
                 .collect();
@@ -741,22 +877,42 @@ fn build(file: &str, root: &Node, kind: ObjKind) -> Result<Object, Refusal> {
     let containers = lists.pop().unwrap_or_default();
     let init = lists.pop().unwrap_or_default();
     if containers.is_empty() {
-        return Err(invalid(Some(spec), format!("{prefix}.containers"), "Required value".into(),
-            "A Pod needs at least one container under containers."));
+        return Err(invalid(
+            Some(spec),
+            format!("{prefix}.containers"),
+            "Required value".into(),
+            "A Pod needs at least one container under containers.",
+        ));
     }
-    let restart_policy = spec.get("restartPolicy").and_then(Node::as_str).unwrap_or("Always").to_string();
+    let restart_policy = spec
+        .get("restartPolicy")
+        .and_then(Node::as_str)
+        .unwrap_or("Always")
+        .to_string();
     if !["Always", "OnFailure", "Never"].contains(&restart_policy.as_str()) {
-        return Err(invalid(spec.get("restartPolicy"), format!("{prefix}.restartPolicy"),
-            format!("Unsupported value: \"{restart_policy}\": supported values: \"Always\", \"OnFailure\", \"Never\""),
-            "restartPolicy is Always, OnFailure or Never."));
+        return Err(invalid(
+            spec.get("restartPolicy"),
+            format!("{prefix}.restartPolicy"),
+            format!(
+                "Unsupported value: \"{restart_policy}\": supported values: \"Always\", \"OnFailure\", \"Never\""
+            ),
+            "restartPolicy is Always, OnFailure or Never.",
+        ));
     }
     if kind == ObjKind::Deployment && restart_policy != "Always" {
-        return Err(invalid(spec.get("restartPolicy"), format!("{prefix}.restartPolicy"),
+        return Err(invalid(
+            spec.get("restartPolicy"),
+            format!("{prefix}.restartPolicy"),
             format!("Unsupported value: \"{restart_policy}\": supported values: \"Always\""),
-            "A Deployment's Pods always use restartPolicy: Always."));
+            "A Deployment's Pods always use restartPolicy: Always.",
+        ));
     }
-    let grace = int(spec.get("terminationGracePeriodSeconds")).map_or(30, |g| u64::try_from(g).unwrap_or(0));
-    let share_pid = matches!(spec.get("shareProcessNamespace").map(|n| &n.val), Some(Val::Bool(true)));
+    let grace = int(spec.get("terminationGracePeriodSeconds"))
+        .map_or(30, |g| u64::try_from(g).unwrap_or(0));
+    let share_pid = matches!(
+        spec.get("shareProcessNamespace").map(|n| &n.val),
+        Some(Val::Bool(true))
+    );
     let default_container = str_map(tmeta.and_then(|m| m.get("annotations")))
         .into_iter()
         .find(|(k, _)| k == "kubectl.kubernetes.io/default-container")
@@ -796,7 +952,12 @@ mod tests {
         let text = POD.replace("    ports:\n", "    port:\n");
         let e = read("pod.yaml", &text).unwrap_err();
         assert_eq!(e.line, 9);
-        assert!(e.kubectl.ends_with("strict decoding error: unknown field \"spec.containers[0].port\""), "{}", e.kubectl);
+        assert!(
+            e.kubectl
+                .ends_with("strict decoding error: unknown field \"spec.containers[0].port\""),
+            "{}",
+            e.kubectl
+        );
         assert!(e.advice.contains("did you mean `ports`"), "{}", e.advice);
     }
 
@@ -812,17 +973,33 @@ mod tests {
     fn syntax_errors_in_kubectl_words() {
         let e = read("pod.yaml", "apiVersion: v1\nkind: Pod\n metadata: x\n").unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.kubectl.starts_with("error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 3: "), "{}", e.kubectl);
+        assert!(
+            e.kubectl.starts_with(
+                "error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 3: "
+            ),
+            "{}",
+            e.kubectl
+        );
     }
 
     #[test]
     fn duplicate_ports_warn_and_duplicate_names_in_a_container_are_refused() {
-        let two = format!("{POD}  - name: admin\n    image: example.com/admin:1.3\n    ports:\n    - containerPort: 80\n");
+        let two = format!(
+            "{POD}  - name: admin\n    image: example.com/admin:1.3\n    ports:\n    - containerPort: 80\n"
+        );
         let o = read("pod.yaml", &two).unwrap();
-        assert_eq!(o.warnings, ["spec.containers[1].ports[0]: duplicate port definition with spec.containers[0].ports[0]"]);
+        assert_eq!(
+            o.warnings,
+            [
+                "spec.containers[1].ports[0]: duplicate port definition with spec.containers[0].ports[0]"
+            ]
+        );
         let dup = POD.replace("    - containerPort: 80\n", "    - containerPort: 80\n      name: http\n    - containerPort: 81\n      name: http\n");
         let e = read("pod.yaml", &dup).unwrap_err();
-        assert_eq!(e.kubectl, "The Pod \"web\" is invalid: spec.containers[0].ports[1].name: Duplicate value: \"http\"");
+        assert_eq!(
+            e.kubectl,
+            "The Pod \"web\" is invalid: spec.containers[0].ports[1].name: Duplicate value: \"http\""
+        );
         assert_eq!(e.line, 13);
     }
 
@@ -832,15 +1009,27 @@ mod tests {
         let e = read("pod.yaml", &text).unwrap_err();
         assert!(e.kubectl.ends_with("spec.initContainers[0].restartPolicy: Unsupported value: \"Never\": supported values: \"Always\""));
         // Without restartPolicy it is a plain init container: accepted.
-        let plain = POD.replace("  containers:\n", "  initContainers:\n  - name: s\n    image: fluent/fluent-bit:3.2\n  containers:\n");
-        assert_eq!(read("pod.yaml", &plain).unwrap().pod.init[0].restart_policy, None);
+        let plain = POD.replace(
+            "  containers:\n",
+            "  initContainers:\n  - name: s\n    image: fluent/fluent-bit:3.2\n  containers:\n",
+        );
+        assert_eq!(
+            read("pod.yaml", &plain).unwrap().pod.init[0].restart_policy,
+            None
+        );
     }
 
     #[test]
     fn mounts_must_name_a_volume() {
-        let text = POD.replace("    ports:\n", "    volumeMounts:\n    - name: logs\n      mountPath: /var/log/nginx\n    ports:\n");
+        let text = POD.replace(
+            "    ports:\n",
+            "    volumeMounts:\n    - name: logs\n      mountPath: /var/log/nginx\n    ports:\n",
+        );
         let e = read("pod.yaml", &text).unwrap_err();
-        assert_eq!(e.kubectl, "The Pod \"web\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"logs\"");
+        assert_eq!(
+            e.kubectl,
+            "The Pod \"web\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"logs\""
+        );
         assert_eq!(e.line, 10);
     }
 }

@@ -62,7 +62,10 @@ impl Node {
     /// The entry for `key`, if this is a mapping holding it.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.val {
-            Val::Map(m) => m.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            Val::Map(m) => m
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -210,7 +213,13 @@ mod tests {
 
     #[test]
     fn syntax_errors_have_a_line() {
-        for bad in ["a: [1, 2\n", "a: 1\n b: 2\nc", "a:\n\t- x\n", "a: 1\na: 2\n", "- a\nb: c\n"] {
+        for bad in [
+            "a: [1, 2\n",
+            "a: 1\n b: 2\nc",
+            "a:\n\t- x\n",
+            "a: 1\na: 2\n",
+            "- a\nb: c\n",
+        ] {
             let e = parse(bad).unwrap_err();
             eprintln!("{bad:?} -> {e:?}");
             assert!(e.line > 0, "{bad:?}: {e:?}");
