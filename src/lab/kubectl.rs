@@ -806,7 +806,12 @@ fn describe(lab: &mut Lab, p: &Parsed, out: &mut Output) {
 
 fn kv(out: &mut String, indent: usize, key: &str, width: usize, val: &str) {
     let pad = " ".repeat(indent);
-    let key = format!("{key}:");
+    // An empty key continues the line above (a second label).
+    let key = if key.is_empty() {
+        String::new()
+    } else {
+        format!("{key}:")
+    };
     out.push_str(&format!("{pad}{key:<width$}{val}\n"));
 }
 
@@ -1070,52 +1075,21 @@ fn describe_container(lab: &Lab, p: &Pod, c: &Container, d: Option<&super::CDecl
         State::Running { .. } if c.restarts > 0 => Some((c.last_exit, starts.and_then(|s| s.1))),
         _ => None,
     };
-    match last {
-        Some((fin, st)) => {
-            let code = lab.last_exit_code(p, c);
-            kv(s, 4, "Last State", w, "Terminated");
-            kv(
-                s,
-                6,
-                "Reason",
-                w - 2,
-                if code == 0 { "Completed" } else { "Error" },
-            );
-            kv(s, 6, "Exit Code", w - 2, &code.to_string());
-            if let Some(st) = st {
-                kv(s, 6, "Started", w - 2, &date(st));
-            }
-            if let Some(f) = fin {
-                kv(s, 6, "Finished", w - 2, &date(f));
-            }
+    if let Some((fin, st)) = last {
+        let code = lab.last_exit_code(p, c);
+        let reason = if code == 0 { "Completed" } else { "Error" };
+        kv(s, 4, "Last State", w, "Terminated");
+        kv(s, 6, "Reason", w - 2, reason);
+        kv(s, 6, "Exit Code", w - 2, &code.to_string());
+        if let Some(st) = st {
+            kv(s, 6, "Started", w - 2, &date(st));
         }
-        None => kv(s, 4, "Ready", 0, ""),
+        if let Some(f) = fin {
+            kv(s, 6, "Finished", w - 2, &date(f));
+        }
     }
-    if last.is_some() {
-        kv(s, 4, "Ready", w, if c.ready { "True" } else { "False" });
-    } else {
-        // Replace the placeholder written above with the aligned line.
-        s.truncate(s.len() - "    Ready:\n".len());
-        kv(
-            s,
-            4,
-            "Ready",
-            w,
-            if c.ready || (c.spec.kind == Kind::Init && c.exit_code() == Some(0)) {
-                if c.spec.kind == Kind::Init && c.exit_code() == Some(0) {
-                    "False"
-                } else {
-                    "True"
-                }
-            } else {
-                "False"
-            },
-        );
-    }
+    kv(s, 4, "Ready", w, if c.ready { "True" } else { "False" });
     kv(s, 4, "Restart Count", w, &c.restarts.to_string());
-    if c.spec.kind == Kind::Sidecar {
-        // Not printed by kubectl; the restartPolicy shows in the manifest and -o yaml.
-    }
     match d.map(|d| &d.env) {
         Some(env) if !env.is_empty() => {
             s.push_str("    Environment:\n");

@@ -15,6 +15,10 @@ pub struct Problem {
     pub index: Option<usize>,
     /// What is wrong and what to do.
     pub message: String,
+    /// For a manifest that does not apply: the line of YAML (1-based) in its `text`.
+    pub yaml_line: Option<usize>,
+    /// And the column (1-based).
+    pub yaml_col: usize,
 }
 
 /// Checks one mission; `sections` are the lesson's section keys.
@@ -25,6 +29,8 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             field,
             index,
             message,
+            yaml_line: None,
+            yaml_col: 0,
         })
     };
     if m.id.is_empty()
@@ -69,6 +75,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
     if m.checks.is_empty() {
         p("checks", None, "a lab needs at least one check".into());
     }
+    let mut bad = Vec::new();
     for (i, f) in m.manifests.iter().chain(&m.solution_files).enumerate() {
         if let Err(e) = super::manifest::read(&f.file, &f.text) {
             let (field, idx) = if i < m.manifests.len() {
@@ -76,18 +83,21 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             } else {
                 ("solution_files", i - m.manifests.len())
             };
-            p(
+            bad.push(Problem {
                 field,
-                Some(idx),
-                format!(
-                    "{} does not apply: {} ({}:{}:{})",
+                index: Some(idx),
+                message: format!(
+                    "{} does not apply ({}:{}:{}): {} {}",
                     f.file,
-                    e.kubectl.replace('\n', " "),
                     f.file,
                     e.line,
-                    e.col
+                    e.col,
+                    e.kubectl.replace('\n', " "),
+                    e.advice
                 ),
-            );
+                yaml_line: (e.line > 0).then_some(e.line),
+                yaml_col: e.col,
+            });
         }
     }
     let mut parsed = Vec::new();
@@ -97,6 +107,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             Err(e) => p("checks", Some(i), e),
         }
     }
+    out.append(&mut bad);
     if !out.is_empty() {
         return out;
     }
@@ -131,11 +142,13 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
                     "no container `{name}` in the mission's Pods ({})",
                     names.join(", ")
                 ),
+                yaml_line: None,
+                yaml_col: 0,
             });
         }
     }
     if start.solved() {
-        out.push(Problem { field: "checks", index: None, message: "the mission is solved from the start: at least one check must fail before the learner acts".into() });
+        out.push(Problem { field: "checks", index: None, message: "the mission is solved from the start: at least one check must fail before the learner acts".into(), yaml_line: None });
     }
     let end = solve(m);
     if let Err((step, why)) = end {
@@ -143,6 +156,8 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             field: "solution",
             index: Some(step),
             message: why,
+            yaml_line: None,
+            yaml_col: 0,
         });
     }
     out
