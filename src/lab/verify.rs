@@ -148,7 +148,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
         }
     }
     if start.solved() {
-        out.push(Problem { field: "checks", index: None, message: "the mission is solved from the start: at least one check must fail before the learner acts".into(), yaml_line: None });
+        out.push(Problem { field: "checks", index: None, message: "the mission is solved from the start: at least one check must fail before the learner acts".into(), yaml_line: None, yaml_col: 0 });
     }
     let end = solve(m);
     if let Err((step, why)) = end {
