@@ -455,8 +455,6 @@ fn not_found(kind: &str, name: &str, out: &mut Output) {
 
 /// The Pod table; `only` keeps one Pod.
 pub fn pod_table(lab: &Lab, wide: bool, only: Option<&str>) -> Vec<String> {
-    let now = lab.sim.now;
-    let mut grid: Vec<Vec<String>> = vec![];
     let mut head: Vec<String> = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
         .iter()
         .map(|s| s.to_string())
@@ -468,30 +466,71 @@ pub fn pod_table(lab: &Lab, wide: bool, only: Option<&str>) -> Vec<String> {
                 .map(|s| s.to_string()),
         );
     }
-    grid.push(head);
-    for r in lab.sim.rows() {
-        if only.is_some_and(|o| o != r.name) {
-            continue;
-        }
-        let mut row = vec![
-            r.name.clone(),
-            format!("{}/{}", r.ready.0, r.ready.1),
-            r.status.clone(),
-            r.cell(crate::sim::kubectl::Column::Restarts, false),
-            age(r.age),
-        ];
-        if wide {
-            row.extend([
-                r.ip.clone().unwrap_or_else(|| "<none>".into()),
-                "node-1".into(),
-                "<none>".into(),
-                "<none>".into(),
-            ]);
-        }
-        grid.push(row);
-    }
-    let _ = now;
+    let mut grid = vec![head];
+    grid.extend(
+        pod_cells(&lab.sim, wide)
+            .into_iter()
+            .filter(|r| only.is_none_or(|o| o == r[0])),
+    );
     align(&grid)
+}
+
+/// The rows of the table (aligned to the header, as kubectl aligns them
+/// when watching) as (what a watch compares: every column but AGE, row).
+pub fn pod_table_rows(sim: &crate::sim::Sim, wide: bool) -> Vec<(String, String)> {
+    let mut head: Vec<String> = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if wide {
+        head.extend(
+            ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+    }
+    let cells = pod_cells(sim, wide);
+    // AGE changes every second; a watch prints a row when anything else does.
+    let names: Vec<String> = cells
+        .iter()
+        .map(|r| {
+            let mut k = r.clone();
+            k.remove(4);
+            k.join(" ")
+        })
+        .collect();
+    let mut grid = vec![head];
+    grid.extend(cells);
+    align(&grid)
+        .into_iter()
+        .skip(1)
+        .zip(names)
+        .map(|(r, n)| (n, r))
+        .collect()
+}
+
+fn pod_cells(sim: &crate::sim::Sim, wide: bool) -> Vec<Vec<String>> {
+    sim.rows()
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![
+                r.name.clone(),
+                format!("{}/{}", r.ready.0, r.ready.1),
+                r.status.clone(),
+                r.cell(crate::sim::kubectl::Column::Restarts, false),
+                age(r.age),
+            ];
+            if wide {
+                row.extend([
+                    r.ip.clone().unwrap_or_else(|| "<none>".into()),
+                    "node-1".into(),
+                    "<none>".into(),
+                    "<none>".into(),
+                ]);
+            }
+            row
+        })
+        .collect()
 }
 
 fn align(grid: &[Vec<String>]) -> Vec<String> {
@@ -565,6 +604,8 @@ fn get(lab: &mut Lab, p: &Parsed, out: &mut Output) {
                 }
                 if p.has("w") || p.has("watch") {
                     out.signals.push(Signal::Watch);
+                    lab.watching = Some(pod_table_rows(&lab.sim, o == "wide"));
+                    lab.watch_wide = o == "wide";
                 }
             }
             let mut rec = vec!["get".to_string(), "pods".into()];
@@ -931,28 +972,35 @@ pub fn describe_pod(lab: &Lab, i: usize) -> String {
         s.push_str(&format!("  {n:<28}{} \n", if v { "True" } else { "False" }));
     }
     s.push_str("Volumes:\n");
-    if let Some(t) = tpl {
-        for (v, source) in &t.decl.volumes {
-            s.push_str(&format!("  {v}:\n"));
-            if source == "emptyDir" {
-                kv(
-                    &mut s,
-                    4,
-                    "Type",
-                    12,
-                    "EmptyDir (a temporary directory that shares a pod's lifetime)",
-                );
-                kv(&mut s, 4, "Medium", 12, "");
-                kv(&mut s, 4, "SizeLimit", 12, "<unset>");
-            } else {
-                kv(&mut s, 4, "Type", 12, source);
-            }
-        }
-        if t.decl.volumes.is_empty() {
-            s.truncate(s.len() - "Volumes:\n".len());
-            s.push_str("Volumes:                     <none>\n");
+    for (v, source) in tpl.map(|t| t.decl.volumes.as_slice()).unwrap_or_default() {
+        s.push_str(&format!("  {v}:\n"));
+        if source == "emptyDir" {
+            kv(
+                &mut s,
+                4,
+                "Type",
+                12,
+                "EmptyDir (a temporary directory that shares a pod's lifetime)",
+            );
+            kv(&mut s, 4, "Medium", 12, "");
+            kv(&mut s, 4, "SizeLimit", 12, "<unset>");
+        } else {
+            kv(&mut s, 4, "Type", 12, source);
         }
     }
+    // The service account token every Pod gets.
+    s.push_str("  kube-api-access-7xk2p:\n");
+    kv(
+        &mut s,
+        4,
+        "Type",
+        25,
+        "Projected (a volume that contains injected data from multiple sources)",
+    );
+    kv(&mut s, 4, "TokenExpirationSeconds", 25, "3607");
+    kv(&mut s, 4, "ConfigMapName", 25, "kube-root-ca.crt");
+    kv(&mut s, 4, "Optional", 25, "false");
+    kv(&mut s, 4, "DownwardAPI", 25, "true");
     kv(&mut s, 0, "QoS Class", 29, "BestEffort");
     kv(&mut s, 0, "Node-Selectors", 29, "<none>");
     kv(
@@ -1088,7 +1136,9 @@ fn describe_container(lab: &Lab, p: &Pod, c: &Container, d: Option<&super::CDecl
             kv(s, 6, "Finished", w - 2, &date(f));
         }
     }
-    kv(s, 4, "Ready", w, if c.ready { "True" } else { "False" });
+    // A completed init container reports ready.
+    let ready = c.ready || (c.spec.kind == Kind::Init && c.exit_code() == Some(0));
+    kv(s, 4, "Ready", w, if ready { "True" } else { "False" });
     kv(s, 4, "Restart Count", w, &c.restarts.to_string());
     match d.map(|d| &d.env) {
         Some(env) if !env.is_empty() => {
@@ -1589,40 +1639,51 @@ fn pod_yaml(lab: &Lab, i: usize) -> String {
     s.push_str(&format!("  uid: {}\nspec:\n", p.uid));
     if let Some(t) = tpl {
         let c_yaml = |s: &mut String, c: &super::CDecl| {
-            s.push_str(&format!("  - image: {}\n", c.image));
+            let list = |v: &[String]| {
+                v.iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            // Keys in the API's (alphabetical) order; the first opens the list item.
+            let mut body = String::new();
             if !c.args.is_empty() {
-                s.push_str(&format!(
-                    "    args: [{}]\n",
-                    c.args
-                        .iter()
-                        .map(|a| format!("\"{a}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                body.push_str(&format!("    args: [{}]\n", list(&c.args)));
             }
-            s.push_str(&format!("    name: {}\n", c.name));
+            if !c.command.is_empty() {
+                body.push_str(&format!("    command: [{}]\n", list(&c.command)));
+            }
+            if !c.env.is_empty() {
+                body.push_str("    env:\n");
+                for (k, v) in &c.env {
+                    body.push_str(&format!("    - name: {k}\n      value: \"{v}\"\n"));
+                }
+            }
+            body.push_str(&format!("    image: {}\n    name: {}\n", c.image, c.name));
             if !c.ports.is_empty() {
-                s.push_str("    ports:\n");
+                body.push_str("    ports:\n");
                 for pt in &c.ports {
-                    s.push_str(&format!("    - containerPort: {}\n", pt.port));
+                    body.push_str(&format!("    - containerPort: {}\n", pt.port));
                     if let Some(n) = &pt.name {
-                        s.push_str(&format!("      name: {n}\n"));
+                        body.push_str(&format!("      name: {n}\n"));
                     }
-                    s.push_str(&format!("      protocol: {}\n", pt.protocol));
+                    body.push_str(&format!("      protocol: {}\n", pt.protocol));
                 }
             }
             if let Some(r) = &c.restart_policy {
-                s.push_str(&format!("    restartPolicy: {r}\n"));
+                body.push_str(&format!("    restartPolicy: {r}\n"));
             }
             if !c.mounts.is_empty() {
-                s.push_str("    volumeMounts:\n");
+                body.push_str("    volumeMounts:\n");
                 for (v, at, ro) in &c.mounts {
-                    s.push_str(&format!("    - mountPath: {at}\n      name: {v}\n"));
+                    body.push_str(&format!("    - mountPath: {at}\n      name: {v}\n"));
                     if *ro {
-                        s.push_str("      readOnly: true\n");
+                        body.push_str("      readOnly: true\n");
                     }
                 }
             }
+            s.push_str("  - ");
+            s.push_str(&body[4..]);
         };
         s.push_str("  containers:\n");
         for c in &t.decl.containers {
@@ -1658,16 +1719,16 @@ fn pod_yaml(lab: &Lab, i: usize) -> String {
         s.push_str(&format!("  {key}:\n"));
         for c in list {
             s.push_str(&format!("  - image: {}\n", c.spec.image));
-            if c.restarts > 0 || (c.started_once && !c.is_running()) {
+            if c.restarts > 0 {
                 let code = lab.last_exit_code(p, c);
                 s.push_str(&format!("    lastState:\n      terminated:\n        exitCode: {code}\n        reason: {}\n", if code == 0 { "Completed" } else { "Error" }));
             } else {
                 s.push_str("    lastState: {}\n");
             }
+            let ready = c.ready || (c.spec.kind == Kind::Init && c.exit_code() == Some(0));
             s.push_str(&format!(
-                "    name: {}\n    ready: {}\n    restartCount: {}\n",
+                "    name: {}\n    ready: {ready}\n    restartCount: {}\n",
                 c.name(),
-                c.ready,
                 c.restarts
             ));
             if c.spec.kind != Kind::Init {
