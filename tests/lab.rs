@@ -442,3 +442,30 @@ fn the_embedded_lesson_lints_with_its_labs_played_and_a_broken_lab_is_reported_a
         + 1;
     assert!(report.contains(&format!("l.toml:{line}:9:")), "{report}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Whatever is typed, the lab answers without panicking and without a control character.
+    #[test]
+    fn any_command_line_is_answered_safely(words in proptest::collection::vec("(kubectl|get|pods?|logs|exec|--|-c|-f|web.yaml|describe|apply|delete|-o|wide|yaml|[a-z\\-=/.]{0,8}|[\\PC\\x1b\\x07\"']{0,6})", 0..8)) {
+        let mut lab = builtin("which-container-crashed");
+        let line = words.join(" ");
+        let out = lab.run(&line);
+        for l in &out.lines {
+            proptest::prop_assert!(!l.text.chars().any(char::is_control));
+        }
+        let _ = lab.complete(&line, line.len());
+    }
+
+    /// Any text saved as a manifest is refused or accepted, never a panic.
+    #[test]
+    fn any_manifest_text_is_refused_or_accepted(text in "[a-zA-Z:\\- \\n\\[\\]{}\"'0-9#&*!|>]{0,200}") {
+        let mut lab = builtin("port-conflict");
+        let _ = lab.set_file("web.yaml", &text);
+        let out = lab.run("kubectl apply -f web.yaml");
+        for l in &out.lines {
+            proptest::prop_assert!(!l.text.chars().any(char::is_control));
+        }
+    }
+}

@@ -1412,7 +1412,14 @@ fn delete_named(lab: &mut Lab, t: &str, n: &str, p: &Parsed, out: &mut Output) {
             out.out(&format!("pod \"{n}\" deleted from default namespace"));
             // kubectl waits until the Pod is gone, unless --wait=false.
             if p.value("wait") != Some("false") {
-                for _ in 0..=lab.sim.pods.get(i).map_or(30, |x| x.spec.grace_secs) + 1 {
+                // At most five minutes: a huge grace period must not stall the prompt.
+                let grace = lab
+                    .sim
+                    .pods
+                    .get(i)
+                    .map_or(30, |x| x.spec.grace_secs)
+                    .min(300);
+                for _ in 0..=grace + 1 {
                     if !lab.sim.pods.iter().any(|x| x.uid == uid) {
                         break;
                     }
