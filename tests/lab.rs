@@ -469,3 +469,22 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn rollout_status_waits_for_the_new_pod_and_a_selector_filters_pods() {
+    let mut lab = builtin("which-container-crashed");
+    let fixed = lab.files()[0]
+        .1
+        .replace("fluent-bit.yaml", "fluent-bit.conf");
+    lab.set_file("web.yaml", &fixed).unwrap();
+    let t = transcript(
+        &mut lab,
+        &[
+            "kubectl apply -f web.yaml",
+            "kubectl rollout status deployment/web",
+            "kubectl get pods -l app=web",
+            "kubectl get pods -l app=api",
+        ],
+    );
+    insta::assert_snapshot!(t);
+}

@@ -106,7 +106,7 @@ pub const LAB_COMMANDS: &[(&str, &str)] = &[
 
 /// kubectl's verbs the lab knows.
 pub const VERBS: &[&str] = &[
-    "get", "describe", "logs", "exec", "delete", "apply", "explain", "version",
+    "get", "describe", "logs", "exec", "delete", "apply", "rollout", "explain", "version",
 ];
 
 /// Runs one line.
@@ -327,6 +327,8 @@ fn kubectl(lab: &mut Lab, args: &[String], out: &mut Output) {
     let rest = &args[1..];
     let flags: Flags = match verb.as_str() {
         "get" => &[
+            ("l", true),
+            ("selector", true),
             ("o", true),
             ("output", true),
             ("w", false),
@@ -367,8 +369,9 @@ fn kubectl(lab: &mut Lab, args: &[String], out: &mut Output) {
         "apply" => &[("f", true), ("filename", true)],
         "explain" => &[("recursive", false)],
         "version" => &[("client", false), ("o", true)],
-        "edit" | "run" | "create" | "replace" | "patch" | "scale" | "rollout" | "debug"
-        | "port-forward" | "top" | "label" | "annotate" | "set" | "cp" | "attach" => {
+        "rollout" => &[("timeout", true), ("w", false), ("watch", false)],
+        "edit" | "run" | "create" | "replace" | "patch" | "scale" | "debug" | "port-forward"
+        | "top" | "label" | "annotate" | "set" | "cp" | "attach" => {
             out.err(&format!("error: \"{verb}\" is not available in this lab"));
             out.note("Here you change things by editing a file (`edit FILE`) and `kubectl apply -f FILE`, as you would with manifests kept in git.");
             return;
@@ -411,6 +414,7 @@ fn kubectl(lab: &mut Lab, args: &[String], out: &mut Output) {
         "delete" => delete(lab, &p, out),
         "apply" => apply(lab, &p, out),
         "explain" => explain(lab, &p, out),
+        "rollout" => rollout(lab, &p, out),
         _ => {
             out.out(&format!(
                 "Client Version: {}\nKustomize Version: v5.7.1\nServer Version: {}",
@@ -573,7 +577,51 @@ fn get(lab: &mut Lab, p: &Parsed, out: &mut Output) {
         out.note("This lab prints -o wide, -o yaml and -o name.");
         return;
     }
+    let selector: Vec<(String, String)> = p
+        .value("l")
+        .or(p.value("selector"))
+        .map(|sel| {
+            sel.split(',')
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| {
+                    (
+                        k.trim().to_string(),
+                        v.trim_start_matches('=').trim().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     match t.as_str() {
+        "pods" if !selector.is_empty() && name.is_none() => {
+            let rows = pod_table(lab, o == "wide", None);
+            let keep: Vec<String> = lab
+                .sim
+                .pods
+                .iter()
+                .filter(|x| {
+                    let t = lab.template_of(&x.spec.prefix);
+                    selector.iter().all(|(k, v)| {
+                        t.is_some_and(|t| {
+                            t.decl.labels.iter().any(|(a, b)| a == k && b == v)
+                                || (k == "pod-template-hash"
+                                    && t.owner.as_ref().is_some_and(|(_, h)| h == v))
+                        })
+                    })
+                })
+                .map(|x| x.name.clone())
+                .collect();
+            if keep.is_empty() {
+                out.out("No resources found in default namespace.");
+            } else {
+                for (i, r) in rows.iter().enumerate() {
+                    if i == 0 || keep.iter().any(|k| r.split(' ').next() == Some(k.as_str())) {
+                        out.out(r);
+                    }
+                }
+            }
+            lab.record(vec!["get".into(), "pods".into(), "-l".into()]);
+        }
         "pods" => {
             if let Some(n) = &name
                 && !lab.sim.pods.iter().any(|x| &x.name == n)
@@ -1777,4 +1825,71 @@ pub fn image_of(lab: &Lab, i: usize, c: &str) -> Image {
 /// The program of a container.
 pub fn program_of(lab: &Lab, i: usize, c: &str) -> world::Program {
     lab.decl(i, c).map(world::program).unwrap_or_default()
+}
+
+/// `kubectl rollout status deployment/NAME`: waits (in simulated time, at
+/// most two minutes) until the new Pod is Ready and the old one is gone.
+fn rollout(lab: &mut Lab, p: &Parsed, out: &mut Output) {
+    if p.pos.first().map(String::as_str) != Some("status") {
+        out.err("error: this lab runs `kubectl rollout status deployment/NAME` only");
+        out.note("A rollout starts when you apply a changed Deployment (edit FILE, kubectl apply -f FILE).");
+        return;
+    }
+    let (t, name) = match p.pos.get(1).map(|w| resource(w)) {
+        Some((t, Some(n))) => (t, n),
+        Some((t, None)) => (t, p.pos.get(2).cloned().unwrap_or_default()),
+        None => {
+            out.err("error: required resource not specified");
+            return;
+        }
+    };
+    if t != "deployments" {
+        out.err(&format!(
+            "error: no status viewer has been implemented for {t}"
+        ));
+        return;
+    }
+    let Some(d) = lab
+        .objects
+        .iter()
+        .find(|o| o.kind == super::ObjKind::Deployment && o.name == name)
+    else {
+        not_found("deployments.apps", &name, out);
+        return;
+    };
+    let prefix = format!("{}-{}", d.name, d.hash);
+    let mut said = String::new();
+    for _ in 0..=120 {
+        let pods = || {
+            lab.sim.pods.iter().filter(|x| {
+                lab.template_of(&x.spec.prefix)
+                    .and_then(|t| t.owner.as_ref())
+                    .is_some_and(|(n, _)| *n == name)
+            })
+        };
+        let new_ready = pods().any(|x| x.spec.prefix == prefix && x.is_ready());
+        let old = pods().filter(|x| x.spec.prefix != prefix).count();
+        let msg = if !new_ready {
+            format!(
+                "Waiting for deployment \"{name}\" rollout to finish: 0 of 1 updated replicas are available..."
+            )
+        } else if old > 0 {
+            format!(
+                "Waiting for deployment \"{name}\" rollout to finish: {old} old replicas are pending termination..."
+            )
+        } else {
+            out.out(&format!("deployment \"{name}\" successfully rolled out"));
+            lab.record(vec!["rollout".into(), "status".into()]);
+            return;
+        };
+        if msg != said {
+            out.out(&msg);
+            said = msg;
+        }
+        lab.advance(1);
+    }
+    out.err("error: timed out waiting for the condition");
+    out.note(
+        "The new Pod did not become Ready in two minutes: kubectl get pods and describe show why.",
+    );
 }
