@@ -284,6 +284,32 @@ mod tests {
     }
 
     #[test]
+    fn plain_scalars_take_the_core_schema_types_and_quotes_keep_strings() {
+        let n = parse("a: 80\nb: \"80\"\nc: true\nd: ~\ne: 1.5\nf: nginx:1.27\ng: 0x1F\nh: '1'\n").unwrap();
+        let v = |k: &str| n.get(k).unwrap().val.clone();
+        assert_eq!(v("a"), Val::Int(80));
+        assert_eq!(v("b"), Val::Str("80".into()));
+        assert_eq!(v("c"), Val::Bool(true));
+        assert_eq!(v("d"), Val::Null);
+        assert_eq!(v("e"), Val::Float(1.5));
+        assert_eq!(v("f"), Val::Str("nginx:1.27".into()));
+        assert_eq!(v("g"), Val::Int(31));
+        assert_eq!(v("h"), Val::Str("1".into()));
+    }
+
+    #[test]
+    fn aliases_repeat_their_anchor_and_billion_laughs_are_refused() {
+        let n = parse("a: &x [1, 2]\nb: *x\n").unwrap();
+        assert_eq!(n.get("a").unwrap().val, n.get("b").unwrap().val);
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..8 {
+            let (p, q) = ((b'a' + i) as char, (b'b' + i) as char);
+            bomb.push_str(&format!("{q}: &{q} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"));
+        }
+        assert!(parse(&bomb).unwrap_err().message.contains("values"));
+    }
+
+    #[test]
     fn syntax_errors_have_a_line() {
         for bad in [
             "a: [1, 2\n",
