@@ -359,7 +359,10 @@ fn tab_completes_commands_flags_pods_containers_and_files() {
     let pod = lab.sim().pod().unwrap().name.clone();
     assert_eq!(lab.complete("kub", 3), ["kubectl"]);
     assert_eq!(lab.complete("kubectl lo", 10), ["logs"]);
-    assert_eq!(lab.complete("kubectl logs w", 14), [pod.clone()]);
+    assert_eq!(
+        lab.complete("kubectl logs w", 14),
+        std::slice::from_ref(&pod)
+    );
     let line = format!("kubectl logs {pod} -c s");
     assert_eq!(lab.complete(&line, line.len()), ["shipper"]);
     let line = format!("kubectl logs {pod} --pr");

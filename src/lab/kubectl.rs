@@ -700,7 +700,7 @@ fn get(lab: &mut Lab, p: &Parsed, out: &mut Output) {
                 .collect();
             if t == "all" {
                 for l in pod_table(lab, false, None) {
-                    out.out(&format!("{}", l.replacen("NAME   ", "NAME   ", 1)));
+                    out.out(&l);
                 }
                 out.out("");
             }

@@ -690,7 +690,7 @@ impl Lab {
         if prog.listens == Some(80)
             && world::Image::of(&decl.image) == world::Image::Nginx
             && up > 0
-            && up % 10 == 0
+            && up.is_multiple_of(10)
         {
             let _ = self.sim.apply_to(
                 i,

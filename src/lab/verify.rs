@@ -45,7 +45,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             "a lab id is lowercase letters, digits and `-` (`podtutor lab ID` opens it)".into(),
         );
     }
-    if !sections.iter().any(|s| *s == m.section) {
+    if !sections.contains(&m.section) {
         p(
             "section",
             None,

@@ -236,10 +236,11 @@ fn plain(s: &str) -> Val {
         _ => {}
     }
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(i) = s.parse::<i64>() {
-            return Val::Int(i);
-        }
+    if !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(i) = s.parse::<i64>()
+    {
+        return Val::Int(i);
     }
     if let Some(h) = s.strip_prefix("0x")
         && let Ok(i) = i64::from_str_radix(h, 16)
@@ -285,7 +286,8 @@ mod tests {
 
     #[test]
     fn plain_scalars_take_the_core_schema_types_and_quotes_keep_strings() {
-        let n = parse("a: 80\nb: \"80\"\nc: true\nd: ~\ne: 1.5\nf: nginx:1.27\ng: 0x1F\nh: '1'\n").unwrap();
+        let n = parse("a: 80\nb: \"80\"\nc: true\nd: ~\ne: 1.5\nf: nginx:1.27\ng: 0x1F\nh: '1'\n")
+            .unwrap();
         let v = |k: &str| n.get(k).unwrap().val.clone();
         assert_eq!(v("a"), Val::Int(80));
         assert_eq!(v("b"), Val::Str("80".into()));
@@ -304,7 +306,9 @@ mod tests {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..8 {
             let (p, q) = ((b'a' + i) as char, (b'b' + i) as char);
-            bomb.push_str(&format!("{q}: &{q} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"));
+            bomb.push_str(&format!(
+                "{q}: &{q} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+            ));
         }
         assert!(parse(&bomb).unwrap_err().message.contains("values"));
     }
