@@ -55,6 +55,37 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             ),
         );
     }
+    // Prose the learner reads: something to read, nothing a terminal would obey.
+    let prose = [
+        ("title", None, &m.title),
+        ("goal", None, &m.goal),
+        ("debrief", None, &m.debrief),
+    ]
+    .into_iter()
+    .chain(
+        m.hints
+            .iter()
+            .enumerate()
+            .map(|(i, h)| ("hints", Some(i), h)),
+    );
+    for (field, index, text) in prose {
+        if crate::text::is_blank(text) {
+            p(
+                field,
+                index,
+                format!("`{field}` is empty; write it for the learner"),
+            );
+        } else if let Some(c) = text.chars().find(|&c| crate::text::is_forbidden(c)) {
+            p(
+                field,
+                index,
+                format!(
+                    "`{field}` holds the character U+{:04X}, which terminals may obey or draw differently; remove it",
+                    c as u32
+                ),
+            );
+        }
+    }
     if m.hints.len() != 3 {
         p(
             "hints",
