@@ -1,3 +1,4 @@
+use podtutor::app::QuizKind;
 use podtutor::cli::{Cli, Command, OutlineArgs};
 use podtutor::commands;
 use std::process::ExitCode;
@@ -43,6 +44,16 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
         Some(Command::Man) => commands::shell::run_man(),
+        Some(Command::Quiz(a)) => commands::quiz::run(&a.global(), QuizKind::Quiz),
+        Some(Command::Placement(a)) => commands::quiz::run(&a.global(), QuizKind::Placement),
+        Some(Command::Review(a)) => commands::quiz::run(
+            &a.tutor.global(),
+            if a.cram {
+                QuizKind::Cram
+            } else {
+                QuizKind::Review
+            },
+        ),
     };
     match result {
         Ok(code) => code,

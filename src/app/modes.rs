@@ -122,10 +122,10 @@ impl App {
             Mode::CheatSheet => self.page = Page::Cheat(Box::new(Cheat::new(&self.session.lesson))),
             // Each of these opens a page from another part of the tutor,
             // wired in where it is built (one line each).
-            Mode::Quiz => self.not_in_this_build(mode),
-            Mode::Placement => self.not_in_this_build(mode),
-            Mode::Review => self.not_in_this_build(mode),
-            Mode::Cram => self.not_in_this_build(mode),
+            Mode::Quiz => self.open_quiz(super::QuizKind::Quiz, now),
+            Mode::Placement => self.open_quiz(super::QuizKind::Placement, now),
+            Mode::Review => self.open_quiz(super::QuizKind::Review, now),
+            Mode::Cram => self.open_quiz(super::QuizKind::Cram, now),
             Mode::Lab => self.not_in_this_build(mode),
         }
     }
@@ -252,11 +252,28 @@ mod tests {
     #[test]
     fn a_mode_of_another_build_says_so_once_and_stays_on_the_start_page() {
         let mut a = app();
-        press(&mut a, Key::Char('2'));
-        press(&mut a, Key::Enter);
-        press(&mut a, Key::Enter);
+        a.open_mode(Mode::Lab, 0);
+        a.open_mode(Mode::Lab, 0);
         assert!(matches!(a.page, Page::Start(_)));
-        assert_eq!(a.notices, ["Quiz is not in this build yet."]);
+        assert_eq!(a.notices, ["Lab is not in this build yet."]);
+    }
+
+    #[test]
+    fn the_question_modes_open_their_round_from_the_start_page() {
+        for (digit, kind) in [
+            ('2', crate::app::QuizKind::Quiz),
+            ('3', crate::app::QuizKind::Placement),
+            ('4', crate::app::QuizKind::Review),
+            ('5', crate::app::QuizKind::Cram),
+        ] {
+            let mut a = app();
+            press(&mut a, Key::Char(digit));
+            press(&mut a, Key::Enter);
+            assert!(
+                matches!(&a.page, Page::Quiz(q) if q.kind == kind),
+                "{digit}"
+            );
+        }
     }
 
     #[test]
