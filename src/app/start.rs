@@ -73,10 +73,10 @@ impl Start {
     /// `None` when none was ever answered (a new learner sees no line).
     pub fn due(session: &Session, now: i64) -> Option<review::Summary> {
         let record = session.record()?;
-        let histories: Vec<Vec<review::Review>> = session
-            .items()
+        // Questions and recall cards: review asks both.
+        let histories: Vec<Vec<review::Review>> = crate::app::quiz::all_items(&session.lesson)
             .iter()
-            .filter_map(|it| record.items.get(&it.id))
+            .filter_map(|id| record.items.get(id))
             .map(crate::item::ItemRecord::reviews)
             .collect();
         let s = review::summary(histories.iter().map(|h| ((), h.as_slice())), now);
