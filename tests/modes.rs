@@ -257,6 +257,9 @@ fn cram_asks_everything_and_leaves_the_answers_in_the_file_alone() {
         .take(30)
         .collect();
     assert!(shows(&p.screen(), &first), "{}", p.screen());
+    // Key names are words under --ascii, not arrows spelt cell by cell.
+    assert!(!p.screen().contains("^v"), "{}", p.screen());
+    assert!(p.screen().contains("Up/Down"), "{}", p.screen());
     for (k, id) in [&ids[2], &ids[5]].into_iter().enumerate() {
         p.wait_for(&format!("Question {} of", k + 1));
         answer(&mut p, &lesson, id, k == 0, Some(b'3'));

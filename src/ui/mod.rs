@@ -137,7 +137,7 @@ impl Ui {
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Catalog(c) => catalog::draw(f, body, app, c, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
-            Page::Quiz(q) => drawn = quiz::draw(f, body, app, q, &t),
+            Page::Quiz(q) => drawn = quiz::draw(f, body, app, q, &t, &glyphs),
             Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
             Page::Cheat(c) => {
                 drawn.facts.text = Some(cheat::draw(

@@ -16,13 +16,23 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Draws the page and reports how far its text scrolls.
-pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, q: &Quiz, t: &Theme) -> Drawn {
+pub fn draw(
+    f: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    q: &Quiz,
+    t: &Theme,
+    g: &super::theme::Glyphs,
+) -> Drawn {
     let area = measure(area, 100);
     let w = area.width as usize;
     // Where the round stands stays in view; the question scrolls below it.
     let mut head = Lines::new(w, t);
+    head.glyphs = *g;
     status(&mut head, app, q);
     let mut b = Lines::new(w, t);
+    // Key names as words under --ascii (`Up/Down`, not `^v`).
+    b.glyphs = *g;
     let mut keep: Option<std::ops::Range<usize>> = None;
     match &q.current {
         Some(cur) => {
