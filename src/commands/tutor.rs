@@ -4,7 +4,7 @@ use crate::app::App;
 use crate::cli::GlobalArgs;
 use crate::diagram::Charset;
 use crate::store::Store;
-use crate::ui::theme::{Palette, ThemeChoice};
+use crate::ui::theme::ThemeChoice;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -50,7 +50,14 @@ pub fn run_opening(
         app.session.settings_mut().theme = Some(choice.name().to_string());
     }
     open(&mut app, unix_now());
-    let palette = theme_palette(app.session.settings().theme.as_deref());
+    let saved = app.session.settings().theme.clone();
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let choice = theme_choice(saved.as_deref());
+    let palette = choice.resolve(colorfgbg.as_deref());
+    // Asking the terminal costs a round trip before the first frame: only
+    // for a learner who chose `auto` (saved), not for the default.
+    let chosen = saved.as_deref().and_then(|n| n.parse().ok()) == Some(ThemeChoice::Auto);
+    let query_background = choice.wants_background_query(chosen, colorfgbg.as_deref());
     let reduce_motion = global.reduce_motion
         || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
     crate::tui::run(
@@ -65,6 +72,7 @@ pub fn run_opening(
                 Charset::Unicode
             },
             reduce_motion,
+            query_background,
         },
     )?;
     Ok(ExitCode::SUCCESS)
@@ -77,14 +85,13 @@ fn unix_now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
-/// The palette for a saved or given theme name: `auto` (or no name, or a
-/// name this build does not know) follows `COLORFGBG`, else the terminal's
-/// own colours.
-fn theme_palette(saved: Option<&str>) -> Option<Palette> {
-    let choice = saved
+/// The theme for a saved or given name: `auto` for no name or a name this
+/// build does not know. `auto` follows `COLORFGBG`, else (when chosen) the
+/// background the terminal reports, else the terminal's own colours.
+fn theme_choice(saved: Option<&str>) -> ThemeChoice {
+    saved
         .and_then(|name| name.parse::<ThemeChoice>().ok())
-        .unwrap_or(ThemeChoice::Auto);
-    choice.resolve(std::env::var("COLORFGBG").ok().as_deref())
+        .unwrap_or(ThemeChoice::Auto)
 }
 
 /// `Some(description)` when `TERM` names a terminal that cannot move the
