@@ -18,7 +18,7 @@ _podtutor() {
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
 '--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
 '(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
-'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG; the terminal'\''s own colours when it is not set). Saved with your progress]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
 '--ascii[Show only ASCII\: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
 '--reduce-motion[Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
 '--no-confidence[Do not ask how sure you are before each answer is revealed (this run only; \`x\` at the question switches it off for good)]' \

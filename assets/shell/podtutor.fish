@@ -27,7 +27,7 @@ end
 complete -c podtutor -n "__fish_podtutor_needs_command" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
 complete -c podtutor -n "__fish_podtutor_needs_command" -l progress-file -d 'Where progress is kept (default: progress.toml in your data directory)' -r -F
 complete -c podtutor -n "__fish_podtutor_needs_command" -l learner -d 'Keep this learner\'s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)' -r
-complete -c podtutor -n "__fish_podtutor_needs_command" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG; the terminal\'s own colours when it is not set). Saved with your progress' -r
+complete -c podtutor -n "__fish_podtutor_needs_command" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal\'s own colours when neither says). Saved with your progress' -r
 complete -c podtutor -n "__fish_podtutor_needs_command" -l ascii -d 'Show only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_needs_command" -l reduce-motion -d 'Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)'
 complete -c podtutor -n "__fish_podtutor_needs_command" -l no-confidence -d 'Do not ask how sure you are before each answer is revealed (this run only; `x` at the question switches it off for good)'
