@@ -24,6 +24,8 @@ use std::path::PathBuf;
     after_help = "Examples:\n  \
         podtutor                          open the tutor on the built-in lesson\n  \
         podtutor --lesson my-lesson.toml  open the tutor on your own lesson file\n  \
+        podtutor --lessons workshop/      a catalog of every lesson in a directory\n  \
+        podtutor --start-at myth:separate-ips   open the tutor at one section\n  \
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
@@ -46,6 +48,14 @@ pub struct GlobalArgs {
     /// Use this lesson file instead of the built-in lesson.
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
+    /// Run every lesson in this directory as a pack, from a catalog page
+    /// (with its optional pack.toml: title, order, required lessons, modes).
+    #[arg(long, value_name = "DIR", conflicts_with = "lesson")]
+    pub lessons: Option<PathBuf>,
+    /// Open at this section (ids as `podtutor outline` prints them); with
+    /// --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson's start.
+    #[arg(long, value_name = "SECTION_ID")]
+    pub start_at: Option<String>,
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
@@ -86,17 +96,20 @@ fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
 pub enum Command {
     /// Print the whole lesson as plain text (for reading, printing and screen readers).
     #[command(
-        after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt"
+        after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt\n  \
+        podtutor read --no-answers --width 60 > worksheet.txt\n  podtutor read --answers-only > key.txt"
     )]
     Read(ReadArgs),
     /// Check lesson files and report every problem as FILE:LINE:COL.
     #[command(
         after_help = "Exit status: 0 when every file is clean, 1 when any has an error, 2 on usage errors.\n\n\
-        Examples:\n  podtutor lint lessons/*.toml"
+        A DIR is checked as `--lessons DIR` reads it: every lesson and scene file in it, and \
+        its pack.toml against the lessons' ids.\n\n\
+        Examples:\n  podtutor lint lessons/*.toml\n  podtutor lint workshop/"
     )]
     Lint {
-        /// Lesson files to check.
-        #[arg(required = true, value_name = "FILE")]
+        /// Lesson files, or lesson directories (packs), to check.
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Also check teaching quality: enough true fact-or-myth claims, right answers
         /// not given away by length, position or a verdict word (docs/lesson-format.md).
@@ -133,7 +146,7 @@ pub enum Command {
     #[command(
         after_help = "The ids are those progress files and `podtutor room` use: step:ID, myth:ID and \
         pitfall:ID with the ids of the lesson file, and fixed names for the other sections.\n\n\
-        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
+        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml\n  podtutor outline --lessons workshop/"
     )]
     Outline(OutlineArgs),
     /// Print a shell completion script.
@@ -175,6 +188,10 @@ pub struct LessonArg {
 pub struct OutlineArgs {
     #[command(flatten)]
     pub lesson: LessonArg,
+    /// Every lesson of this pack directory, ids written LESSON_ID/SECTION_ID
+    /// as `--start-at` takes them with --lessons.
+    #[arg(long, value_name = "DIR", conflicts_with = "lesson")]
+    pub lessons: Option<PathBuf>,
     /// Print only ASCII (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
@@ -192,6 +209,27 @@ pub struct ReadArgs {
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// A worksheet: every question with its choices and the recall cards'
+    /// prompts, with no answers or explanations.
+    #[arg(long, conflicts_with = "answers_only")]
+    pub no_answers: bool,
+    /// The answer key: each question's right answer with a short explanation,
+    /// numbered as in --no-answers.
+    #[arg(long)]
+    pub answers_only: bool,
+}
+
+impl ReadArgs {
+    /// The handout asked for, if any (else the whole lesson).
+    pub fn handout(&self) -> Option<crate::plain::Handout> {
+        if self.no_answers {
+            Some(crate::plain::Handout::Worksheet)
+        } else if self.answers_only {
+            Some(crate::plain::Handout::Key)
+        } else {
+            None
+        }
+    }
 }
 
 /// Arguments of `podtutor progress`.
@@ -336,6 +374,7 @@ impl Command {
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
             (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
             (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
+            (Command::Outline(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
             _ => return false,
@@ -571,6 +610,8 @@ mod tests {
                     crate::ui::theme::Palette::Light
                 )),
                 learner: None,
+                lessons: None,
+                start_at: None,
             }
         );
     }

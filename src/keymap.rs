@@ -18,6 +18,7 @@ pub enum Key {
     Esc,
     Tab,
     BackTab,
+    Backspace,
 }
 
 /// What the learner asked for.
@@ -61,6 +62,13 @@ pub enum Action {
     CrashContainer,
     DeletePod,
     SendRequest,
+    // The learner picker.
+    /// Start typing a new learner's name.
+    NewLearner,
+    /// A character typed into a name.
+    Type(char),
+    /// Backspace in a name.
+    Erase,
 }
 
 /// Where the learner is, as far as keys are concerned.
@@ -78,6 +86,12 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The lessons of a pack.
+    Catalog,
+    /// Who is learning? The learners of this machine.
+    Learners,
+    /// Typing a new learner's name: every character is text.
+    LearnerName,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -165,8 +179,9 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
-const LISTS: &[Context] = &[Outline, Summary];
-const ANYWHERE: &[Context] = &[Start, Outline, Reading, Question, Rating, Summary, Choose];
+const ANYWHERE: &[Context] = &[
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog,
+];
 
 const fn b(
     keys: &'static [Key],
@@ -331,12 +346,40 @@ pub const BINDINGS: &[Binding] = &[
         Show::Always,
         None,
     ),
+    // The learner picker.
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "choose",
+        &[Learners, LearnerName],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('n')],
+        "n",
+        A::NewLearner,
+        "new learner",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
     b(
         &[Esc],
         "Esc",
         A::Back,
         "cancel",
-        &[Choose],
+        &[Choose, LearnerName],
         Show::Always,
         None,
     ),
@@ -346,7 +389,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary],
+        &[Start, Outline, Summary, Catalog],
         Show::Always,
         L,
     ),
@@ -355,7 +398,7 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        LISTS,
+        &[Outline, Summary, Catalog, Learners],
         Show::Always,
         L,
     ),
@@ -516,6 +559,14 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
             _ => Some(Action::Back),
         };
     }
+    // A name being typed takes every character as text.
+    if ctx == LearnerName {
+        match key {
+            Char(c) => return Some(Action::Type(c)),
+            Backspace => return Some(Action::Erase),
+            _ => {}
+        }
+    }
     let b = BINDINGS
         .iter()
         .find(|b| b.applies(ctx, flags) && b.keys.contains(&key))?;
@@ -575,7 +626,18 @@ mod tests {
 
     #[test]
     fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
-        for ctx in [Start, Outline, Reading, Question, Rating, Summary, Choose] {
+        for ctx in [
+            Start,
+            Outline,
+            Reading,
+            Question,
+            Rating,
+            Summary,
+            Choose,
+            Catalog,
+            Learners,
+            LearnerName,
+        ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {
                     assert!(
@@ -651,6 +713,30 @@ mod tests {
         assert!(keys.contains(&"c") && !keys.contains(&"x") && !keys.contains(&"D"));
         assert_eq!(action_for(Char('x'), Reading, request_only), None);
         assert_eq!(action_for(Char('D'), Reading, request_only), None);
+    }
+
+    #[test]
+    fn a_name_being_typed_takes_every_letter_and_the_list_keys_do_not() {
+        assert_eq!(
+            action_for(Char('q'), LearnerName, NONE),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            action_for(Char('n'), LearnerName, NONE),
+            Some(Action::Type('n'))
+        );
+        assert_eq!(
+            action_for(Backspace, LearnerName, NONE),
+            Some(Action::Erase)
+        );
+        assert_eq!(action_for(Esc, LearnerName, NONE), Some(Action::Back));
+        assert_eq!(action_for(Enter, LearnerName, NONE), Some(Action::Activate));
+        assert_eq!(action_for(Char('q'), Learners, NONE), Some(Action::Quit));
+        assert_eq!(
+            action_for(Char('n'), Learners, NONE),
+            Some(Action::NewLearner)
+        );
+        assert_eq!(action_for(Down, Catalog, NONE), Some(Action::ChoiceDown));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod highlight;
 pub mod item;
 pub mod keymap;
 pub mod lesson;
+pub mod pack;
 pub mod plain;
 pub mod progress;
 pub mod review;

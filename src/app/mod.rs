@@ -4,6 +4,8 @@
 //! No terminal, clock or file system here: the loop passes the time in,
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
+pub mod catalog;
+pub mod learners;
 pub mod outline;
 pub mod reader;
 pub mod scene;
@@ -15,6 +17,7 @@ use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
+pub use catalog::Catalog;
 pub use outline::Outline;
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
@@ -40,6 +43,8 @@ pub enum Page {
     Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
+    /// The lessons of a pack (`--lessons DIR`).
+    Catalog(Catalog),
 }
 
 /// How the learner wants the tutor to behave.
@@ -88,6 +93,8 @@ pub struct App {
     pub not_saving: bool,
     /// The window is too small: every key but quit is ignored.
     pub too_small: bool,
+    /// The lessons of a pack, when the tutor runs one (`--lessons DIR`).
+    pub pack: Option<crate::pack::Pack>,
 }
 
 impl App {
@@ -109,6 +116,7 @@ impl App {
             alert: None,
             not_saving: false,
             too_small: false,
+            pack: None,
         }
     }
 
@@ -141,6 +149,7 @@ impl App {
             Page::Start(_) => Context::Start,
             Page::Outline(_) => Context::Outline,
             Page::Summary(_) => Context::Summary,
+            Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
         }
     }
@@ -265,6 +274,7 @@ impl App {
                 self.help = true;
                 return Effect::None;
             }
+            Action::Outline if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Outline => {
                 if let Page::Outline(o) = &self.page {
                     self.page = (*o.back).clone();
@@ -273,13 +283,14 @@ impl App {
                         Page::Reader(r) => r.index,
                         Page::Summary(_) => self.sections.len(),
                         Page::Start(_) => Start::continue_index(&self.session, &self.sections),
-                        Page::Outline(_) => 0,
+                        Page::Outline(_) | Page::Catalog(_) => 0,
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
                 }
                 return Effect::None;
             }
+            Action::Summary if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Summary if self.context() != Context::Rating => {
                 return self.open_summary(now, false);
             }
@@ -294,8 +305,12 @@ impl App {
                     self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
                 }
                 Action::Next => self.open_section_at(0, now),
+                // In a pack, back from a lesson's start is its catalog.
+                // Saved on the way out: the time so far is this lesson's.
+                Action::Prev if self.open_catalog() => return Effect::Save,
                 _ => {}
             },
+            Page::Catalog(_) => return self.update_catalog(action),
             Page::Outline(o) => match action {
                 Action::Back => self.page = (*o.back).clone(),
                 Action::ChoiceUp | Action::ChoiceDown => {
@@ -365,6 +380,11 @@ impl App {
 
     /// Adds time spent in this session (seconds since the last call).
     pub fn add_time(&mut self, session: &str, secs: u64) {
+        // Browsing a pack's catalog before any lesson was opened is no
+        // lesson's time (it would make an empty record for the first one).
+        if matches!(self.page, Page::Catalog(_)) && self.session.record().is_none() {
+            return;
+        }
         self.session.add_time(session, secs);
     }
 }

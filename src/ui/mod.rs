@@ -3,8 +3,10 @@
 //! far the text scrolls, whether the window is too small) is returned in
 //! [`Drawn`] and fed back by the loop with [`crate::app::App::viewed`].
 
+mod catalog;
 mod chrome;
 mod help;
+pub mod learners;
 mod outline;
 mod reader;
 mod scene_pane;
@@ -117,6 +119,7 @@ impl Ui {
             Page::Start(p) => start::draw(f, body, app, p, &t),
             Page::Outline(o) => outline::draw(f, body, app, o, &t),
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
+            Page::Catalog(c) => catalog::draw(f, body, app, c, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
         }
         if app.help {
