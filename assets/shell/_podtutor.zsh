@@ -16,6 +16,8 @@ _podtutor() {
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
+'(--lesson)--lessons=[Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml\: title, order, required lessons, modes)]:DIR:_files' \
+'--start-at=[Open at this section (ids as \`podtutor outline\` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson'\''s start]:SECTION_ID:_default' \
 '--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
 '(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
 '--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
@@ -40,6 +42,8 @@ _arguments "${_arguments_options[@]}" : \
 '--width=[Wrap to this many columns (default\: the terminal'\''s width, or 80)]:N:_default' \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
 '--ascii[Print only ASCII\: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
+'(--answers-only)--no-answers[A worksheet\: every question with its choices and the recall cards'\'' prompts, with no answers or explanations]' \
+'--answers-only[The answer key\: each question'\''s right answer with a short explanation, numbered as in --no-answers]' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
@@ -50,7 +54,7 @@ _arguments "${_arguments_options[@]}" : \
 '--ascii[Print only ASCII\: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
 '-h[Print help]' \
 '--help[Print help]' \
-'*::files -- Lesson files to check:_files' \
+'*::files -- Lesson files, or lesson directories (packs), to check:_files' \
 && ret=0
 ;;
 (progress)
@@ -90,6 +94,7 @@ _arguments "${_arguments_options[@]}" : \
 (outline)
 _arguments "${_arguments_options[@]}" : \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
+'(--lesson)--lessons=[Every lesson of this pack directory, ids written LESSON_ID/SECTION_ID as \`--start-at\` takes them with --lessons]:DIR:_files' \
 '--ascii[Print only ASCII (also chosen when the locale is not UTF-8)]' \
 '-h[Print help]' \
 '--help[Print help]' \

@@ -77,13 +77,21 @@ _podtutor() {
 
     case "${cmd}" in
         podtutor)
-            opts="-h -V --lesson --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint progress scene room outline completions man help"
+            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint progress scene room outline completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lessons)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -289,13 +297,17 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__outline)
-            opts="-h --lesson --ascii --help"
+            opts="-h --lesson --lessons --ascii --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lessons)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -333,7 +345,7 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__read)
-            opts="-h --width --lesson --ascii --help"
+            opts="-h --width --lesson --ascii --no-answers --answers-only --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_podtutor_global_optspecs
-    string join \n lesson= progress-file= learner= ascii reduce-motion no-confidence theme= h/help V/version
+    string join \n lesson= lessons= start-at= progress-file= learner= ascii reduce-motion no-confidence theme= h/help V/version
 end
 
 function __fish_podtutor_needs_command
@@ -25,6 +25,8 @@ function __fish_podtutor_using_subcommand
 end
 
 complete -c podtutor -n "__fish_podtutor_needs_command" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
+complete -c podtutor -n "__fish_podtutor_needs_command" -l lessons -d 'Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml: title, order, required lessons, modes)' -r -F
+complete -c podtutor -n "__fish_podtutor_needs_command" -l start-at -d 'Open at this section (ids as `podtutor outline` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson\'s start' -r
 complete -c podtutor -n "__fish_podtutor_needs_command" -l progress-file -d 'Where progress is kept (default: progress.toml in your data directory)' -r -F
 complete -c podtutor -n "__fish_podtutor_needs_command" -l learner -d 'Keep this learner\'s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)' -r
 complete -c podtutor -n "__fish_podtutor_needs_command" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal\'s own colours when neither says). Saved with your progress' -r
@@ -45,6 +47,8 @@ complete -c podtutor -n "__fish_podtutor_needs_command" -f -a "help" -d 'Print t
 complete -c podtutor -n "__fish_podtutor_using_subcommand read" -l width -d 'Wrap to this many columns (default: the terminal\'s width, or 80)' -r
 complete -c podtutor -n "__fish_podtutor_using_subcommand read" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand read" -l ascii -d 'Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
+complete -c podtutor -n "__fish_podtutor_using_subcommand read" -l no-answers -d 'A worksheet: every question with its choices and the recall cards\' prompts, with no answers or explanations'
+complete -c podtutor -n "__fish_podtutor_using_subcommand read" -l answers-only -d 'The answer key: each question\'s right answer with a short explanation, numbered as in --no-answers'
 complete -c podtutor -n "__fish_podtutor_using_subcommand read" -s h -l help -d 'Print help'
 complete -c podtutor -n "__fish_podtutor_using_subcommand lint" -l strict -d 'Also check teaching quality: enough true fact-or-myth claims, right answers not given away by length, position or a verdict word (docs/lesson-format.md)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand lint" -l ascii -d 'Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
@@ -67,6 +71,7 @@ complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l csv -d 'Print
 complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l ascii -d 'Print only ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand room" -s h -l help -d 'Print help'
 complete -c podtutor -n "__fish_podtutor_using_subcommand outline" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
+complete -c podtutor -n "__fish_podtutor_using_subcommand outline" -l lessons -d 'Every lesson of this pack directory, ids written LESSON_ID/SECTION_ID as `--start-at` takes them with --lessons' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand outline" -l ascii -d 'Print only ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand outline" -s h -l help -d 'Print help'
 complete -c podtutor -n "__fish_podtutor_using_subcommand completions" -s h -l help -d 'Print help'

@@ -22,6 +22,8 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
     $completions = @(switch ($command) {
         'podtutor' {
             [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml: title, order, required lessons, modes)')
+            [CompletionResult]::new('--start-at', '--start-at', [CompletionResultType]::ParameterName, 'Open at this section (ids as `podtutor outline` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson''s start')
             [CompletionResult]::new('--progress-file', '--progress-file', [CompletionResultType]::ParameterName, 'Where progress is kept (default: progress.toml in your data directory)')
             [CompletionResult]::new('--learner', '--learner', [CompletionResultType]::ParameterName, 'Keep this learner''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal''s own colours when neither says). Saved with your progress')
@@ -47,6 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Wrap to this many columns (default: the terminal''s width, or 80)')
             [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
             [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)')
+            [CompletionResult]::new('--no-answers', '--no-answers', [CompletionResultType]::ParameterName, 'A worksheet: every question with its choices and the recall cards'' prompts, with no answers or explanations')
+            [CompletionResult]::new('--answers-only', '--answers-only', [CompletionResultType]::ParameterName, 'The answer key: each question''s right answer with a short explanation, numbered as in --no-answers')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -89,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
         }
         'podtutor;outline' {
             [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Every lesson of this pack directory, ids written LESSON_ID/SECTION_ID as `--start-at` takes them with --lessons')
             [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'Print only ASCII (also chosen when the locale is not UTF-8)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
