@@ -103,10 +103,7 @@ fn question_words(q: &str, choices: &[Choice], answer: &str) -> u32 {
             wrong_words += words(&c.explanation);
         }
     }
-    if wrong > 0 {
-        n += wrong_words / wrong;
-    }
-    n
+    n + wrong_words.checked_div(wrong).unwrap_or(0)
 }
 
 impl Lesson {
