@@ -38,17 +38,22 @@ pub fn run_opening(
         );
     }
     // Load everything that can fail before touching the terminal.
-    let pack = match &global.lessons {
-        Some(dir) => Some(crate::pack::load_dir(dir)?),
+    let course = match &global.lessons {
+        Some(dir) => Course::Pack(crate::pack::load_dir(dir)?),
         None if global.lesson.is_none() => {
-            // Several lessons built in: their catalog; one: the tutor as ever.
-            let all = crate::lesson::embedded_all();
-            (all.len() > 1).then(|| crate::pack::Pack::builtin(all))
+            // Several lessons built in: their catalog; one: the tutor as
+            // ever, with the lesson already read (reading it again cost
+            // half a million instructions at every start).
+            let mut all = crate::lesson::embedded_all();
+            match all.pop() {
+                Some(one) if all.is_empty() => Course::One(Box::new(one)),
+                Some(last) => {
+                    all.push(last);
+                    Course::Pack(crate::pack::Pack::builtin(all))
+                }
+                None => Course::One(Box::new(super::load_lesson(global)?)),
+            }
         }
-        None => None,
-    };
-    let course = match pack {
-        Some(pack) => Course::Pack(pack),
         None => Course::One(Box::new(super::load_lesson(global)?)),
     };
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
