@@ -86,12 +86,31 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The scenes gallery's list.
+    Gallery,
+    /// A scene playing full-screen in the gallery.
+    Watch,
+    /// The cheat sheet: arrows scroll.
+    Cheat,
     /// The lessons of a pack.
     Catalog,
     /// Who is learning? The learners of this machine.
     Learners,
     /// Typing a new learner's name: every character is text.
     LearnerName,
+    // The question modes' page (quiz, placement, review, cram).
+    /// A choice question of a round, open: like `Question`, Esc leaves.
+    QuizQuestion,
+    /// A recall card, its answer hidden.
+    QuizRecall,
+    /// A recall card's answer shown: the learner grades themselves.
+    QuizGrade,
+    /// A round's question answered: its feedback.
+    QuizFeedback,
+    /// Waiting for a missed review question to come back.
+    QuizWaiting,
+    /// A round's end: the score and the misses.
+    QuizEnd,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -179,9 +198,24 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
-const ANYWHERE: &[Context] = &[
-    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog,
+/// The question modes' page, in every state but rating (which is `Rating`).
+const QUIZ: &[Context] = &[
+    QuizQuestion,
+    QuizRecall,
+    QuizGrade,
+    QuizFeedback,
+    QuizWaiting,
+    QuizEnd,
 ];
+const ANYWHERE: &[Context] = &[
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog, Gallery, Watch, Cheat,
+];
+/// Where scene keys work (when a scene is on screen).
+const SCENE_PAGES: &[Context] = &[Reading, Question, Watch];
+/// Lists whose rows arrows move through.
+const MOVES: &[Context] = &[Start, Outline, Summary, Catalog, Learners, Gallery];
+/// Pages that leave with Esc.
+const ESC_BACK: &[Context] = &[Gallery, Watch, Cheat];
 
 const fn b(
     keys: &'static [Key],
@@ -216,7 +250,7 @@ const fn s(
         label,
         action,
         what,
-        contexts: TEXT,
+        contexts: SCENE_PAGES,
         needs_scene: true,
         show: Show::Always,
         group: Some(Group::Scenes),
@@ -389,7 +423,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary, Catalog],
+        &[Start, Outline, Summary, Catalog, Gallery],
         Show::Always,
         L,
     ),
@@ -398,17 +432,28 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        &[Outline, Summary, Catalog, Learners],
+        MOVES,
         Show::Always,
         L,
     ),
+    b(
+        DIGITS,
+        "1-9",
+        A::Pick(0),
+        "choose a mode",
+        &[Start],
+        Show::Never,
+        // Not in help: a shortcut for ↑↓, and help is full at 60×20.
+        None,
+    ),
+    b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, None),
     // Reading.
     b(
         &[Up, Char('k'), Down, Char('j')],
         "↑↓",
         A::ScrollDown,
         "scroll",
-        &[Reading],
+        &[Reading, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -417,7 +462,7 @@ pub const BINDINGS: &[Binding] = &[
         "PgUp/PgDn",
         A::PageDown,
         "scroll a page",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -426,7 +471,7 @@ pub const BINDINGS: &[Binding] = &[
         "Home/End",
         A::Top,
         "jump to an end",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Never,
         R,
     ),
@@ -526,6 +571,142 @@ pub const BINDINGS: &[Binding] = &[
     s(&[Char('x')], "x", A::CrashContainer, "crash a container"),
     s(&[Char('D')], "D", A::DeletePod, "delete the Pod"),
     s(&[Char('c')], "c", A::SendRequest, "send a request"),
+    // The question modes' page. Its own contexts, so none of the lesson's
+    // page keys (next, outline, summary) act there.
+    b(
+        DIGITS,
+        "1-9/↑↓",
+        A::Pick(0),
+        "select",
+        &[QuizQuestion],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "select a choice",
+        &[QuizQuestion],
+        Show::Never,
+        None,
+    ),
+    b(
+        &[Enter],
+        "Enter",
+        A::Commit,
+        "commit",
+        &[QuizQuestion],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter, Char(' ')],
+        "Enter",
+        A::Commit,
+        "show the answer",
+        &[QuizRecall],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('1')],
+        "1",
+        A::Rate(0),
+        "didn't know",
+        &[QuizGrade],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('2')],
+        "2",
+        A::Rate(1),
+        "with effort",
+        &[QuizGrade],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('3')],
+        "3",
+        A::Rate(2),
+        "knew it",
+        &[QuizGrade],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter, Right, Char('l'), Char('n')],
+        "Enter/→",
+        A::Next,
+        "next question",
+        &[QuizFeedback],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('r')],
+        "r",
+        A::Retry,
+        "retry the misses",
+        &[QuizEnd],
+        Show::Missed,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[QuizFeedback, QuizEnd],
+        Show::Scrolls,
+        None,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
+        A::PageDown,
+        "scroll a page",
+        QUIZ,
+        Show::Scrolls,
+        None,
+    ),
+    b(
+        &[Home, End],
+        "Home/End",
+        A::Top,
+        "jump to an end",
+        QUIZ,
+        Show::Never,
+        None,
+    ),
+    b(
+        &[Esc, Enter],
+        "Esc",
+        A::Back,
+        "start page",
+        &[QuizEnd],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "start page",
+        &[
+            QuizQuestion,
+            QuizRecall,
+            QuizGrade,
+            QuizFeedback,
+            QuizWaiting,
+        ],
+        Show::Always,
+        None,
+    ),
+    b(&[Char('?')], "?", A::Help, "help", QUIZ, Show::Always, None),
+    b(&[Char('q')], "q", A::Quit, "quit", QUIZ, Show::Always, None),
 ];
 
 impl Binding {
@@ -637,6 +818,9 @@ mod tests {
             Catalog,
             Learners,
             LearnerName,
+            Gallery,
+            Watch,
+            Cheat,
         ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {

@@ -1,3 +1,4 @@
+use podtutor::app::QuizKind;
 use podtutor::cli::{Cli, Command, OutlineArgs};
 use podtutor::commands;
 use std::process::ExitCode;
@@ -16,10 +17,21 @@ fn main() -> ExitCode {
             Some(g) => commands::tutor::run(&g),
             None => Ok(ExitCode::SUCCESS),
         }),
+        Some(cmd @ Command::Read(args)) if args.cheat_sheet => {
+            commands::read::run_cheat_sheet(&cmd.options(), args.width)
+        }
         Some(cmd @ Command::Read(args)) if args.handout().is_some() => {
             commands::read::run_handout(&cmd.options(), args)
         }
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
+        // The tutor on its scenes gallery, for the same learner as the tutor.
+        Some(cmd @ Command::Scenes(_)) => commands::learner::resolve_or_pick(&cmd.options())
+            .and_then(|g| match g {
+                Some(g) => commands::tutor::run_opening(&g, |app, now| {
+                    app.open_mode(podtutor::app::Mode::Scenes, now);
+                }),
+                None => Ok(ExitCode::SUCCESS),
+            }),
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
@@ -32,6 +44,16 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
         Some(Command::Man) => commands::shell::run_man(),
+        Some(Command::Quiz(a)) => commands::quiz::run(&a.global(), QuizKind::Quiz),
+        Some(Command::Placement(a)) => commands::quiz::run(&a.global(), QuizKind::Placement),
+        Some(Command::Review(a)) => commands::quiz::run(
+            &a.tutor.global(),
+            if a.cram {
+                QuizKind::Cram
+            } else {
+                QuizKind::Review
+            },
+        ),
     };
     match result {
         Ok(code) => code,

@@ -274,6 +274,57 @@ fn section(o: &mut Out, l: &Lesson, s: Section) {
     }
 }
 
+/// The cheat sheet as plain text (`podtutor read --cheat-sheet`): the same
+/// [`crate::app::cheat::Sheet`] the tutor's cheat-sheet page shows, at
+/// `width` columns (at least [`MIN_WIDTH`]), with Markdown-style headings
+/// and no decoration, like [`render`].
+pub fn cheat_sheet(lesson: &Lesson, width: usize, ascii: bool) -> Vec<PlainLine> {
+    let s = crate::app::cheat::sheet(lesson);
+    let mut o = Out {
+        width: width.max(MIN_WIDTH),
+        ascii,
+        lines: Vec::new(),
+    };
+    o.heading(
+        Role::Title,
+        "#",
+        &format!("Cheat sheet: {}", sanitize(&lesson.title)),
+    );
+    if !s.takeaways.is_empty() {
+        o.heading(Role::Heading, "##", "Takeaways");
+        for (n, t) in s.takeaways.iter().enumerate() {
+            o.indented(&format!("{}. ", n + 1), t);
+        }
+    }
+    if !s.fixes.is_empty() {
+        o.heading(Role::Heading, "##", "Pitfalls and their fixes");
+        for f in &s.fixes {
+            o.blank();
+            o.para(&format!("{}.", f.pitfall.trim_end_matches('.')));
+            o.indented("  Fix: ", &format!("{}.", f.fix));
+        }
+    }
+    if !s.commands.is_empty() {
+        o.heading(Role::Heading, "##", "kubectl commands");
+        for c in &s.commands {
+            o.blank();
+            for l in o.wrap(&c.command, o.width) {
+                o.push(Role::Code, l);
+            }
+            if !c.note.is_empty() {
+                o.indented("  ", &c.note);
+            }
+        }
+    }
+    if s.takeaways.is_empty() && s.fixes.is_empty() && s.commands.is_empty() {
+        o.para(crate::app::cheat::EMPTY);
+    }
+    while o.lines.last().is_some_and(|l| l.text.is_empty()) {
+        o.lines.pop();
+    }
+    o.lines
+}
+
 // Handouts for a classroom: a worksheet without answers and its key. Kept
 // apart from `render` so the full reading and the handouts change alone.
 

@@ -31,17 +31,29 @@ _podtutor() {
             podtutor,outline)
                 cmd="podtutor__subcmd__outline"
                 ;;
+            podtutor,placement)
+                cmd="podtutor__subcmd__placement"
+                ;;
             podtutor,progress)
                 cmd="podtutor__subcmd__progress"
                 ;;
+            podtutor,quiz)
+                cmd="podtutor__subcmd__quiz"
+                ;;
             podtutor,read)
                 cmd="podtutor__subcmd__read"
+                ;;
+            podtutor,review)
+                cmd="podtutor__subcmd__review"
                 ;;
             podtutor,room)
                 cmd="podtutor__subcmd__room"
                 ;;
             podtutor,scene)
                 cmd="podtutor__subcmd__scene"
+                ;;
+            podtutor,scenes)
+                cmd="podtutor__subcmd__scenes"
                 ;;
             podtutor__subcmd__help,completions)
                 cmd="podtutor__subcmd__help__subcmd__completions"
@@ -58,17 +70,29 @@ _podtutor() {
             podtutor__subcmd__help,outline)
                 cmd="podtutor__subcmd__help__subcmd__outline"
                 ;;
+            podtutor__subcmd__help,placement)
+                cmd="podtutor__subcmd__help__subcmd__placement"
+                ;;
             podtutor__subcmd__help,progress)
                 cmd="podtutor__subcmd__help__subcmd__progress"
                 ;;
+            podtutor__subcmd__help,quiz)
+                cmd="podtutor__subcmd__help__subcmd__quiz"
+                ;;
             podtutor__subcmd__help,read)
                 cmd="podtutor__subcmd__help__subcmd__read"
+                ;;
+            podtutor__subcmd__help,review)
+                cmd="podtutor__subcmd__help__subcmd__review"
                 ;;
             podtutor__subcmd__help,room)
                 cmd="podtutor__subcmd__help__subcmd__room"
                 ;;
             podtutor__subcmd__help,scene)
                 cmd="podtutor__subcmd__help__subcmd__scene"
+                ;;
+            podtutor__subcmd__help,scenes)
+                cmd="podtutor__subcmd__help__subcmd__scenes"
                 ;;
             *)
                 ;;
@@ -77,7 +101,7 @@ _podtutor() {
 
     case "${cmd}" in
         podtutor)
-            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint progress scene room outline completions man help"
+            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint scenes progress scene room outline quiz review placement completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -129,7 +153,7 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__help)
-            opts="read lint progress scene room outline completions man help"
+            opts="read lint scenes progress scene room outline quiz review placement completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +236,20 @@ _podtutor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        podtutor__subcmd__help__subcmd__placement)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         podtutor__subcmd__help__subcmd__progress)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -226,7 +264,35 @@ _podtutor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        podtutor__subcmd__help__subcmd__quiz)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         podtutor__subcmd__help__subcmd__read)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__help__subcmd__review)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -255,6 +321,20 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__help__subcmd__scene)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__help__subcmd__scenes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -318,6 +398,36 @@ _podtutor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        podtutor__subcmd__placement)
+            opts="-h --lesson --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         podtutor__subcmd__progress)
             opts="-h --json --reset --yes --progress-file --learner --lesson --ascii --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -344,8 +454,38 @@ _podtutor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        podtutor__subcmd__quiz)
+            opts="-h --lesson --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         podtutor__subcmd__read)
-            opts="-h --width --lesson --ascii --no-answers --answers-only --help"
+            opts="-h --width --lesson --ascii --cheat-sheet --no-answers --answers-only --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,6 +496,36 @@ _podtutor() {
                     return 0
                     ;;
                 --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__review)
+            opts="-h --cram --lesson --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -396,6 +566,44 @@ _podtutor() {
                     return 0
                     ;;
                 --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__scenes)
+            opts="-h --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lessons)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -7,7 +7,7 @@
 //! switching lessons only swaps the session's lesson: nothing is saved or
 //! lost on the way.
 
-use super::{App, Effect, Page, Start};
+use super::{App, Effect, Page};
 use crate::item;
 use crate::keymap::Action;
 use crate::lesson::Lesson;
@@ -70,7 +70,7 @@ impl App {
             self.session.lesson = entry.lesson.clone();
             self.sections = self.session.lesson.sections();
         }
-        self.page = Page::Start(Start::new(&self.session.lesson));
+        self.page = Page::Start(self.start_page(None));
     }
 
     /// Back to the catalog, the current lesson highlighted. `false` when
@@ -211,7 +211,7 @@ mod tests {
         let _ = app.update(Action::Activate, "t");
         assert!(app.session.progress.lesson("b").is_some());
         assert!(app.session.progress.lesson("a").is_none());
-        app.page = Page::Start(Start::new(&app.session.lesson));
+        app.page = Page::Start(app.start_page(None));
         assert_eq!(app.update(Action::Prev, "t"), Effect::Save);
         assert!(matches!(app.page, Page::Catalog(Catalog { cursor: 1, .. })));
     }

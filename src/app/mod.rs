@@ -5,8 +5,13 @@
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
 pub mod catalog;
+pub mod cheat;
+pub mod gallery;
 pub mod learners;
+pub mod modes;
 pub mod outline;
+pub mod question;
+pub mod quiz;
 pub mod reader;
 pub mod scene;
 pub mod start;
@@ -18,7 +23,11 @@ use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
 pub use catalog::Catalog;
+pub use cheat::Cheat;
+pub use gallery::Gallery;
+pub use modes::Mode;
 pub use outline::Outline;
+pub use quiz::{Quiz, QuizKind};
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
 pub use start::{Start, Welcome};
@@ -43,8 +52,15 @@ pub enum Page {
     Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
+    /// The scenes gallery (and a scene playing full-screen).
+    Gallery(Box<Gallery>),
+    /// The cheat sheet.
+    Cheat(Box<Cheat>),
     /// The lessons of a pack (`--lessons DIR`).
     Catalog(Catalog),
+    /// A round of questions without the lesson's prose (quiz, placement,
+    /// review, cram).
+    Quiz(Box<Quiz>),
 }
 
 /// How the learner wants the tutor to behave.
@@ -101,7 +117,8 @@ impl App {
     /// A tutor on `lesson` with saved `progress`, on the start page.
     pub fn new(lesson: Lesson, progress: Progress) -> App {
         let session = Session::new(lesson, progress);
-        let start = Start::new(&session.lesson);
+        // No clock here: the due line comes with `open_start(now)`.
+        let start = Start::new(&session, None);
         let settings = Settings {
             confidence: session.settings().asks_confidence(),
             ..Settings::default()
@@ -128,13 +145,6 @@ impl App {
         }
     }
 
-    fn reader_mut(&mut self) -> Option<&mut Reader> {
-        match &mut self.page {
-            Page::Reader(r) => Some(r),
-            _ => None,
-        }
-    }
-
     /// The section on screen, if the page is a section.
     pub fn section(&self) -> Option<Section> {
         self.reader().map(|r| r.section)
@@ -151,6 +161,9 @@ impl App {
             Page::Summary(_) => Context::Summary,
             Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
+            Page::Quiz(q) => q.context(),
+            Page::Gallery(g) => g.context(),
+            Page::Cheat(c) => c.context(),
         }
     }
 
@@ -158,6 +171,9 @@ impl App {
     pub fn flags(&self) -> Flags {
         match &self.page {
             Page::Reader(r) if !self.help => r.flags(&self.session),
+            Page::Quiz(q) if !self.help => q.flags(),
+            Page::Gallery(g) if !self.help => g.flags(),
+            Page::Cheat(c) if !self.help => c.flags(),
             _ => Flags::default(),
         }
     }
@@ -165,16 +181,29 @@ impl App {
     /// Milliseconds until the next animation frame, or `None` when nothing
     /// moves (the loop then sleeps until input).
     pub fn frame_interval_ms(&self) -> Option<u64> {
-        let r = self.reader()?;
-        if self.help || self.too_small || !r.scene_active() {
+        if let Page::Quiz(q) = &self.page {
+            // A missed review question counts down to its return.
+            return q.wake_ms().filter(|_| !self.too_small);
+        }
+        if self.help || self.too_small {
             return None;
         }
-        r.scene.as_ref()?.interval_ms(self.settings.reduce_motion)
+        let sc = match &self.page {
+            Page::Reader(r) if r.scene_active() => r.scene.as_ref(),
+            Page::Gallery(g) => g.watching.as_ref(),
+            _ => None,
+        };
+        sc?.interval_ms(self.settings.reduce_motion)
     }
 
     /// Advances the playing scene by one animation frame.
     pub fn animate(&mut self) {
-        if let Some(sc) = self.reader_mut().and_then(|r| r.scene.as_mut()) {
+        let sc = match &mut self.page {
+            Page::Reader(r) => r.scene.as_mut(),
+            Page::Gallery(g) => g.watching.as_mut(),
+            _ => None,
+        };
+        if let Some(sc) = sc {
             sc.tick();
         }
     }
@@ -182,8 +211,28 @@ impl App {
     /// What the last draw measured.
     pub fn viewed(&mut self, facts: ViewFacts) {
         self.too_small = facts.too_small;
-        if let (Some(r), Some(t)) = (self.reader_mut(), facts.text) {
-            r.measured(t);
+        match (&mut self.page, facts.text) {
+            (Page::Reader(r), Some(t)) => r.measured(t),
+            (Page::Cheat(c), Some(t)) => c.measured(t),
+            _ => {}
+        }
+        if let (Page::Quiz(q), Some(t)) = (&mut self.page, facts.text) {
+            q.measured(t);
+        }
+    }
+
+    /// Opens a round of questions of `kind` at `now` (seconds since the
+    /// Unix epoch): `podtutor quiz`, `review`, `review --cram`, `placement`
+    /// and the start page's modes come here.
+    pub fn open_quiz(&mut self, kind: QuizKind, now: i64) {
+        self.page = Page::Quiz(Box::new(Quiz::new(kind, &self.session, now)));
+    }
+
+    /// The time now (RFC 3339), passed in by the loop when it wakes without
+    /// a key: a missed review question whose step is over comes back.
+    pub fn tick(&mut self, now: &str) {
+        if let Page::Quiz(q) = &mut self.page {
+            q.tick(&self.session, now);
         }
     }
 
@@ -221,6 +270,47 @@ impl App {
         )));
         if let Page::Reader(r) = &mut self.page {
             r.asked_at = (!now.is_empty()).then(|| now.to_string());
+        }
+    }
+
+    /// The start page of the session's lesson at `now` (seconds since the
+    /// Unix epoch; `None` leaves out the due line), offering the modes the
+    /// lesson has and a pack allows.
+    pub fn start_page(&self, now: Option<i64>) -> Start {
+        let mut start = Start::new(&self.session, now);
+        start.modes.retain(|m| self.mode_offered(m.key()));
+        start
+    }
+
+    /// Opens the start page at `now`: the due line is worked out here,
+    /// once, not on every frame.
+    pub fn open_start(&mut self, now: i64) {
+        self.page = Page::Start(self.start_page(Some(now)));
+    }
+
+    /// The tutor opened at `now`: a start page on screen says what is due
+    /// (kept as it is otherwise, with its estimate, which counts every word
+    /// of the lesson). Any other page (a pack's catalog, `--start-at`) stays.
+    pub fn update_due(&mut self, now: i64) {
+        if let Page::Start(s) = &mut self.page {
+            s.due = Start::due(&self.session, now);
+        }
+    }
+
+    /// Back to the start page from a mode, with that mode highlighted.
+    fn back_to_start(&mut self, from: Mode, now: &str) {
+        let mut start = self.start_page(unix(now));
+        start.select(from);
+        self.page = Page::Start(start);
+    }
+
+    /// The guided lesson where the learner left off, or the summary once
+    /// the lesson is finished.
+    fn open_learn(&mut self, now: &str) {
+        if self.session.is_complete() {
+            let _ = self.open_summary(now, false);
+        } else {
+            self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
         }
     }
 
@@ -282,8 +372,11 @@ impl App {
                     let cursor = match &self.page {
                         Page::Reader(r) => r.index,
                         Page::Summary(_) => self.sections.len(),
-                        Page::Start(_) => Start::continue_index(&self.session, &self.sections),
+                        Page::Start(_) | Page::Gallery(_) | Page::Cheat(_) => {
+                            Start::continue_index(&self.session, &self.sections)
+                        }
                         Page::Outline(_) | Page::Catalog(_) => 0,
+                        Page::Quiz(_) => Start::continue_index(&self.session, &self.sections),
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
@@ -297,20 +390,38 @@ impl App {
             _ => {}
         }
         match &mut self.page {
-            Page::Start(_) => match action {
-                Action::Activate if self.session.is_complete() => {
-                    return self.open_summary(now, false);
-                }
-                Action::Activate => {
-                    self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
-                }
+            Page::Start(st) => match action {
+                Action::Activate => match st.selected() {
+                    // The answer clock starts from this very time string.
+                    Mode::Learn => self.open_learn(now),
+                    mode => self.open_mode(mode, unix(now).unwrap_or(0)),
+                },
+                Action::ChoiceUp | Action::ChoiceDown => st.step(action == Action::ChoiceUp),
+                Action::Pick(n) => st.pick(n),
                 Action::Next => self.open_section_at(0, now),
                 // In a pack, back from a lesson's start is its catalog.
                 // Saved on the way out: the time so far is this lesson's.
                 Action::Prev if self.open_catalog() => return Effect::Save,
                 _ => {}
             },
-            Page::Catalog(_) => return self.update_catalog(action),
+            Page::Gallery(g) => {
+                if g.update(action, &self.session.lesson, self.settings.reduce_motion) {
+                    self.back_to_start(Mode::Scenes, now);
+                }
+            }
+            Page::Cheat(c) => {
+                if c.update(action) {
+                    self.back_to_start(Mode::CheatSheet, now);
+                }
+            }
+            Page::Catalog(_) => {
+                let effect = self.update_catalog(action);
+                // A lesson's start page opened from the catalog says what is due.
+                if let Some(t) = unix(now) {
+                    self.update_due(t);
+                }
+                return effect;
+            }
             Page::Outline(o) => match action {
                 Action::Back => self.page = (*o.back).clone(),
                 Action::ChoiceUp | Action::ChoiceDown => {
@@ -349,7 +460,7 @@ impl App {
                 }
                 Action::Next => return self.open_summary(now, true),
                 Action::Prev if r.index == 0 => {
-                    self.page = Page::Start(Start::new(&self.session.lesson));
+                    self.page = Page::Start(self.start_page(unix(now)));
                 }
                 Action::Prev => {
                     let i = r.index - 1;
@@ -363,6 +474,25 @@ impl App {
                 }
                 _ => return r.update(action, &mut self.session, &self.settings, now),
             },
+            Page::Quiz(q) => match action {
+                // Esc leaves the round for the start page (it never quits);
+                // while rating it goes back to the choice.
+                Action::Back if q.context() != Context::Rating => {
+                    // With the due line, worked out at this moment.
+                    match quiz::seconds(now) {
+                        Some(t) => self.open_start(t),
+                        None => self.page = Page::Start(self.start_page(None)),
+                    }
+                }
+                Action::Rate(3) if q.context() == Context::Rating => {
+                    // "Stop asking", as in the lesson: saved for later runs.
+                    self.settings.confidence = false;
+                    self.session.settings_mut().confidence = Some(false);
+                    let _ = q.update(action, &mut self.session, &self.settings, now);
+                    return Effect::Save;
+                }
+                _ => return q.update(action, &mut self.session, &self.settings, now),
+            },
         }
         Effect::None
     }
@@ -374,6 +504,10 @@ impl App {
         }
         match &mut self.page {
             Page::Reader(r) => r.click(n, &mut self.session, &self.settings, now),
+            Page::Quiz(q) if q.context() == Context::QuizQuestion => {
+                let _ = q.update(Action::Pick(n), &mut self.session, &self.settings, now);
+                q.update(Action::Commit, &mut self.session, &self.settings, now)
+            }
             _ => Effect::None,
         }
     }
@@ -387,6 +521,20 @@ impl App {
         }
         self.session.add_time(session, secs);
     }
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 time (`None` if it does
+/// not parse, as for the empty time some callers pass).
+pub fn unix(now: &str) -> Option<i64> {
+    let t = humantime::parse_rfc3339_weak(now).ok()?;
+    i64::try_from(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs()).ok()
+}
+
+/// RFC 3339 UTC of `secs` since the Unix epoch (clamped to 1970..9999).
+pub fn rfc3339(secs: i64) -> String {
+    let secs = secs.clamp(0, 253_402_300_799);
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs.unsigned_abs());
+    humantime::format_rfc3339_seconds(t).to_string()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod learner;
 pub mod lint;
 pub mod outline;
 pub mod progress;
+pub mod quiz;
 pub mod read;
 pub mod room;
 pub mod scene;

@@ -18,6 +18,18 @@ pub fn run(global: &GlobalArgs, width: Option<u16>) -> anyhow::Result<ExitCode> 
     }))
 }
 
+/// Prints the cheat sheet (`read --cheat-sheet`), styled as [`run`] styles.
+pub fn run_cheat_sheet(global: &GlobalArgs, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let width = page_width(width)?;
+    let lesson = super::load_lesson(global)?;
+    let styled = std::io::stdout().is_terminal() && !no_color();
+    let lines = crate::plain::cheat_sheet(&lesson, width, super::ascii());
+    super::print_lines(lines.into_iter().map(|l| match (styled, l.role) {
+        (true, Role::Title | Role::Heading | Role::Label) => format!("\x1b[1m{}\x1b[0m", l.text),
+        _ => l.text,
+    }))
+}
+
 /// Prints a worksheet (`--no-answers`) or its key (`--answers-only`).
 pub fn run_handout(global: &GlobalArgs, args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let Some(kind) = args.handout() else {

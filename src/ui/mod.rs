@@ -4,10 +4,14 @@
 //! [`Drawn`] and fed back by the loop with [`crate::app::App::viewed`].
 
 mod catalog;
+mod cheat;
 mod chrome;
+mod gallery;
 mod help;
 pub mod learners;
 mod outline;
+mod question;
+mod quiz;
 mod reader;
 mod scene_pane;
 mod start;
@@ -121,6 +125,18 @@ impl Ui {
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Catalog(c) => catalog::draw(f, body, app, c, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
+            Page::Quiz(q) => drawn = quiz::draw(f, body, app, q, &t),
+            Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
+            Page::Cheat(c) => {
+                drawn.facts.text = Some(cheat::draw(
+                    f,
+                    body,
+                    &app.session.lesson,
+                    c,
+                    self.charset,
+                    &t,
+                ));
+            }
         }
         if app.help {
             help::draw(f, area, &t, chrome::border_set(self.charset));
