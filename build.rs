@@ -80,6 +80,7 @@ fn main() {
         .expect("write the pre-parsed scenes' include file to OUT_DIR");
 
     more_lessons(&out);
+    shell_assets(&out);
 }
 
 /// Every other lesson in `lessons/` (any number of them), pre-parsed the
@@ -165,4 +166,32 @@ fn pre_parse_file(file: &std::path::Path) -> Result<String, String> {
         ));
     }
     serde_json::to_string(&lesson).map_err(|e| e.to_string())
+}
+
+/// The shell completions and the man page (`assets/shell/`, generated and
+/// checked by `tests/shell_assets.rs`), compressed into `OUT_DIR` for
+/// `src/commands/shell.rs`: about 55 KB of text, 15 KB compressed, and the
+/// decompressor is already in the binary for the syntax definitions.
+fn shell_assets(out: &std::path::Path) {
+    let mut code = String::new();
+    for (name, file) in [
+        ("BASH", "podtutor.bash"),
+        ("ZSH", "_podtutor.zsh"),
+        ("FISH", "podtutor.fish"),
+        ("POWERSHELL", "podtutor.ps1"),
+        ("MAN", "podtutor.1"),
+    ] {
+        let path = format!("assets/shell/{file}");
+        println!("cargo::rerun-if-changed={path}");
+        let text = std::fs::read(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        let packed = out.join(format!("{file}.deflate"));
+        std::fs::write(&packed, miniz_oxide::deflate::compress_to_vec(&text, 10))
+            .expect("write a compressed asset to OUT_DIR");
+        code.push_str(&format!(
+            "pub const {name}: &[u8] = include_bytes!({:?});\n",
+            packed.display().to_string()
+        ));
+    }
+    std::fs::write(out.join("shell_assets.rs"), code)
+        .expect("write the shell assets' include file to OUT_DIR");
 }

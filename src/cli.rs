@@ -142,8 +142,9 @@ pub struct GlobalArgs {
     /// `x` at the question switches it off for good).
     #[arg(long)]
     pub no_confidence: bool,
-    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG; the
-    /// terminal's own colours when it is not set). Saved with your progress.
+    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG, else
+    /// the background colour the terminal reports; the terminal's own
+    /// colours when neither says). Saved with your progress.
     #[arg(long, value_name = "NAME", value_parser = parse_theme)]
     pub theme: Option<crate::ui::theme::ThemeChoice>,
 }

@@ -433,6 +433,130 @@ pub struct Options {
     pub palette: Option<crate::ui::theme::Palette>,
     pub charset: crate::diagram::Charset,
     pub reduce_motion: bool,
+    /// Ask the terminal for its background colour and pick the light or
+    /// dark palette from it (`--theme auto` chosen, `COLORFGBG` silent; see
+    /// [`ThemeChoice::wants_background_query`](crate::ui::theme::ThemeChoice::wants_background_query)).
+    pub query_background: bool,
+}
+
+/// The longest the start-up waits for a terminal to report its background
+/// colour. A terminal that answers does so within a round trip (a local one
+/// in well under a millisecond); one that answers neither question costs
+/// this much once, before the first frame.
+pub const BACKGROUND_QUERY_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// The background colour query (OSC 11) followed by a device-attributes
+/// query (DA1), which terminals answer in order and nearly all answer: a DA1
+/// reply with no OSC 11 reply before it means no colour is coming, so a
+/// terminal that does not know OSC 11 costs one round trip, not the timeout.
+const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x07\x1b[c";
+
+/// What [`query_background`] learnt.
+struct BackgroundReply {
+    rgb: Option<(u8, u8, u8)>,
+    /// The exchange ended (the DA1 reply arrived); if not, replies may still
+    /// arrive after the timeout, and [`LateReply`] keeps them out of the keys.
+    complete: bool,
+}
+
+/// True once `buf` holds a whole DA1 reply (`ESC [ ? … c`).
+fn has_device_attributes(buf: &[u8]) -> bool {
+    buf.windows(3).enumerate().any(|(i, w)| {
+        w == b"\x1b[?"
+            && buf[i + 3..]
+                .iter()
+                .find(|b| !(b.is_ascii_digit() || **b == b';'))
+                == Some(&b'c')
+    })
+}
+
+/// Asks the terminal for its background colour and reads the answer from
+/// standard input, for at most `timeout`. Runs in raw mode (no echo, no line
+/// buffering) and before crossterm's event reader starts, so the reply never
+/// reaches the key stream; keys typed meanwhile are dropped with it.
+fn query_background(timeout: Duration) -> BackgroundReply {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::io::Write;
+    let none = BackgroundReply {
+        rgb: None,
+        complete: true,
+    };
+    {
+        let _out = lock_output();
+        let mut out = io::stdout().lock();
+        if out
+            .write_all(BACKGROUND_QUERY)
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return none;
+        }
+    }
+    let stdin = io::stdin();
+    let deadline = Instant::now() + timeout;
+    let mut buf = Vec::with_capacity(64);
+    let mut chunk = [0u8; 256];
+    let complete = loop {
+        if has_device_attributes(&buf) {
+            break true;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || buf.len() > 4096 {
+            break false;
+        }
+        let wait = Timespec {
+            tv_sec: 0,
+            tv_nsec: i64::from(left.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        match poll(&mut fds, Some(&wait)) {
+            Ok(0) => continue,
+            Ok(_) => match rustix::io::read(&stdin, &mut chunk) {
+                Ok(0) | Err(_) => break false,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            },
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => break false,
+        }
+    };
+    BackgroundReply {
+        rgb: crate::ui::theme::parse_background_reply(&buf),
+        complete,
+    }
+}
+
+/// Keeps a background reply that arrives after [`BACKGROUND_QUERY_TIMEOUT`]
+/// (a slow SSH link) out of the keys: crossterm would read `ESC ] 11 ; rgb:…`
+/// as Alt-`]` and then one key per character (digits select answers). Armed
+/// only when a query went unanswered; swallows from Alt-`]` to the reply's
+/// end (BEL, read as Ctrl-G, or `ESC \\`, read as Alt-`\\`). The DA1 reply
+/// needs nothing: crossterm recognises it and never reports it as keys.
+#[derive(Debug, Default)]
+struct LateReply {
+    armed: bool,
+    /// Keys swallowed so far inside a reply; `None` outside one.
+    inside: Option<u8>,
+}
+
+impl LateReply {
+    /// True if `k` is part of a late reply and must be ignored.
+    fn swallow(&mut self, k: &KeyEvent) -> bool {
+        if let Some(n) = self.inside {
+            let end = (k.code == KeyCode::Char('g') && k.modifiers.contains(KeyModifiers::CONTROL))
+                || (k.code == KeyCode::Char('\\') && k.modifiers.contains(KeyModifiers::ALT));
+            // A reply is about 30 characters: give up on a runaway one.
+            self.inside = (!end && n < 64).then_some(n + 1);
+            if end {
+                self.armed = false;
+            }
+            return true;
+        }
+        if self.armed && k.code == KeyCode::Char(']') && k.modifiers.contains(KeyModifiers::ALT) {
+            self.inside = Some(0);
+            return true;
+        }
+        false
+    }
 }
 
 /// Runs the tutor until the learner quits. Progress is saved after every
@@ -450,6 +574,16 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     ui.theme = crate::ui::Theme::with_palette(opts.color, opts.palette);
     let session = crate::store::new_session_id();
     let mut guard = Some(TerminalGuard::enter()?);
+    // In raw mode, and before the event reader starts (new_terminal).
+    let mut late = LateReply::default();
+    if opts.query_background {
+        let reply = query_background(BACKGROUND_QUERY_TIMEOUT);
+        late.armed = !reply.complete && reply.rgb.is_none();
+        if let Some(rgb) = reply.rgb {
+            let palette = crate::ui::theme::palette_for_background(rgb);
+            ui.theme = crate::ui::Theme::with_palette(opts.color, Some(palette));
+        }
+    }
     let mut terminal = new_terminal()?;
     // Clearing through ratatui would first ask the terminal where its cursor
     // is and wait for the answer: a round trip over SSH before the first frame.
@@ -527,6 +661,14 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             let mut effect = Effect::None;
             loop {
                 let ev = event::read()?;
+                if let Event::Key(k) = &ev
+                    && late.swallow(k)
+                {
+                    if !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                    continue;
+                }
                 let e = handle(&mut app, &drawn, ev, &mut guard, &mut terminal)?;
                 if e != Effect::None {
                     effect = e;

@@ -4,7 +4,7 @@ use crate::app::App;
 use crate::cli::GlobalArgs;
 use crate::diagram::Charset;
 use crate::store::Store;
-use crate::ui::theme::{Palette, ThemeChoice};
+use crate::ui::theme::ThemeChoice;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -38,17 +38,22 @@ pub fn run_opening(
         );
     }
     // Load everything that can fail before touching the terminal.
-    let pack = match &global.lessons {
-        Some(dir) => Some(crate::pack::load_dir(dir)?),
+    let course = match &global.lessons {
+        Some(dir) => Course::Pack(crate::pack::load_dir(dir)?),
         None if global.lesson.is_none() => {
-            // Several lessons built in: their catalog; one: the tutor as ever.
-            let all = crate::lesson::embedded_all();
-            (all.len() > 1).then(|| crate::pack::Pack::builtin(all))
+            // Several lessons built in: their catalog; one: the tutor as
+            // ever, with the lesson already read (reading it again cost
+            // half a million instructions at every start).
+            let mut all = crate::lesson::embedded_all();
+            match all.pop() {
+                Some(one) if all.is_empty() => Course::One(Box::new(one)),
+                Some(last) => {
+                    all.push(last);
+                    Course::Pack(crate::pack::Pack::builtin(all))
+                }
+                None => Course::One(Box::new(super::load_lesson(global)?)),
+            }
         }
-        None => None,
-    };
-    let course = match pack {
-        Some(pack) => Course::Pack(pack),
         None => Course::One(Box::new(super::load_lesson(global)?)),
     };
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
@@ -77,8 +82,14 @@ pub fn run_opening(
 /// How the screen is drawn: colour, palette (`saved`: the theme saved in
 /// progress, if any; `--theme` beats it), charset and motion.
 pub fn options(global: &GlobalArgs, saved: Option<&str>) -> crate::tui::Options {
-    let chosen = global.theme.map(|c| c.name());
-    let palette = theme_palette(chosen.or(saved));
+    let named = global.theme.map(|c| c.name()).or(saved);
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let choice = theme_choice(named);
+    let palette = choice.resolve(colorfgbg.as_deref());
+    // Asking the terminal costs a round trip before the first frame: only
+    // for a learner who chose `auto` (given or saved), not for the default.
+    let chosen = named.and_then(|n| n.parse().ok()) == Some(ThemeChoice::Auto);
+    let query_background = choice.wants_background_query(chosen, colorfgbg.as_deref());
     let reduce_motion = global.reduce_motion
         || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
     crate::tui::Options {
@@ -90,6 +101,7 @@ pub fn options(global: &GlobalArgs, saved: Option<&str>) -> crate::tui::Options 
             Charset::Unicode
         },
         reduce_motion,
+        query_background,
     }
 }
 
@@ -105,14 +117,13 @@ fn unix_now() -> i64 {
     crate::store::unix_now()
 }
 
-/// The palette for a saved or given theme name: `auto` (or no name, or a
-/// name this build does not know) follows `COLORFGBG`, else the terminal's
-/// own colours.
-fn theme_palette(saved: Option<&str>) -> Option<Palette> {
-    let choice = saved
+/// The theme for a saved or given name: `auto` for no name or a name this
+/// build does not know. `auto` follows `COLORFGBG`, else (when chosen) the
+/// background the terminal reports, else the terminal's own colours.
+fn theme_choice(saved: Option<&str>) -> ThemeChoice {
+    saved
         .and_then(|name| name.parse::<ThemeChoice>().ok())
-        .unwrap_or(ThemeChoice::Auto);
-    choice.resolve(std::env::var("COLORFGBG").ok().as_deref())
+        .unwrap_or(ThemeChoice::Auto)
 }
 
 /// `Some(description)` when `TERM` names a terminal that cannot move the

@@ -35,18 +35,37 @@ pub struct Estimate {
     pub minutes: u32,
 }
 
-/// Words split at ASCII whitespace, on bytes: the start screen needs this for
-/// every word of the lesson, and decoding each character (`split_whitespace`)
-/// cost about a million instructions at start-up. Lessons separate words with
-/// ASCII spaces and newlines; text without spaces (CJK) counts as few words
-/// either way.
+/// Words: runs of bytes other than ASCII spaces and controls (`\t`, `\n`,
+/// `\r` …), counted on bytes. The start screen needs this for every word of
+/// the lesson, and decoding each character (`split_whitespace`) cost about a
+/// million instructions at start-up, a byte at a time still half a million.
+/// Text without spaces (CJK) counts as few words either way.
+///
+/// Eight bytes at a time: a word starts at each byte above `0x20` (UTF-8's
+/// lead and continuation bytes are all above it) whose previous byte is not.
 fn words(s: &str) -> u32 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const ADD: u64 = 0x5f5f_5f5f_5f5f_5f5f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
     let mut n = 0u32;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c);
-        n += u32::from(!space && !in_word);
-        in_word = !space;
+    // Bit 7 set when the byte before the chunk was part of a word.
+    let mut carry = 0u64;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Per byte, bit 7: the byte is 0x80 or above, or its low seven bits
+        // are 0x21 or above (0x21 + 0x5f carries into bit 7, never further).
+        let word = (((x & LOW7) + ADD) | x) & HIGH;
+        let before = (word << 8) | carry;
+        n += (word & !before).count_ones();
+        carry = (word >> 56) & 0x80;
+    }
+    let mut in_word = carry != 0;
+    for &b in chunks.remainder() {
+        let w = b > b' ';
+        n += u32::from(w && !in_word);
+        in_word = w;
     }
     n
 }
@@ -59,11 +78,14 @@ fn lines(s: &str) -> u32 {
 /// learner reads the corrected one and spots where the wrong one differs, so
 /// only the wrong one's differing lines count on top.
 fn side_by_side_lines(wrong: &str, correct: &str) -> u32 {
-    let kept: std::collections::HashSet<&str> = correct.lines().map(str::trim).collect();
+    // Sorted and searched rather than hashed: a few dozen short lines, and
+    // hashing them was a tenth of the estimate's start-up cost.
+    let mut kept: Vec<&str> = correct.lines().map(str::trim).collect();
+    kept.sort_unstable();
     let differing = wrong
         .trim()
         .lines()
-        .filter(|l| !kept.contains(l.trim()))
+        .filter(|l| kept.binary_search(&l.trim()).is_err())
         .count();
     lines(correct).saturating_add(u32::try_from(differing).unwrap_or(u32::MAX))
 }
@@ -74,13 +96,16 @@ fn side_by_side_lines(wrong: &str, correct: &str) -> u32 {
 fn question_words(q: &str, choices: &[Choice], answer: &str) -> u32 {
     let mut n = words(q);
     n += choices.iter().map(|c| words(&c.text)).sum::<u32>();
-    let (right, wrong): (Vec<_>, Vec<_>) = choices.iter().partition(|c| c.id == answer);
-    n += right.iter().map(|c| words(&c.explanation)).sum::<u32>();
-    if !wrong.is_empty() {
-        let total: u32 = wrong.iter().map(|c| words(&c.explanation)).sum();
-        n += total / u32::try_from(wrong.len()).unwrap_or(1);
+    let (mut wrong, mut wrong_words) = (0u32, 0u32);
+    for c in choices {
+        if c.id == answer {
+            n += words(&c.explanation);
+        } else {
+            wrong += 1;
+            wrong_words += words(&c.explanation);
+        }
     }
-    n
+    n + wrong_words.checked_div(wrong).unwrap_or(0)
 }
 
 impl Lesson {
@@ -164,6 +189,7 @@ impl Lesson {
 
 #[cfg(test)]
 mod tests {
+    use super::words;
     use crate::lesson::embedded;
 
     #[test]
@@ -207,5 +233,43 @@ mod tests {
         let diagram = u32::try_from(l.mental_model.diagram.trim().lines().count()).unwrap();
         assert!(diagram > 0);
         assert_eq!(l.estimate().code_lines, e.code_lines + diagram);
+    }
+
+    /// The pairwise count gives what splitting at the same spaces gives.
+    #[test]
+    fn words_counts_like_splitting_at_ascii_spaces() {
+        let texts = [
+            "",
+            " ",
+            "one",
+            " one",
+            "one ",
+            "two  words",
+            "\tthree\nwords\r\nhere\x0c",
+            "Ein Pod teilt sich ein Netzwerk — und Volumes.",
+            "日本語 の テキスト",
+            "a\u{a0}b",
+            "\u{b}vertical\u{1}tab, é, ü and 🙂 — all words  ",
+            "12345678 123456789 1234567",
+        ];
+        for t in texts {
+            let split = t.split(|c| c <= ' ').filter(|w| !w.is_empty()).count();
+            assert_eq!(words(t) as usize, split, "{t:?}");
+        }
+        // The whole lesson source: every kind of text the estimate counts.
+        let source = crate::lesson::EMBEDDED_SOURCE;
+        let reference = source.split(|c| c <= ' ').filter(|w| !w.is_empty()).count();
+        assert_eq!(words(source) as usize, reference);
+        // Every offset and length across the eight-byte chunks.
+        let sample = texts.concat();
+        for start in 0..16 {
+            for end in start..sample.len() {
+                let Some(t) = sample.get(start..end) else {
+                    continue;
+                };
+                let reference = t.split(|c| c <= ' ').filter(|w| !w.is_empty()).count();
+                assert_eq!(words(t) as usize, reference, "{t:?}");
+            }
+        }
     }
 }

@@ -10,7 +10,6 @@ pub use super::diagnostic::{Diagnostic, MAX_SHOWN, Severity, render_as, render_d
 use super::diagnostic::{Lines, clamp, describe_char, show};
 use super::validate;
 use super::{FORMAT_VERSION, Lesson};
-use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -90,18 +89,20 @@ fn check_into(source: &str, warnings: &mut Vec<Diagnostic>) -> Result<Lesson, Ve
     }
 
     normalize_newlines(root.get_mut());
-    // Kept for the labs' positions: the deserializer takes the tree.
-    let tree = root.get_ref().get("labs").is_some().then(|| root.clone());
-    let lesson = Lesson::deserialize(toml::de::Deserializer::from(root)).map_err(|e| {
-        // Only reachable if the schema and the model disagree; the unit tests
-        // in validate.rs guard against that.
-        vec![Diagnostic {
-            span: clamp(source, e.span().unwrap_or(0..0)),
-            message: e.message().replace('\n', " "),
-        }]
-    })?;
-    if let Some(tree) = tree {
-        let mut diags = lab_diagnostics(source, &tree, &lesson);
+    // Through JSON: one copy of the model's serde code in the binary, the one
+    // the embedded lesson needs (see toml_json.rs). The tree stays for the
+    // labs' positions.
+    let lesson =
+        serde_json::from_str::<Lesson>(&super::toml_json::table(root.get_ref())).map_err(|e| {
+            // Only reachable if the schema and the model disagree; the unit tests
+            // in validate.rs guard against that.
+            vec![Diagnostic {
+                span: 0..0,
+                message: e.to_string().replace('\n', " "),
+            }]
+        })?;
+    if root.get_ref().get("labs").is_some() {
+        let mut diags = lab_diagnostics(source, &root, &lesson);
         if !diags.is_empty() {
             for d in &mut diags {
                 d.span = clamp(source, d.span.clone());

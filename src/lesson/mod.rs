@@ -10,6 +10,7 @@ mod model;
 pub mod scenes;
 mod sections;
 mod strict;
+mod toml_json;
 mod toml_text;
 mod validate;
 

@@ -23,7 +23,7 @@ use crate::diagram::Charset;
 use crate::highlight::highlight_yaml;
 use crate::lesson::Section;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 pub use reader::Highlights;
 pub use theme::Theme;
 
@@ -119,13 +119,7 @@ impl Ui {
         let glyphs = self.glyphs();
         let footer = chrome::footer(app, area.width as usize, &t, &glyphs);
         let alert = chrome::alert(app, area.width as usize, &t);
-        let [header, alert_area, body, foot] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(alert.len() as u16),
-            Constraint::Min(1),
-            Constraint::Length(footer.len() as u16),
-        ])
-        .areas(area);
+        let [header, alert_area, body, foot] = rows(area, alert.len() as u16, footer.len() as u16);
         chrome::header(f, header, app, &t);
         chrome::lines(f, alert_area, alert);
         chrome::lines(f, foot, footer);
@@ -163,5 +157,59 @@ impl Ui {
             );
         }
         drawn
+    }
+}
+
+/// The screen's rows: a header line, the alert, the body (at least one row)
+/// and the footer. Worked out directly rather than with a `Layout`: the
+/// first frame's constraint solve cost about 400 k instructions, a fifth of
+/// a bare ratatui program's whole start-up. When rows are short, the body
+/// keeps one, then the header, the footer and the alert get what is left.
+fn rows(area: Rect, alert: u16, footer: u16) -> [Rect; 4] {
+    let mut left = area.height.saturating_sub(1);
+    let header_h = area.height.min(1);
+    let footer_h = footer.min(left);
+    left -= footer_h;
+    let alert_h = alert.min(left.saturating_sub(1));
+    left -= alert_h;
+    let row = |y: u16, height: u16| Rect { y, height, ..area };
+    let header = row(area.y, header_h);
+    let alert_area = row(header.bottom(), alert_h);
+    let body = row(alert_area.bottom(), left);
+    let foot = row(body.bottom(), footer_h);
+    [header, alert_area, body, foot]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows;
+    use ratatui::layout::{Constraint, Layout, Rect};
+
+    /// The rows agree with the constraint layout they replace at every
+    /// size the tutor draws a page at.
+    #[test]
+    fn rows_match_the_constraint_layout() {
+        for height in 20..=60 {
+            for alert in 0..=3 {
+                for footer in 1..=3 {
+                    let area = Rect::new(0, 0, 80, height);
+                    let want: [Rect; 4] = Layout::vertical([
+                        Constraint::Length(1),
+                        Constraint::Length(alert),
+                        Constraint::Min(1),
+                        Constraint::Length(footer),
+                    ])
+                    .areas(area);
+                    assert_eq!(rows(area, alert, footer), want, "{height} {alert} {footer}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_screen_keeps_a_body_row() {
+        let [header, alert, body, foot] = rows(Rect::new(0, 0, 80, 4), 5, 2);
+        assert_eq!((header.height, body.height, foot.height), (1, 1, 2));
+        assert_eq!(alert.height, 0);
     }
 }

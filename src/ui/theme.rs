@@ -72,6 +72,29 @@ impl ThemeChoice {
         }
     }
 
+    /// [`ThemeChoice::resolve`], then for `auto` the background colour the
+    /// terminal reported ([`parse_background_reply`]) when `COLORFGBG` said
+    /// nothing.
+    pub fn resolve_with_background(
+        self,
+        colorfgbg: Option<&str>,
+        background: Option<(u8, u8, u8)>,
+    ) -> Option<Palette> {
+        self.resolve(colorfgbg)
+            .or_else(|| background.map(palette_for_background))
+    }
+
+    /// Whether to ask the terminal for its background colour (OSC 11): only
+    /// for an `auto` the learner chose (`--theme auto`, or saved), and only
+    /// when `COLORFGBG` does not already answer. The question costs a round
+    /// trip to the terminal before the first frame (up to
+    /// `BACKGROUND_QUERY_TIMEOUT` in `tui.rs` on a terminal that never
+    /// answers), so a learner who chose nothing keeps the terminal's own
+    /// colours and a start-up without it.
+    pub fn wants_background_query(self, chosen: bool, colorfgbg: Option<&str>) -> bool {
+        chosen && self == ThemeChoice::Auto && self.resolve(colorfgbg).is_none()
+    }
+
     /// The name as written on the command line and in the progress file.
     pub fn name(self) -> &'static str {
         match self {
@@ -81,6 +104,60 @@ impl ThemeChoice {
             ThemeChoice::Fixed(Palette::HighContrast) => "high-contrast",
         }
     }
+}
+
+/// The palette for a terminal background colour: light when dark text
+/// would contrast with it more than white text would (relative luminance
+/// above about 0.18), dark otherwise.
+pub fn palette_for_background(rgb: (u8, u8, u8)) -> Palette {
+    if contrast(rgb, (0, 0, 0)) > contrast(rgb, (255, 255, 255)) {
+        Palette::Light
+    } else {
+        Palette::Dark
+    }
+}
+
+/// The background colour in a terminal's answer to the OSC 11 query
+/// (`ESC ] 11 ; ? BEL`): `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by BEL or
+/// `ESC \\`, with 1 to 4 hex digits a channel (`rgba:` with a fourth, and
+/// `#RGB`-style forms are read too). Anything before the answer (other
+/// replies) is skipped; `None` when there is no complete answer.
+pub fn parse_background_reply(reply: &[u8]) -> Option<(u8, u8, u8)> {
+    const START: &[u8] = b"\x1b]11;";
+    let at = reply.windows(START.len()).position(|w| w == START)? + START.len();
+    let rest = &reply[at..];
+    let end = rest.iter().position(|&b| b == 0x07 || b == 0x1b)?;
+    if rest[end] == 0x1b && rest.get(end + 1) != Some(&b'\\') {
+        return None;
+    }
+    let spec = std::str::from_utf8(&rest[..end]).ok()?.trim();
+    let channels: Vec<&str> = if let Some(c) = spec.strip_prefix("rgb:") {
+        c.split('/').collect()
+    } else if let Some(c) = spec.strip_prefix("rgba:") {
+        c.split('/').take(3).collect()
+    } else if let Some(hex) = spec.strip_prefix('#') {
+        let n = hex.len() / 3;
+        if n == 0 || hex.len() % 3 != 0 || !hex.is_ascii() {
+            return None;
+        }
+        (0..3).map(|i| &hex[i * n..(i + 1) * n]).collect()
+    } else {
+        return None;
+    };
+    let [r, g, b] = channels[..] else {
+        return None;
+    };
+    Some((channel(r)?, channel(g)?, channel(b)?))
+}
+
+/// One channel of 1 to 4 hex digits, scaled to 0–255 (`f` and `ffff` are both 255).
+fn channel(hex: &str) -> Option<u8> {
+    if hex.is_empty() || hex.len() > 4 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let v = u32::from_str_radix(hex, 16).ok()?;
+    let max = (1u32 << (4 * hex.len())) - 1;
+    u8::try_from((v * 255 + max / 2) / max).ok()
 }
 
 /// The styles of every UI element.
@@ -929,5 +1006,94 @@ mod tests {
         for (_, _, cell) in before.diff(&buf) {
             assert!(cell.symbol().is_ascii() && cell.symbol().len() == 1);
         }
+    }
+
+    #[test]
+    fn the_terminal_background_reply_is_read_in_its_forms() {
+        let white = Some((255, 255, 255));
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x07"),
+            white
+        );
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"),
+            white
+        );
+        // Solarized Light's base3 (#fdf6e3), as xterm reports it.
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;rgb:fdfd/f6f6/e3e3\x1b\\"),
+            Some((0xfd, 0xf6, 0xe3))
+        );
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;rgb:0/0/0\x07"),
+            Some((0, 0, 0))
+        );
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;rgb:80/80/80\x07"),
+            Some((128, 128, 128))
+        );
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;rgba:1e1e/1e1e/2e2e/ffff\x07"),
+            Some((0x1e, 0x1e, 0x2e))
+        );
+        assert_eq!(
+            parse_background_reply(b"\x1b]11;#fdf6e3\x07"),
+            Some((0xfd, 0xf6, 0xe3))
+        );
+        // Another reply first (a device-attributes answer), then ours.
+        assert_eq!(
+            parse_background_reply(b"\x1b[?62;22c\x1b]11;rgb:ffff/ffff/ffff\x07"),
+            white
+        );
+    }
+
+    #[test]
+    fn a_partial_or_foreign_reply_is_no_background() {
+        for bad in [
+            &b""[..],
+            b"\x1b[?62;22c",
+            b"\x1b]11;rgb:ffff/ffff/ff",
+            b"\x1b]11;rgb:ffff/ffff\x07",
+            b"\x1b]11;rgb:fffff/0/0\x07",
+            b"\x1b]11;rgb:gg/00/00\x07",
+            b"\x1b]11;?\x07",
+            b"\x1b]11;rgb:ffff/ffff/ffff\x1bX",
+            b"\x1b]10;rgb:ffff/ffff/ffff\x07",
+        ] {
+            assert_eq!(parse_background_reply(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_light_background_picks_the_light_palette() {
+        assert_eq!(palette_for_background((255, 255, 255)), Palette::Light);
+        assert_eq!(palette_for_background((0xfd, 0xf6, 0xe3)), Palette::Light);
+        assert_eq!(palette_for_background((0, 0, 0)), Palette::Dark);
+        // Solarized Dark's base03 and a mid grey on the dark side.
+        assert_eq!(palette_for_background((0x00, 0x2b, 0x36)), Palette::Dark);
+        assert_eq!(palette_for_background((0x60, 0x60, 0x60)), Palette::Dark);
+        assert_eq!(palette_for_background((0xc0, 0xc0, 0xc0)), Palette::Light);
+    }
+
+    #[test]
+    fn only_a_chosen_auto_without_colorfgbg_asks_the_terminal() {
+        let auto = ThemeChoice::Auto;
+        assert!(auto.wants_background_query(true, None));
+        assert!(auto.wants_background_query(true, Some("")));
+        assert!(!auto.wants_background_query(true, Some("0;15")));
+        // Not chosen: the default keeps the terminal palette, no query.
+        assert!(!auto.wants_background_query(false, None));
+        let light = ThemeChoice::Fixed(Palette::Light);
+        assert!(!light.wants_background_query(true, None));
+        // COLORFGBG wins over the reported background.
+        assert_eq!(
+            auto.resolve_with_background(Some("15;0"), Some((255, 255, 255))),
+            Some(Palette::Dark)
+        );
+        assert_eq!(
+            auto.resolve_with_background(None, Some((255, 255, 255))),
+            Some(Palette::Light)
+        );
+        assert_eq!(auto.resolve_with_background(None, None), None);
     }
 }
