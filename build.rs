@@ -25,6 +25,12 @@ pub mod scene_model;
 mod scene {
     pub use super::scene_model as model;
 }
+// The lab mission model, which the lesson model names as `crate::lab::model`.
+#[path = "src/lab/model.rs"]
+pub mod lab_model;
+mod lab {
+    pub use super::lab_model as model;
+}
 
 const LESSON: &str = "lessons/multi-container-pods.toml";
 /// The built-in scenes, pre-parsed the same way (only a screen with a scene needs them).
@@ -34,6 +40,7 @@ fn main() {
     println!("cargo::rerun-if-changed={LESSON}");
     println!("cargo::rerun-if-changed=src/lesson/model.rs");
     println!("cargo::rerun-if-changed=src/scene/model.rs");
+    println!("cargo::rerun-if-changed=src/lab/model.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let code = match pre_parse() {

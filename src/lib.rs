@@ -18,6 +18,7 @@ pub mod diagram;
 pub mod highlight;
 pub mod item;
 pub mod keymap;
+pub mod lab;
 pub mod lesson;
 pub mod plain;
 pub mod progress;

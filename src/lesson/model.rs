@@ -43,6 +43,9 @@ pub struct Lesson {
     /// Recall cards for spaced review; optional, so older files still load.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<Card>,
+    /// Pod lab missions (`[[labs]]`); optional, so older files still load.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labs: Vec<crate::lab::model::LabDef>,
 }
 
 /// What the topic is, why it matters and where it fits in a learning path.

@@ -34,6 +34,8 @@ enum Kind {
     Scene,
     /// The lesson's `[[scenes]]`: checked in `scenes.rs`.
     SceneDefs,
+    /// The lesson's `[[labs]]`: checked in `lab::verify` (through `lint.rs`).
+    LabDefs,
     /// A step's depth (`foundation` … `expert`).
     Level,
     /// A whole number that fits in a `u32`.
@@ -209,6 +211,7 @@ static LESSON: Schema = schema(&[
     req("takeaways", Texts),
     opt("scenes", SceneDefs),
     opt("cards", Tables(&CARD)),
+    opt("labs", LabDefs),
 ]);
 
 /// The level names serde accepts for `Level` (it renames variants to lowercase).
@@ -400,6 +403,7 @@ impl Walker<'_> {
                 self.text(name, s, span);
             }
             (SceneDefs, _) => {} // checked with the whole lesson in scenes.rs
+            (LabDefs, _) => {}   // checked with the whole lesson by lab::verify
             (Level, DeValue::String(s)) => {
                 if !LEVELS.contains(&&**s) {
                     let hint = match LEVELS.iter().find(|l| l.eq_ignore_ascii_case(s.trim())) {
@@ -475,6 +479,7 @@ impl Walker<'_> {
                     Tables(_) => "a list of tables",
                     Texts => "a list of strings",
                     SceneDefs => "a list of `[[scenes]]` tables",
+                    LabDefs => "a list of `[[labs]]` tables",
                 };
                 self.error(
                     span,
@@ -867,6 +872,7 @@ mod tests {
                 section: Some(s("overview")),
                 tags: vec![s("t")],
             }],
+            labs: Vec::new(),
         }
     }
 
