@@ -18,6 +18,12 @@ pub enum Key {
     Esc,
     Tab,
     BackTab,
+    /// Erasing keys, only meaningful where the learner types (the lab).
+    Backspace,
+    Delete,
+    /// A letter with Ctrl held, only where the learner types (the lab):
+    /// elsewhere Ctrl keys keep their terminal meaning.
+    Ctrl(char),
 }
 
 /// What the learner asked for.
@@ -61,6 +67,23 @@ pub enum Action {
     CrashContainer,
     DeletePod,
     SendRequest,
+    // The lab.
+    /// Run the command line.
+    Run,
+    /// The previous command in the history.
+    Older,
+    /// The next command in the history (back to the line being typed).
+    Newer,
+    /// Complete the word at the cursor.
+    Complete,
+    /// Clear the command line.
+    ClearLine,
+    /// Let simulated time pass without a command.
+    LetTimePass,
+    /// Save the file in the editor.
+    SaveFile,
+    /// The list of missions.
+    Missions,
 }
 
 /// Where the learner is, as far as keys are concerned.
@@ -78,6 +101,14 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The lab's prompt: every key not bound here is typed.
+    Lab,
+    /// The lab's editor for a mission's manifest: typing edits the file.
+    LabEditor,
+    /// A mission solved: why the fix works, then the next one.
+    LabDebrief,
+    /// The list of lab missions.
+    LabList,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -117,16 +148,18 @@ pub enum Group {
     Questions,
     Lists,
     Scenes,
+    Lab,
 }
 
 impl Group {
     /// Every group, in the order help shows them.
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Everywhere,
         Group::Questions,
         Group::Reading,
         Group::Lists,
         Group::Scenes,
+        Group::Lab,
     ];
 
     /// The heading help shows over the group.
@@ -137,6 +170,7 @@ impl Group {
             Group::Questions => "Questions",
             Group::Lists => "Outline and summary",
             Group::Scenes => "Scenes",
+            Group::Lab => "Pod lab",
         }
     }
 }
@@ -166,7 +200,9 @@ use Key::*;
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
 const LISTS: &[Context] = &[Outline, Summary];
-const ANYWHERE: &[Context] = &[Start, Outline, Reading, Question, Rating, Summary, Choose];
+const ANYWHERE: &[Context] = &[
+    Start, Outline, Reading, Question, Rating, Summary, Choose, LabDebrief, LabList,
+];
 
 const fn b(
     keys: &'static [Key],
@@ -225,6 +261,7 @@ const G: Option<Group> = Some(Group::Everywhere);
 const R: Option<Group> = Some(Group::Reading);
 const Q: Option<Group> = Some(Group::Questions);
 const L: Option<Group> = Some(Group::Lists);
+const LAB: Option<Group> = Some(Group::Lab);
 
 /// Every key binding, in the order hints are shown. The first binding that
 /// applies to a key decides what it does; later ones with the same key only
@@ -469,6 +506,137 @@ pub const BINDINGS: &[Binding] = &[
         Show::Never,
         G,
     ),
+    // The lab's prompt: only these keys are taken; every other key is typed
+    // into the command line (`q`, `n` and digits included).
+    b(&[Enter], "Enter", A::Run, "run", &[Lab], Show::Always, LAB),
+    b(
+        &[Up, Down],
+        "↑↓",
+        A::Older,
+        "history",
+        &[Lab],
+        Show::Always,
+        LAB,
+    ),
+    b(
+        &[Tab],
+        "Tab",
+        A::Complete,
+        "complete",
+        &[Lab],
+        Show::Always,
+        LAB,
+    ),
+    b(
+        &[Ctrl('c')],
+        "Ctrl-C",
+        A::ClearLine,
+        "clear the line",
+        &[Lab],
+        Show::Always,
+        LAB,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "leave the lab",
+        &[Lab, LabDebrief, LabList],
+        Show::Always,
+        LAB,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
+        A::PageDown,
+        "scroll",
+        &[Lab, LabDebrief],
+        Show::Always,
+        LAB,
+    ),
+    b(
+        &[Ctrl('t')],
+        "Ctrl-T",
+        A::LetTimePass,
+        "let 10 s pass",
+        &[Lab],
+        Show::Always,
+        LAB,
+    ),
+    // The lab's editor: typing edits the file.
+    b(
+        &[Ctrl('s')],
+        "Ctrl-S",
+        A::SaveFile,
+        "save the file being edited",
+        &[LabEditor],
+        Show::Never,
+        LAB,
+    ),
+    b(
+        &[Ctrl('s')],
+        "Ctrl-S",
+        A::SaveFile,
+        "save",
+        &[LabEditor],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "cancel",
+        &[LabEditor],
+        Show::Always,
+        None,
+    ),
+    // A solved mission and the mission list.
+    b(
+        &[Enter, Char('n')],
+        "Enter",
+        A::Next,
+        "next mission",
+        &[LabDebrief],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('m')],
+        "m",
+        A::Missions,
+        "all missions",
+        &[LabDebrief],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[LabDebrief],
+        Show::Never,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "move",
+        &[LabList],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "open",
+        &[LabList],
+        Show::Always,
+        None,
+    ),
     // Scene keys come last: a narrow footer drops them before the essentials.
     s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
     s(&[Char('.')], ".", A::StepMoment, "step"),
@@ -525,6 +693,7 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
         (Action::ScrollDown, Up | Char('k')) => Action::ScrollUp,
         (Action::PageDown, PageUp) => Action::PageUp,
         (Action::Top, End) => Action::Bottom,
+        (Action::Older, Down) => Action::Newer,
         (a, _) => a,
     })
 }
@@ -700,6 +869,51 @@ mod tests {
             let n = labels.len();
             labels.dedup();
             assert_eq!(labels.len(), n, "{g:?} lists a key twice");
+        }
+    }
+
+    #[test]
+    fn the_lab_prompt_takes_only_its_own_keys_and_everything_else_is_typed() {
+        // Keys that mean something elsewhere are left to the prompt.
+        for k in [
+            Char('q'),
+            Char('n'),
+            Char('1'),
+            Char('?'),
+            Char('o'),
+            Char(' '),
+        ] {
+            assert_eq!(action_for(k, Lab, NONE), None, "{k:?}");
+            assert_eq!(action_for(k, LabEditor, NONE), None, "{k:?}");
+        }
+        assert_eq!(action_for(Enter, Lab, NONE), Some(Action::Run));
+        assert_eq!(action_for(Up, Lab, NONE), Some(Action::Older));
+        assert_eq!(action_for(Down, Lab, NONE), Some(Action::Newer));
+        assert_eq!(action_for(Tab, Lab, NONE), Some(Action::Complete));
+        assert_eq!(action_for(Ctrl('c'), Lab, NONE), Some(Action::ClearLine));
+        assert_eq!(action_for(PageUp, Lab, NONE), Some(Action::PageUp));
+        assert_eq!(action_for(Esc, Lab, NONE), Some(Action::Back));
+        assert_eq!(
+            action_for(Ctrl('s'), LabEditor, NONE),
+            Some(Action::SaveFile)
+        );
+        assert_eq!(action_for(Enter, LabEditor, NONE), None, "a new line");
+        // Where nothing is typed, q quits and ? helps as everywhere else.
+        for ctx in [LabDebrief, LabList] {
+            assert_eq!(action_for(Char('q'), ctx, NONE), Some(Action::Quit));
+            assert_eq!(action_for(Char('?'), ctx, NONE), Some(Action::Help));
+        }
+        // Every hint the lab's footers show is backed by a working key.
+        for ctx in [Lab, LabEditor, LabDebrief, LabList] {
+            let hints = footer_hints(ctx, NONE);
+            assert!(!hints.is_empty(), "{ctx:?}");
+            for b in BINDINGS.iter().filter(|b| b.applies(ctx, NONE)) {
+                assert!(
+                    b.keys.iter().any(|k| action_for(*k, ctx, NONE).is_some()),
+                    "{} in {ctx:?} does nothing",
+                    b.label
+                );
+            }
         }
     }
 }

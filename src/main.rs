@@ -22,6 +22,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
         Some(Command::Man) => commands::shell::run_man(),
+        Some(cmd @ Command::Lab(args)) => commands::learner::resolve(&cmd.options())
+            .and_then(|g| commands::lab::run(&g, args.name.as_deref())),
     };
     match result {
         Ok(code) => code,

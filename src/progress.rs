@@ -938,7 +938,12 @@ mod tests {
             sessions: time.iter().map(|(k, v)| ((*k).to_string(), *v)).collect(),
         };
         let a = rec(None, 3, false, &[("s1", 40), ("s2", 10)]);
-        let b = rec(Some("2026-01-02T00:00:00Z"), 1, true, &[("s2", 25), ("s3", 5)]);
+        let b = rec(
+            Some("2026-01-02T00:00:00Z"),
+            1,
+            true,
+            &[("s2", 25), ("s3", 5)],
+        );
         let c = rec(Some("2026-01-01T00:00:00Z"), 0, false, &[]);
         let merged = |x: &LabRecord, y: &LabRecord| {
             let mut m = x.clone();
@@ -949,7 +954,11 @@ mod tests {
         assert_eq!(ab.completed.as_deref(), Some("2026-01-02T00:00:00Z"));
         assert_eq!(ab.hints, 3, "the most hints seen");
         assert!(ab.solution, "the solution seen by either");
-        assert_eq!(ab.seconds_spent(), 40 + 25 + 5, "the larger time per session");
+        assert_eq!(
+            ab.seconds_spent(),
+            40 + 25 + 5,
+            "the larger time per session"
+        );
         // Commutative, idempotent, and the earlier completion wins.
         assert_eq!(ab, merged(&b, &a));
         assert_eq!(merged(&ab, &b), ab);

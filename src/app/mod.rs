@@ -4,6 +4,7 @@
 //! No terminal, clock or file system here: the loop passes the time in,
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
+pub mod lab;
 pub mod outline;
 pub mod reader;
 pub mod scene;
@@ -15,6 +16,7 @@ use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
+pub use lab::LabPage;
 pub use outline::Outline;
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
@@ -40,6 +42,8 @@ pub enum Page {
     Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
+    /// The pod lab (boxed: a running simulation and its scrollback).
+    Lab(Box<LabPage>),
 }
 
 /// How the learner wants the tutor to behave.
@@ -88,6 +92,9 @@ pub struct App {
     pub not_saving: bool,
     /// The window is too small: every key but quit is ignored.
     pub too_small: bool,
+    /// Seconds spent per lab mission not yet added to the record: the
+    /// session id they belong to arrives with the next save.
+    pub lab_time: std::collections::BTreeMap<String, u64>,
 }
 
 impl App {
@@ -109,6 +116,7 @@ impl App {
             alert: None,
             not_saving: false,
             too_small: false,
+            lab_time: std::collections::BTreeMap::new(),
         }
     }
 
@@ -142,6 +150,7 @@ impl App {
             Page::Outline(_) => Context::Outline,
             Page::Summary(_) => Context::Summary,
             Page::Reader(r) => r.context(),
+            Page::Lab(l) => l.context(),
         }
     }
 
@@ -175,6 +184,14 @@ impl App {
         self.too_small = facts.too_small;
         if let (Some(r), Some(t)) = (self.reader_mut(), facts.text) {
             r.measured(t);
+        }
+    }
+
+    /// What the last draw of the lab page measured: rows of its scrolling
+    /// part, and the lines it could scroll through.
+    pub fn lab_viewed(&mut self, rows: usize, lines: usize) {
+        if let Page::Lab(l) = &mut self.page {
+            l.measured(rows, lines);
         }
     }
 
@@ -273,7 +290,7 @@ impl App {
                         Page::Reader(r) => r.index,
                         Page::Summary(_) => self.sections.len(),
                         Page::Start(_) => Start::continue_index(&self.session, &self.sections),
-                        Page::Outline(_) => 0,
+                        Page::Outline(_) | Page::Lab(_) => 0,
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
@@ -327,6 +344,12 @@ impl App {
                     _ => {}
                 }
             }
+            // Only the mouse wheel arrives here: the lab's keys go through
+            // [`App::lab_key`].
+            Page::Lab(l) => match action {
+                Action::ScrollUp | Action::ScrollDown => l.wheel(action == Action::ScrollUp),
+                _ => {}
+            },
             Page::Reader(r) => match action {
                 Action::Next if r.index < last => {
                     let i = r.index + 1;
@@ -366,6 +389,21 @@ impl App {
     /// Adds time spent in this session (seconds since the last call).
     pub fn add_time(&mut self, session: &str, secs: u64) {
         self.session.add_time(session, secs);
+        if let Page::Lab(l) = &mut self.page {
+            let spent = std::mem::take(&mut l.spent);
+            let id = l.mission_id().to_string();
+            *self.lab_time.entry(id).or_default() += spent;
+        }
+        let id = self.session.lesson.id.clone();
+        for (mission, secs) in std::mem::take(&mut self.lab_time) {
+            if secs > 0 {
+                self.session
+                    .progress
+                    .lesson_mut(&id)
+                    .lab_mut(&mission)
+                    .add_time(session, secs);
+            }
+        }
     }
 }
 

@@ -21,6 +21,11 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
         Page::Outline(_) => "Outline".to_string(),
         Page::Summary(_) => "Summary".to_string(),
         Page::Reader(r) => format!("{}/{} ", r.index + 1, app.sections.len()),
+        Page::Lab(l) => format!(
+            "Pod lab {}/{} ",
+            l.index + 1,
+            crate::lab::missions(&app.session.lesson).len()
+        ),
     };
     let right = if app.not_saving {
         format!("⚠ progress not saved · {right}")

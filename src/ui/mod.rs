@@ -5,6 +5,7 @@
 
 mod chrome;
 mod help;
+mod lab;
 mod outline;
 mod reader;
 mod scene_pane;
@@ -37,6 +38,9 @@ pub struct Drawn {
     pub facts: ViewFacts,
     /// Screen rows of each visible choice of the open question.
     pub choices: Vec<(Rect, usize)>,
+    /// The lab page: rows of its scrolling part, and the lines it could
+    /// scroll through (for [`App::lab_viewed`]).
+    pub lab: Option<(usize, usize)>,
 }
 
 /// View state that is not app state: styles, charset, highlighted
@@ -49,6 +53,10 @@ pub struct Ui {
     /// Wrapping a section is most of a frame's cost; while a scene plays
     /// the text stays the same, so it is built once per state.
     memo: Option<(reader::MemoKey, reader::Content)>,
+    /// The lab's wrapped scrollback: typing must not wrap it again.
+    lab_memo: Option<lab::Memo>,
+    /// The lab editor's highlighted file, redone only when the text changes.
+    editor_memo: Option<lab::EditorMemo>,
 }
 
 impl Ui {
@@ -58,6 +66,8 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             memo: None,
+            lab_memo: None,
+            editor_memo: None,
         }
     }
 
@@ -65,6 +75,9 @@ impl Ui {
     /// the loop before drawing a screen that needs it, never inside draw, and
     /// never for the first frame (the start screen shows no manifest).
     pub fn prepare(&mut self, app: &App) {
+        if let Some(page) = app.lab() {
+            self.prepare_lab(page);
+        }
         let l = &app.session.lesson;
         let sources: Vec<&String> = match app.section() {
             Some(Section::Pitfall(i)) => vec![&l.pitfalls[i].wrong, &l.pitfalls[i].correct],
@@ -101,7 +114,7 @@ impl Ui {
                     too_small: true,
                     text: None,
                 },
-                choices: Vec::new(),
+                ..Drawn::default()
             };
         }
         let t = self.theme;
@@ -124,6 +137,7 @@ impl Ui {
             Page::Outline(o) => outline::draw(f, body, app, o, &t),
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
+            Page::Lab(l) => drawn.lab = Some(self.lab(f, body, app, l)),
         }
         if app.help {
             help::draw(f, area, &t, chrome::border_set(self.charset));

@@ -1,0 +1,691 @@
+//! The pod lab: the mission's goal and checks on top; the scrollback and
+//! the prompt with the live Pod beside them (wide windows) or above them;
+//! the manifest editor; the debrief of a solved mission; the mission list.
+//!
+//! Typing must stay cheap: the scrollback is wrapped once per change (the
+//! memo in [`Ui`]), so a key costs the visible rows, the diagram and the
+//! prompt, never the whole history.
+
+use super::chrome::{border_set, ellipsize, put_lines, window_top};
+use super::theme::Glyphs;
+use super::{Theme, Ui};
+use crate::app::App;
+use crate::app::lab::{Completion, Editor, LabPage, View, describe, next_mission};
+use crate::diagram::{self, Charset};
+use crate::highlight::{HighlightedLine, Tone};
+use crate::lab::Style as Out;
+use crate::progress::{LessonProgress, format_duration};
+use crate::text::{self, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+/// The wrapped scrollback of one page at one width.
+#[derive(Debug)]
+pub struct Memo {
+    key: (u64, u64, u16),
+    lines: Vec<Line<'static>>,
+}
+
+/// The highlighted text of the file in the editor.
+#[derive(Debug)]
+pub struct EditorMemo {
+    text: String,
+    lines: Vec<HighlightedLine>,
+}
+
+/// Windows at least this wide put the Pod beside the scrollback.
+const WIDE: u16 = 100;
+
+/// What the draw measured: rows of the scrolling part and, for the
+/// prompt, how many wrapped lines the scrollback has.
+pub type Facts = (usize, usize);
+
+impl Ui {
+    /// Highlights the file in the editor when its text changed (called
+    /// before the draw, like [`Ui::prepare`] for the reader's manifests).
+    pub(super) fn prepare_lab(&mut self, page: &LabPage) {
+        let View::Editor(e) = &page.view else {
+            return;
+        };
+        let text = e.text();
+        if self.editor_memo.as_ref().is_some_and(|m| m.text == text) {
+            return;
+        }
+        let lines = crate::highlight::highlight_yaml(&text);
+        self.editor_memo = Some(EditorMemo { text, lines });
+    }
+
+    /// Draws the lab page into the body `area`.
+    pub(super) fn lab(
+        &mut self,
+        f: &mut Frame<'_>,
+        area: Rect,
+        app: &App,
+        page: &LabPage,
+    ) -> Facts {
+        let t = self.theme;
+        let g = Glyphs::new(self.charset == Charset::Ascii);
+        match &page.view {
+            View::Prompt => {
+                let rest = mission_band(f, area, page, &t, &g);
+                self.prompt_view(f, rest, page, &t)
+            }
+            View::Editor(e) => {
+                let rest = mission_band(f, area, page, &t, &g);
+                self.editor_view(f, rest, e, &t, &g)
+            }
+            View::Debrief { scroll } => debrief(f, area, app, page, *scroll, &t, &g),
+            View::List { cursor } => list(f, area, app, *cursor, &t, &g),
+        }
+    }
+
+    fn prompt_view(&mut self, f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme) -> Facts {
+        if area.height < 3 {
+            return (1, 0);
+        }
+        let (pod, text) = if area.width >= WIDE {
+            let right = (area.width * 2 / 5).clamp(40, 60);
+            let left = Rect::new(area.x, area.y, area.width - right - 1, area.height);
+            let pod = Rect::new(left.right() + 1, area.y, right, area.height);
+            (pod, left)
+        } else {
+            // Above the scrollback: the Pod gets what it needs, up to 40 %
+            // of the rows, and never fewer than six rows for the text.
+            let max = (area.height * 2 / 5).min(area.height.saturating_sub(6));
+            let h = pod_height(page, area.width, max, self.charset);
+            let pod = Rect::new(area.x, area.y, area.width, h);
+            let text = Rect::new(area.x, area.y + h, area.width, area.height - h);
+            (pod, text)
+        };
+        if pod.height >= 3 {
+            draw_pod(f, pod, page, self.charset, t, area.width >= WIDE);
+        }
+        self.scrollback(f, text, page, t)
+    }
+
+    /// The scrollback, the completion candidates and the prompt line.
+    fn scrollback(&mut self, f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme) -> Facts {
+        let cands = page
+            .completion
+            .as_ref()
+            .map(|c| candidates_line(c, area.width as usize, t));
+        let reserved = 1 + u16::from(cands.is_some());
+        let rows = area.height.saturating_sub(reserved);
+        let key = (page.serial, page.rev, area.width);
+        if self.lab_memo.as_ref().is_none_or(|m| m.key != key) {
+            self.lab_memo = Some(Memo {
+                key,
+                lines: wrap_scrollback(page, area.width as usize, t),
+            });
+        }
+        let lines = &self.lab_memo.as_ref().expect("just built").lines;
+        let total = lines.len();
+        let scroll = page.scroll.min(total.saturating_sub(rows as usize));
+        let end = total - scroll;
+        let start = end.saturating_sub(rows as usize);
+        let shown = &lines[start..end];
+        // Short output sits just above the prompt, as in a terminal that has
+        // only just opened.
+        let top = area.y + rows - shown.len() as u16;
+        put_lines(
+            f.buffer_mut(),
+            Rect::new(area.x, top, area.width, shown.len() as u16),
+            shown.iter(),
+        );
+        let mut y = area.y + rows;
+        if let Some(c) = cands {
+            put_lines(
+                f.buffer_mut(),
+                Rect::new(area.x, y, area.width, 1),
+                std::iter::once(&c),
+            );
+            y += 1;
+        }
+        prompt(f, Rect::new(area.x, y, area.width, 1), page, scroll, t);
+        (rows as usize, total)
+    }
+
+    fn editor_view(
+        &mut self,
+        f: &mut Frame<'_>,
+        area: Rect,
+        e: &Editor,
+        t: &Theme,
+        g: &Glyphs,
+    ) -> Facts {
+        let message: Option<(String, Style)> = if e.confirm_discard {
+            Some((
+                "Unsaved changes: Esc again discards them, Ctrl-S saves.".to_string(),
+                t.warning(),
+            ))
+        } else {
+            e.error.as_ref().map(|err| {
+                (
+                    format!(
+                        "{} kubectl apply would refuse it: {}",
+                        g.wrong,
+                        describe(err)
+                    ),
+                    t.wrong(),
+                )
+            })
+        };
+        let msg_lines = message
+            .as_ref()
+            .map(|(m, _)| {
+                wrap(m, area.width as usize)
+                    .into_iter()
+                    .take(2)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let box_h = area.height.saturating_sub(msg_lines.len() as u16);
+        let title = format!(
+            " {}{} ",
+            text::sanitize(&e.file),
+            if e.dirty() { " · modified" } else { "" }
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(border_set(self.charset))
+            .border_style(t.border())
+            .title(Span::styled(title, t.label()));
+        let boxed = Rect::new(area.x, area.y, area.width, box_h);
+        let inner = block.inner(boxed);
+        f.render_widget(block, boxed);
+        if let Some((_, style)) = &message {
+            let lines: Vec<Line<'static>> = msg_lines
+                .into_iter()
+                .map(|l| Line::styled(l, *style))
+                .collect();
+            put_lines(
+                f.buffer_mut(),
+                Rect::new(area.x, area.y + box_h, area.width, lines.len() as u16),
+                lines.iter(),
+            );
+        }
+        if inner.width < 8 || inner.height == 0 {
+            return (inner.height.max(1) as usize, 0);
+        }
+        let rows = inner.height as usize;
+        let gutter = e.lines.len().to_string().len() + 1;
+        let text_w = (inner.width as usize).saturating_sub(gutter + 1).max(1);
+        // The first row shown keeps the cursor in view whatever the state
+        // says (it catches up with the window's size after this draw).
+        let top = e.top.min(e.row).max((e.row + 1).saturating_sub(rows));
+        // Columns scroll sideways only as far as the cursor needs.
+        let cursor_x = text::width(&e.lines[e.row].chars().take(e.col).collect::<String>());
+        let left = (cursor_x + 1).saturating_sub(text_w);
+        let hl = self.editor_memo.as_ref().map(|m| &m.lines);
+        let buf = f.buffer_mut();
+        for (i, row) in (top..e.lines.len()).take(rows).enumerate() {
+            let y = inner.y + i as u16;
+            let num = format!("{:>w$} ", row + 1, w = gutter - 1);
+            buf.set_stringn(inner.x, y, &num, gutter, t.dim());
+            let plain;
+            let runs: &[(Tone, String)] = match hl.and_then(|h| h.get(row)) {
+                Some(r) => r,
+                None => {
+                    plain = [(Tone::Plain, e.lines[row].clone())];
+                    &plain
+                }
+            };
+            let spans = code_window(runs, left, text_w, t);
+            buf.set_line(
+                inner.x + gutter as u16 + 1,
+                y,
+                &Line::from(spans),
+                text_w as u16,
+            );
+        }
+        let cx = inner.x + (gutter + 1 + cursor_x - left) as u16;
+        let cy = inner.y + (e.row - top) as u16;
+        f.set_cursor_position(Position::new(cx.min(inner.right() - 1), cy));
+        (rows, 0)
+    }
+}
+
+/// Runs of a highlighted line from display column `left`, `w` columns wide.
+fn code_window(runs: &[(Tone, String)], left: usize, w: usize, t: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut col = 0;
+    let mut used = 0;
+    for (tone, s) in runs {
+        let s = text::sanitize(s);
+        let mut out = String::new();
+        for ch in s.chars() {
+            let cw = text::width(ch.encode_utf8(&mut [0; 4]));
+            if col >= left && used + cw <= w {
+                out.push(ch);
+                used += cw;
+            }
+            col += cw;
+        }
+        if !out.is_empty() {
+            spans.push(Span::styled(out, t.code(*tone)));
+        }
+    }
+    spans
+}
+
+/// The mission's title, how many checks pass, and the goal. Returns what
+/// is left of `area` below them.
+fn mission_band(f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme, g: &Glyphs) -> Rect {
+    let m = page.lab.mission();
+    let w = area.width as usize;
+    let checks = page.lab.checks();
+    let passing = checks.iter().filter(|c| c.passed).count();
+    let right = format!("{passing} of {} checks pass", checks.len());
+    let right_style = if passing == checks.len() {
+        t.right()
+    } else {
+        t.warning()
+    };
+    let left = ellipsize(
+        &format!("Mission {}: {}", page.index + 1, text::sanitize(&m.title)),
+        w.saturating_sub(text::width(&right) + 2),
+    );
+    let pad = w.saturating_sub(text::width(&left) + text::width(&right));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(left, t.heading()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, right_style),
+    ])];
+    let _ = g;
+    // Two rows of goal in a small window, three otherwise; a cut goal ends in "…".
+    let max = if area.height < 22 { 2 } else { 3 };
+    let mut goal = wrap(&format!("Goal: {}", text::sanitize(&m.goal)), w.max(1));
+    if goal.len() > max {
+        goal.truncate(max);
+        let last = &goal[max - 1];
+        goal[max - 1] = ellipsize(&format!("{last} …"), w);
+    }
+    lines.extend(
+        goal.into_iter()
+            .map(|l| Line::styled(l, t.label().remove_modifier(Modifier::BOLD))),
+    );
+    let h = (lines.len() as u16).min(area.height);
+    put_lines(
+        f.buffer_mut(),
+        Rect::new(area.x, area.y, area.width, h),
+        lines.iter(),
+    );
+    Rect::new(area.x, area.y + h, area.width, area.height - h)
+}
+
+/// The height the Pod box needs at `width`, up to `max` rows.
+fn pod_height(page: &LabPage, width: u16, max: u16, charset: Charset) -> u16 {
+    if max < 3 {
+        return 0;
+    }
+    let pic = picture(page, width.saturating_sub(2), max - 2, charset);
+    (used_rows(&pic) + 2).min(max)
+}
+
+fn picture(page: &LabPage, w: u16, h: u16, charset: Charset) -> diagram::Frame {
+    let opts = diagram::Options {
+        charset,
+        focus: page.lab.focus(),
+        ..diagram::Options::default()
+    };
+    diagram::render_with(page.lab.sim(), 0, w, h, &opts)
+}
+
+fn used_rows(p: &diagram::Frame) -> u16 {
+    p.lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1) as u16
+}
+
+/// The live Pod, as the scenes draw it, with the simulated time in the
+/// frame's title and, where rows are left, `kubectl get pods` below it.
+fn draw_pod(
+    f: &mut Frame<'_>,
+    area: Rect,
+    page: &LabPage,
+    charset: Charset,
+    t: &Theme,
+    table: bool,
+) {
+    let sim = page.lab.sim();
+    let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(border_set(charset))
+        .border_style(t.border())
+        .title(Span::styled(title, t.label()));
+    let inner = block.inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let pic = picture(page, inner.width, inner.height, charset);
+    let used = used_rows(&pic);
+    // The box ends under the picture (or the table) rather than enclosing
+    // blank rows.
+    let status = if table {
+        sim.status_table_fit(inner.width as usize)
+    } else {
+        Vec::new()
+    };
+    let status_h = if inner.height > used + 2 && status.len() > 1 {
+        (status.len() as u16).min(inner.height - used - 1)
+    } else {
+        0
+    };
+    let body_h = used + if status_h > 0 { status_h + 1 } else { 0 };
+    let area = Rect::new(area.x, area.y, area.width, (body_h + 2).min(area.height));
+    f.render_widget(block, area);
+    let buf = f.buffer_mut();
+    for (i, l) in pic.lines.iter().take(used as usize).enumerate() {
+        buf.set_stringn(
+            inner.x,
+            inner.y + i as u16,
+            text::sanitize(l),
+            inner.width as usize,
+            Style::new(),
+        );
+    }
+    let d = Rect::new(inner.x, inner.y, inner.width, used);
+    for m in &pic.marks {
+        let (Ok(line), Ok(col), Ok(w)) = (
+            u16::try_from(m.line),
+            u16::try_from(m.col),
+            u16::try_from(m.width),
+        ) else {
+            continue;
+        };
+        let r = Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
+        if !r.is_empty() {
+            buf.set_style(r, t.mark(m.kind));
+        }
+    }
+    for (i, l) in status.iter().take(status_h as usize).enumerate() {
+        buf.set_stringn(
+            inner.x,
+            inner.y + used + 1 + i as u16,
+            text::sanitize(l),
+            inner.width as usize,
+            t.dim(),
+        );
+    }
+}
+
+/// The style of a line of output.
+fn out_style(s: Out, t: &Theme) -> Style {
+    match s {
+        Out::Command => t.heading(),
+        Out::Normal => Style::new(),
+        Out::Error => t.wrong(),
+        Out::Notice => t.title().remove_modifier(Modifier::BOLD),
+    }
+}
+
+/// The scrollback as screen lines: kubectl's output is cut at the width as
+/// a terminal wraps it (tables stay aligned), the lab's notices are wrapped
+/// at words.
+fn wrap_scrollback(page: &LabPage, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut out = Vec::with_capacity(page.scrollback.len());
+    for l in &page.scrollback {
+        let style = out_style(l.style, t);
+        let pieces = match l.style {
+            Out::Notice => wrap(&l.text, width),
+            _ => hard_wrap(&l.text, width),
+        };
+        if pieces.is_empty() {
+            out.push(Line::default());
+        }
+        for p in pieces {
+            out.push(Line::styled(p, style));
+        }
+    }
+    out
+}
+
+/// Cuts `s` into pieces of at most `width` columns, as a terminal wraps.
+fn hard_wrap(s: &str, width: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = s.trim_end();
+    while !rest.is_empty() {
+        let mut piece = text::truncate(rest, width);
+        if piece.is_empty() {
+            // A character wider than the width: it goes on a row of its own.
+            let n = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            piece = &rest[..n];
+        }
+        pieces.push(piece.to_string());
+        rest = &rest[piece.len()..];
+    }
+    pieces
+}
+
+/// Tab's candidates on one row, the chosen one highlighted; those that do
+/// not fit are counted.
+fn candidates_line(c: &Completion, width: usize, t: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    // Start where the chosen candidate is visible.
+    let first = c.chosen.map_or(0, |i| {
+        let mut w = 0;
+        let mut k = i;
+        while k > 0 && w + text::width(&c.candidates[k]) + 2 < width / 2 {
+            w += text::width(&c.candidates[k]) + 2;
+            k -= 1;
+        }
+        k
+    });
+    for (i, cand) in c.candidates.iter().enumerate().skip(first) {
+        let w = text::width(cand) + 2;
+        let left = c.candidates.len() - i;
+        let more = format!(" +{left} more");
+        if used + w + if left > 1 { text::width(&more) } else { 0 } > width {
+            spans.push(Span::styled(more, t.dim()));
+            break;
+        }
+        let style = if c.chosen == Some(i) {
+            t.selected()
+        } else {
+            t.dim()
+        };
+        spans.push(Span::styled(cand.clone(), style));
+        spans.push(Span::raw("  "));
+        used += w;
+    }
+    Line::from(spans)
+}
+
+/// The prompt: `$ ` and the line, scrolled sideways to keep the cursor in
+/// view, and the cursor itself.
+fn prompt(f: &mut Frame<'_>, area: Rect, page: &LabPage, scroll: usize, t: &Theme) {
+    let note = if scroll > 0 {
+        " [scrolled back: PgDn]"
+    } else {
+        ""
+    };
+    let w = (area.width as usize)
+        .saturating_sub(2 + text::width(note))
+        .max(1);
+    let skip = page.input.visual_scroll(w);
+    let mut shown = String::new();
+    let mut col = 0;
+    for ch in page.input.value().chars() {
+        let cw = text::width(ch.encode_utf8(&mut [0; 4]));
+        if col >= skip && text::width(&shown) + cw <= w {
+            shown.push(ch);
+        }
+        col += cw;
+    }
+    let line = Line::from(vec![Span::styled("$ ", t.key()), Span::raw(shown)]);
+    let buf = f.buffer_mut();
+    buf.set_line(area.x, area.y, &line, area.width);
+    if !note.is_empty() {
+        let x = area.right().saturating_sub(text::width(note) as u16);
+        buf.set_stringn(x, area.y, note, text::width(note), t.dim());
+    }
+    let cx = area.x + 2 + (page.input.visual_cursor().saturating_sub(skip)) as u16;
+    f.set_cursor_position(Position::new(
+        cx.min(area.right().saturating_sub(1)),
+        area.y,
+    ));
+}
+
+/// The solved mission: what was done, why it works, and what is next.
+fn debrief(
+    f: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    page: &LabPage,
+    scroll: usize,
+    t: &Theme,
+    g: &Glyphs,
+) -> Facts {
+    let area = super::chrome::measure(area, 100);
+    let w = area.width as usize;
+    let m = page.lab.mission();
+    let empty = LessonProgress::default();
+    let record = app.session.record().unwrap_or(&empty);
+    let mut lines: Vec<Line<'static>> = vec![
+        Line::styled(
+            ellipsize(
+                &format!("{} Mission solved: {}", g.right, text::sanitize(&m.title)),
+                w,
+            ),
+            t.right(),
+        ),
+        Line::default(),
+    ];
+    for para in text::sanitize(&m.debrief).split("\n\n") {
+        for l in wrap(para.trim(), w) {
+            lines.push(Line::raw(l));
+        }
+        lines.push(Line::default());
+    }
+    let rec = record.labs.get(&m.id);
+    let hints = page.lab.hints_used();
+    let mut used = vec![match hints {
+        0 => "no hints".to_string(),
+        n => text::plural(n, "hint", "hints"),
+    }];
+    if page.lab.solution_used() {
+        used.push("the solution shown".to_string());
+    }
+    let secs = rec.map_or(0, |r| r.seconds_spent()) + page.spent;
+    used.push(format!("time: {}", format_duration(secs)));
+    for l in wrap(&format!("You used {}.", used.join(", ")), w) {
+        lines.push(Line::styled(l, t.dim()));
+    }
+    lines.push(Line::default());
+    let all = crate::lab::missions(&app.session.lesson);
+    let solved = all.iter().filter(|x| record.lab_solved(&x.id)).count();
+    let next = next_mission(&app.session.lesson, record, page.index);
+    let next_line = if solved == all.len() {
+        format!(
+            "All {} missions solved. Enter plays the next one again; m lists them.",
+            all.len()
+        )
+    } else {
+        format!(
+            "Next: {} (Enter). {solved} of {} missions solved.",
+            text::sanitize(&all[next].title),
+            all.len()
+        )
+    };
+    for l in wrap(&next_line, w) {
+        lines.push(Line::styled(l, t.heading()));
+    }
+    let rows = area.height as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    put_lines(f.buffer_mut(), area, lines.iter().skip(scroll));
+    (rows, lines.len())
+}
+
+/// The missions with their marks, the highlighted one's goal below.
+fn list(f: &mut Frame<'_>, area: Rect, app: &App, cursor: usize, t: &Theme, g: &Glyphs) -> Facts {
+    let lesson = &app.session.lesson;
+    let all = crate::lab::missions(lesson);
+    let empty = LessonProgress::default();
+    let record = app.session.record().unwrap_or(&empty);
+    let w = area.width as usize;
+    let solved = all.iter().filter(|m| record.lab_solved(&m.id)).count();
+    let head = [
+        Line::styled(
+            format!("Pod lab · {solved} of {} missions solved", all.len()),
+            t.heading(),
+        ),
+        Line::styled(
+            ellipsize(&format!("{} solved   {} not yet", g.right, g.open), w),
+            t.dim(),
+        ),
+    ];
+    put_lines(f.buffer_mut(), area, head.iter());
+    let rows: Vec<Line<'static>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let done = record.lab_solved(&m.id);
+            let mark = if done { g.right } else { g.open };
+            let section = lesson
+                .section_by_key(&m.section)
+                .map(|s| format!(" · {}", lesson.section_title(s)))
+                .unwrap_or_default();
+            let row = format!(
+                " {mark} {:>2}. {}{}",
+                i + 1,
+                text::sanitize(&m.title),
+                text::sanitize(&section)
+            );
+            let style = if i == cursor {
+                t.selected()
+            } else if done {
+                t.right()
+            } else {
+                Style::new()
+            };
+            Line::styled(ellipsize(&row, w), style)
+        })
+        .collect();
+    // The goal of the highlighted mission under the list, when there is room.
+    let goal = all
+        .get(cursor)
+        .map(|m| wrap(&format!("Goal: {}", text::sanitize(&m.goal)), w))
+        .unwrap_or_default();
+    let avail = area.height.saturating_sub(3) as usize;
+    let list_h = rows
+        .len()
+        .min(avail.saturating_sub(goal.len() + 1).max(avail.min(3)));
+    let list_area = Rect::new(area.x, area.y + 3, area.width, list_h as u16);
+    let top = window_top(cursor, list_h);
+    put_lines(f.buffer_mut(), list_area, rows.iter().skip(top));
+    let goal_y = list_area.bottom() + 1;
+    if goal_y < area.bottom() {
+        let lines: Vec<Line<'static>> =
+            goal.into_iter().map(|l| Line::styled(l, t.dim())).collect();
+        put_lines(
+            f.buffer_mut(),
+            Rect::new(area.x, goal_y, area.width, area.bottom() - goal_y),
+            lines.iter(),
+        );
+    }
+    (list_h.max(1), rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_wraps_as_a_terminal_does() {
+        assert_eq!(hard_wrap("abcdef", 4), ["abcd", "ef"]);
+        assert_eq!(hard_wrap("", 4), Vec::<String>::new());
+        assert_eq!(hard_wrap("界界界", 3), ["界", "界", "界"]);
+        assert_eq!(
+            hard_wrap("界", 1),
+            ["界"],
+            "never stuck on a wide character"
+        );
+    }
+}
