@@ -12,6 +12,7 @@ use crate::keymap::{self, Action, Context, Flags, Key};
 use crate::lab::{self, Lab, Line, ManifestError, Signal, Style};
 use crate::lesson::Lesson;
 use crate::progress::LessonProgress;
+use std::collections::VecDeque;
 use tui_input::{Input, InputRequest};
 
 /// The scrollback keeps this many lines; older ones are dropped.
@@ -260,9 +261,12 @@ pub struct LabPage {
     /// The running mission.
     pub lab: Lab,
     /// What was printed, oldest first.
-    pub scrollback: Vec<Line>,
-    /// Bumped on every change of `scrollback`: the view wraps it again only then.
-    pub rev: u64,
+    pub scrollback: VecDeque<Line>,
+    /// Lines ever added to the scrollback, and lines dropped from its front
+    /// (the oldest, or all of them on `clear`): the view wraps only the
+    /// lines added since its last draw.
+    pub pushed: u64,
+    pub dropped: u64,
     /// Lines scrolled back from the newest (0: following the output).
     pub scroll: usize,
     /// The command line being typed.
@@ -315,8 +319,9 @@ impl LabPage {
             view: View::Prompt,
             index,
             lab: Lab::new(mission),
-            scrollback: Vec::new(),
-            rev: 0,
+            scrollback: VecDeque::new(),
+            pushed: 0,
+            dropped: 0,
             scroll: 0,
             input: Input::default(),
             history: Vec::new(),
@@ -398,17 +403,17 @@ impl LabPage {
             vec![line]
         };
         for l in lines {
-            self.scrollback.push(l);
+            self.scrollback.push_back(l);
+            self.pushed += 1;
             // Scrolled back, the view stays on the same lines.
             if self.scroll > 0 {
                 self.scroll += 1;
             }
         }
-        if self.scrollback.len() > MAX_LINES {
-            let extra = self.scrollback.len() - MAX_LINES;
-            self.scrollback.drain(..extra);
+        while self.scrollback.len() > MAX_LINES {
+            self.scrollback.pop_front();
+            self.dropped += 1;
         }
-        self.rev += 1;
     }
 
     fn notice(&mut self, text: impl Into<String>) {
@@ -731,9 +736,9 @@ impl LabPage {
             match s {
                 Signal::OpenEditor(file) => self.open_editor(&file),
                 Signal::Clear => {
+                    self.dropped += self.scrollback.len() as u64;
                     self.scrollback.clear();
                     self.scroll = 0;
-                    self.rev += 1;
                 }
                 Signal::Watch => {
                     self.watching = true;
@@ -1230,7 +1235,7 @@ mod tests {
             l.open_editor("nope.yaml");
         }
         assert_eq!(a.context(), Context::Lab);
-        let last = page(&a).scrollback.last().unwrap();
+        let last = page(&a).scrollback.back().unwrap();
         assert_eq!(last.style, Style::Error);
         assert!(last.text.contains("web.yaml"), "{}", last.text);
     }

@@ -21,12 +21,52 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
+use std::collections::VecDeque;
 
-/// The wrapped scrollback of one page at one width.
+/// The wrapped scrollback of one page at one width, kept in step with it
+/// line by line: a command wraps only what it printed.
 #[derive(Debug)]
 pub struct Memo {
-    key: (u64, u64, u16),
-    lines: Vec<Line<'static>>,
+    /// The page's serial and the width.
+    key: (u64, u16),
+    /// Source lines `from..to` (counted as [`LabPage::pushed`] counts) are in.
+    from: u64,
+    to: u64,
+    /// Screen lines per source line, oldest first.
+    per_line: VecDeque<usize>,
+    lines: VecDeque<Line<'static>>,
+}
+
+impl Memo {
+    fn new(key: (u64, u16), from: u64) -> Memo {
+        Memo {
+            key,
+            from,
+            to: from,
+            per_line: VecDeque::new(),
+            lines: VecDeque::new(),
+        }
+    }
+
+    /// Drops what the page dropped and wraps what it added.
+    fn follow(&mut self, page: &LabPage, width: usize, t: &Theme) {
+        while self.from < page.dropped.min(self.to) {
+            let n = self.per_line.pop_front().unwrap_or(0);
+            self.lines.drain(..n.min(self.lines.len()));
+            self.from += 1;
+        }
+        if self.to < page.dropped {
+            // Everything wrapped was dropped, and more (a `clear`).
+            *self = Memo::new(self.key, page.dropped);
+        }
+        let skip = (self.to - page.dropped) as usize;
+        for l in page.scrollback.iter().skip(skip) {
+            let wrapped = wrap_line(l, width, t);
+            self.per_line.push_back(wrapped.len());
+            self.lines.extend(wrapped);
+            self.to += 1;
+        }
+    }
 }
 
 /// The highlighted text of the file in the editor.
@@ -114,26 +154,24 @@ impl Ui {
             .map(|c| candidates_line(c, area.width as usize, t));
         let reserved = 1 + u16::from(cands.is_some());
         let rows = area.height.saturating_sub(reserved);
-        let key = (page.serial, page.rev, area.width);
-        if self.lab_memo.as_ref().is_none_or(|m| m.key != key) {
-            self.lab_memo = Some(Memo {
-                key,
-                lines: wrap_scrollback(page, area.width as usize, t),
-            });
-        }
-        let lines = &self.lab_memo.as_ref().expect("just built").lines;
+        let key = (page.serial, area.width);
+        let memo = match &mut self.lab_memo {
+            Some(m) if m.key == key => m,
+            slot => slot.insert(Memo::new(key, page.dropped)),
+        };
+        memo.follow(page, area.width as usize, t);
+        let lines = &memo.lines;
         let total = lines.len();
         let scroll = page.scroll.min(total.saturating_sub(rows as usize));
         let end = total - scroll;
         let start = end.saturating_sub(rows as usize);
-        let shown = &lines[start..end];
         // Short output sits just above the prompt, as in a terminal that has
         // only just opened.
-        let top = area.y + rows - shown.len() as u16;
+        let top = area.y + rows - (end - start) as u16;
         put_lines(
             f.buffer_mut(),
-            Rect::new(area.x, top, area.width, shown.len() as u16),
-            shown.iter(),
+            Rect::new(area.x, top, area.width, (end - start) as u16),
+            lines.range(start..end),
         );
         let mut y = area.y + rows;
         if let Some(c) = cands {
@@ -424,26 +462,20 @@ fn out_style(s: Out, t: &Theme) -> Style {
     }
 }
 
-/// The scrollback as screen lines: kubectl's output is cut at the width as
-/// a terminal wraps it (tables stay aligned), the lab's notices are wrapped
-/// at words.
-fn wrap_scrollback(page: &LabPage, width: usize, t: &Theme) -> Vec<Line<'static>> {
+/// A line of the scrollback as screen lines: kubectl's output is cut at
+/// the width as a terminal wraps it (tables stay aligned), the lab's
+/// notices are wrapped at words.
+fn wrap_line(l: &crate::lab::Line, width: usize, t: &Theme) -> Vec<Line<'static>> {
     let width = width.max(1);
-    let mut out = Vec::with_capacity(page.scrollback.len());
-    for l in &page.scrollback {
-        let style = out_style(l.style, t);
-        let pieces = match l.style {
-            Out::Notice => wrap(&l.text, width),
-            _ => hard_wrap(&l.text, width),
-        };
-        if pieces.is_empty() {
-            out.push(Line::default());
-        }
-        for p in pieces {
-            out.push(Line::styled(p, style));
-        }
+    let style = out_style(l.style, t);
+    let pieces = match l.style {
+        Out::Notice => wrap(&l.text, width),
+        _ => hard_wrap(&l.text, width),
+    };
+    if pieces.is_empty() {
+        return vec![Line::default()];
     }
-    out
+    pieces.into_iter().map(|p| Line::styled(p, style)).collect()
 }
 
 /// Cuts `s` into pieces of at most `width` columns, as a terminal wraps.
