@@ -8,12 +8,26 @@
 //! sanitised). The live Pod is drawn from [`Lab::sim`] with the same diagram
 //! code as the scenes (`diagram::render_with`, focusing [`Lab::focus`]).
 //!
-//! Missions are lesson data (`[[labs]]`, [`model::LabDef`]).
+//! By job: [`model`] (missions as lesson data), [`yaml`] and [`manifest`]
+//! (files read as the API server reads them), `world` (what the images'
+//! processes do), `kubectl` (commands and their real output formats),
+//! `checks` (the closed check vocabulary), `complete` (Tab), [`verify`]
+//! (lint: every solution solves its mission, no mission starts solved).
 
+mod checks;
+mod complete;
+mod kubectl;
+pub mod manifest;
 pub mod model;
+mod shell;
+pub mod verify;
+mod world;
+pub mod yaml;
 
-use crate::sim::Sim;
+use crate::sim::{Event, Kind, PodSpec, RestartPolicy, Sim, State};
+use manifest::{CDecl, ObjKind, PodDecl};
 pub use model::{LabDef, ManifestDef};
+use std::collections::HashMap;
 
 /// A mission, as the lesson declares it.
 pub type Mission = LabDef;
@@ -51,8 +65,8 @@ pub enum Signal {
     OpenEditor(String),
     /// `clear`: empty the scrollback.
     Clear,
-    /// `kubectl get pods -w`: the rows were printed; the page may keep
-    /// printing changed rows as time passes (`Lab::watch_rows`).
+    /// `kubectl get pods -w`: the rows were printed; the page may print
+    /// [`Lab::watch_rows`] as time passes.
     Watch,
     /// The mission became solved by this command.
     Solved,
@@ -65,6 +79,43 @@ pub struct Output {
     pub lines: Vec<Line>,
     /// What the page should do besides.
     pub signals: Vec<Signal>,
+}
+
+impl Output {
+    /// Adds text (split at newlines, sanitised) in `style`.
+    pub fn push(&mut self, style: Style, text: &str) {
+        for l in text.split('\n') {
+            self.lines.push(Line {
+                style,
+                text: clean(l),
+            });
+        }
+    }
+    fn out(&mut self, text: &str) {
+        self.push(Style::Normal, text);
+    }
+    fn err(&mut self, text: &str) {
+        self.push(Style::Error, text);
+    }
+    fn note(&mut self, text: &str) {
+        self.push(Style::Notice, text);
+    }
+    /// The text of every line, joined with newlines (for tests and plain output).
+    pub fn text(&self) -> String {
+        self.lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// One line made safe for a terminal: no control characters at all.
+pub fn clean(s: &str) -> String {
+    let s = crate::text::sanitize(s).replace('\t', "    ");
+    s.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
 }
 
 /// One check of the mission and whether it holds now.
@@ -85,8 +136,10 @@ pub struct ManifestError {
     pub line: usize,
     /// 1-based column.
     pub col: usize,
-    /// kubectl's message, one line, sanitised.
+    /// kubectl's message, sanitised (may span lines).
     pub message: String,
+    /// One sentence for the learner: what to change.
+    pub advice: String,
 }
 
 impl std::fmt::Display for ManifestError {
@@ -95,21 +148,59 @@ impl std::fmt::Display for ManifestError {
     }
 }
 
+/// An object the simulated API server holds (a Deployment or a bare Pod).
+#[derive(Debug, Clone)]
+struct Object {
+    kind: ObjKind,
+    name: String,
+    /// The Pod template it makes Pods from.
+    template: PodDecl,
+    /// `pod-template-hash` (Deployments).
+    hash: String,
+}
+
+/// What a Pod was made from, by the Pod's name prefix (`web-7d9f8c6b5d`).
+#[derive(Debug, Clone)]
+struct Template {
+    prefix: String,
+    decl: PodDecl,
+    /// The owning Deployment and hash, if any.
+    owner: Option<(String, String)>,
+}
+
 /// One running mission: the simulation, the files, and what was used.
 #[derive(Debug, Clone)]
 pub struct Lab {
     mission: Mission,
     sim: Sim,
     files: Vec<(String, String)>,
-    used: Vec<String>,
+    objects: Vec<Object>,
+    templates: Vec<Template>,
+    /// Pods to delete once their replacement is ready (a rollout), by UID.
+    rollout: Vec<String>,
+    /// When each container instance started, by (Pod UID, container), for
+    /// `describe`'s Last State.
+    starts: HashMap<(String, String), (u64, Option<u64>)>,
+    /// The last exit code of each container, by (Pod UID, container).
+    exit_codes: HashMap<(String, String), i32>,
+    /// Restart counts last seen, by (Pod UID, container).
+    seen_restarts: HashMap<(String, String), u32>,
+    /// Containers seen restarting with the Pod's IP unchanged.
+    restarted_same_ip: Vec<String>,
+    /// The first Pod of the mission, once it has an IP: (UID, IP).
+    first_pod: Option<(String, String)>,
+    used: Vec<Vec<String>>,
     hints_used: usize,
     solution_used: bool,
+    was_solved: bool,
 }
 
 impl Lab {
-    /// Starts `mission`: its manifests applied and `start_after` seconds passed.
+    /// Starts `mission`: its manifests applied, `start_after` seconds
+    /// passed, its setup events applied (each followed by `start_after`
+    /// seconds again).
     pub fn new(mission: &Mission) -> Lab {
-        Lab {
+        let mut lab = Lab {
             mission: mission.clone(),
             sim: Sim::new(),
             files: mission
@@ -117,10 +208,31 @@ impl Lab {
                 .iter()
                 .map(|m| (m.file.clone(), m.text.clone()))
                 .collect(),
+            objects: Vec::new(),
+            templates: Vec::new(),
+            rollout: Vec::new(),
+            starts: HashMap::new(),
+            seen_restarts: HashMap::new(),
+            exit_codes: HashMap::new(),
+            restarted_same_ip: Vec::new(),
+            first_pod: None,
             used: Vec::new(),
             hints_used: 0,
             solution_used: false,
+            was_solved: false,
+        };
+        let names: Vec<String> = mission.manifests.iter().map(|m| m.file.clone()).collect();
+        for f in names {
+            let _ = lab.apply_file(&f);
         }
+        let wait = mission.start_after.unwrap_or(20);
+        lab.advance(wait);
+        for ev in &mission.setup {
+            let _ = lab.sim.apply(crate::scene::model_event(ev));
+            lab.advance(wait);
+        }
+        lab.was_solved = lab.solved();
+        lab
     }
 
     /// The mission being played.
@@ -130,13 +242,25 @@ impl Lab {
 
     /// Runs one command line (`kubectl …`, `hint`, `check`, `sleep 30` …).
     pub fn run(&mut self, line: &str) -> Output {
-        let _ = line;
-        Output::default()
+        let mut out = Output::default();
+        out.push(Style::Command, &format!("$ {}", line.trim()));
+        self.sim.clear_flows();
+        kubectl::run(self, line, &mut out);
+        let solved = self.solved();
+        if solved && !self.was_solved {
+            out.signals.push(Signal::Solved);
+            out.note("Mission complete: every check passes. Type `check` to see them.");
+        }
+        self.was_solved = solved;
+        out
     }
 
     /// Lets `secs` simulated seconds pass (what `sleep N` does).
     pub fn advance(&mut self, secs: u64) {
-        self.sim.advance(secs);
+        for _ in 0..secs {
+            self.sim.step();
+            self.tick();
+        }
     }
 
     /// The simulated time in seconds since the mission's Pods were created.
@@ -151,19 +275,32 @@ impl Lab {
 
     /// The mission's checks and whether each holds now.
     pub fn checks(&self) -> Vec<CheckStatus> {
-        Vec::new()
+        self.mission
+            .checks
+            .iter()
+            .map(|c| match checks::parse(c) {
+                Ok(check) => CheckStatus {
+                    text: check.describe(),
+                    passed: check.holds(self),
+                },
+                Err(e) => CheckStatus {
+                    text: format!("(unreadable check: {e})"),
+                    passed: false,
+                },
+            })
+            .collect()
     }
 
-    /// True when every check holds.
+    /// True when every check holds (and there is at least one).
     pub fn solved(&self) -> bool {
-        false
+        let c = self.checks();
+        !c.is_empty() && c.iter().all(|c| c.passed)
     }
 
     /// Tab completion: candidates for the word under `cursor` (a byte
     /// offset in `line`), each the whole word to put in its place.
     pub fn complete(&self, line: &str, cursor: usize) -> Vec<String> {
-        let _ = (line, cursor);
-        Vec::new()
+        complete::complete(self, line, cursor)
     }
 
     /// The mission's files as the learner has them now (name, text).
@@ -178,15 +315,17 @@ impl Lab {
             Some(f) => f.1 = text.to_string(),
             None => self.files.push((name.to_string(), text.to_string())),
         }
-        Ok(())
+        manifest::read(name, text)
+            .map(|_| ())
+            .map_err(|r| manifest_error(name, r))
     }
 
     /// Hint `n` (0-based; hints go from a nudge to the exact command),
-    /// recorded as used.
-    pub fn hint(&mut self, n: usize) -> Option<&str> {
-        let h = self.mission.hints.get(n)?;
+    /// recorded as used, with `{pod}` filled in.
+    pub fn hint(&mut self, n: usize) -> Option<String> {
+        let h = self.mission.hints.get(n)?.clone();
         self.hints_used = self.hints_used.max(n + 1);
-        Some(h)
+        Some(self.fill(&h))
     }
 
     /// How many hints have been shown.
@@ -194,10 +333,10 @@ impl Lab {
         self.hints_used
     }
 
-    /// The solution commands, recorded as used.
-    pub fn solution(&mut self) -> &[String] {
+    /// The solution commands with `{pod}` filled in, recorded as used.
+    pub fn solution(&mut self) -> Vec<String> {
         self.solution_used = true;
-        &self.mission.solution
+        self.mission.solution.iter().map(|s| self.fill(s)).collect()
     }
 
     /// True once the solution has been shown.
@@ -215,10 +354,15 @@ impl Lab {
         self.sim.current()
     }
 
+    /// The rows `kubectl get pods -w` would print now (header first).
+    pub fn watch_rows(&self) -> Vec<String> {
+        kubectl::pod_table(self, false, None)
+    }
+
     /// The commands used so far, normalised (`logs -c shipper --previous`),
     /// for `command_used` checks and the progress record.
-    pub fn used_commands(&self) -> &[String] {
-        &self.used
+    pub fn used_commands(&self) -> Vec<String> {
+        self.used.iter().map(|t| t.join(" ")).collect()
     }
 
     /// Starts the mission over (files, Pods and time; hints and solution
@@ -229,6 +373,540 @@ impl Lab {
         self.hints_used = h;
         self.solution_used = s;
     }
+
+    /// `{pod}` → the current Pod's name.
+    fn fill(&self, s: &str) -> String {
+        let pod = self.sim.pod().map_or("POD", |p| p.name.as_str());
+        s.replace("{pod}", pod)
+    }
+
+    /// The template a Pod was made from.
+    fn template_of(&self, pod_prefix: &str) -> Option<&Template> {
+        self.templates.iter().rev().find(|t| t.prefix == pod_prefix)
+    }
+
+    /// The declaration of container `c` in Pod `i`.
+    fn decl(&self, i: usize, c: &str) -> Option<&CDecl> {
+        let p = self.sim.pods.get(i)?;
+        let t = self.template_of(&p.spec.prefix)?;
+        t.decl
+            .init
+            .iter()
+            .chain(&t.decl.containers)
+            .find(|d| d.name == c)
+    }
+
+    /// Applies one of the files; the output lines kubectl prints.
+    fn apply_file(&mut self, file: &str) -> Result<Vec<String>, ManifestError> {
+        let Some((_, text)) = self.files.iter().find(|(n, _)| n == file) else {
+            return Err(ManifestError {
+                file: file.to_string(),
+                line: 0,
+                col: 0,
+                message: format!("error: the path \"{file}\" does not exist"),
+                advice: format!("The files here: {}.", self.file_list()),
+            });
+        };
+        let obj = manifest::read(file, text).map_err(|r| manifest_error(file, r))?;
+        let mut lines: Vec<String> = obj
+            .warnings
+            .iter()
+            .map(|w| format!("Warning: {w}"))
+            .collect();
+        let res = format!("{}/{}", obj.kind.resource(), obj.name);
+        let existing = self
+            .objects
+            .iter()
+            .position(|o| o.kind == obj.kind && o.name == obj.name);
+        let hash = template_hash(&obj.pod);
+        match existing {
+            Some(i) if self.objects[i].template == obj.pod => {
+                lines.push(format!("{res} unchanged"));
+            }
+            Some(i) if obj.kind == ObjKind::Pod => {
+                let _ = i;
+                return Err(ManifestError {
+                    file: file.to_string(),
+                    line: 0,
+                    col: 0,
+                    message: format!(
+                        "The Pod \"{}\" is invalid: spec: Forbidden: pod updates may not change fields other than \
+                         `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,\
+                         `spec.tolerations` (only additions to existing tolerations),\
+                         `spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+                        obj.name
+                    ),
+                    advice: "A running Pod's containers, ports and volumes cannot change: delete the Pod \
+                             and apply again (a Deployment does this for you with a rollout)."
+                        .into(),
+                });
+            }
+            Some(i) => {
+                // A rollout: a new ReplicaSet's Pod first; the old Pod goes once it is Ready.
+                let olds: Vec<String> = self
+                    .sim
+                    .pods
+                    .iter()
+                    .filter(|p| {
+                        !p.is_terminating()
+                            && self
+                                .template_of(&p.spec.prefix)
+                                .and_then(|t| t.owner.as_ref())
+                                .is_some_and(|(d, _)| *d == obj.name)
+                    })
+                    .map(|p| p.uid.clone())
+                    .collect();
+                for p in &mut self.sim.pods {
+                    if olds.contains(&p.uid) {
+                        p.spec.owned = false;
+                    }
+                }
+                self.rollout.extend(olds);
+                self.objects[i].template = obj.pod.clone();
+                self.objects[i].hash = hash.clone();
+                self.create_pods(&obj.name, obj.kind, &obj.pod, &hash);
+                lines.push(format!("{res} configured"));
+            }
+            None => {
+                self.objects.push(Object {
+                    kind: obj.kind,
+                    name: obj.name.clone(),
+                    template: obj.pod.clone(),
+                    hash: hash.clone(),
+                });
+                self.create_pods(&obj.name, obj.kind, &obj.pod, &hash);
+                lines.push(format!("{res} created"));
+            }
+        }
+        Ok(lines)
+    }
+
+    fn file_list(&self) -> String {
+        self.files
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn create_pods(&mut self, name: &str, kind: ObjKind, decl: &PodDecl, hash: &str) {
+        let prefix = match kind {
+            ObjKind::Pod => name.to_string(),
+            ObjKind::Deployment => format!("{name}-{hash}"),
+        };
+        self.templates.push(Template {
+            prefix: prefix.clone(),
+            decl: decl.clone(),
+            owner: (kind == ObjKind::Deployment).then(|| (name.to_string(), hash.to_string())),
+        });
+        let spec = sim_spec(&prefix, kind, decl);
+        let i = self.sim.create(spec);
+        if kind == ObjKind::Pod {
+            // A bare Pod is called exactly what its manifest says.
+            let p = &mut self.sim.pods[i];
+            let old = std::mem::replace(&mut p.name, name.to_string());
+            for e in &mut p.events {
+                e.message = e.message.replace(&old, name);
+            }
+        }
+    }
+
+    /// What the processes do in the second that just passed.
+    fn tick(&mut self) {
+        let now = self.sim.now;
+        for i in 0..self.sim.pods.len() {
+            let names: Vec<String> = self.sim.pods[i]
+                .all()
+                .map(|c| c.name().to_string())
+                .collect();
+            for c in names {
+                self.tick_container(i, &c, now);
+            }
+        }
+        self.observe();
+        // Rollout: the old Pods go once a new one is Ready.
+        if !self.rollout.is_empty()
+            && self
+                .sim
+                .pods
+                .iter()
+                .any(|p| p.is_ready() && !self.rollout.contains(&p.uid))
+        {
+            let olds = std::mem::take(&mut self.rollout);
+            for uid in olds {
+                if let Some(i) = self
+                    .sim
+                    .pods
+                    .iter()
+                    .position(|p| p.uid == uid && !p.is_terminating())
+                {
+                    let _ = self.sim.apply_to(i, Event::Delete);
+                }
+            }
+        }
+    }
+
+    fn tick_container(&mut self, i: usize, name: &str, now: u64) {
+        let Some(decl) = self.decl(i, name).cloned() else {
+            return;
+        };
+        let pod = &self.sim.pods[i];
+        let Some(c) = pod.container(name) else {
+            return;
+        };
+        let State::Running { since } = c.state else {
+            return;
+        };
+        if c.stop_sent_at.is_some() {
+            return;
+        }
+        let key = (pod.uid.clone(), name.to_string());
+        let ip = pod.ip.clone().unwrap_or_default();
+        let prog = world::program(&decl);
+        let up = now - since;
+        let log = |lab: &mut Lab, line: String| {
+            let _ = lab.sim.apply_to(
+                i,
+                Event::Log {
+                    container: name.to_string(),
+                    line,
+                },
+            );
+        };
+        if up == 0 {
+            let entry = self.starts.entry(key).or_insert((since, None));
+            if entry.0 != since {
+                *entry = (since, Some(entry.0));
+            }
+            for l in &prog.start_log {
+                log(self, l.clone());
+            }
+            for path in &prog.writes {
+                if let Some((vol, rel)) = mount_for(&decl, path) {
+                    let _ = self.sim.apply_to(
+                        i,
+                        Event::Write {
+                            container: name.to_string(),
+                            volume: Some(vol),
+                            file: rel,
+                        },
+                    );
+                }
+            }
+            if let Some(t) = &prog.tails {
+                log(self, "[ info] [input:tail:tail.0] initializing".into());
+                let _ = t;
+            }
+        }
+        if let Some((after, code, lines)) = &prog.crash
+            && up == *after
+        {
+            for l in lines {
+                log(self, l.clone());
+            }
+            let _ = self.sim.apply_to(
+                i,
+                Event::Crash {
+                    container: name.to_string(),
+                    exit_code: *code,
+                },
+            );
+            return;
+        }
+        if let Some((host, port)) = &prog.dials
+            && up == 1
+        {
+            let local = host == "localhost" || host == "127.0.0.1" || *host == ip;
+            let ok = local
+                && self.sim.pods[i]
+                    .listener(*port)
+                    .is_some_and(|l| l.name() != name);
+            if local {
+                let _ = self.sim.apply_to(
+                    i,
+                    Event::Request {
+                        from: name.to_string(),
+                        port: *port,
+                    },
+                );
+            } else {
+                let _ = self.sim.apply_to(
+                    i,
+                    Event::Outbound {
+                        from: name.to_string(),
+                        to: format!("{host}:{port}"),
+                    },
+                );
+            }
+            if ok {
+                log(self, format!("connected to {host}:{port}"));
+            } else {
+                let why = if local {
+                    "connect: connection refused"
+                } else {
+                    "connect: no route to host"
+                };
+                log(self, format!("error: dial tcp {host}:{port}: {why}"));
+                log(self, "fatal: cannot reach the cache, exiting".into());
+                let _ = self.sim.apply_to(
+                    i,
+                    Event::Crash {
+                        container: name.to_string(),
+                        exit_code: 1,
+                    },
+                );
+                return;
+            }
+        }
+        // Traffic: a client asks the web server for a page every 10 seconds.
+        if prog.listens == Some(80)
+            && world::Image::of(&decl.image) == world::Image::Nginx
+            && up > 0
+            && up % 10 == 0
+        {
+            let _ = self.sim.apply_to(
+                i,
+                Event::Inbound {
+                    client: "client 10.1.0.1".into(),
+                    port: 80,
+                },
+            );
+            let line = format!(
+                "10.1.0.1 - - [{}] \"GET / HTTP/1.1\" 200 615 \"-\" \"curl/8.5.0\"",
+                kubectl::clf_time(now)
+            );
+            if mount_for(&decl, "/var/log/nginx/access.log").is_some() {
+                self.access_log_lines(i, &line);
+            } else {
+                log(self, line);
+            }
+        }
+        if let Some(path) = &prog.tails
+            && up == 2
+            && self.visible(i, name, path)
+        {
+            log(
+                self,
+                format!(
+                    "[ info] [input:tail:tail.0] inotify_fs_add(): inode=1048601 watch_fd=1 name={path}"
+                ),
+            );
+        }
+    }
+
+    /// An access-log line written to the volume: shippers that tail it print it.
+    fn access_log_lines(&mut self, i: usize, line: &str) {
+        let readers: Vec<(String, String)> = self.sim.pods[i]
+            .all()
+            .filter(|c| c.is_running())
+            .filter_map(|c| {
+                let d = self.decl(i, c.name())?;
+                let path = world::program(d).tails?;
+                Some((c.name().to_string(), path))
+            })
+            .collect();
+        for (reader, path) in readers {
+            if self.visible(i, &reader, &path) {
+                let _ = self.sim.apply_to(
+                    i,
+                    Event::Read {
+                        container: reader.clone(),
+                        volume: self.mount_volume(i, &reader, &path),
+                        file: file_name(&path),
+                    },
+                );
+                let rec = format!(
+                    "[0] tail.0: [[{}.000000000, {{}}], {{\"log\"=>\"{}\"}}]",
+                    kubectl::epoch(self.sim.now),
+                    line.replace('"', "\\\"")
+                );
+                let _ = self.sim.apply_to(
+                    i,
+                    Event::Log {
+                        container: reader,
+                        line: rec,
+                    },
+                );
+            }
+        }
+    }
+
+    fn mount_volume(&self, i: usize, c: &str, path: &str) -> Option<String> {
+        self.decl(i, c)
+            .and_then(|d| mount_for(d, path))
+            .map(|(v, _)| v)
+    }
+
+    /// True when container `c` of Pod `i` sees a file at `path`.
+    fn visible(&self, i: usize, c: &str, path: &str) -> bool {
+        let Some(d) = self.decl(i, c) else {
+            return false;
+        };
+        let Some(p) = self.sim.pods.get(i) else {
+            return false;
+        };
+        if let Some((vol, rel)) = mount_for(d, path) {
+            return p.volume(&vol).is_some_and(|v| v.files.contains(&rel));
+        }
+        let img = world::Image::of(&d.image);
+        world::image_files(img).iter().any(|(f, _)| *f == path)
+            || p.container(c)
+                .is_some_and(|k| k.files.iter().any(|f| f == path))
+    }
+
+    /// The exit code of a container's last terminated instance (0 if none seen).
+    fn last_exit_code(&self, p: &crate::sim::Pod, c: &crate::sim::Container) -> i32 {
+        self.exit_codes
+            .get(&(p.uid.clone(), c.name().to_string()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Keeps the facts checks need across Pods: restarts seen with the IP kept, the first Pod.
+    fn observe(&mut self) {
+        let Some(p) = self.sim.pod() else {
+            return;
+        };
+        if self.first_pod.is_none()
+            && let Some(ip) = &p.ip
+        {
+            self.first_pod = Some((p.uid.clone(), ip.clone()));
+        }
+        for q in &self.sim.pods {
+            for c in q.all() {
+                if let State::Terminated { exit_code, .. } = c.state {
+                    self.exit_codes
+                        .insert((q.uid.clone(), c.name().to_string()), exit_code);
+                }
+            }
+        }
+        let Some(p) = self.sim.pod() else {
+            return;
+        };
+        let mut restarted = Vec::new();
+        for c in p.all() {
+            let key = (p.uid.clone(), c.name().to_string());
+            let before = self.seen_restarts.insert(key, c.restarts).unwrap_or(0);
+            if c.restarts > before && p.ip.is_some() {
+                restarted.push(c.name().to_string());
+            }
+        }
+        for r in restarted {
+            if !self.restarted_same_ip.contains(&r) {
+                self.restarted_same_ip.push(r);
+            }
+        }
+    }
+
+    /// Records a command that ran, normalised, for `command_used`.
+    fn record(&mut self, tokens: Vec<String>) {
+        self.used.push(tokens);
+    }
+}
+
+fn manifest_error(file: &str, r: manifest::Refusal) -> ManifestError {
+    ManifestError {
+        file: file.to_string(),
+        line: r.line,
+        col: r.col,
+        message: r.kubectl,
+        advice: r.advice,
+    }
+}
+
+/// The volume and the path inside it where `path` lands for this container.
+fn mount_for(d: &CDecl, path: &str) -> Option<(String, String)> {
+    d.mounts
+        .iter()
+        .filter(|(_, at, _)| {
+            path.strip_prefix(at.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+        .max_by_key(|(_, at, _)| at.len())
+        .map(|(v, at, _)| (v.clone(), path[at.len() + 1..].to_string()))
+}
+
+fn file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
+/// A `pod-template-hash`-like name part from the template: same template, same hash.
+fn template_hash(decl: &PodDecl) -> String {
+    use std::hash::{Hash, Hasher};
+    // FNV-1a over the Debug form: stable across runs, unlike RandomState.
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    format!("{decl:?}").hash(&mut h);
+    let mut x = h.finish();
+    const ALPHA: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+    (0..10)
+        .map(|_| {
+            let c = ALPHA[(x % ALPHA.len() as u64) as usize] as char;
+            x /= ALPHA.len() as u64;
+            c
+        })
+        .collect()
+}
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// The simulation's spec for a declared Pod.
+fn sim_spec(prefix: &str, kind: ObjKind, d: &PodDecl) -> PodSpec {
+    use crate::sim::ContainerSpec;
+    let mut spec = PodSpec::new(prefix)
+        .restart_policy(match d.restart_policy.as_str() {
+            "OnFailure" => RestartPolicy::OnFailure,
+            "Never" => RestartPolicy::Never,
+            _ => RestartPolicy::Always,
+        })
+        .grace(d.grace);
+    if kind == ObjKind::Pod {
+        spec = spec.unowned();
+    }
+    for (v, _) in &d.volumes {
+        spec = spec.volume(v);
+    }
+    let make = |c: &CDecl, k: Kind| {
+        let prog = world::program(c);
+        let mut s = ContainerSpec::of_kind(&c.name, &c.image, k);
+        if let Some(p) = prog.listens {
+            s = s.port(p);
+        }
+        for (v, at, _) in &c.mounts {
+            s = s.mount_at(v, at);
+        }
+        if k == Kind::Init {
+            // A process that never exits by itself keeps an init container running for ever.
+            s = s.runs_for(prog.finishes_after.unwrap_or(1 << 40));
+        }
+        if prog.dials.is_some() {
+            s = s.ready_after(2);
+        }
+        s
+    };
+    for c in &d.init {
+        let k = if c.restart_policy.as_deref() == Some("Always") {
+            Kind::Sidecar
+        } else {
+            Kind::Init
+        };
+        spec = spec.with(make(c, k));
+    }
+    for c in &d.containers {
+        spec = spec.with(make(c, Kind::App));
+    }
+    spec
 }
 
 /// The missions of a lesson, in order.
@@ -240,3 +918,6 @@ pub fn missions(lesson: &crate::lesson::Lesson) -> &[Mission] {
 pub fn find<'a>(lesson: &'a crate::lesson::Lesson, id: &str) -> Option<&'a Mission> {
     lesson.labs.iter().find(|m| m.id == id)
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,6 +18,8 @@ pub mod verify;
 pub use library::{builtin, builtin_names, find, title};
 pub use model::SceneDef;
 pub use player::Player;
+/// A scene event as a simulation event (the pod lab applies missions' setup events with it).
+pub(crate) use player::event as model_event;
 
 /// A learner action a scene may offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
