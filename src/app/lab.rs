@@ -289,6 +289,10 @@ pub struct LabPage {
     /// `kubectl get pods -w` is running: new rows print as time passes,
     /// Ctrl-C stops it.
     pub watching: bool,
+    /// The watched rows as last printed (see [`watch_key`]).
+    watch_seen: Vec<String>,
+    /// The debrief of this mission has been shown.
+    pub debriefed: bool,
 }
 
 /// What a key did, for [`crate::app::App`] to carry out.
@@ -302,6 +306,8 @@ pub enum Outcome {
     Solved,
     /// Open the mission at this index.
     Open(usize),
+    /// Open the next mission not solved yet.
+    Next,
     /// Open the help overlay.
     Help,
     /// Quit the tutor.
@@ -332,6 +338,8 @@ impl LabPage {
             spent: 0,
             rows: 10,
             watching: false,
+            watch_seen: Vec::new(),
+            debriefed: false,
         };
         page.greet();
         Some(page)
@@ -350,9 +358,9 @@ impl LabPage {
         let m = self.lab.mission();
         let files: Vec<&str> = self.lab.files().iter().map(|(n, _)| n.as_str()).collect();
         let mut lines = vec![
-            format!("Mission: {}", m.title),
-            "Type kubectl commands as you would at work. `hint` nudges you, `check` \
-             shows the checks, `help` lists what the lab understands."
+            format!("Goal: {}", m.goal),
+            "Type kubectl commands as you would at work: `hint` nudges you, `check` \
+             shows the checks, `help` lists the rest."
                 .to_string(),
         ];
         if !files.is_empty() {
@@ -448,14 +456,23 @@ impl LabPage {
         }
         self.lab.advance(secs);
         if self.watching {
-            for l in watch_rows(&mut self.lab) {
-                self.push(l);
+            // As `kubectl get pods -w` does: a row each time a Pod changes.
+            let rows: Vec<String> = self.lab.watch_rows().into_iter().skip(1).collect();
+            let keys: Vec<String> = rows.iter().map(|r| watch_key(r)).collect();
+            for (row, key) in rows.iter().zip(&keys) {
+                if !self.watch_seen.contains(key) {
+                    self.push(Line {
+                        style: Style::Normal,
+                        text: row.clone(),
+                    });
+                }
             }
+            self.watch_seen = keys;
         }
     }
 
     /// Handles a key at wall-clock second `now`.
-    pub fn key(&mut self, key: Key, now: i64, lesson: &Lesson, record: &LessonProgress) -> Outcome {
+    pub fn key(&mut self, key: Key, now: i64, lesson: &Lesson) -> Outcome {
         self.tick(now);
         let ctx = self.context();
         let action = keymap::action_for(key, ctx, Flags::default());
@@ -466,12 +483,19 @@ impl LabPage {
                 Outcome::None
             }
             View::Debrief { scroll } => match action {
-                Some(Action::Next) => Outcome::Open(next_mission(lesson, record, self.index)),
+                Some(Action::Next) => Outcome::Next,
                 Some(Action::Missions) => {
                     self.view = View::List { cursor: self.index };
                     Outcome::None
                 }
-                Some(Action::Back) => Outcome::Leave,
+                Some(Action::Back) => {
+                    self.view = View::Prompt;
+                    self.notice(
+                        "Solved. `next` opens the next mission, `missions` lists them all, \
+                         Esc leaves the lab.",
+                    );
+                    Outcome::None
+                }
                 Some(Action::Help) => Outcome::Help,
                 Some(Action::Quit) => Outcome::Quit,
                 Some(Action::ScrollUp) => {
@@ -710,8 +734,15 @@ impl LabPage {
                 self.history.remove(0);
             }
         }
-        if matches!(trimmed, "exit" | "quit" | "logout") {
-            return Outcome::Leave;
+        // The page's own words: leaving, and moving between missions.
+        match trimmed {
+            "exit" | "quit" | "logout" => return Outcome::Leave,
+            "next" => return Outcome::Next,
+            "missions" => {
+                self.view = View::List { cursor: self.index };
+                return Outcome::None;
+            }
+            _ => {}
         }
         if trimmed.is_empty() {
             self.push(Line {
@@ -726,7 +757,6 @@ impl LabPage {
     /// Runs one command line through the engine and shows what it printed.
     pub fn run(&mut self, line: &str) -> Outcome {
         self.watching = false;
-        let solved_before = self.lab.solved();
         let out = self.lab.run(line);
         for l in out.lines {
             self.push(l);
@@ -742,12 +772,22 @@ impl LabPage {
                 }
                 Signal::Watch => {
                     self.watching = true;
+                    self.watch_seen = self
+                        .lab
+                        .watch_rows()
+                        .iter()
+                        .skip(1)
+                        .map(|r| watch_key(r))
+                        .collect();
                     self.notice("(watching: rows print as the Pod changes; Ctrl-C stops)");
                 }
                 Signal::Solved => solved = true,
             }
         }
-        if solved || (!solved_before && self.lab.solved()) {
+        // Solved by this command, or by time passing before it: the
+        // debrief follows the first command that sees it.
+        if (solved || self.lab.solved()) && !self.debriefed {
+            self.debriefed = true;
             self.watching = false;
             self.view = View::Debrief { scroll: 0 };
             return Outcome::Solved;
@@ -881,10 +921,8 @@ impl super::App {
         let super::Page::Lab(l) = &mut self.page else {
             return Effect::None;
         };
-        let empty = LessonProgress::default();
         let lesson_id = self.session.lesson.id.clone();
-        let record = self.session.progress.lesson(&lesson_id).unwrap_or(&empty);
-        let outcome = l.key(key, now, &self.session.lesson, record);
+        let outcome = l.key(key, now, &self.session.lesson);
         // Hints and the solution count once seen, whatever happens next.
         let (id, hints, solution) = (
             l.mission_id().to_string(),
@@ -919,7 +957,15 @@ impl super::App {
                     .complete(&stamp);
                 Effect::Save
             }
-            Outcome::Open(i) => {
+            Outcome::Next | Outcome::Open(_) => {
+                let i = match outcome {
+                    Outcome::Open(i) => i,
+                    _ => {
+                        let empty = LessonProgress::default();
+                        let record = self.session.progress.lesson(&lesson_id);
+                        next_mission(&self.session.lesson, record.unwrap_or(&empty), l.index)
+                    }
+                };
                 let spent = std::mem::take(&mut l.spent);
                 *self.lab_time.entry(id).or_default() += spent;
                 l.switch(&self.session.lesson, i, now);
@@ -935,10 +981,11 @@ impl super::App {
     }
 }
 
-/// Rows changed since the last call while `kubectl get pods -w` runs.
-// Until the engine prints watch rows itself, a watch shows nothing more.
-fn watch_rows(_lab: &mut Lab) -> Vec<Line> {
-    Vec::new()
+/// What a `kubectl get pods -w` row says about its Pod that a watch
+/// reports: name, READY, STATUS and the restart count. AGE (and the "15s
+/// ago" of RESTARTS) change every second without anything happening.
+fn watch_key(row: &str) -> String {
+    row.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
 }
 
 /// A manifest error as `FILE:LINE:COL: message`.
@@ -1006,7 +1053,8 @@ mod tests {
             start_after: None,
             setup: Vec::new(),
             pace,
-            checks: vec!["pod_ready".to_string()],
+            // Never true here: these missions stay open whatever is typed.
+            checks: vec!["container_restarts(app) >= 5".to_string()],
             hints: vec!["a".into(), "b".into(), "c".into()],
             solution: vec!["kubectl get pods".to_string()],
             solution_files: Vec::new(),
@@ -1192,6 +1240,157 @@ mod tests {
         // The mouse wheel scrolls too.
         let _ = a.update(Action::ScrollUp, "");
         assert_eq!(page(&a).scroll, 3);
+    }
+
+    /// Plays a built-in mission's solution through the page's keys, as a
+    /// learner types it (an edit through the editor), then lets time pass
+    /// until a command sees the mission solved.
+    fn solve_first_mission(a: &mut App, now: i64) -> Vec<Effect> {
+        let mission = page(a).lab.mission().clone();
+        let mut effects = Vec::new();
+        for cmd in &mission.solution {
+            let pod = page(a).lab.sim().pod().map(|p| p.name.clone()).unwrap();
+            let cmd = cmd.replace("{pod}", &pod);
+            type_text(a, &cmd, now);
+            effects.push(a.lab_key(Key::Enter, now));
+            if let Some(file) = cmd.strip_prefix("edit ") {
+                let text = &mission
+                    .solution_files
+                    .iter()
+                    .find(|f| f.file == file)
+                    .unwrap()
+                    .text;
+                if let Page::Lab(l) = &mut a.page
+                    && let View::Editor(e) = &mut l.view
+                {
+                    e.lines = text.lines().map(str::to_string).collect();
+                }
+                effects.push(a.lab_key(Key::Ctrl('s'), now));
+            }
+        }
+        for _ in 0..20 {
+            if !matches!(page(a).view, View::Prompt) {
+                break;
+            }
+            effects.push(a.lab_key(Key::Ctrl('t'), now));
+        }
+        effects
+    }
+
+    #[test]
+    fn a_solved_mission_is_recorded_and_debriefed_and_enter_opens_the_next() {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        let first = page(&a).mission_id().to_string();
+        let effects = solve_first_mission(&mut a, T0 + 60);
+        assert!(effects.contains(&Effect::Save), "{effects:?}");
+        assert!(
+            matches!(page(&a).view, View::Debrief { .. }),
+            "{:?}",
+            page(&a).scrollback
+        );
+        assert_eq!(a.context(), Context::LabDebrief);
+        let rec = &a.session.record().unwrap().labs[&first];
+        assert_eq!(rec.completed.as_deref(), Some("2027-01-15T08:01:00Z"));
+        assert!(!rec.solution && rec.hints == 0);
+        // Typing in the debrief does not move on; Enter does, to the next mission.
+        let _ = a.lab_key(Key::Char('n'), T0 + 61);
+        assert_eq!(page(&a).mission_id(), first);
+        let _ = a.lab_key(Key::Enter, T0 + 62);
+        assert_ne!(page(&a).mission_id(), first);
+        assert!(matches!(page(&a).view, View::Prompt));
+        assert!(!page(&a).history.is_empty(), "the history is kept");
+        // The time spent on the first mission is its own.
+        a.add_time("s", 62);
+        let labs = &a.session.record().unwrap().labs;
+        assert_eq!(labs[&first].seconds_spent(), 62);
+    }
+
+    #[test]
+    fn hints_and_the_solution_are_recorded_as_soon_as_they_are_seen() {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        let id = page(&a).mission_id().to_string();
+        for cmd in ["hint", "hint"] {
+            type_text(&mut a, cmd, T0);
+            let _ = a.lab_key(Key::Enter, T0);
+        }
+        assert_eq!(a.session.record().unwrap().labs[&id].hints, 2);
+        type_text(&mut a, "solution", T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        assert!(a.session.record().unwrap().labs[&id].solution);
+        // Starting over forgets neither.
+        type_text(&mut a, "reset", T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        let rec = &a.session.record().unwrap().labs[&id];
+        assert!(rec.hints == 2 && rec.solution);
+    }
+
+    #[test]
+    fn esc_on_the_debrief_returns_to_the_pod_and_next_moves_on() {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        let first = page(&a).mission_id().to_string();
+        let _ = solve_first_mission(&mut a, T0);
+        let _ = a.lab_key(Key::Esc, T0);
+        assert_eq!(a.context(), Context::Lab);
+        assert_eq!(page(&a).mission_id(), first);
+        // Another command does not debrief again.
+        type_text(&mut a, "kubectl get pods", T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        assert_eq!(a.context(), Context::Lab);
+        type_text(&mut a, "next", T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        assert_ne!(page(&a).mission_id(), first);
+        type_text(&mut a, "missions", T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        assert_eq!(a.context(), Context::LabList);
+    }
+
+    #[test]
+    fn tab_completes_a_word_or_cycles_through_the_candidates() {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        let pod = page(&a).lab.sim().pod().unwrap().name.clone();
+        // One candidate: completed, with a space after it.
+        type_text(&mut a, "kubectl desc", T0);
+        let _ = a.lab_key(Key::Tab, T0);
+        assert_eq!(page(&a).input.value(), "kubectl describe ");
+        type_text(&mut a, "pod ", T0);
+        let _ = a.lab_key(Key::Tab, T0);
+        assert_eq!(
+            page(&a).input.value(),
+            format!("kubectl describe pod {pod} ")
+        );
+        // Several: the candidates are listed, and Tab cycles through them.
+        let _ = a.lab_key(Key::Ctrl('c'), T0);
+        type_text(&mut a, "kubectl ", T0);
+        let _ = a.lab_key(Key::Tab, T0);
+        let c = page(&a).completion.clone().expect("candidates listed");
+        assert!(c.candidates.len() > 2, "{c:?}");
+        assert_eq!(c.chosen, None);
+        let _ = a.lab_key(Key::Tab, T0);
+        assert_eq!(
+            page(&a).input.value(),
+            format!("kubectl {}", c.candidates[0])
+        );
+        let _ = a.lab_key(Key::Tab, T0);
+        assert_eq!(
+            page(&a).input.value(),
+            format!("kubectl {}", c.candidates[1])
+        );
+        let _ = a.lab_key(Key::BackTab, T0);
+        assert_eq!(
+            page(&a).input.value(),
+            format!("kubectl {}", c.candidates[0])
+        );
+        // Any other key ends the cycle and edits the line as it stands.
+        type_text(&mut a, "x", T0);
+        assert!(page(&a).completion.is_none());
+        assert_eq!(
+            page(&a).input.value(),
+            format!("kubectl {}x", c.candidates[0])
+        );
     }
 
     #[test]
