@@ -708,6 +708,175 @@ fn list(f: &mut Frame<'_>, area: Rect, app: &App, cursor: usize, t: &Theme, g: &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{App, Page};
+    use crate::keymap::Key;
+    use crate::progress::Progress;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    const T0: i64 = 1_800_000_000;
+
+    fn draw(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        ui.prepare(app);
+        let mut drawn = crate::ui::Drawn::default();
+        t.draw(|f| drawn = ui.draw(f, app)).unwrap();
+        if let Some((rows, lines)) = drawn.lab {
+            app.lab_viewed(rows, lines);
+        }
+        let buf = t.backend().buffer();
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn run(app: &mut App, cmd: &str) {
+        for c in cmd.chars() {
+            let _ = app.lab_key(Key::Char(c), T0);
+        }
+        let _ = app.lab_key(Key::Enter, T0);
+    }
+
+    /// Every lab screen, as a learner reaches it.
+    fn screens() -> Vec<(&'static str, App)> {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        let fresh = a.clone();
+        run(&mut a, "kubectl get pods");
+        run(&mut a, "kubectl describe pod");
+        let described = a.clone();
+        let mut tab = a.clone();
+        for c in "kubectl ".chars() {
+            let _ = tab.lab_key(Key::Char(c), T0);
+        }
+        let _ = tab.lab_key(Key::Tab, T0);
+        let mut editor = a.clone();
+        run(&mut editor, "edit web.yaml");
+        let mut list = a.clone();
+        run(&mut list, "missions");
+        let mut debrief = a.clone();
+        if let Page::Lab(l) = &mut debrief.page {
+            l.view = View::Debrief { scroll: 0 };
+        }
+        vec![
+            ("fresh", fresh),
+            ("described", described),
+            ("completing", tab),
+            ("editor", editor),
+            ("list", list),
+            ("debrief", debrief),
+        ]
+    }
+
+    #[test]
+    fn every_lab_screen_shows_its_essentials_at_every_size_and_in_ascii() {
+        for (w, h) in [(60, 20), (80, 24), (100, 30), (120, 40)] {
+            for (name, app) in screens() {
+                for charset in [Charset::Unicode, Charset::Ascii] {
+                    let mut app = app.clone();
+                    let mut ui = Ui::new(true, charset);
+                    let screen = draw(&mut app, &mut ui, w, h);
+                    let at = format!("{name} at {w}x{h} {charset:?}:\n{screen}");
+                    if charset == Charset::Ascii {
+                        assert!(screen.is_ascii(), "{at}");
+                    }
+                    assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "{at}");
+                    let page = app.lab().unwrap();
+                    match name {
+                        "list" => assert!(screen.contains("missions solved"), "{at}"),
+                        "debrief" => assert!(screen.contains("Mission solved"), "{at}"),
+                        _ => {
+                            // The goal and the checks are always in view.
+                            assert!(screen.contains("checks pass"), "{at}");
+                            assert!(screen.contains("Goal: "), "{at}");
+                        }
+                    }
+                    match name {
+                        "fresh" | "described" | "completing" => {
+                            let prompt = screen.lines().rev().find(|l| l.starts_with(" $"));
+                            assert!(prompt.is_some(), "{at}");
+                            // The Pod is drawn as the scenes draw it.
+                            let pod = page.lab.sim().pod().unwrap().name.clone();
+                            assert!(screen.contains(&pod), "{at}");
+                        }
+                        "editor" => assert!(screen.contains("apiVersion"), "{at}"),
+                        _ => {}
+                    }
+                    if name == "described" {
+                        // The newest output is in view, just above the prompt.
+                        assert!(
+                            screen.contains("Events:") || screen.contains("kubelet"),
+                            "{at}"
+                        );
+                    }
+                    if name == "completing" {
+                        assert!(screen.contains("describe"), "{at}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_from_a_manifest_or_a_command_reaches_the_screen_as_a_control() {
+        let mut lesson = crate::lesson::embedded();
+        let bad = "\u{1b}]52;c;cGF3bmVk\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+        lesson.labs[0].manifests[0]
+            .text
+            .push_str(&format!("# {bad}\n"));
+        let mut a = App::new(lesson, Progress::new());
+        a.open_lab(None, T0);
+        run(&mut a, &format!("echo {bad}"));
+        run(&mut a, "cat web.yaml");
+        for (w, h) in [(80, 24), (100, 30)] {
+            let mut ui = Ui::new(true, Charset::Unicode);
+            let screen = draw(&mut a, &mut ui, w, h);
+            // Shown, in a visible form.
+            assert!(screen.contains("^[]52;c;"), "{screen}");
+            for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+                assert!(!screen.contains(c), "{c:?} reached the screen:\n{screen}");
+            }
+        }
+        let mut e = a.clone();
+        run(&mut e, "edit web.yaml");
+        let mut ui = Ui::new(true, Charset::Unicode);
+        for _ in 0..40 {
+            let _ = e.lab_key(Key::Down, T0);
+        }
+        let screen = draw(&mut e, &mut ui, 80, 24);
+        assert!(
+            !screen.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn typing_does_not_wrap_the_scrollback_again() {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        run(&mut a, "kubectl describe pod");
+        let mut ui = Ui::new(true, Charset::Unicode);
+        let _ = draw(&mut a, &mut ui, 80, 24);
+        let wrapped = ui.lab_memo.as_ref().unwrap().lines.len();
+        let first = ui.lab_memo.as_ref().unwrap().lines[0].clone();
+        for c in "kubectl get".chars() {
+            let _ = a.lab_key(Key::Char(c), T0);
+            let _ = draw(&mut a, &mut ui, 80, 24);
+        }
+        let memo = ui.lab_memo.as_ref().unwrap();
+        assert_eq!(
+            (memo.lines.len(), memo.to),
+            (wrapped, a.lab().unwrap().pushed)
+        );
+        assert_eq!(memo.lines[0], first);
+        // A command adds only its own lines.
+        let _ = a.lab_key(Key::Enter, T0);
+        let _ = draw(&mut a, &mut ui, 80, 24);
+        let memo = ui.lab_memo.as_ref().unwrap();
+        assert!(memo.lines.len() > wrapped);
+        assert_eq!(memo.lines[0], first);
+    }
 
     #[test]
     fn output_wraps_as_a_terminal_does() {
