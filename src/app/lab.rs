@@ -38,7 +38,9 @@ pub enum View {
     /// Editing a manifest.
     Editor(Box<Editor>),
     /// The mission was solved: why the fix works; `scroll` rows down.
-    Debrief { scroll: usize },
+    /// `typed`: keys were typed at it (a command begun before it showed),
+    /// so the next Enter only ends that, rather than skipping the debrief.
+    Debrief { scroll: usize, typed: bool },
     /// The missions to choose from, with the highlighted one.
     List { cursor: usize },
 }
@@ -482,7 +484,22 @@ impl LabPage {
                 self.editor_key(key, action);
                 Outcome::None
             }
-            View::Debrief { scroll } => match action {
+            // Letters typed at the debrief belong to a command begun before
+            // it showed: once one arrives, q, m and ? are letters too.
+            View::Debrief { typed, .. }
+                if matches!(key, Key::Char(_)) && (action.is_none() || *typed) =>
+            {
+                *typed = true;
+                Outcome::None
+            }
+            View::Debrief {
+                typed: typed @ true,
+                ..
+            } if action == Some(Action::Next) => {
+                *typed = false;
+                Outcome::None
+            }
+            View::Debrief { scroll, .. } => match action {
                 Some(Action::Next) => Outcome::Next,
                 Some(Action::Missions) => {
                     self.view = View::List { cursor: self.index };
@@ -537,7 +554,7 @@ impl LabPage {
     /// Scrolls the scrollback (the mouse wheel), or the debrief.
     pub fn wheel(&mut self, up: bool) {
         match &mut self.view {
-            View::Debrief { scroll } => {
+            View::Debrief { scroll, .. } => {
                 *scroll = if up {
                     scroll.saturating_sub(WHEEL)
                 } else {
@@ -789,7 +806,10 @@ impl LabPage {
         if (solved || self.lab.solved()) && !self.debriefed {
             self.debriefed = true;
             self.watching = false;
-            self.view = View::Debrief { scroll: 0 };
+            self.view = View::Debrief {
+                scroll: 0,
+                typed: false,
+            };
             return Outcome::Solved;
         }
         Outcome::None
@@ -1293,9 +1313,13 @@ mod tests {
         let rec = &a.session.record().unwrap().labs[&first];
         assert_eq!(rec.completed.as_deref(), Some("2027-01-15T08:01:00Z"));
         assert!(!rec.solution && rec.hints == 0);
-        // Typing in the debrief does not move on; Enter does, to the next mission.
-        let _ = a.lab_key(Key::Char('n'), T0 + 61);
+        // A command typed on as the debrief showed is not run, and its Enter
+        // does not skip the debrief; q is a letter of it, not quit.
+        type_text(&mut a, "kubectl get pods -o yaml q", T0 + 61);
+        let _ = a.lab_key(Key::Enter, T0 + 61);
+        assert!(matches!(page(&a).view, View::Debrief { typed: false, .. }));
         assert_eq!(page(&a).mission_id(), first);
+        // Enter now opens the next mission.
         let _ = a.lab_key(Key::Enter, T0 + 62);
         assert_ne!(page(&a).mission_id(), first);
         assert!(matches!(page(&a).view, View::Prompt));

@@ -76,8 +76,9 @@ pub struct EditorMemo {
     lines: Vec<HighlightedLine>,
 }
 
-/// Windows at least this wide put the Pod beside the scrollback.
-const WIDE: u16 = 100;
+/// The scrollback keeps at least this many columns when the Pod is beside
+/// it: kubectl's tables are wide, and the Pod goes above them otherwise.
+const TEXT_MIN: u16 = 80;
 
 /// What the draw measured: rows of the scrolling part and, for the
 /// prompt, how many wrapped lines the scrollback has.
@@ -117,7 +118,7 @@ impl Ui {
                 let rest = mission_band(f, area, page, &t, &g);
                 self.editor_view(f, rest, e, &t, &g)
             }
-            View::Debrief { scroll } => debrief(f, area, app, page, *scroll, &t, &g),
+            View::Debrief { scroll, typed } => debrief(f, area, app, page, *scroll, *typed, &t, &g),
             View::List { cursor } => list(f, area, app, *cursor, &t, &g),
         }
     }
@@ -126,22 +127,24 @@ impl Ui {
         if area.height < 3 {
             return (1, 0);
         }
-        let (pod, text) = if area.width >= WIDE {
-            let right = (area.width * 2 / 5).clamp(40, 60);
+        // Beside: the Pod gets what the text does not need, 40 to 60 columns.
+        let right = area.width.saturating_sub(TEXT_MIN + 1).clamp(40, 60);
+        let wide = area.width > right + TEXT_MIN;
+        let (pod, text) = if wide {
             let left = Rect::new(area.x, area.y, area.width - right - 1, area.height);
             let pod = Rect::new(left.right() + 1, area.y, right, area.height);
             (pod, left)
         } else {
             // Above the scrollback: the Pod gets what it needs, up to 40 %
             // of the rows, and never fewer than six rows for the text.
-            let max = (area.height * 2 / 5).min(area.height.saturating_sub(6));
+            let max = (area.height / 2).min(area.height.saturating_sub(6));
             let h = pod_height(page, area.width, max, self.charset);
             let pod = Rect::new(area.x, area.y, area.width, h);
             let text = Rect::new(area.x, area.y + h, area.width, area.height - h);
             (pod, text)
         };
         if pod.height >= 3 {
-            draw_pod(f, pod, page, self.charset, t, area.width >= WIDE);
+            draw_pod(f, pod, page, self.charset, t);
         }
         self.scrollback(f, text, page, t)
     }
@@ -380,15 +383,8 @@ fn used_rows(p: &diagram::Frame) -> u16 {
 }
 
 /// The live Pod, as the scenes draw it, with the simulated time in the
-/// frame's title and, where rows are left, `kubectl get pods` below it.
-fn draw_pod(
-    f: &mut Frame<'_>,
-    area: Rect,
-    page: &LabPage,
-    charset: Charset,
-    t: &Theme,
-    table: bool,
-) {
+/// frame's title.
+fn draw_pod(f: &mut Frame<'_>, area: Rect, page: &LabPage, charset: Charset, t: &Theme) {
     let sim = page.lab.sim();
     let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
     let block = Block::default()
@@ -402,20 +398,8 @@ fn draw_pod(
     }
     let pic = picture(page, inner.width, inner.height, charset);
     let used = used_rows(&pic);
-    // The box ends under the picture (or the table) rather than enclosing
-    // blank rows.
-    let status = if table {
-        sim.status_table_fit(inner.width as usize)
-    } else {
-        Vec::new()
-    };
-    let status_h = if inner.height > used + 2 && status.len() > 1 {
-        (status.len() as u16).min(inner.height - used - 1)
-    } else {
-        0
-    };
-    let body_h = used + if status_h > 0 { status_h + 1 } else { 0 };
-    let area = Rect::new(area.x, area.y, area.width, (body_h + 2).min(area.height));
+    // The box ends under the picture rather than enclosing blank rows.
+    let area = Rect::new(area.x, area.y, area.width, (used + 2).min(area.height));
     f.render_widget(block, area);
     let buf = f.buffer_mut();
     for (i, l) in pic.lines.iter().take(used as usize).enumerate() {
@@ -440,15 +424,6 @@ fn draw_pod(
         if !r.is_empty() {
             buf.set_style(r, t.mark(m.kind));
         }
-    }
-    for (i, l) in status.iter().take(status_h as usize).enumerate() {
-        buf.set_stringn(
-            inner.x,
-            inner.y + used + 1 + i as u16,
-            text::sanitize(l),
-            inner.width as usize,
-            t.dim(),
-        );
     }
 }
 
@@ -572,6 +547,7 @@ fn debrief(
     app: &App,
     page: &LabPage,
     scroll: usize,
+    typed: bool,
     t: &Theme,
     g: &Glyphs,
 ) -> Facts {
@@ -628,6 +604,14 @@ fn debrief(
     };
     for l in wrap(&next_line, w) {
         lines.push(Line::styled(l, t.heading()));
+    }
+    if typed {
+        // Keys meant for the prompt arrived here: say where they went.
+        lines.push(Line::default());
+        let say = "(What you typed was not run: the mission is solved. Esc goes back to the Pod.)";
+        for l in wrap(say, w) {
+            lines.push(Line::styled(l, t.warning()));
+        }
     }
     let rows = area.height as usize;
     let scroll = scroll.min(lines.len().saturating_sub(rows));
@@ -757,7 +741,10 @@ mod tests {
         run(&mut list, "missions");
         let mut debrief = a.clone();
         if let Page::Lab(l) = &mut debrief.page {
-            l.view = View::Debrief { scroll: 0 };
+            l.view = View::Debrief {
+                scroll: 0,
+                typed: false,
+            };
         }
         vec![
             ("fresh", fresh),
