@@ -217,10 +217,16 @@ impl Ui {
         let msg_lines = message
             .as_ref()
             .map(|(m, _)| {
-                wrap(m, area.width as usize)
-                    .into_iter()
-                    .take(2)
-                    .collect::<Vec<_>>()
+                // kubectl's reason comes last in its message: room for it,
+                // while the file keeps at least six rows.
+                let max = usize::from(area.height.saturating_sub(8)).clamp(1, 5);
+                let mut lines = wrap(m, area.width as usize);
+                if lines.len() > max {
+                    lines.truncate(max);
+                    let last = &lines[max - 1];
+                    lines[max - 1] = ellipsize(&format!("{last} …"), area.width as usize);
+                }
+                lines
             })
             .unwrap_or_default();
         let box_h = area.height.saturating_sub(msg_lines.len() as u16);
