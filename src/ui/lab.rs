@@ -69,6 +69,32 @@ impl Memo {
     }
 }
 
+/// What a frame draws from the simulation: the mission band (its checks
+/// are evaluated against the Pod) and the Pod's picture. Typing changes
+/// neither, so a key redraws them from here until time passes or a
+/// command runs.
+#[derive(Debug, Default)]
+pub struct SimMemo {
+    band: Option<(BandKey, Vec<Line<'static>>)>,
+    picture: Option<(PictureKey, diagram::Frame)>,
+}
+
+/// Page serial, simulated time, lines printed, width, goal rows.
+type BandKey = (u64, u64, u64, u16, usize);
+/// Page serial, simulated time, lines printed, width, height.
+type PictureKey = (u64, u64, u64, u16, u16);
+
+impl SimMemo {
+    /// The Pod's picture at `w`×`h`.
+    fn picture(&mut self, page: &LabPage, w: u16, h: u16, charset: Charset) -> &diagram::Frame {
+        let key = (page.serial, page.lab.now(), page.pushed, w, h);
+        if self.picture.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.picture = Some((key, picture(page, w, h, charset)));
+        }
+        &self.picture.as_ref().expect("just made").1
+    }
+}
+
 /// The highlighted text of the file in the editor.
 #[derive(Debug)]
 pub struct EditorMemo {
@@ -99,6 +125,25 @@ impl Ui {
         self.editor_memo = Some(EditorMemo { text, lines });
     }
 
+    /// Draws the mission band at the top of `area`; returns the rest. Two
+    /// rows of goal in a small window, three otherwise.
+    fn mission_band(&mut self, f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme) -> Rect {
+        let max = if area.height < 22 { 2 } else { 3 };
+        let key = (page.serial, page.lab.now(), page.pushed, area.width, max);
+        let band = &mut self.sim_memo.band;
+        if band.as_ref().is_none_or(|(k, _)| *k != key) {
+            *band = Some((key, band_lines(page, area.width as usize, max, t)));
+        }
+        let lines = &band.as_ref().expect("just made").1;
+        let h = (lines.len() as u16).min(area.height);
+        put_lines(
+            f.buffer_mut(),
+            Rect::new(area.x, area.y, area.width, h),
+            lines.iter(),
+        );
+        Rect::new(area.x, area.y + h, area.width, area.height - h)
+    }
+
     /// Draws the lab page into the body `area`.
     pub(super) fn lab(
         &mut self,
@@ -111,11 +156,11 @@ impl Ui {
         let g = Glyphs::new(self.charset == Charset::Ascii);
         match &page.view {
             View::Prompt => {
-                let rest = mission_band(f, area, page, &t, &g);
+                let rest = self.mission_band(f, area, page, &t);
                 self.prompt_view(f, rest, page, &t)
             }
             View::Editor(e) => {
-                let rest = mission_band(f, area, page, &t, &g);
+                let rest = self.mission_band(f, area, page, &t);
                 self.editor_view(f, rest, e, &t, &g)
             }
             View::Debrief { scroll, typed } => debrief(f, area, app, page, *scroll, *typed, &t, &g),
@@ -130,22 +175,29 @@ impl Ui {
         // Beside: the Pod gets what the text does not need, 40 to 60 columns.
         let right = area.width.saturating_sub(TEXT_MIN + 1).clamp(40, 60);
         let wide = area.width > right + TEXT_MIN;
+        // Beside, the Pod's box may take the whole height; above, up to half
+        // the rows, never leaving fewer than six for the text.
         let (pod, text) = if wide {
             let left = Rect::new(area.x, area.y, area.width - right - 1, area.height);
             let pod = Rect::new(left.right() + 1, area.y, right, area.height);
             (pod, left)
         } else {
-            // Above the scrollback: the Pod gets what it needs, up to 40 %
-            // of the rows, and never fewer than six rows for the text.
             let max = (area.height / 2).min(area.height.saturating_sub(6));
-            let h = pod_height(page, area.width, max, self.charset);
-            let pod = Rect::new(area.x, area.y, area.width, h);
-            let text = Rect::new(area.x, area.y + h, area.width, area.height - h);
-            (pod, text)
+            (Rect::new(area.x, area.y, area.width, max), area)
         };
+        let (charset, mut used) = (self.charset, 0);
         if pod.height >= 3 {
-            draw_pod(f, pod, page, self.charset, t);
+            let pic = self
+                .sim_memo
+                .picture(page, pod.width - 2, pod.height - 2, charset);
+            used = draw_pod(f, pod, page, pic, charset, t);
         }
+        // Above: the text starts under the box, which is as tall as its picture.
+        let text = if wide {
+            text
+        } else {
+            Rect::new(area.x, area.y + used, area.width, area.height - used)
+        };
         self.scrollback(f, text, page, t)
     }
 
@@ -318,11 +370,10 @@ fn code_window(runs: &[(Tone, String)], left: usize, w: usize, t: &Theme) -> Vec
     spans
 }
 
-/// The mission's title, how many checks pass, and the goal. Returns what
-/// is left of `area` below them.
-fn mission_band(f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme, g: &Glyphs) -> Rect {
+/// The mission's title, how many checks pass, and the goal (`max` rows of
+/// it; a cut goal ends in "…").
+fn band_lines(page: &LabPage, w: usize, max: usize, t: &Theme) -> Vec<Line<'static>> {
     let m = page.lab.mission();
-    let w = area.width as usize;
     let checks = page.lab.checks();
     let passing = checks.iter().filter(|c| c.passed).count();
     let right = format!("{passing} of {} checks pass", checks.len());
@@ -341,9 +392,6 @@ fn mission_band(f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme, g: &Gl
         Span::raw(" ".repeat(pad)),
         Span::styled(right, right_style),
     ])];
-    let _ = g;
-    // Two rows of goal in a small window, three otherwise; a cut goal ends in "…".
-    let max = if area.height < 22 { 2 } else { 3 };
     let mut goal = wrap(&format!("Goal: {}", text::sanitize(&m.goal)), w.max(1));
     if goal.len() > max {
         goal.truncate(max);
@@ -354,22 +402,7 @@ fn mission_band(f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme, g: &Gl
         goal.into_iter()
             .map(|l| Line::styled(l, t.label().remove_modifier(Modifier::BOLD))),
     );
-    let h = (lines.len() as u16).min(area.height);
-    put_lines(
-        f.buffer_mut(),
-        Rect::new(area.x, area.y, area.width, h),
-        lines.iter(),
-    );
-    Rect::new(area.x, area.y + h, area.width, area.height - h)
-}
-
-/// The height the Pod box needs at `width`, up to `max` rows.
-fn pod_height(page: &LabPage, width: u16, max: u16, charset: Charset) -> u16 {
-    if max < 3 {
-        return 0;
-    }
-    let pic = picture(page, width.saturating_sub(2), max - 2, charset);
-    (used_rows(&pic) + 2).min(max)
+    lines
 }
 
 fn picture(page: &LabPage, w: u16, h: u16, charset: Charset) -> diagram::Frame {
@@ -388,9 +421,17 @@ fn used_rows(p: &diagram::Frame) -> u16 {
         .map_or(0, |i| i + 1) as u16
 }
 
-/// The live Pod, as the scenes draw it, with the simulated time in the
-/// frame's title.
-fn draw_pod(f: &mut Frame<'_>, area: Rect, page: &LabPage, charset: Charset, t: &Theme) {
+/// The live Pod, as the scenes draw it (`pic`, drawn for the inside of
+/// `area`), with the simulated time in the frame's title; the box ends
+/// under the picture. Returns the rows the box took.
+fn draw_pod(
+    f: &mut Frame<'_>,
+    area: Rect,
+    page: &LabPage,
+    pic: &diagram::Frame,
+    charset: Charset,
+    t: &Theme,
+) -> u16 {
     let sim = page.lab.sim();
     let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
     let block = Block::default()
@@ -400,10 +441,9 @@ fn draw_pod(f: &mut Frame<'_>, area: Rect, page: &LabPage, charset: Charset, t: 
         .title(Span::styled(title, t.label()));
     let inner = block.inner(area);
     if inner.width == 0 || inner.height == 0 {
-        return;
+        return 0;
     }
-    let pic = picture(page, inner.width, inner.height, charset);
-    let used = used_rows(&pic);
+    let used = used_rows(pic).min(inner.height);
     // The box ends under the picture rather than enclosing blank rows.
     let area = Rect::new(area.x, area.y, area.width, (used + 2).min(area.height));
     f.render_widget(block, area);
@@ -431,6 +471,7 @@ fn draw_pod(f: &mut Frame<'_>, area: Rect, page: &LabPage, charset: Charset, t: 
             buf.set_style(r, t.mark(m.kind));
         }
     }
+    area.height
 }
 
 /// The style of a line of output.

@@ -57,6 +57,8 @@ pub struct Ui {
     lab_memo: Option<lab::Memo>,
     /// The lab editor's highlighted file, redone only when the text changes.
     editor_memo: Option<lab::EditorMemo>,
+    /// The lab's band and Pod picture, redone when the simulation moves.
+    sim_memo: lab::SimMemo,
 }
 
 impl Ui {
@@ -68,6 +70,7 @@ impl Ui {
             memo: None,
             lab_memo: None,
             editor_memo: None,
+            sim_memo: lab::SimMemo::default(),
         }
     }
 
