@@ -32,7 +32,8 @@ const HOSTILE: &str = "\u{1b}[31mRED\u{1b}[0m \u{1b}]0;pwned\u{7} \u{1b}]8;;http
 
 /// Fields that are references, not text shown to a learner: changing them
 /// would only make the lesson inconsistent.
-const REFERENCES: &[&str] = &["id", "answer", "scene", "level"];
+/// (`event` names a lab setup event's kind.)
+const REFERENCES: &[&str] = &["id", "answer", "scene", "level", "event"];
 
 /// Appends `payload` to every text field of `lesson`.
 fn poison(lesson: &Lesson, payload: &str) -> Lesson {

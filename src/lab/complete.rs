@@ -6,7 +6,7 @@ use super::Lab;
 use super::kubectl::{LAB_COMMANDS, VERBS};
 
 const FLAGS: &[(&str, &[&str])] = &[
-    ("get", &["-o", "-w", "--watch", "--show-labels"]),
+    ("get", &["-o", "-w", "--watch", "-l", "--selector"]),
     (
         "logs",
         &[
@@ -121,6 +121,13 @@ fn candidates(lab: &Lab, prev: &[&str], word: &str) -> Vec<String> {
             }
         }
         "logs" | "exec" if pod.is_none() => pods(lab),
+        "rollout" if positional.is_empty() => vec!["status".to_string()],
+        "rollout" if positional.len() == 1 => lab
+            .objects
+            .iter()
+            .filter(|o| o.kind == super::ObjKind::Deployment)
+            .map(|o| format!("deployment/{}", o.name))
+            .collect(),
         "explain" => [
             "pod.spec.containers",
             "pod.spec.initContainers",

@@ -106,7 +106,7 @@ pub const LAB_COMMANDS: &[(&str, &str)] = &[
 
 /// kubectl's verbs the lab knows.
 pub const VERBS: &[&str] = &[
-    "get", "describe", "logs", "exec", "delete", "apply", "explain", "version",
+    "get", "describe", "logs", "exec", "delete", "apply", "rollout", "explain", "version",
 ];
 
 /// Runs one line.
@@ -327,6 +327,8 @@ fn kubectl(lab: &mut Lab, args: &[String], out: &mut Output) {
     let rest = &args[1..];
     let flags: Flags = match verb.as_str() {
         "get" => &[
+            ("l", true),
+            ("selector", true),
             ("o", true),
             ("output", true),
             ("w", false),
@@ -367,8 +369,9 @@ fn kubectl(lab: &mut Lab, args: &[String], out: &mut Output) {
         "apply" => &[("f", true), ("filename", true)],
         "explain" => &[("recursive", false)],
         "version" => &[("client", false), ("o", true)],
-        "edit" | "run" | "create" | "replace" | "patch" | "scale" | "rollout" | "debug"
-        | "port-forward" | "top" | "label" | "annotate" | "set" | "cp" | "attach" => {
+        "rollout" => &[("timeout", true), ("w", false), ("watch", false)],
+        "edit" | "run" | "create" | "replace" | "patch" | "scale" | "debug" | "port-forward"
+        | "top" | "label" | "annotate" | "set" | "cp" | "attach" => {
             out.err(&format!("error: \"{verb}\" is not available in this lab"));
             out.note("Here you change things by editing a file (`edit FILE`) and `kubectl apply -f FILE`, as you would with manifests kept in git.");
             return;
@@ -411,6 +414,7 @@ fn kubectl(lab: &mut Lab, args: &[String], out: &mut Output) {
         "delete" => delete(lab, &p, out),
         "apply" => apply(lab, &p, out),
         "explain" => explain(lab, &p, out),
+        "rollout" => rollout(lab, &p, out),
         _ => {
             out.out(&format!(
                 "Client Version: {}\nKustomize Version: v5.7.1\nServer Version: {}",
@@ -455,8 +459,6 @@ fn not_found(kind: &str, name: &str, out: &mut Output) {
 
 /// The Pod table; `only` keeps one Pod.
 pub fn pod_table(lab: &Lab, wide: bool, only: Option<&str>) -> Vec<String> {
-    let now = lab.sim.now;
-    let mut grid: Vec<Vec<String>> = vec![];
     let mut head: Vec<String> = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
         .iter()
         .map(|s| s.to_string())
@@ -468,30 +470,71 @@ pub fn pod_table(lab: &Lab, wide: bool, only: Option<&str>) -> Vec<String> {
                 .map(|s| s.to_string()),
         );
     }
-    grid.push(head);
-    for r in lab.sim.rows() {
-        if only.is_some_and(|o| o != r.name) {
-            continue;
-        }
-        let mut row = vec![
-            r.name.clone(),
-            format!("{}/{}", r.ready.0, r.ready.1),
-            r.status.clone(),
-            r.cell(crate::sim::kubectl::Column::Restarts, false),
-            age(r.age),
-        ];
-        if wide {
-            row.extend([
-                r.ip.clone().unwrap_or_else(|| "<none>".into()),
-                "node-1".into(),
-                "<none>".into(),
-                "<none>".into(),
-            ]);
-        }
-        grid.push(row);
-    }
-    let _ = now;
+    let mut grid = vec![head];
+    grid.extend(
+        pod_cells(&lab.sim, wide)
+            .into_iter()
+            .filter(|r| only.is_none_or(|o| o == r[0])),
+    );
     align(&grid)
+}
+
+/// The rows of the table (aligned to the header, as kubectl aligns them
+/// when watching) as (what a watch compares: every column but AGE, row).
+pub fn pod_table_rows(sim: &crate::sim::Sim, wide: bool) -> Vec<(String, String)> {
+    let mut head: Vec<String> = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if wide {
+        head.extend(
+            ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+    }
+    let cells = pod_cells(sim, wide);
+    // AGE changes every second; a watch prints a row when anything else does.
+    let names: Vec<String> = cells
+        .iter()
+        .map(|r| {
+            let mut k = r.clone();
+            k.remove(4);
+            k.join(" ")
+        })
+        .collect();
+    let mut grid = vec![head];
+    grid.extend(cells);
+    align(&grid)
+        .into_iter()
+        .skip(1)
+        .zip(names)
+        .map(|(r, n)| (n, r))
+        .collect()
+}
+
+fn pod_cells(sim: &crate::sim::Sim, wide: bool) -> Vec<Vec<String>> {
+    sim.rows()
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![
+                r.name.clone(),
+                format!("{}/{}", r.ready.0, r.ready.1),
+                r.status.clone(),
+                r.cell(crate::sim::kubectl::Column::Restarts, false),
+                age(r.age),
+            ];
+            if wide {
+                row.extend([
+                    r.ip.clone().unwrap_or_else(|| "<none>".into()),
+                    "node-1".into(),
+                    "<none>".into(),
+                    "<none>".into(),
+                ]);
+            }
+            row
+        })
+        .collect()
 }
 
 fn align(grid: &[Vec<String>]) -> Vec<String> {
@@ -534,7 +577,51 @@ fn get(lab: &mut Lab, p: &Parsed, out: &mut Output) {
         out.note("This lab prints -o wide, -o yaml and -o name.");
         return;
     }
+    let selector: Vec<(String, String)> = p
+        .value("l")
+        .or(p.value("selector"))
+        .map(|sel| {
+            sel.split(',')
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| {
+                    (
+                        k.trim().to_string(),
+                        v.trim_start_matches('=').trim().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     match t.as_str() {
+        "pods" if !selector.is_empty() && name.is_none() => {
+            let rows = pod_table(lab, o == "wide", None);
+            let keep: Vec<String> = lab
+                .sim
+                .pods
+                .iter()
+                .filter(|x| {
+                    let t = lab.template_of(&x.spec.prefix);
+                    selector.iter().all(|(k, v)| {
+                        t.is_some_and(|t| {
+                            t.decl.labels.iter().any(|(a, b)| a == k && b == v)
+                                || (k == "pod-template-hash"
+                                    && t.owner.as_ref().is_some_and(|(_, h)| h == v))
+                        })
+                    })
+                })
+                .map(|x| x.name.clone())
+                .collect();
+            if keep.is_empty() {
+                out.out("No resources found in default namespace.");
+            } else {
+                for (i, r) in rows.iter().enumerate() {
+                    if i == 0 || keep.iter().any(|k| r.split(' ').next() == Some(k.as_str())) {
+                        out.out(r);
+                    }
+                }
+            }
+            lab.record(vec!["get".into(), "pods".into(), "-l".into()]);
+        }
         "pods" => {
             if let Some(n) = &name
                 && !lab.sim.pods.iter().any(|x| &x.name == n)
@@ -565,6 +652,8 @@ fn get(lab: &mut Lab, p: &Parsed, out: &mut Output) {
                 }
                 if p.has("w") || p.has("watch") {
                     out.signals.push(Signal::Watch);
+                    lab.watching = Some(pod_table_rows(&lab.sim, o == "wide"));
+                    lab.watch_wide = o == "wide";
                 }
             }
             let mut rec = vec!["get".to_string(), "pods".into()];
@@ -611,7 +700,7 @@ fn get(lab: &mut Lab, p: &Parsed, out: &mut Output) {
                 .collect();
             if t == "all" {
                 for l in pod_table(lab, false, None) {
-                    out.out(&format!("{}", l.replacen("NAME   ", "NAME   ", 1)));
+                    out.out(&l);
                 }
                 out.out("");
             }
@@ -806,7 +895,12 @@ fn describe(lab: &mut Lab, p: &Parsed, out: &mut Output) {
 
 fn kv(out: &mut String, indent: usize, key: &str, width: usize, val: &str) {
     let pad = " ".repeat(indent);
-    let key = format!("{key}:");
+    // An empty key continues the line above (a second label).
+    let key = if key.is_empty() {
+        String::new()
+    } else {
+        format!("{key}:")
+    };
     out.push_str(&format!("{pad}{key:<width$}{val}\n"));
 }
 
@@ -926,28 +1020,35 @@ pub fn describe_pod(lab: &Lab, i: usize) -> String {
         s.push_str(&format!("  {n:<28}{} \n", if v { "True" } else { "False" }));
     }
     s.push_str("Volumes:\n");
-    if let Some(t) = tpl {
-        for (v, source) in &t.decl.volumes {
-            s.push_str(&format!("  {v}:\n"));
-            if source == "emptyDir" {
-                kv(
-                    &mut s,
-                    4,
-                    "Type",
-                    12,
-                    "EmptyDir (a temporary directory that shares a pod's lifetime)",
-                );
-                kv(&mut s, 4, "Medium", 12, "");
-                kv(&mut s, 4, "SizeLimit", 12, "<unset>");
-            } else {
-                kv(&mut s, 4, "Type", 12, source);
-            }
-        }
-        if t.decl.volumes.is_empty() {
-            s.truncate(s.len() - "Volumes:\n".len());
-            s.push_str("Volumes:                     <none>\n");
+    for (v, source) in tpl.map(|t| t.decl.volumes.as_slice()).unwrap_or_default() {
+        s.push_str(&format!("  {v}:\n"));
+        if source == "emptyDir" {
+            kv(
+                &mut s,
+                4,
+                "Type",
+                12,
+                "EmptyDir (a temporary directory that shares a pod's lifetime)",
+            );
+            kv(&mut s, 4, "Medium", 12, "");
+            kv(&mut s, 4, "SizeLimit", 12, "<unset>");
+        } else {
+            kv(&mut s, 4, "Type", 12, source);
         }
     }
+    // The service account token every Pod gets.
+    s.push_str("  kube-api-access-7xk2p:\n");
+    kv(
+        &mut s,
+        4,
+        "Type",
+        25,
+        "Projected (a volume that contains injected data from multiple sources)",
+    );
+    kv(&mut s, 4, "TokenExpirationSeconds", 25, "3607");
+    kv(&mut s, 4, "ConfigMapName", 25, "kube-root-ca.crt");
+    kv(&mut s, 4, "Optional", 25, "false");
+    kv(&mut s, 4, "DownwardAPI", 25, "true");
     kv(&mut s, 0, "QoS Class", 29, "BestEffort");
     kv(&mut s, 0, "Node-Selectors", 29, "<none>");
     kv(
@@ -1070,52 +1171,23 @@ fn describe_container(lab: &Lab, p: &Pod, c: &Container, d: Option<&super::CDecl
         State::Running { .. } if c.restarts > 0 => Some((c.last_exit, starts.and_then(|s| s.1))),
         _ => None,
     };
-    match last {
-        Some((fin, st)) => {
-            let code = lab.last_exit_code(p, c);
-            kv(s, 4, "Last State", w, "Terminated");
-            kv(
-                s,
-                6,
-                "Reason",
-                w - 2,
-                if code == 0 { "Completed" } else { "Error" },
-            );
-            kv(s, 6, "Exit Code", w - 2, &code.to_string());
-            if let Some(st) = st {
-                kv(s, 6, "Started", w - 2, &date(st));
-            }
-            if let Some(f) = fin {
-                kv(s, 6, "Finished", w - 2, &date(f));
-            }
+    if let Some((fin, st)) = last {
+        let code = lab.last_exit_code(p, c);
+        let reason = if code == 0 { "Completed" } else { "Error" };
+        kv(s, 4, "Last State", w, "Terminated");
+        kv(s, 6, "Reason", w - 2, reason);
+        kv(s, 6, "Exit Code", w - 2, &code.to_string());
+        if let Some(st) = st {
+            kv(s, 6, "Started", w - 2, &date(st));
         }
-        None => kv(s, 4, "Ready", 0, ""),
+        if let Some(f) = fin {
+            kv(s, 6, "Finished", w - 2, &date(f));
+        }
     }
-    if last.is_some() {
-        kv(s, 4, "Ready", w, if c.ready { "True" } else { "False" });
-    } else {
-        // Replace the placeholder written above with the aligned line.
-        s.truncate(s.len() - "    Ready:\n".len());
-        kv(
-            s,
-            4,
-            "Ready",
-            w,
-            if c.ready || (c.spec.kind == Kind::Init && c.exit_code() == Some(0)) {
-                if c.spec.kind == Kind::Init && c.exit_code() == Some(0) {
-                    "False"
-                } else {
-                    "True"
-                }
-            } else {
-                "False"
-            },
-        );
-    }
+    // A completed init container reports ready.
+    let ready = c.ready || (c.spec.kind == Kind::Init && c.exit_code() == Some(0));
+    kv(s, 4, "Ready", w, if ready { "True" } else { "False" });
     kv(s, 4, "Restart Count", w, &c.restarts.to_string());
-    if c.spec.kind == Kind::Sidecar {
-        // Not printed by kubectl; the restartPolicy shows in the manifest and -o yaml.
-    }
     match d.map(|d| &d.env) {
         Some(env) if !env.is_empty() => {
             s.push_str("    Environment:\n");
@@ -1388,7 +1460,14 @@ fn delete_named(lab: &mut Lab, t: &str, n: &str, p: &Parsed, out: &mut Output) {
             out.out(&format!("pod \"{n}\" deleted from default namespace"));
             // kubectl waits until the Pod is gone, unless --wait=false.
             if p.value("wait") != Some("false") {
-                for _ in 0..=lab.sim.pods.get(i).map_or(30, |x| x.spec.grace_secs) + 1 {
+                // At most five minutes: a huge grace period must not stall the prompt.
+                let grace = lab
+                    .sim
+                    .pods
+                    .get(i)
+                    .map_or(30, |x| x.spec.grace_secs)
+                    .min(300);
+                for _ in 0..=grace + 1 {
                     if !lab.sim.pods.iter().any(|x| x.uid == uid) {
                         break;
                     }
@@ -1615,40 +1694,51 @@ fn pod_yaml(lab: &Lab, i: usize) -> String {
     s.push_str(&format!("  uid: {}\nspec:\n", p.uid));
     if let Some(t) = tpl {
         let c_yaml = |s: &mut String, c: &super::CDecl| {
-            s.push_str(&format!("  - image: {}\n", c.image));
+            let list = |v: &[String]| {
+                v.iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            // Keys in the API's (alphabetical) order; the first opens the list item.
+            let mut body = String::new();
             if !c.args.is_empty() {
-                s.push_str(&format!(
-                    "    args: [{}]\n",
-                    c.args
-                        .iter()
-                        .map(|a| format!("\"{a}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                body.push_str(&format!("    args: [{}]\n", list(&c.args)));
             }
-            s.push_str(&format!("    name: {}\n", c.name));
+            if !c.command.is_empty() {
+                body.push_str(&format!("    command: [{}]\n", list(&c.command)));
+            }
+            if !c.env.is_empty() {
+                body.push_str("    env:\n");
+                for (k, v) in &c.env {
+                    body.push_str(&format!("    - name: {k}\n      value: \"{v}\"\n"));
+                }
+            }
+            body.push_str(&format!("    image: {}\n    name: {}\n", c.image, c.name));
             if !c.ports.is_empty() {
-                s.push_str("    ports:\n");
+                body.push_str("    ports:\n");
                 for pt in &c.ports {
-                    s.push_str(&format!("    - containerPort: {}\n", pt.port));
+                    body.push_str(&format!("    - containerPort: {}\n", pt.port));
                     if let Some(n) = &pt.name {
-                        s.push_str(&format!("      name: {n}\n"));
+                        body.push_str(&format!("      name: {n}\n"));
                     }
-                    s.push_str(&format!("      protocol: {}\n", pt.protocol));
+                    body.push_str(&format!("      protocol: {}\n", pt.protocol));
                 }
             }
             if let Some(r) = &c.restart_policy {
-                s.push_str(&format!("    restartPolicy: {r}\n"));
+                body.push_str(&format!("    restartPolicy: {r}\n"));
             }
             if !c.mounts.is_empty() {
-                s.push_str("    volumeMounts:\n");
+                body.push_str("    volumeMounts:\n");
                 for (v, at, ro) in &c.mounts {
-                    s.push_str(&format!("    - mountPath: {at}\n      name: {v}\n"));
+                    body.push_str(&format!("    - mountPath: {at}\n      name: {v}\n"));
                     if *ro {
-                        s.push_str("      readOnly: true\n");
+                        body.push_str("      readOnly: true\n");
                     }
                 }
             }
+            s.push_str("  - ");
+            s.push_str(&body[4..]);
         };
         s.push_str("  containers:\n");
         for c in &t.decl.containers {
@@ -1684,16 +1774,16 @@ fn pod_yaml(lab: &Lab, i: usize) -> String {
         s.push_str(&format!("  {key}:\n"));
         for c in list {
             s.push_str(&format!("  - image: {}\n", c.spec.image));
-            if c.restarts > 0 || (c.started_once && !c.is_running()) {
+            if c.restarts > 0 {
                 let code = lab.last_exit_code(p, c);
                 s.push_str(&format!("    lastState:\n      terminated:\n        exitCode: {code}\n        reason: {}\n", if code == 0 { "Completed" } else { "Error" }));
             } else {
                 s.push_str("    lastState: {}\n");
             }
+            let ready = c.ready || (c.spec.kind == Kind::Init && c.exit_code() == Some(0));
             s.push_str(&format!(
-                "    name: {}\n    ready: {}\n    restartCount: {}\n",
+                "    name: {}\n    ready: {ready}\n    restartCount: {}\n",
                 c.name(),
-                c.ready,
                 c.restarts
             ));
             if c.spec.kind != Kind::Init {
@@ -1735,4 +1825,71 @@ pub fn image_of(lab: &Lab, i: usize, c: &str) -> Image {
 /// The program of a container.
 pub fn program_of(lab: &Lab, i: usize, c: &str) -> world::Program {
     lab.decl(i, c).map(world::program).unwrap_or_default()
+}
+
+/// `kubectl rollout status deployment/NAME`: waits (in simulated time, at
+/// most two minutes) until the new Pod is Ready and the old one is gone.
+fn rollout(lab: &mut Lab, p: &Parsed, out: &mut Output) {
+    if p.pos.first().map(String::as_str) != Some("status") {
+        out.err("error: this lab runs `kubectl rollout status deployment/NAME` only");
+        out.note("A rollout starts when you apply a changed Deployment (edit FILE, kubectl apply -f FILE).");
+        return;
+    }
+    let (t, name) = match p.pos.get(1).map(|w| resource(w)) {
+        Some((t, Some(n))) => (t, n),
+        Some((t, None)) => (t, p.pos.get(2).cloned().unwrap_or_default()),
+        None => {
+            out.err("error: required resource not specified");
+            return;
+        }
+    };
+    if t != "deployments" {
+        out.err(&format!(
+            "error: no status viewer has been implemented for {t}"
+        ));
+        return;
+    }
+    let Some(d) = lab
+        .objects
+        .iter()
+        .find(|o| o.kind == super::ObjKind::Deployment && o.name == name)
+    else {
+        not_found("deployments.apps", &name, out);
+        return;
+    };
+    let prefix = format!("{}-{}", d.name, d.hash);
+    let mut said = String::new();
+    for _ in 0..=120 {
+        let pods = || {
+            lab.sim.pods.iter().filter(|x| {
+                lab.template_of(&x.spec.prefix)
+                    .and_then(|t| t.owner.as_ref())
+                    .is_some_and(|(n, _)| *n == name)
+            })
+        };
+        let new_ready = pods().any(|x| x.spec.prefix == prefix && x.is_ready());
+        let old = pods().filter(|x| x.spec.prefix != prefix).count();
+        let msg = if !new_ready {
+            format!(
+                "Waiting for deployment \"{name}\" rollout to finish: 0 of 1 updated replicas are available..."
+            )
+        } else if old > 0 {
+            format!(
+                "Waiting for deployment \"{name}\" rollout to finish: {old} old replicas are pending termination..."
+            )
+        } else {
+            out.out(&format!("deployment \"{name}\" successfully rolled out"));
+            lab.record(vec!["rollout".into(), "status".into()]);
+            return;
+        };
+        if msg != said {
+            out.out(&msg);
+            said = msg;
+        }
+        lab.advance(1);
+    }
+    out.err("error: timed out waiting for the condition");
+    out.note(
+        "The new Pod did not become Ready in two minutes: kubectl get pods and describe show why.",
+    );
 }

@@ -233,13 +233,7 @@ const DEPLOY_SPEC: &[(&str, Ty)] = &[
 /// Reads a manifest file the way `kubectl apply -f FILE` would.
 pub fn read(file: &str, text: &str) -> Result<Object, Refusal> {
     let root = yaml::parse(text).map_err(|e| {
-        let msg = match e.message.strip_prefix("duplicate mapping key: ") {
-            Some(rest) => {
-                let key = rest.split(',').next().unwrap_or(rest);
-                format!("mapping key \"{key}\" already defined")
-            }
-            None => e.message.clone(),
-        };
+        let msg = e.message.clone();
         Refusal {
             line: e.line,
             col: e.col,

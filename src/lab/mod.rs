@@ -190,6 +190,9 @@ pub struct Lab {
     /// The first Pod of the mission, once it has an IP: (UID, IP).
     first_pod: Option<(String, String)>,
     used: Vec<Vec<String>>,
+    /// `get pods -w`: what was printed so far (compare key, row); `None` when not watching.
+    watching: Option<Vec<(String, String)>>,
+    watch_wide: bool,
     hints_used: usize,
     solution_used: bool,
     was_solved: bool,
@@ -217,6 +220,8 @@ impl Lab {
             restarted_same_ip: Vec::new(),
             first_pod: None,
             used: Vec::new(),
+            watching: None,
+            watch_wide: false,
             hints_used: 0,
             solution_used: false,
             was_solved: false,
@@ -245,6 +250,8 @@ impl Lab {
         let mut out = Output::default();
         out.push(Style::Command, &format!("$ {}", line.trim()));
         self.sim.clear_flows();
+        // A new command ends a watch, as Ctrl-C would.
+        self.watching = None;
         kubectl::run(self, line, &mut out);
         let solved = self.solved();
         if solved && !self.was_solved {
@@ -354,9 +361,28 @@ impl Lab {
         self.sim.current()
     }
 
-    /// The rows `kubectl get pods -w` would print now (header first).
-    pub fn watch_rows(&self) -> Vec<String> {
-        kubectl::pod_table(self, false, None)
+    /// While `kubectl get pods -w` is watching (until the next command):
+    /// the rows that changed since the last call, in kubectl's `-w` form
+    /// (one row per change, no header); empty when not watching.
+    pub fn watch_rows(&mut self) -> Vec<Line> {
+        let Some(seen) = self.watching.as_mut() else {
+            return Vec::new();
+        };
+        let rows = kubectl::pod_table_rows(&self.sim, self.watch_wide);
+        let mut out = Vec::new();
+        for (key, row) in rows {
+            let name = key.split(' ').next().unwrap_or("").to_string();
+            if seen.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            seen.retain(|(k, _)| k.split(' ').next() != Some(name.as_str()));
+            seen.push((key, row.clone()));
+            out.push(Line {
+                style: Style::Normal,
+                text: clean(&row),
+            });
+        }
+        out
     }
 
     /// The commands used so far, normalised (`logs -c shipper --previous`),
@@ -421,6 +447,8 @@ impl Lab {
         let hash = template_hash(&obj.pod);
         match existing {
             Some(i) if self.objects[i].template == obj.pod => {
+                // Nothing to send, so no warnings from the server either.
+                lines.clear();
                 lines.push(format!("{res} unchanged"));
             }
             Some(i) if obj.kind == ObjKind::Pod => {
@@ -662,7 +690,7 @@ impl Lab {
         if prog.listens == Some(80)
             && world::Image::of(&decl.image) == world::Image::Nginx
             && up > 0
-            && up % 10 == 0
+            && up.is_multiple_of(10)
         {
             let _ = self.sim.apply_to(
                 i,

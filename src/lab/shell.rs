@@ -365,9 +365,9 @@ fn ps(lab: &Lab, i: usize, c: &str, out: &mut Output) -> i32 {
     out.out("PID   USER     TIME  COMMAND");
     for (pid, _, cmd) in processes(lab, i, c) {
         let user = if cmd == "/pause" { "65535" } else { "root" };
-        out.out(&format!("{pid:>5} {user:<8} 0:00 {cmd}"));
+        out.out(&format!("{pid:>5} {user:<8} {:>5} {cmd}", "0:00"));
     }
-    out.out(&format!("{:>5} root      0:00 ps", 99));
+    out.out(&format!("{:>5} {:<8} {:>5} ps", 99, "root", "0:00"));
     0
 }
 

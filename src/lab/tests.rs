@@ -16,3 +16,73 @@ fn every_builtin_mission_fails_at_its_start_and_its_solution_solves_it() {
         assert!(problems.is_empty(), "{}: {problems:#?}", m.id);
     }
 }
+
+#[test]
+fn once_the_volume_is_shared_the_shipper_prints_the_web_servers_access_lines() {
+    let l = lesson();
+    let m = find(&l, "ship-the-logs").unwrap();
+    let mut lab = verify::solve(m).unwrap();
+    lab.advance(30);
+    let pod = lab.sim().pod().unwrap().name.clone();
+    let shipper = lab.run(&format!("kubectl logs {pod} -c shipper")).text();
+    assert!(
+        shipper.contains("tail.0: [[") && shipper.contains("GET / HTTP/1.1"),
+        "{shipper}"
+    );
+    // nginx now writes to the volume, not to its stdout.
+    let app = lab.run(&format!("kubectl logs {pod} -c app")).text();
+    assert!(!app.contains("GET / HTTP/1.1"), "{app}");
+    let cat = lab
+        .run(&format!(
+            "kubectl exec {pod} -c shipper -- cat /var/log/nginx/access.log"
+        ))
+        .text();
+    assert!(cat.contains("distroless"), "{cat}");
+    let cat = lab
+        .run(&format!(
+            "kubectl exec {pod} -c app -- cat /var/log/nginx/access.log"
+        ))
+        .text();
+    assert!(cat.contains("GET / HTTP/1.1"), "{cat}");
+}
+
+#[test]
+fn a_hard_coded_pod_ip_breaks_when_the_pod_is_replaced() {
+    let l = lesson();
+    let mut lab = Lab::new(find(&l, "localhost-not-pod-ip").unwrap());
+    let p = lab.sim().pod().unwrap().clone();
+    assert_ne!(
+        p.ip.as_deref(),
+        Some("10.1.0.7"),
+        "the drain gave the new Pod another IP"
+    );
+    let out = lab
+        .run(&format!("kubectl logs {} -c api --previous", p.name))
+        .text();
+    assert!(
+        out.contains("dial tcp 10.1.0.7:6379: connect: no route to host"),
+        "{out}"
+    );
+    assert!(
+        !p.is_ready() && p.container("api").unwrap().restarts >= 2,
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_shipper_under_init_containers_holds_the_pod_at_init() {
+    let l = lesson();
+    let lab = Lab::new(find(&l, "native-sidecar").unwrap());
+    assert_eq!(lab.sim().pod().unwrap().status(), "Init:0/1");
+    let checks = lab.checks();
+    assert!(checks.iter().all(|c| !c.passed), "{checks:?}");
+}
+
+#[test]
+fn setting_a_file_keeps_the_text_and_says_what_apply_would_refuse() {
+    let l = lesson();
+    let mut lab = Lab::new(find(&l, "port-conflict").unwrap());
+    let e = lab.set_file("web.yaml", "kind: Pod\n").unwrap_err();
+    assert!(e.message.contains("apiVersion not set"), "{}", e.message);
+    assert_eq!(lab.files()[0].1, "kind: Pod\n");
+}

@@ -15,6 +15,10 @@ pub struct Problem {
     pub index: Option<usize>,
     /// What is wrong and what to do.
     pub message: String,
+    /// For a manifest that does not apply: the line of YAML (1-based) in its `text`.
+    pub yaml_line: Option<usize>,
+    /// And the column (1-based).
+    pub yaml_col: usize,
 }
 
 /// Checks one mission; `sections` are the lesson's section keys.
@@ -25,6 +29,8 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             field,
             index,
             message,
+            yaml_line: None,
+            yaml_col: 0,
         })
     };
     if m.id.is_empty()
@@ -39,7 +45,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             "a lab id is lowercase letters, digits and `-` (`podtutor lab ID` opens it)".into(),
         );
     }
-    if !sections.iter().any(|s| *s == m.section) {
+    if !sections.contains(&m.section) {
         p(
             "section",
             None,
@@ -48,6 +54,37 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
                 m.section
             ),
         );
+    }
+    // Prose the learner reads: something to read, nothing a terminal would obey.
+    let prose = [
+        ("title", None, &m.title),
+        ("goal", None, &m.goal),
+        ("debrief", None, &m.debrief),
+    ]
+    .into_iter()
+    .chain(
+        m.hints
+            .iter()
+            .enumerate()
+            .map(|(i, h)| ("hints", Some(i), h)),
+    );
+    for (field, index, text) in prose {
+        if crate::text::is_blank(text) {
+            p(
+                field,
+                index,
+                format!("`{field}` is empty; write it for the learner"),
+            );
+        } else if let Some(c) = text.chars().find(|&c| crate::text::is_forbidden(c)) {
+            p(
+                field,
+                index,
+                format!(
+                    "`{field}` holds the character U+{:04X}, which terminals may obey or draw differently; remove it",
+                    c as u32
+                ),
+            );
+        }
     }
     if m.hints.len() != 3 {
         p(
@@ -69,6 +106,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
     if m.checks.is_empty() {
         p("checks", None, "a lab needs at least one check".into());
     }
+    let mut bad = Vec::new();
     for (i, f) in m.manifests.iter().chain(&m.solution_files).enumerate() {
         if let Err(e) = super::manifest::read(&f.file, &f.text) {
             let (field, idx) = if i < m.manifests.len() {
@@ -76,18 +114,21 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             } else {
                 ("solution_files", i - m.manifests.len())
             };
-            p(
+            bad.push(Problem {
                 field,
-                Some(idx),
-                format!(
-                    "{} does not apply: {} ({}:{}:{})",
+                index: Some(idx),
+                message: format!(
+                    "{} does not apply ({}:{}:{}): {} {}",
                     f.file,
-                    e.kubectl.replace('\n', " "),
                     f.file,
                     e.line,
-                    e.col
+                    e.col,
+                    e.kubectl.replace('\n', " "),
+                    e.advice
                 ),
-            );
+                yaml_line: (e.line > 0).then_some(e.line),
+                yaml_col: e.col,
+            });
         }
     }
     let mut parsed = Vec::new();
@@ -97,6 +138,7 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             Err(e) => p("checks", Some(i), e),
         }
     }
+    out.append(&mut bad);
     if !out.is_empty() {
         return out;
     }
@@ -131,11 +173,13 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
                     "no container `{name}` in the mission's Pods ({})",
                     names.join(", ")
                 ),
+                yaml_line: None,
+                yaml_col: 0,
             });
         }
     }
     if start.solved() {
-        out.push(Problem { field: "checks", index: None, message: "the mission is solved from the start: at least one check must fail before the learner acts".into() });
+        out.push(Problem { field: "checks", index: None, message: "the mission is solved from the start: at least one check must fail before the learner acts".into(), yaml_line: None, yaml_col: 0 });
     }
     let end = solve(m);
     if let Err((step, why)) = end {
@@ -143,6 +187,8 @@ pub fn check(m: &Mission, sections: &[String]) -> Vec<Problem> {
             field: "solution",
             index: Some(step),
             message: why,
+            yaml_line: None,
+            yaml_col: 0,
         });
     }
     out

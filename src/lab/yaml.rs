@@ -1,10 +1,11 @@
-//! YAML to a small tree with positions, through serde-saphyr (panic-free,
-//! with a budget against hostile input). The manifest checks in
-//! `manifest.rs` walk this tree so every problem can name its line.
+//! YAML to a small tree with positions, built from the events of
+//! granit-parser (the YAML 1.2 event parser under serde-saphyr: pure Rust,
+//! no `unsafe`, errors with line and column). Using the event parser
+//! directly keeps serde-saphyr's serde layer, error rendering and encoding
+//! tables out of the binary. The manifest checks in `manifest.rs` walk this
+//! tree so every problem can name its line.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-use std::fmt;
+use granit_parser::{Event, Parser, ScalarStyle};
 
 /// A YAML value with the 1-based line and column where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,83 +72,6 @@ impl Node {
     }
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Spanned::<Val>::deserialize(d)?;
-        Ok(Node {
-            line: usize::try_from(s.referenced.line()).unwrap_or(0),
-            col: usize::try_from(s.referenced.column()).unwrap_or(0),
-            val: s.value,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Val {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValVisitor)
-    }
-}
-
-struct ValVisitor;
-
-impl<'de> Visitor<'de> for ValVisitor {
-    type Value = Val;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_unit<E>(self) -> Result<Val, E> {
-        Ok(Val::Null)
-    }
-    fn visit_none<E>(self) -> Result<Val, E> {
-        Ok(Val::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Val, D::Error> {
-        Val::deserialize(d)
-    }
-    fn visit_bool<E>(self, b: bool) -> Result<Val, E> {
-        Ok(Val::Bool(b))
-    }
-    fn visit_i64<E>(self, i: i64) -> Result<Val, E> {
-        Ok(Val::Int(i))
-    }
-    fn visit_u64<E>(self, u: u64) -> Result<Val, E> {
-        Ok(i64::try_from(u).map_or(Val::Float(u as f64), Val::Int))
-    }
-    fn visit_i128<E>(self, i: i128) -> Result<Val, E> {
-        Ok(i64::try_from(i).map_or(Val::Float(i as f64), Val::Int))
-    }
-    fn visit_u128<E>(self, u: u128) -> Result<Val, E> {
-        Ok(i64::try_from(u).map_or(Val::Float(u as f64), Val::Int))
-    }
-    fn visit_f64<E>(self, f: f64) -> Result<Val, E> {
-        Ok(Val::Float(f))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Val, E> {
-        Ok(Val::Str(s.to_string()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Val, E> {
-        Ok(Val::Str(s))
-    }
-    fn visit_bytes<E>(self, b: &[u8]) -> Result<Val, E> {
-        Ok(Val::Str(String::from_utf8_lossy(b).into_owned()))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Val, A::Error> {
-        let mut v = Vec::new();
-        while let Some(n) = a.next_element::<Node>()? {
-            v.push(n);
-        }
-        Ok(Val::Seq(v))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Val, A::Error> {
-        let mut v = Vec::new();
-        while let Some(k) = a.next_key::<Node>()? {
-            let val = a.next_value::<Node>()?;
-            v.push((k, val));
-        }
-        Ok(Val::Map(v))
-    }
-}
-
 /// A YAML syntax problem: where, and the parser's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -178,23 +102,172 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             val: Val::Null,
         });
     }
-    let mut opts = serde_saphyr::Options::default();
-    opts.with_snippet = false;
-    serde_saphyr::from_str_with_options::<Node>(text, opts).map_err(|e| {
-        let (line, col) = e.location().map_or((0, 0), |l| {
-            (
-                usize::try_from(l.line()).unwrap_or(0),
-                usize::try_from(l.column()).unwrap_or(0),
-            )
-        });
-        let mut message = e.without_snippet().to_string();
-        // The position is reported separately.
-        if let Some(i) = message.find(" at line ") {
-            message.truncate(i);
+    let mut b = Builder::default();
+    for ev in Parser::new_from_str(text) {
+        let (ev, span) = ev.map_err(|e| SyntaxError {
+            line: e.marker().line(),
+            col: e.marker().col() + 1,
+            message: e.info().lines().next().unwrap_or("").to_string(),
+        })?;
+        let (line, col) = (span.start.line(), span.start.col() + 1);
+        if let Some(err) = b.event(ev, line, col) {
+            return Err(err);
         }
-        let message = message.lines().next().unwrap_or("").trim().to_string();
-        SyntaxError { line, col, message }
-    })
+        if b.nodes > MAX_NODES {
+            return Err(SyntaxError {
+                line,
+                col,
+                message: format!("more than {MAX_NODES} values; a manifest is much smaller"),
+            });
+        }
+    }
+    Ok(b.done.unwrap_or(Node {
+        line: 1,
+        col: 1,
+        val: Val::Null,
+    }))
+}
+
+/// The most values one manifest may hold (aliases count each time they are used).
+const MAX_NODES: usize = 20_000;
+
+/// Builds the tree of the first document from parser events.
+#[derive(Default)]
+struct Builder {
+    /// Open collections: the node, a mapping key waiting for its value, its anchor id.
+    stack: Vec<(Node, Option<Node>, usize)>,
+    /// Anchored nodes, by the parser's anchor id.
+    anchors: Vec<(usize, Node)>,
+    done: Option<Node>,
+    nodes: usize,
+}
+
+impl Builder {
+    fn event(&mut self, ev: Event<'_>, line: usize, col: usize) -> Option<SyntaxError> {
+        let node = |val| Node { line, col, val };
+        match ev {
+            Event::Scalar(v, style, anchor, _) => {
+                let val = if style == ScalarStyle::Plain {
+                    plain(&v)
+                } else {
+                    Val::Str(v.into_owned())
+                };
+                self.put(node(val), anchor)
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                self.stack.push((node(Val::Seq(Vec::new())), None, anchor));
+                None
+            }
+            Event::MappingStart(_, anchor, _) => {
+                self.stack.push((node(Val::Map(Vec::new())), None, anchor));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (n, _, anchor) = self.stack.pop()?;
+                self.put(n, anchor)
+            }
+            Event::Alias(id) => {
+                let found = self.anchors.iter().rev().find(|(a, _)| *a == id);
+                match found.map(|(_, n)| n.clone()) {
+                    Some(n) => {
+                        self.nodes += count(&n);
+                        self.put(Node { line, col, ..n }, 0)
+                    }
+                    None => Some(SyntaxError {
+                        line,
+                        col,
+                        message: "unknown anchor".into(),
+                    }),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Places a finished node in its parent (or as the document).
+    fn put(&mut self, n: Node, anchor: usize) -> Option<SyntaxError> {
+        self.nodes += 1;
+        if anchor > 0 {
+            self.anchors.push((anchor, n.clone()));
+        }
+        let Some((parent, key, _)) = self.stack.last_mut() else {
+            if self.done.is_none() {
+                self.done = Some(n);
+            }
+            return None;
+        };
+        match &mut parent.val {
+            Val::Seq(items) => items.push(n),
+            Val::Map(entries) => match key.take() {
+                None => *key = Some(n),
+                Some(k) => {
+                    if let Some(name) = k.as_str()
+                        && entries.iter().any(|(e, _)| e.as_str() == Some(name))
+                    {
+                        return Some(SyntaxError {
+                            line: k.line,
+                            col: k.col,
+                            message: format!("mapping key \"{name}\" already defined"),
+                        });
+                    }
+                    entries.push((k, n));
+                }
+            },
+            _ => {}
+        }
+        None
+    }
+}
+
+fn count(n: &Node) -> usize {
+    match &n.val {
+        Val::Seq(v) => 1 + v.iter().map(count).sum::<usize>(),
+        Val::Map(m) => 1 + m.iter().map(|(k, v)| count(k) + count(v)).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+/// A plain scalar's type, by the YAML 1.2 core schema (as Kubernetes reads it).
+fn plain(s: &str) -> Val {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Val::Null,
+        "true" | "True" | "TRUE" => return Val::Bool(true),
+        "false" | "False" | "FALSE" => return Val::Bool(false),
+        _ => {}
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(i) = s.parse::<i64>()
+    {
+        return Val::Int(i);
+    }
+    if let Some(h) = s.strip_prefix("0x")
+        && let Ok(i) = i64::from_str_radix(h, 16)
+    {
+        return Val::Int(i);
+    }
+    if let Some(o) = s.strip_prefix("0o")
+        && let Ok(i) = i64::from_str_radix(o, 8)
+    {
+        return Val::Int(i);
+    }
+    let numeric = digits
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'.')
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'));
+    if numeric && let Ok(f) = s.parse::<f64>() {
+        return Val::Float(f);
+    }
+    match s {
+        ".inf" | ".Inf" | ".INF" | "+.inf" => Val::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Val::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Val::Float(f64::NAN),
+        _ => Val::Str(s.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -209,6 +282,35 @@ mod tests {
         assert_eq!((items[1].line, items[1].col), (4, 5));
         assert_eq!(items[1].val, Val::Str("80".into()));
         assert_eq!(n.get("a").unwrap().val, Val::Int(1));
+    }
+
+    #[test]
+    fn plain_scalars_take_the_core_schema_types_and_quotes_keep_strings() {
+        let n = parse("a: 80\nb: \"80\"\nc: true\nd: ~\ne: 1.5\nf: nginx:1.27\ng: 0x1F\nh: '1'\n")
+            .unwrap();
+        let v = |k: &str| n.get(k).unwrap().val.clone();
+        assert_eq!(v("a"), Val::Int(80));
+        assert_eq!(v("b"), Val::Str("80".into()));
+        assert_eq!(v("c"), Val::Bool(true));
+        assert_eq!(v("d"), Val::Null);
+        assert_eq!(v("e"), Val::Float(1.5));
+        assert_eq!(v("f"), Val::Str("nginx:1.27".into()));
+        assert_eq!(v("g"), Val::Int(31));
+        assert_eq!(v("h"), Val::Str("1".into()));
+    }
+
+    #[test]
+    fn aliases_repeat_their_anchor_and_billion_laughs_are_refused() {
+        let n = parse("a: &x [1, 2]\nb: *x\n").unwrap();
+        assert_eq!(n.get("a").unwrap().val, n.get("b").unwrap().val);
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..8 {
+            let (p, q) = ((b'a' + i) as char, (b'b' + i) as char);
+            bomb.push_str(&format!(
+                "{q}: &{q} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+            ));
+        }
+        assert!(parse(&bomb).unwrap_err().message.contains("values"));
     }
 
     #[test]

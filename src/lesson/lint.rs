@@ -90,14 +90,90 @@ fn check_into(source: &str, warnings: &mut Vec<Diagnostic>) -> Result<Lesson, Ve
     }
 
     normalize_newlines(root.get_mut());
-    Lesson::deserialize(toml::de::Deserializer::from(root)).map_err(|e| {
+    // Kept for the labs' positions: the deserializer takes the tree.
+    let tree = root.get_ref().get("labs").is_some().then(|| root.clone());
+    let lesson = Lesson::deserialize(toml::de::Deserializer::from(root)).map_err(|e| {
         // Only reachable if the schema and the model disagree; the unit tests
         // in validate.rs guard against that.
         vec![Diagnostic {
             span: clamp(source, e.span().unwrap_or(0..0)),
             message: e.message().replace('\n', " "),
         }]
-    })
+    })?;
+    if let Some(tree) = tree {
+        let mut diags = lab_diagnostics(source, &tree, &lesson);
+        if !diags.is_empty() {
+            for d in &mut diags {
+                d.span = clamp(source, d.span.clone());
+            }
+            diags.sort_by_key(|d| (d.span.start, d.span.end));
+            return Err(diags);
+        }
+    }
+    Ok(lesson)
+}
+
+/// The lesson's `[[labs]]`: each mission checked and played (its start must
+/// fail its checks and its solution pass them; see `lab::verify`), each
+/// problem at the field it concerns, inside a manifest at the line of YAML.
+fn lab_diagnostics(source: &str, root: &Spanned<DeTable<'_>>, lesson: &Lesson) -> Vec<Diagnostic> {
+    use crate::scene::verify::Seg;
+    let sections: Vec<String> = lesson
+        .sections()
+        .into_iter()
+        .map(|s| lesson.section_key(s))
+        .collect();
+    let mut out = Vec::new();
+    for (k, m) in lesson.labs.iter().enumerate() {
+        if lesson.labs[..k].iter().any(|o| o.id == m.id) {
+            out.push(Diagnostic {
+                span: super::scenes::span_at(
+                    root,
+                    &[Seg::Key("labs"), Seg::Index(k), Seg::Key("id")],
+                ),
+                message: format!("two labs have the id `{}`; rename one", m.id),
+            });
+        }
+        for p in crate::lab::verify::check(m, &sections) {
+            let mut path = vec![Seg::Key("labs"), Seg::Index(k), Seg::Key(p.field)];
+            if let Some(i) = p.index {
+                path.push(Seg::Index(i));
+            }
+            let mut span = super::scenes::span_at(root, &path);
+            // A manifest problem: point at its line inside the YAML text.
+            if let (Some(line), Some(i)) = (p.yaml_line, p.index) {
+                let mut text_path = path.clone();
+                text_path.truncate(3);
+                text_path.push(Seg::Index(i));
+                text_path.push(Seg::Key("text"));
+                let s = super::scenes::span_at(root, &text_path);
+                span = yaml_line_span(source, s, line, p.yaml_col).unwrap_or(span);
+            }
+            out.push(Diagnostic {
+                span,
+                message: format!("in lab `{}`: {}", m.id, p.message),
+            });
+        }
+    }
+    out
+}
+
+/// The span from column `col` of line `line` (both 1-based) of a TOML
+/// literal string's value to the end of that line.
+fn yaml_line_span(source: &str, s: Range<usize>, line: usize, col: usize) -> Option<Range<usize>> {
+    let raw = source.get(s.clone())?;
+    let body = raw.strip_prefix("\'\'\'")?;
+    let skip = usize::from(body.starts_with('\n'));
+    let mut at = s.start + 3 + skip;
+    for l in source[at..].split('\n').take(line.saturating_sub(1)) {
+        at += l.len() + 1;
+    }
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    let from = source[at..end]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(at, |(i, _)| at + i);
+    (at <= s.end).then_some(from..end.min(s.end))
 }
 
 enum Version {

@@ -179,7 +179,7 @@ fn check_references(root: &Spanned<DeTable<'_>>, own: &[SceneDef], out: &mut Vec
 }
 
 /// The span of the value at `path`, or of the nearest table on the way.
-fn span_at(root: &Spanned<DeTable<'_>>, path: &[Seg]) -> Range<usize> {
+pub(super) fn span_at(root: &Spanned<DeTable<'_>>, path: &[Seg]) -> Range<usize> {
     let mut span = root.span();
     let mut here: Option<&Spanned<DeValue<'_>>> = None;
     let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
