@@ -291,8 +291,6 @@ pub struct LabPage {
     /// `kubectl get pods -w` is running: new rows print as time passes,
     /// Ctrl-C stops it.
     pub watching: bool,
-    /// The watched rows as last printed (see [`watch_key`]).
-    watch_seen: Vec<String>,
     /// The debrief of this mission has been shown.
     pub debriefed: bool,
 }
@@ -340,7 +338,6 @@ impl LabPage {
             spent: 0,
             rows: 10,
             watching: false,
-            watch_seen: Vec::new(),
             debriefed: false,
         };
         page.greet();
@@ -459,17 +456,9 @@ impl LabPage {
         self.lab.advance(secs);
         if self.watching {
             // As `kubectl get pods -w` does: a row each time a Pod changes.
-            let rows: Vec<String> = self.lab.watch_rows().into_iter().skip(1).collect();
-            let keys: Vec<String> = rows.iter().map(|r| watch_key(r)).collect();
-            for (row, key) in rows.iter().zip(&keys) {
-                if !self.watch_seen.contains(key) {
-                    self.push(Line {
-                        style: Style::Normal,
-                        text: row.clone(),
-                    });
-                }
+            for l in self.lab.watch_rows() {
+                self.push(l);
             }
-            self.watch_seen = keys;
         }
     }
 
@@ -789,13 +778,6 @@ impl LabPage {
                 }
                 Signal::Watch => {
                     self.watching = true;
-                    self.watch_seen = self
-                        .lab
-                        .watch_rows()
-                        .iter()
-                        .skip(1)
-                        .map(|r| watch_key(r))
-                        .collect();
                     self.notice("(watching: rows print as the Pod changes; Ctrl-C stops)");
                 }
                 Signal::Solved => solved = true,
@@ -999,13 +981,6 @@ impl super::App {
             }
         }
     }
-}
-
-/// What a `kubectl get pods -w` row says about its Pod that a watch
-/// reports: name, READY, STATUS and the restart count. AGE (and the "15s
-/// ago" of RESTARTS) change every second without anything happening.
-fn watch_key(row: &str) -> String {
-    row.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
 }
 
 /// A manifest error as `FILE:LINE:COL: message`.
@@ -1415,6 +1390,26 @@ mod tests {
             page(&a).input.value(),
             format!("kubectl {}x", c.candidates[0])
         );
+    }
+
+    #[test]
+    fn a_watch_prints_rows_as_time_passes_until_ctrl_c() {
+        let mut a = App::new(crate::lesson::embedded(), Progress::new());
+        a.open_lab(None, T0);
+        type_text(&mut a, "kubectl get pods -w", T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        assert!(page(&a).watching);
+        let before = page(&a).scrollback.len();
+        // The first mission's shipper crash-loops: a minute brings changes.
+        let _ = a.lab_key(Key::Char('k'), T0 + 60);
+        let after = page(&a).scrollback.len();
+        assert!(after > before, "{:?}", page(&a).scrollback);
+        assert!(page(&a).scrollback.back().unwrap().text.contains("web-"));
+        let _ = a.lab_key(Key::Ctrl('c'), T0 + 60);
+        assert!(!page(&a).watching);
+        let n = page(&a).scrollback.len();
+        let _ = a.lab_key(Key::Char('k'), T0 + 200);
+        assert_eq!(page(&a).scrollback.len(), n, "no rows after Ctrl-C");
     }
 
     #[test]
