@@ -163,7 +163,9 @@ impl Ui {
                 let rest = self.mission_band(f, area, page, &t);
                 self.editor_view(f, rest, e, &t, &g)
             }
-            View::Debrief { scroll, typed } => debrief(f, area, app, page, *scroll, *typed, &t, &g),
+            View::Debrief { scroll, typed } => {
+                debrief(f, area, app, page, (*scroll, *typed), &t, &g)
+            }
             View::List { cursor } => list(f, area, app, *cursor, &t, &g),
         }
     }
@@ -593,8 +595,7 @@ fn debrief(
     area: Rect,
     app: &App,
     page: &LabPage,
-    scroll: usize,
-    typed: bool,
+    (scroll, typed): (usize, bool),
     t: &Theme,
     g: &Glyphs,
 ) -> Facts {
