@@ -1448,6 +1448,30 @@ mod tests {
                 .1
                 .starts_with("apiVersion: v1 # edited\n")
         );
+        // A file kubectl would refuse: saved (as an editor saves), the editor
+        // stays open on the line and column of the problem, and says why.
+        if let Page::Lab(l) = &mut a.page {
+            l.open_editor("web.yaml");
+        }
+        let _ = a.lab_key(Key::Down, T0);
+        let _ = a.lab_key(Key::Down, T0);
+        let _ = a.lab_key(Key::End, T0);
+        let _ = a.lab_key(Key::Enter, T0);
+        type_text(&mut a, "  bogus: 1", T0);
+        let _ = a.lab_key(Key::Home, T0);
+        let _ = a.lab_key(Key::Up, T0);
+        let _ = a.lab_key(Key::Ctrl('s'), T0);
+        let View::Editor(e) = &page(&a).view else {
+            panic!("the editor stays open on an error");
+        };
+        let err = e.error.clone().expect("the reason is shown");
+        assert_eq!((err.line, err.col), (4, 3), "{err:?}");
+        assert_eq!((e.row, e.col), (3, 2), "the cursor is put on the problem");
+        assert!(!e.dirty(), "the text was saved all the same");
+        assert!(page(&a).lab.files()[0].1.contains("bogus"));
+        let _ = a.lab_key(Key::Esc, T0);
+        let last = &page(&a).scrollback.back().unwrap().text;
+        assert!(last.contains("web.yaml:4:3"), "{last}");
         // An unknown file is an error in the scrollback, not an editor.
         if let Page::Lab(l) = &mut a.page {
             l.open_editor("nope.yaml");
