@@ -78,6 +78,61 @@ fn main() {
     };
     std::fs::write(out.join("embedded_scenes.rs"), code)
         .expect("write the pre-parsed scenes' include file to OUT_DIR");
+
+    more_lessons(&out);
+}
+
+/// Every other lesson in `lessons/` (any number of them), pre-parsed the
+/// same way, as the expression `lesson::embedded_all` includes: a
+/// `Vec<Lesson>` in file-name order. A file that does not deserialise is
+/// parsed from its TOML at start-up instead, as for the main lesson.
+fn more_lessons(out: &std::path::Path) {
+    println!("cargo::rerun-if-changed=lessons");
+    let mut files: Vec<PathBuf> = std::fs::read_dir("lessons")
+        .expect("the lessons directory is part of the source")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".toml")
+                && !name.ends_with(".scenes.toml")
+                && !name.ends_with("pack.toml")
+        })
+        .filter(|p| p != std::path::Path::new(LESSON))
+        .collect();
+    files.sort();
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let mut items = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        println!("cargo::rerun-if-changed={}", file.display());
+        let name = file.display().to_string();
+        match pre_parse_file(file) {
+            Ok(json) => {
+                let path = out.join(format!("embedded_lesson_{i}.json"));
+                std::fs::write(&path, json).expect("write a pre-parsed lesson to OUT_DIR");
+                items.push(format!(
+                    "serde_json::from_str::<Lesson>(include_str!({:?})).expect(\"build.rs wrote this with the same model\")",
+                    path.display().to_string()
+                ));
+            }
+            Err(e) => {
+                let e = e.replace('\n', " ");
+                println!(
+                    "cargo::warning={name} does not parse ({e}); the binary will parse it at start-up."
+                );
+                items.push(format!(
+                    "parse({name:?}, include_str!({:?})).expect(\"the built-in lessons are validated by tests\")",
+                    manifest.join(file).display().to_string()
+                ));
+            }
+        }
+    }
+    let code = format!(
+        "{{ let more: Vec<Lesson> = vec![{}]; more }}",
+        items.join(", ")
+    );
+    std::fs::write(out.join("embedded_more_lessons.rs"), code)
+        .expect("write the more lessons' include file to OUT_DIR");
 }
 
 #[derive(serde::Deserialize)]
@@ -93,7 +148,11 @@ fn pre_parse_scenes() -> Result<String, String> {
 }
 
 fn pre_parse() -> Result<String, String> {
-    let source = std::fs::read_to_string(LESSON).map_err(|e| e.to_string())?;
+    pre_parse_file(std::path::Path::new(LESSON))
+}
+
+fn pre_parse_file(file: &std::path::Path) -> Result<String, String> {
+    let source = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
     // Same as the linter's newline normalisation: a checkout with Windows line
     // endings must not put `\r` into the lesson's multi-line strings.
     let source = source.replace("\r\n", "\n");

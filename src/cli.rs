@@ -24,6 +24,8 @@ use std::path::PathBuf;
     after_help = "Examples:\n  \
         podtutor                          open the tutor on the built-in lesson\n  \
         podtutor --lesson my-lesson.toml  open the tutor on your own lesson file\n  \
+        podtutor --lessons workshop/      a catalog of every lesson in a directory\n  \
+        podtutor --start-at myth:separate-ips   open the tutor at one section\n  \
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
@@ -47,6 +49,14 @@ pub struct GlobalArgs {
     /// Use this lesson file instead of the built-in lesson.
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
+    /// Run every lesson in this directory as a pack, from a catalog page
+    /// (with its optional pack.toml: title, order, required lessons, modes).
+    #[arg(long, value_name = "DIR", conflicts_with = "lesson")]
+    pub lessons: Option<PathBuf>,
+    /// Open at this section (ids as `podtutor outline` prints them); with
+    /// --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson's start.
+    #[arg(long, value_name = "SECTION_ID")]
+    pub start_at: Option<String>,
     /// Where progress is kept (default: progress.toml in your data directory).
     #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
     pub progress_file: Option<PathBuf>,
@@ -104,17 +114,20 @@ fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
 pub enum Command {
     /// Print the whole lesson as plain text (for reading, printing and screen readers).
     #[command(
-        after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt"
+        after_help = "Examples:\n  podtutor read | less\n  podtutor read --lesson my-lesson.toml > handout.txt\n  \
+        podtutor read --no-answers --width 60 > worksheet.txt\n  podtutor read --answers-only > key.txt"
     )]
     Read(ReadArgs),
     /// Check lesson files and report every problem as FILE:LINE:COL.
     #[command(
         after_help = "Exit status: 0 when every file is clean, 1 when any has an error, 2 on usage errors.\n\n\
-        Examples:\n  podtutor lint lessons/*.toml"
+        A DIR is checked as `--lessons DIR` reads it: every lesson and scene file in it, and \
+        its pack.toml against the lessons' ids.\n\n\
+        Examples:\n  podtutor lint lessons/*.toml\n  podtutor lint workshop/"
     )]
     Lint {
-        /// Lesson files to check.
-        #[arg(required = true, value_name = "FILE")]
+        /// Lesson files, or lesson directories (packs), to check.
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Also check teaching quality: enough true fact-or-myth claims, right answers
         /// not given away by length, position or a verdict word (docs/lesson-format.md).
@@ -125,6 +138,11 @@ pub enum Command {
         #[arg(long)]
         ascii: bool,
     },
+    /// Open the tutor on the scenes gallery: every animated scene, to watch and play with.
+    #[command(
+        after_help = "Examples:\n  podtutor scenes\n  podtutor scenes --reduce-motion --ascii"
+    )]
+    Scenes(GlobalArgs),
     /// Show saved progress, export it as JSON, or start over.
     #[command(
         after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
@@ -151,7 +169,7 @@ pub enum Command {
     #[command(
         after_help = "The ids are those progress files and `podtutor room` use: step:ID, myth:ID and \
         pitfall:ID with the ids of the lesson file, and fixed names for the other sections.\n\n\
-        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml"
+        Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml\n  podtutor outline --lessons workshop/"
     )]
     Outline(OutlineArgs),
     /// Practise kubectl on a simulated Pod: missions checked against what you
@@ -202,6 +220,10 @@ pub struct LessonArg {
 pub struct OutlineArgs {
     #[command(flatten)]
     pub lesson: LessonArg,
+    /// Every lesson of this pack directory, ids written LESSON_ID/SECTION_ID
+    /// as `--start-at` takes them with --lessons.
+    #[arg(long, value_name = "DIR", conflicts_with = "lesson")]
+    pub lessons: Option<PathBuf>,
     /// Print only ASCII (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
@@ -219,6 +241,30 @@ pub struct ReadArgs {
     /// (also chosen when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
+    /// Print only the cheat sheet: takeaways, each pitfall's fix, the kubectl commands.
+    #[arg(long, conflicts_with_all = ["no_answers", "answers_only"])]
+    pub cheat_sheet: bool,
+    /// A worksheet: every question with its choices and the recall cards'
+    /// prompts, with no answers or explanations.
+    #[arg(long, conflicts_with = "answers_only")]
+    pub no_answers: bool,
+    /// The answer key: each question's right answer with a short explanation,
+    /// numbered as in --no-answers.
+    #[arg(long)]
+    pub answers_only: bool,
+}
+
+impl ReadArgs {
+    /// The handout asked for, if any (else the whole lesson).
+    pub fn handout(&self) -> Option<crate::plain::Handout> {
+        if self.no_answers {
+            Some(crate::plain::Handout::Worksheet)
+        } else if self.answers_only {
+            Some(crate::plain::Handout::Key)
+        } else {
+            None
+        }
+    }
 }
 
 /// Arguments of `podtutor progress`.
@@ -341,6 +387,7 @@ impl Command {
                 ..GlobalArgs::default()
             },
             Command::Lab(a) => a.tutor.clone(),
+            Command::Scenes(a) => a.clone(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
@@ -354,6 +401,7 @@ impl Command {
             Command::Room(_) => "room",
             Command::Outline(_) => "outline",
             Command::Lab(_) => "lab",
+            Command::Scenes(_) => "scenes",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
         }
@@ -376,14 +424,32 @@ impl Command {
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
             (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
             (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
+            (Command::Outline(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
             // The lab is the tutor: it takes every tutor option.
             (Command::Lab(a), id) => return a.tutor.adopt(id, from),
+            (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),
             _ => return false,
         }
         true
     }
+}
+
+/// A tutor option written before a subcommand that opens the tutor (all of
+/// them apply there). `false` for an id the tutor does not have.
+fn adopt_tutor_option(a: &mut GlobalArgs, id: &str, from: &GlobalArgs) -> bool {
+    match id {
+        "lesson" => a.lesson.clone_from(&from.lesson),
+        "progress_file" => a.progress_file.clone_from(&from.progress_file),
+        "learner" => a.learner.clone_from(&from.learner),
+        "ascii" => a.ascii = true,
+        "reduce_motion" => a.reduce_motion = true,
+        "no_confidence" => a.no_confidence = true,
+        "theme" => a.theme = from.theme,
+        _ => return false,
+    }
+    true
 }
 
 impl Cli {
@@ -587,6 +653,24 @@ mod tests {
     }
 
     #[test]
+    fn scenes_opens_the_tutor_with_every_tutor_option_before_or_after_it() {
+        let want = GlobalArgs {
+            lesson: Some("l.toml".into()),
+            ascii: true,
+            reduce_motion: true,
+            ..GlobalArgs::default()
+        };
+        for args in [
+            &["--lesson", "l.toml", "--ascii", "--reduce-motion", "scenes"][..],
+            &["scenes", "--lesson", "l.toml", "--ascii", "--reduce-motion"],
+            &["--ascii", "scenes", "--reduce-motion", "--lesson", "l.toml"],
+        ] {
+            let cli = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert_eq!(cli.command.as_ref().unwrap().options(), want, "{args:?}");
+        }
+    }
+
+    #[test]
     fn the_bare_tutor_keeps_all_its_options() {
         let cli = parse(&[
             "--lesson",
@@ -613,6 +697,8 @@ mod tests {
                     crate::ui::theme::Palette::Light
                 )),
                 learner: None,
+                lessons: None,
+                start_at: None,
             }
         );
     }

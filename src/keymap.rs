@@ -84,6 +84,13 @@ pub enum Action {
     SaveFile,
     /// The list of missions.
     Missions,
+    // The learner picker.
+    /// Start typing a new learner's name.
+    NewLearner,
+    /// A character typed into a name.
+    Type(char),
+    /// Backspace in a name.
+    Erase,
 }
 
 /// Where the learner is, as far as keys are concerned.
@@ -109,6 +116,18 @@ pub enum Context {
     LabDebrief,
     /// The list of lab missions.
     LabList,
+    /// The scenes gallery's list.
+    Gallery,
+    /// A scene playing full-screen in the gallery.
+    Watch,
+    /// The cheat sheet: arrows scroll.
+    Cheat,
+    /// The lessons of a pack.
+    Catalog,
+    /// Who is learning? The learners of this machine.
+    Learners,
+    /// Typing a new learner's name: every character is text.
+    LearnerName,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -199,10 +218,16 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
-const LISTS: &[Context] = &[Outline, Summary];
 const ANYWHERE: &[Context] = &[
-    Start, Outline, Reading, Question, Rating, Summary, Choose, LabDebrief, LabList,
+    Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog, Gallery, Watch, Cheat,
+    LabDebrief, LabList,
 ];
+/// Where scene keys work (when a scene is on screen).
+const SCENE_PAGES: &[Context] = &[Reading, Question, Watch];
+/// Lists whose rows arrows move through.
+const MOVES: &[Context] = &[Start, Outline, Summary, Catalog, Learners, Gallery];
+/// Pages that leave with Esc.
+const ESC_BACK: &[Context] = &[Gallery, Watch, Cheat];
 
 const fn b(
     keys: &'static [Key],
@@ -237,7 +262,7 @@ const fn s(
         label,
         action,
         what,
-        contexts: TEXT,
+        contexts: SCENE_PAGES,
         needs_scene: true,
         show: Show::Always,
         group: Some(Group::Scenes),
@@ -368,12 +393,40 @@ pub const BINDINGS: &[Binding] = &[
         Show::Always,
         None,
     ),
+    // The learner picker.
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "choose",
+        &[Learners, LearnerName],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('n')],
+        "n",
+        A::NewLearner,
+        "new learner",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('q')],
+        "q",
+        A::Quit,
+        "quit",
+        &[Learners],
+        Show::Always,
+        None,
+    ),
     b(
         &[Esc],
         "Esc",
         A::Back,
         "cancel",
-        &[Choose],
+        &[Choose, LearnerName],
         Show::Always,
         None,
     ),
@@ -523,7 +576,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         A::Activate,
         "open",
-        &[Start, Outline, Summary],
+        &[Start, Outline, Summary, Catalog, Gallery],
         Show::Always,
         L,
     ),
@@ -532,17 +585,28 @@ pub const BINDINGS: &[Binding] = &[
         "↑↓",
         A::ChoiceDown,
         "move",
-        LISTS,
+        MOVES,
         Show::Always,
         L,
     ),
+    b(
+        DIGITS,
+        "1-9",
+        A::Pick(0),
+        "choose a mode",
+        &[Start],
+        Show::Never,
+        // Not in help: a shortcut for ↑↓, and help is full at 60×20.
+        None,
+    ),
+    b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, None),
     // Reading.
     b(
         &[Up, Char('k'), Down, Char('j')],
         "↑↓",
         A::ScrollDown,
         "scroll",
-        &[Reading],
+        &[Reading, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -551,7 +615,7 @@ pub const BINDINGS: &[Binding] = &[
         "PgUp/PgDn",
         A::PageDown,
         "scroll a page",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Scrolls,
         R,
     ),
@@ -560,7 +624,7 @@ pub const BINDINGS: &[Binding] = &[
         "Home/End",
         A::Top,
         "jump to an end",
-        TEXT,
+        &[Reading, Question, Cheat],
         Show::Never,
         R,
     ),
@@ -693,6 +757,14 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
             _ => Some(Action::Back),
         };
     }
+    // A name being typed takes every character as text.
+    if ctx == LearnerName {
+        match key {
+            Char(c) => return Some(Action::Type(c)),
+            Backspace => return Some(Action::Erase),
+            _ => {}
+        }
+    }
     let b = BINDINGS
         .iter()
         .find(|b| b.applies(ctx, flags) && b.keys.contains(&key))?;
@@ -753,7 +825,21 @@ mod tests {
 
     #[test]
     fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
-        for ctx in [Start, Outline, Reading, Question, Rating, Summary, Choose] {
+        for ctx in [
+            Start,
+            Outline,
+            Reading,
+            Question,
+            Rating,
+            Summary,
+            Choose,
+            Catalog,
+            Learners,
+            LearnerName,
+            Gallery,
+            Watch,
+            Cheat,
+        ] {
             for flags in [NONE, SCENE] {
                 for b in BINDINGS.iter().filter(|b| b.applies(ctx, flags)) {
                     assert!(
@@ -829,6 +915,30 @@ mod tests {
         assert!(keys.contains(&"c") && !keys.contains(&"x") && !keys.contains(&"D"));
         assert_eq!(action_for(Char('x'), Reading, request_only), None);
         assert_eq!(action_for(Char('D'), Reading, request_only), None);
+    }
+
+    #[test]
+    fn a_name_being_typed_takes_every_letter_and_the_list_keys_do_not() {
+        assert_eq!(
+            action_for(Char('q'), LearnerName, NONE),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            action_for(Char('n'), LearnerName, NONE),
+            Some(Action::Type('n'))
+        );
+        assert_eq!(
+            action_for(Backspace, LearnerName, NONE),
+            Some(Action::Erase)
+        );
+        assert_eq!(action_for(Esc, LearnerName, NONE), Some(Action::Back));
+        assert_eq!(action_for(Enter, LearnerName, NONE), Some(Action::Activate));
+        assert_eq!(action_for(Char('q'), Learners, NONE), Some(Action::Quit));
+        assert_eq!(
+            action_for(Char('n'), Learners, NONE),
+            Some(Action::NewLearner)
+        );
+        assert_eq!(action_for(Down, Catalog, NONE), Some(Action::ChoiceDown));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod item;
 pub mod keymap;
 pub mod lab;
 pub mod lesson;
+pub mod pack;
 pub mod plain;
 pub mod progress;
 pub mod review;

@@ -1,4 +1,4 @@
-use podtutor::cli::{Cli, Command};
+use podtutor::cli::{Cli, Command, OutlineArgs};
 use podtutor::commands;
 use std::process::ExitCode;
 
@@ -11,12 +11,33 @@ fn main() -> ExitCode {
     commands::set_ascii(commands::ascii_wanted(&options));
     let result = match &cli.command {
         // --learner picks the progress file before the tutor opens it.
-        None => commands::learner::resolve(&cli.global).and_then(|g| commands::tutor::run(&g)),
+        // Without one, a machine with several learners asks who is learning.
+        None => commands::learner::resolve_or_pick(&cli.global).and_then(|g| match g {
+            Some(g) => commands::tutor::run(&g),
+            None => Ok(ExitCode::SUCCESS),
+        }),
+        Some(cmd @ Command::Read(args)) if args.cheat_sheet => {
+            commands::read::run_cheat_sheet(&cmd.options(), args.width)
+        }
+        Some(cmd @ Command::Read(args)) if args.handout().is_some() => {
+            commands::read::run_handout(&cmd.options(), args)
+        }
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
+        // The tutor on its scenes gallery, for the same learner as the tutor.
+        Some(cmd @ Command::Scenes(_)) => commands::learner::resolve_or_pick(&cmd.options())
+            .and_then(|g| match g {
+                Some(g) => commands::tutor::run_opening(&g, |app, now| {
+                    app.open_mode(podtutor::app::Mode::Scenes, now);
+                }),
+                None => Ok(ExitCode::SUCCESS),
+            }),
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),
         Some(Command::Room(args)) => commands::room::run(args),
+        Some(Command::Outline(OutlineArgs {
+            lessons: Some(dir), ..
+        })) => commands::outline::run_pack(dir),
         Some(cmd @ Command::Outline(_)) => {
             commands::load_lesson(&cmd.options()).and_then(|l| commands::outline::run(&l))
         }

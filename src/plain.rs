@@ -273,3 +273,157 @@ fn section(o: &mut Out, l: &Lesson, s: Section) {
         }
     }
 }
+
+/// The cheat sheet as plain text (`podtutor read --cheat-sheet`): the same
+/// [`crate::app::cheat::Sheet`] the tutor's cheat-sheet page shows, at
+/// `width` columns (at least [`MIN_WIDTH`]), with Markdown-style headings
+/// and no decoration, like [`render`].
+pub fn cheat_sheet(lesson: &Lesson, width: usize, ascii: bool) -> Vec<PlainLine> {
+    let s = crate::app::cheat::sheet(lesson);
+    let mut o = Out {
+        width: width.max(MIN_WIDTH),
+        ascii,
+        lines: Vec::new(),
+    };
+    o.heading(
+        Role::Title,
+        "#",
+        &format!("Cheat sheet: {}", sanitize(&lesson.title)),
+    );
+    if !s.takeaways.is_empty() {
+        o.heading(Role::Heading, "##", "Takeaways");
+        for (n, t) in s.takeaways.iter().enumerate() {
+            o.indented(&format!("{}. ", n + 1), t);
+        }
+    }
+    if !s.fixes.is_empty() {
+        o.heading(Role::Heading, "##", "Pitfalls and their fixes");
+        for f in &s.fixes {
+            o.blank();
+            o.para(&format!("{}.", f.pitfall.trim_end_matches('.')));
+            o.indented("  Fix: ", &format!("{}.", f.fix));
+        }
+    }
+    if !s.commands.is_empty() {
+        o.heading(Role::Heading, "##", "kubectl commands");
+        for c in &s.commands {
+            o.blank();
+            for l in o.wrap(&c.command, o.width) {
+                o.push(Role::Code, l);
+            }
+            if !c.note.is_empty() {
+                o.indented("  ", &c.note);
+            }
+        }
+    }
+    if s.takeaways.is_empty() && s.fixes.is_empty() && s.commands.is_empty() {
+        o.para(crate::app::cheat::EMPTY);
+    }
+    while o.lines.last().is_some_and(|l| l.text.is_empty()) {
+        o.lines.pop();
+    }
+    o.lines
+}
+
+// Handouts for a classroom: a worksheet without answers and its key. Kept
+// apart from `render` so the full reading and the handouts change alone.
+
+/// Which handout `read` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handout {
+    /// Questions and their choices, recall cards' prompts: no answer, no
+    /// explanation, nothing that gives one away (`read --no-answers`).
+    Worksheet,
+    /// Every question's right answer with its short explanation, and every
+    /// card's answer (`read --answers-only`).
+    Key,
+}
+
+/// A worksheet or its key at `width` columns (at least [`MIN_WIDTH`]).
+/// Both number the questions the same way (`Question 3 (step:ID)`), so a
+/// learner's sheet can be marked against the key line by line.
+pub fn render_handout(lesson: &Lesson, width: usize, ascii: bool, kind: Handout) -> Vec<PlainLine> {
+    let width = width.max(MIN_WIDTH);
+    let mut o = Out {
+        width,
+        ascii,
+        lines: Vec::new(),
+    };
+    let what = match kind {
+        Handout::Worksheet => "worksheet",
+        Handout::Key => "answer key",
+    };
+    o.heading(
+        Role::Title,
+        "#",
+        &sanitize(&format!("{}: {what}", lesson.title)),
+    );
+    let items = crate::item::items(lesson);
+    match kind {
+        Handout::Worksheet => o.para(&format!(
+            "{}. Mark one choice for each question{}.",
+            plural(items.len(), "question", "questions"),
+            if lesson.cards.is_empty() {
+                ""
+            } else {
+                ", then answer the recall cards from memory"
+            }
+        )),
+        Handout::Key => o.para(&format!(
+            "The right answer to each of the {} of the worksheet, with why.",
+            plural(items.len(), "question", "questions"),
+        )),
+    }
+    for (n, it) in items.iter().enumerate() {
+        let title = lesson.section_title(it.section);
+        o.heading(
+            Role::Heading,
+            "##",
+            &sanitize(&format!("Question {}: {title}", n + 1)),
+        );
+        // The id as `podtutor outline` and the room report print it.
+        o.push(Role::Label, sanitize(&format!("({})", it.id)).into_owned());
+        o.blank();
+        let count = it.choices.len();
+        match kind {
+            Handout::Worksheet => {
+                o.para(it.prompt);
+                o.blank();
+                for (i, c) in it.choices.iter().enumerate() {
+                    o.hanging(&format!("[ ] Choice {} of {count}: ", i + 1), &c.text);
+                }
+            }
+            Handout::Key => {
+                if let Some((i, c)) = it
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| c.id == it.answer)
+                {
+                    o.hanging(&format!("Answer: choice {} of {count}, ", i + 1), &c.text);
+                    o.blank();
+                    o.hanging("Why: ", &c.explanation);
+                }
+            }
+        }
+    }
+    if !lesson.cards.is_empty() {
+        o.heading(Role::Heading, "##", "Recall cards");
+        for (n, card) in lesson.cards.iter().enumerate() {
+            o.label(&sanitize(&format!("Card {} ({})", n + 1, card.id)));
+            o.para(&card.prompt);
+            match kind {
+                // Room to write: the learner answers from memory.
+                Handout::Worksheet => {
+                    o.push(Role::Text, "");
+                    o.push(Role::Text, "Your answer:");
+                }
+                Handout::Key => o.hanging("Answer: ", &card.answer),
+            }
+        }
+    }
+    while o.lines.last().is_some_and(|l| l.text.is_empty()) {
+        o.lines.pop();
+    }
+    o.lines
+}

@@ -443,7 +443,7 @@ impl fmt::Display for Summary {
 
 /// A wait in the largest unit that fits, rounded to the nearest ("2 days",
 /// "3 hours", "5 min"); under a minute is "under a minute".
-fn in_words(seconds: i64) -> String {
+pub fn in_words(seconds: i64) -> String {
     const MINUTE: i64 = 60;
     const HOUR: i64 = 3_600;
     let round = |unit: i64| (seconds.saturating_add(unit / 2) / unit).max(1);

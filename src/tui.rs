@@ -418,6 +418,7 @@ fn key_of(k: &KeyEvent) -> Option<Key> {
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
         KeyCode::Tab => Key::Tab,
+        KeyCode::Backspace => Key::Backspace,
         KeyCode::BackTab => Key::BackTab,
         _ => return None,
     })
@@ -648,4 +649,48 @@ fn handle(
 fn suspend(_guard: &mut Option<TerminalGuard>, _terminal: &mut Term) -> anyhow::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     Ok(())
+}
+
+/// The learner picker (see [`crate::app::learners`]): a short screen of its
+/// own before the tutor, which then opens the chosen learner's file. No
+/// progress is open yet, so there is nothing to save on the way out.
+pub fn pick_learner(
+    mut picker: crate::app::learners::Picker,
+    opts: &Options,
+) -> anyhow::Result<crate::app::learners::Picked> {
+    use crate::app::learners::Picked;
+    install_panic_hook();
+    let theme = crate::ui::Theme::with_palette(opts.color, opts.palette);
+    let ascii = opts.charset == crate::diagram::Charset::Ascii;
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal = new_terminal()?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    loop {
+        terminal.draw(|f| {
+            crate::ui::learners::draw(f, &picker, &theme);
+            if ascii {
+                crate::ui::theme::asciify(f.buffer_mut());
+            }
+        })?;
+        let Event::Key(k) = event::read()? else {
+            continue;
+        };
+        if k.kind == KeyEventKind::Release {
+            continue;
+        }
+        if k.modifiers.contains(KeyModifiers::CONTROL) {
+            if k.code == KeyCode::Char('c') {
+                return Ok(Picked::Quit);
+            }
+            continue;
+        }
+        let action = key_of(&k)
+            .and_then(|key| keymap::action_for(key, picker.context(), keymap::Flags::default()));
+        if let Some(done) = action.and_then(|a| picker.update(a)) {
+            return Ok(done);
+        }
+    }
 }

@@ -1,6 +1,11 @@
 //! Issue 17's classroom kit outside the tutor's pages, through the real
 //! binary: resetting one lesson, learners' files, shell completions, the man
-//! page and the lesson outline.
+//! page and the lesson outline; handouts; `--start-at` and the learner
+//! picker in a pseudo-terminal.
+
+mod support {
+    pub mod pty;
+}
 
 use podtutor::item::{Attempt, ItemId};
 use podtutor::progress::Progress;
@@ -495,4 +500,235 @@ fn outline_lists_every_section_by_its_id_and_title() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Text with every run of white space made one space, so a sentence is
+/// found whatever the wrapping.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_worksheet_has_every_question_and_choice_and_no_answer() {
+    let lesson = podtutor::lesson::embedded();
+    for width in ["40", "80"] {
+        let out = podtutor(&["read", "--no-answers", "--width", width], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let w: usize = width.parse().unwrap();
+        assert!(
+            text.lines().all(|l| podtutor::text::width(l) <= w),
+            "a line is wider than {width}"
+        );
+        let sheet = flat(&text);
+        // The title keeps its case.
+        assert!(text.starts_with(&format!("# {}", lesson.title)), "{text}");
+        let items = podtutor::item::items(&lesson);
+        for (n, it) in items.iter().enumerate() {
+            assert!(sheet.contains(&format!("Question {}:", n + 1)), "{}", it.id);
+            assert!(sheet.contains(&format!("({})", it.id)), "{}", it.id);
+            assert!(sheet.contains(&flat(it.prompt)), "{}", it.id);
+            for c in it.choices {
+                assert!(sheet.contains(&flat(&c.text)), "{}: {}", it.id, c.text);
+                assert!(
+                    !sheet.contains(&flat(&c.explanation)),
+                    "{}: an explanation is on the worksheet",
+                    it.id
+                );
+            }
+        }
+        for card in &lesson.cards {
+            assert!(sheet.contains(&flat(&card.prompt)), "{}", card.id);
+            assert!(
+                !sheet.contains(&flat(&card.answer)),
+                "{}: a card's answer is on the worksheet",
+                card.id
+            );
+        }
+        // Nor the reading, which gives answers away.
+        for word in ["Answer:", "Explanation", "Reality", "is right", "is wrong"] {
+            assert!(!sheet.contains(word), "{word} on the worksheet");
+        }
+        let myth = &lesson.myths[0];
+        assert!(!sheet.contains(&flat(&myth.reality)));
+    }
+}
+
+#[test]
+fn the_key_has_every_right_answer_numbered_as_the_worksheet() {
+    let lesson = podtutor::lesson::embedded();
+    let out = podtutor(&["read", "--answers-only", "--width", "40"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| podtutor::text::width(l) <= 40));
+    let key = flat(&text);
+    let items = podtutor::item::items(&lesson);
+    for (n, it) in items.iter().enumerate() {
+        let (i, right) = it
+            .choices
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.id == it.answer)
+            .unwrap();
+        let at = key
+            .find(&format!("Question {}: ", n + 1))
+            .unwrap_or_else(|| panic!("question {} missing", n + 1));
+        let rest = &key[at..];
+        let next = rest[1..].find("## Question").map_or(rest.len(), |e| e + 1);
+        let entry = &rest[..next];
+        assert!(entry.contains(&format!("({})", it.id)), "{entry}");
+        assert!(
+            entry.contains(&flat(&format!(
+                "Answer: choice {} of {}, {}",
+                i + 1,
+                it.choices.len(),
+                right.text
+            ))),
+            "{entry}"
+        );
+        assert!(entry.contains(&flat(&right.explanation)), "{entry}");
+        // Only the right answer, not the wrong ones' reasons.
+        for c in it.choices.iter().filter(|c| c.id != it.answer) {
+            assert!(!entry.contains(&flat(&c.explanation)), "{entry}");
+        }
+    }
+    for card in &lesson.cards {
+        assert!(key.contains(&flat(&card.answer)), "{}", card.id);
+    }
+    // One of the two, not both.
+    let both = podtutor(&["read", "--no-answers", "--answers-only"], &[]);
+    assert!(!both.status.success());
+}
+
+#[test]
+fn start_at_opens_the_tutor_on_that_section_for_a_new_and_a_returning_learner() {
+    let lesson = podtutor::lesson::embedded();
+    let tmp = tempfile::tempdir().unwrap();
+    let progress = tmp.path().join("p.toml");
+    // A returning learner, somewhere else in the lesson.
+    let mut p = Progress::new();
+    p.lesson_mut(&lesson.id).visit("overview");
+    fs::write(&progress, p.to_toml()).unwrap();
+    let claim = &lesson.myths[0];
+    let key = format!("myth:{}", claim.id);
+    let mut pty = support::pty::Pty::spawn(&["--start-at", &key], 80, 24, &progress);
+    pty.wait_for(&claim.claim[..30]);
+    pty.send(b"q");
+    pty.wait_exit();
+    let saved = Progress::from_bytes(&fs::read(&progress).unwrap()).unwrap();
+    assert_eq!(
+        saved.lesson(&lesson.id).unwrap().position.as_deref(),
+        Some(key.as_str())
+    );
+    // A new learner too.
+    let fresh = tmp.path().join("new.toml");
+    let mut pty = support::pty::Pty::spawn(&["--start-at", "under-the-hood"], 60, 20, &fresh);
+    pty.wait_for("Under the hood");
+    pty.send(b"q");
+    pty.wait_exit();
+    // An unknown id: refused before the screen changes, with the ids there are.
+    let mut pty = support::pty::Pty::spawn(&["--start-at", "step:nope"], 100, 30, &fresh);
+    pty.wait_for("has no section \"step:nope\"");
+    assert_ne!(pty.wait_exit(), 0);
+    let screen = pty.screen();
+    assert!(
+        screen.contains("overview") && screen.contains("mental-model"),
+        "{screen}"
+    );
+    assert!(screen.contains("podtutor outline"), "{screen}");
+}
+
+#[test]
+fn the_picker_offers_this_machines_learners_safely_and_opens_the_one_chosen() {
+    let (tmp, learners) = home();
+    let hostile = "\u{1b}[31mEve\u{202e}lin";
+    for name in ["bob", hostile, "Ada"] {
+        let out = in_home(tmp.path(), &["--learner", name]);
+        assert!(
+            stderr(&out).contains("interactive terminal"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let data = tmp.path().join("data");
+    let env = [
+        ("HOME", tmp.path().to_str().unwrap()),
+        ("XDG_DATA_HOME", data.to_str().unwrap()),
+    ];
+    // No --learner and no progress file named: the picker asks.
+    let spawn = || {
+        support::pty::Pty::spawn_program(
+            "env",
+            &[
+                "-u",
+                "PODTUTOR_PROGRESS_FILE",
+                "-u",
+                "PODTUTOR_LEARNER",
+                env!("CARGO_BIN_EXE_podtutor"),
+            ],
+            60,
+            20,
+            Path::new("/nonexistent"),
+            &env,
+        )
+    };
+    let mut p = spawn();
+    p.wait_for("Who is learning?");
+    let screen = p.screen();
+    for shown in [
+        "Ada",
+        "bob",
+        "^[[31mEve",
+        "No name: the default progress file",
+    ] {
+        assert!(screen.contains(shown), "{shown}: {screen}");
+    }
+    // The name's own escape and bidi characters never reach the terminal.
+    let raw = p.raw();
+    assert!(support::pty::find(&raw, b"\x1b[31mEve").is_none());
+    assert!(support::pty::find(&raw, "\u{202e}".as_bytes()).is_none());
+    // The highlight starts on the first name; move it down to bob's row.
+    let rows: Vec<&str> = screen.lines().collect();
+    let first = rows
+        .iter()
+        .position(|l| l.trim_start().starts_with('>'))
+        .unwrap();
+    let bob_row = rows.iter().position(|l| l.trim() == "bob").unwrap();
+    p.send(&b"j".repeat(bob_row - first));
+    p.send(b"\r");
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    p.wait_for(" 1/");
+    p.send(b"q");
+    p.wait_exit();
+    let bob = learners.join(podtutor::store::learners::file_name("bob").unwrap());
+    let saved = Progress::from_bytes(&fs::read(&bob).unwrap()).unwrap();
+    assert_eq!(saved.learner.as_deref(), Some("bob"));
+    assert!(!saved.lessons.is_empty(), "bob's file got the answers");
+    assert!(
+        !data.join("podtutor/progress.toml").exists(),
+        "the default file was left alone"
+    );
+
+    // A new learner, typed in: q is a letter there, Esc would cancel.
+    let mut p = spawn();
+    p.wait_for("Who is learning?");
+    p.send(b"n");
+    p.wait_for("New name:");
+    p.send("Quinn Zoë".as_bytes());
+    p.wait_for("Quinn Zoë_");
+    p.send(b"\r");
+    p.wait_for("Press Enter to begin");
+    p.send(b"q");
+    p.wait_exit();
+    let quinn = learners.join(podtutor::store::learners::file_name("Quinn Zoë").unwrap());
+    let saved = Progress::from_bytes(&fs::read(&quinn).unwrap()).unwrap();
+    assert_eq!(saved.learner.as_deref(), Some("Quinn Zoë"));
+
+    // q at the list quits without opening anything.
+    let mut p = spawn();
+    p.wait_for("Who is learning?");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(toml_files(&learners).len(), 4);
 }

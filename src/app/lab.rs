@@ -976,7 +976,7 @@ impl super::App {
             Outcome::Leave => {
                 let spent = std::mem::take(&mut l.spent);
                 *self.lab_time.entry(id).or_default() += spent;
-                self.page = super::Page::Start(super::Start::new(&self.session.lesson));
+                self.open_start(now);
                 Effect::Save
             }
         }

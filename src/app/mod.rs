@@ -5,6 +5,11 @@
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
 pub mod lab;
+pub mod catalog;
+pub mod cheat;
+pub mod gallery;
+pub mod learners;
+pub mod modes;
 pub mod outline;
 pub mod reader;
 pub mod scene;
@@ -17,6 +22,10 @@ use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
 pub use lab::LabPage;
+pub use catalog::Catalog;
+pub use cheat::Cheat;
+pub use gallery::Gallery;
+pub use modes::Mode;
 pub use outline::Outline;
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
@@ -44,6 +53,12 @@ pub enum Page {
     Summary(Summary),
     /// The pod lab (boxed: a running simulation and its scrollback).
     Lab(Box<LabPage>),
+    /// The scenes gallery (and a scene playing full-screen).
+    Gallery(Box<Gallery>),
+    /// The cheat sheet.
+    Cheat(Box<Cheat>),
+    /// The lessons of a pack (`--lessons DIR`).
+    Catalog(Catalog),
 }
 
 /// How the learner wants the tutor to behave.
@@ -95,13 +110,16 @@ pub struct App {
     /// Seconds spent per lab mission not yet added to the record: the
     /// session id they belong to arrives with the next save.
     pub lab_time: std::collections::BTreeMap<String, u64>,
+    /// The lessons of a pack, when the tutor runs one (`--lessons DIR`).
+    pub pack: Option<crate::pack::Pack>,
 }
 
 impl App {
     /// A tutor on `lesson` with saved `progress`, on the start page.
     pub fn new(lesson: Lesson, progress: Progress) -> App {
         let session = Session::new(lesson, progress);
-        let start = Start::new(&session.lesson);
+        // No clock here: the due line comes with `open_start(now)`.
+        let start = Start::new(&session, None);
         let settings = Settings {
             confidence: session.settings().asks_confidence(),
             ..Settings::default()
@@ -117,19 +135,13 @@ impl App {
             not_saving: false,
             too_small: false,
             lab_time: std::collections::BTreeMap::new(),
+            pack: None,
         }
     }
 
     /// The reader page, if one is on screen.
     pub fn reader(&self) -> Option<&Reader> {
         match &self.page {
-            Page::Reader(r) => Some(r),
-            _ => None,
-        }
-    }
-
-    fn reader_mut(&mut self) -> Option<&mut Reader> {
-        match &mut self.page {
             Page::Reader(r) => Some(r),
             _ => None,
         }
@@ -149,8 +161,11 @@ impl App {
             Page::Start(_) => Context::Start,
             Page::Outline(_) => Context::Outline,
             Page::Summary(_) => Context::Summary,
+            Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
             Page::Lab(l) => l.context(),
+            Page::Gallery(g) => g.context(),
+            Page::Cheat(c) => c.context(),
         }
     }
 
@@ -158,6 +173,8 @@ impl App {
     pub fn flags(&self) -> Flags {
         match &self.page {
             Page::Reader(r) if !self.help => r.flags(&self.session),
+            Page::Gallery(g) if !self.help => g.flags(),
+            Page::Cheat(c) if !self.help => c.flags(),
             _ => Flags::default(),
         }
     }
@@ -165,16 +182,25 @@ impl App {
     /// Milliseconds until the next animation frame, or `None` when nothing
     /// moves (the loop then sleeps until input).
     pub fn frame_interval_ms(&self) -> Option<u64> {
-        let r = self.reader()?;
-        if self.help || self.too_small || !r.scene_active() {
+        if self.help || self.too_small {
             return None;
         }
-        r.scene.as_ref()?.interval_ms(self.settings.reduce_motion)
+        let sc = match &self.page {
+            Page::Reader(r) if r.scene_active() => r.scene.as_ref(),
+            Page::Gallery(g) => g.watching.as_ref(),
+            _ => None,
+        };
+        sc?.interval_ms(self.settings.reduce_motion)
     }
 
     /// Advances the playing scene by one animation frame.
     pub fn animate(&mut self) {
-        if let Some(sc) = self.reader_mut().and_then(|r| r.scene.as_mut()) {
+        let sc = match &mut self.page {
+            Page::Reader(r) => r.scene.as_mut(),
+            Page::Gallery(g) => g.watching.as_mut(),
+            _ => None,
+        };
+        if let Some(sc) = sc {
             sc.tick();
         }
     }
@@ -182,8 +208,10 @@ impl App {
     /// What the last draw measured.
     pub fn viewed(&mut self, facts: ViewFacts) {
         self.too_small = facts.too_small;
-        if let (Some(r), Some(t)) = (self.reader_mut(), facts.text) {
-            r.measured(t);
+        match (&mut self.page, facts.text) {
+            (Page::Reader(r), Some(t)) => r.measured(t),
+            (Page::Cheat(c), Some(t)) => c.measured(t),
+            _ => {}
         }
     }
 
@@ -229,6 +257,47 @@ impl App {
         )));
         if let Page::Reader(r) = &mut self.page {
             r.asked_at = (!now.is_empty()).then(|| now.to_string());
+        }
+    }
+
+    /// The start page of the session's lesson at `now` (seconds since the
+    /// Unix epoch; `None` leaves out the due line), offering the modes the
+    /// lesson has and a pack allows.
+    pub fn start_page(&self, now: Option<i64>) -> Start {
+        let mut start = Start::new(&self.session, now);
+        start.modes.retain(|m| self.mode_offered(m.key()));
+        start
+    }
+
+    /// Opens the start page at `now`: the due line is worked out here,
+    /// once, not on every frame.
+    pub fn open_start(&mut self, now: i64) {
+        self.page = Page::Start(self.start_page(Some(now)));
+    }
+
+    /// The tutor opened at `now`: a start page on screen says what is due
+    /// (kept as it is otherwise, with its estimate, which counts every word
+    /// of the lesson). Any other page (a pack's catalog, `--start-at`) stays.
+    pub fn update_due(&mut self, now: i64) {
+        if let Page::Start(s) = &mut self.page {
+            s.due = Start::due(&self.session, now);
+        }
+    }
+
+    /// Back to the start page from a mode, with that mode highlighted.
+    fn back_to_start(&mut self, from: Mode, now: &str) {
+        let mut start = self.start_page(unix(now));
+        start.select(from);
+        self.page = Page::Start(start);
+    }
+
+    /// The guided lesson where the learner left off, or the summary once
+    /// the lesson is finished.
+    fn open_learn(&mut self, now: &str) {
+        if self.session.is_complete() {
+            let _ = self.open_summary(now, false);
+        } else {
+            self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
         }
     }
 
@@ -282,6 +351,7 @@ impl App {
                 self.help = true;
                 return Effect::None;
             }
+            Action::Outline if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Outline => {
                 if let Page::Outline(o) = &self.page {
                     self.page = (*o.back).clone();
@@ -289,30 +359,55 @@ impl App {
                     let cursor = match &self.page {
                         Page::Reader(r) => r.index,
                         Page::Summary(_) => self.sections.len(),
-                        Page::Start(_) => Start::continue_index(&self.session, &self.sections),
-                        Page::Outline(_) | Page::Lab(_) => 0,
+                        Page::Start(_) | Page::Gallery(_) | Page::Cheat(_) => {
+                            Start::continue_index(&self.session, &self.sections)
+                        }
+                        Page::Outline(_) | Page::Catalog(_) | Page::Lab(_) => 0,
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
                 }
                 return Effect::None;
             }
+            Action::Summary if matches!(self.page, Page::Catalog(_)) => return Effect::None,
             Action::Summary if self.context() != Context::Rating => {
                 return self.open_summary(now, false);
             }
             _ => {}
         }
         match &mut self.page {
-            Page::Start(_) => match action {
-                Action::Activate if self.session.is_complete() => {
-                    return self.open_summary(now, false);
-                }
-                Action::Activate => {
-                    self.open_section_at(Start::continue_index(&self.session, &self.sections), now);
-                }
+            Page::Start(st) => match action {
+                Action::Activate => match st.selected() {
+                    // The answer clock starts from this very time string.
+                    Mode::Learn => self.open_learn(now),
+                    mode => self.open_mode(mode, unix(now).unwrap_or(0)),
+                },
+                Action::ChoiceUp | Action::ChoiceDown => st.step(action == Action::ChoiceUp),
+                Action::Pick(n) => st.pick(n),
                 Action::Next => self.open_section_at(0, now),
+                // In a pack, back from a lesson's start is its catalog.
+                // Saved on the way out: the time so far is this lesson's.
+                Action::Prev if self.open_catalog() => return Effect::Save,
                 _ => {}
             },
+            Page::Gallery(g) => {
+                if g.update(action, &self.session.lesson, self.settings.reduce_motion) {
+                    self.back_to_start(Mode::Scenes, now);
+                }
+            }
+            Page::Cheat(c) => {
+                if c.update(action) {
+                    self.back_to_start(Mode::CheatSheet, now);
+                }
+            }
+            Page::Catalog(_) => {
+                let effect = self.update_catalog(action);
+                // A lesson's start page opened from the catalog says what is due.
+                if let Some(t) = unix(now) {
+                    self.update_due(t);
+                }
+                return effect;
+            }
             Page::Outline(o) => match action {
                 Action::Back => self.page = (*o.back).clone(),
                 Action::ChoiceUp | Action::ChoiceDown => {
@@ -357,7 +452,7 @@ impl App {
                 }
                 Action::Next => return self.open_summary(now, true),
                 Action::Prev if r.index == 0 => {
-                    self.page = Page::Start(Start::new(&self.session.lesson));
+                    self.page = Page::Start(self.start_page(unix(now)));
                 }
                 Action::Prev => {
                     let i = r.index - 1;
@@ -388,6 +483,11 @@ impl App {
 
     /// Adds time spent in this session (seconds since the last call).
     pub fn add_time(&mut self, session: &str, secs: u64) {
+        // Browsing a pack's catalog before any lesson was opened is no
+        // lesson's time (it would make an empty record for the first one).
+        if matches!(self.page, Page::Catalog(_)) && self.session.record().is_none() {
+            return;
+        }
         self.session.add_time(session, secs);
         if let Page::Lab(l) = &mut self.page {
             let spent = std::mem::take(&mut l.spent);
@@ -405,6 +505,20 @@ impl App {
             }
         }
     }
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 time (`None` if it does
+/// not parse, as for the empty time some callers pass).
+pub fn unix(now: &str) -> Option<i64> {
+    let t = humantime::parse_rfc3339_weak(now).ok()?;
+    i64::try_from(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs()).ok()
+}
+
+/// RFC 3339 UTC of `secs` since the Unix epoch (clamped to 1970..9999).
+pub fn rfc3339(secs: i64) -> String {
+    let secs = secs.clamp(0, 253_402_300_799);
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs.unsigned_abs());
+    humantime::format_rfc3339_seconds(t).to_string()
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
-//! The start page: what the lesson is, how far the learner got, and where
-//! Enter goes (on, or to the summary once the lesson is finished).
+//! The start page: what the lesson is, how far the learner got, what is due
+//! for review, and the modes to choose from (Learn first, selected).
 
-use crate::lesson::{Lesson, Section};
+use super::modes::Mode;
+use crate::lesson::Section;
+use crate::review;
 use crate::session::Session;
 
 /// What the start page offers.
@@ -15,19 +17,70 @@ pub enum Welcome {
     Finished,
 }
 
-/// The start page: all it shows is the session's, and the lesson's
-/// estimated time, worked out once (it counts every word of the lesson,
-/// which would otherwise be done again on every frame).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The start page. What it shows is the session's, plus two things worked
+/// out once when the page opens rather than on every frame: the lesson's
+/// estimated time (it counts every word of the lesson) and what is due for
+/// review at the time the page opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Start {
     pub minutes: u32,
+    /// The modes the lesson offers, in order.
+    pub modes: Vec<Mode>,
+    /// The highlighted mode, an index into `modes`.
+    pub cursor: usize,
+    /// What is due; `None` before anything was answered, or when the time
+    /// is not known.
+    pub due: Option<review::Summary>,
 }
 
 impl Start {
-    pub fn new(lesson: &Lesson) -> Start {
+    /// The start page for `session` at `now` (seconds since the Unix epoch),
+    /// Learn highlighted.
+    pub fn new(session: &Session, now: Option<i64>) -> Start {
         Start {
-            minutes: lesson.estimate().minutes,
+            minutes: session.lesson.estimate().minutes,
+            modes: Mode::offered_in(session),
+            cursor: 0,
+            due: now.and_then(|now| Start::due(session, now)),
         }
+    }
+
+    /// The highlighted mode.
+    pub fn selected(&self) -> Mode {
+        self.modes.get(self.cursor).copied().unwrap_or(Mode::Learn)
+    }
+
+    /// Highlights `mode`, if the lesson offers it.
+    pub fn select(&mut self, mode: Mode) {
+        if let Some(i) = self.modes.iter().position(|m| *m == mode) {
+            self.cursor = i;
+        }
+    }
+
+    /// Moves the highlight one row, stopping at either end.
+    pub fn step(&mut self, up: bool) {
+        self.cursor = super::outline::step(self.cursor, up, self.modes.len());
+    }
+
+    /// Highlights row `n` (0-based), if there is one.
+    pub fn pick(&mut self, n: usize) {
+        if n < self.modes.len() {
+            self.cursor = n;
+        }
+    }
+
+    /// What is due among the lesson's questions and cards at `now`, or
+    /// `None` when none was ever answered (a new learner sees no line).
+    pub fn due(session: &Session, now: i64) -> Option<review::Summary> {
+        let record = session.record()?;
+        let histories: Vec<Vec<review::Review>> = session
+            .items()
+            .iter()
+            .filter_map(|it| record.items.get(&it.id))
+            .map(crate::item::ItemRecord::reviews)
+            .collect();
+        let s = review::summary(histories.iter().map(|h| ((), h.as_slice())), now);
+        (s.due > 0 || s.next.is_some()).then_some(s)
     }
 
     pub fn welcome(session: &Session) -> Welcome {

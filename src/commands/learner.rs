@@ -16,6 +16,36 @@ pub fn path(name: &str) -> anyhow::Result<PathBuf> {
     })
 }
 
+/// [`resolve`], after asking "who is learning?" when no learner or
+/// progress file was named and several learners keep files on this
+/// machine. `None` when the person quit at that question.
+pub fn resolve_or_pick(global: &GlobalArgs) -> anyhow::Result<Option<GlobalArgs>> {
+    use crate::app::learners::{Picked, Picker};
+    use std::io::IsTerminal;
+    let asks = global.learner.is_none()
+        && global.progress_file.is_none()
+        && std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+        && super::tutor::lacks_cursor_addressing(std::env::var("TERM").ok().as_deref()).is_none();
+    if !asks {
+        return resolve(global).map(Some);
+    }
+    let names = learners::list();
+    if names.len() < 2 {
+        return resolve(global).map(Some);
+    }
+    let opts = super::tutor::options(global, None);
+    match crate::tui::pick_learner(Picker::new(names), &opts)? {
+        Picked::Quit => Ok(None),
+        Picked::DefaultFile => resolve(global).map(Some),
+        Picked::Learner(name) => resolve(&GlobalArgs {
+            learner: Some(name),
+            ..global.clone()
+        })
+        .map(Some),
+    }
+}
+
 /// The tutor's options with `--learner` turned into the learner's progress
 /// file, which is created with the name inside when it is new (so the
 /// tutor, which only merges what it finds, keeps the name from then on).

@@ -17,17 +17,80 @@ pub fn run(files: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
     let stderr = std::io::stderr();
     let mut errors = 0;
     let mut bad_files = 0;
+    let mut checked = 0;
     for path in files {
+        if path.is_dir() {
+            let (n, bad, total) = lint_dir(path, strict, &mut stdout.lock(), &mut stderr.lock())?;
+            errors += n;
+            bad_files += bad;
+            checked += total;
+            continue;
+        }
         let n = lint_file(path, strict, &mut stdout.lock(), &mut stderr.lock())?;
         errors += n;
         bad_files += usize::from(n > 0);
+        checked += 1;
     }
     if errors > 0 {
-        writeln!(stderr.lock(), "{}", summary(errors, bad_files, files.len()))?;
+        writeln!(stderr.lock(), "{}", summary(errors, bad_files, checked))?;
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// Lints a lesson directory as `--lessons DIR` reads it: every lesson file,
+/// every scene file, then `pack.toml` against the lessons' ids and ids two
+/// files share. Returns (errors, files with errors, files checked).
+fn lint_dir(
+    dir: &Path,
+    strict: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<(usize, usize, usize)> {
+    let files = match crate::pack::lesson_files(dir) {
+        Ok(f) => f,
+        Err(e) => {
+            writeln!(err, "{}", super::emit(&sanitize(&e.to_string())))?;
+            return Ok((1, 1, 1));
+        }
+    };
+    let mut scene_files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".scenes.toml"))
+        .collect();
+    scene_files.sort();
+    let (mut errors, mut bad, mut total) = (0, 0, 0);
+    let mut ids = Vec::new();
+    for path in files.iter().chain(&scene_files) {
+        let n = lint_file(path, strict, out, err)?;
+        errors += n;
+        bad += usize::from(n > 0);
+        total += 1;
+        if n == 0
+            && !scene_files.contains(path)
+            && let Ok(l) = lesson::load_file(path)
+        {
+            ids.push((path.clone(), l.id));
+        }
+    }
+    let pack_path = dir.join(crate::pack::PACK_FILE);
+    let problems = crate::pack::lint_pack(dir, &ids);
+    for (p, n) in &problems {
+        writeln!(err, "{}\n", super::emit(p))?;
+        errors += n;
+    }
+    if pack_path.exists() {
+        total += 1;
+        let name = sanitize(&pack_path.display().to_string()).replace('\n', " ");
+        if problems.is_empty() {
+            writeln!(out, "{}: ok", super::emit(&name))?;
+        } else {
+            bad += 1;
+        }
+    }
+    Ok((errors, bad, total))
 }
 
 /// Lints one file, writing its report; returns how many errors it has.

@@ -44,6 +44,37 @@ pub fn lines(lesson: &Lesson) -> Vec<String> {
     out
 }
 
+/// Every lesson of a pack in catalog order, each section's id written
+/// `LESSON_ID/SECTION_ID`, as `--start-at` takes it with `--lessons`.
+pub fn pack_lines(pack: &crate::pack::Pack) -> Vec<String> {
+    let mut out = vec![
+        sanitize(&format!(
+            "{}: {} (--start-at LESSON_ID/SECTION_ID)",
+            pack.title,
+            crate::text::plural(pack.lessons.len(), "lesson", "lessons")
+        ))
+        .into_owned(),
+    ];
+    for entry in &pack.lessons {
+        let l = &entry.lesson;
+        out.push(String::new());
+        for (i, line) in lines(l).into_iter().enumerate() {
+            match line.strip_prefix("  ") {
+                // Section rows: the lesson's id in front of the section's.
+                Some(row) if i > 1 => out.push(format!("  {}/{row}", sanitize(&l.id))),
+                _ => out.push(line),
+            }
+        }
+    }
+    out
+}
+
+/// Prints the outline of every lesson in a pack directory.
+pub fn run_pack(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let pack = crate::pack::load_dir(dir)?;
+    super::print_lines(pack_lines(&pack))
+}
+
 /// Prints the outline of the lesson `--lesson` names (or the built-in one).
 pub fn run(lesson: &Lesson) -> anyhow::Result<ExitCode> {
     super::print_lines(lines(lesson))

@@ -3,6 +3,7 @@
 use crate::cli::{GlobalArgs, ProgressArgs, shell_quote};
 use crate::lesson::Lesson;
 use crate::progress::{Progress, format_duration};
+use crate::review;
 use crate::session::{Score, Session};
 use crate::store::{Store, StoreError};
 use crate::text::{sanitize, wrap};
@@ -85,6 +86,8 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         };
     }
 
+    // What is due depends on the time: read the clock once, here.
+    let now = crate::store::unix_now();
     // Titles are a nicety: a lesson file that does not load must not hide progress.
     let options = GlobalArgs {
         lesson: args.lesson.clone(),
@@ -105,7 +108,7 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         let export = Export {
             file: store.path().map(|p| p.display().to_string()),
             saving: store.writable(),
-            lessons: summarize(&progress, lesson.as_ref()),
+            lessons: summarize(&progress, lesson.as_ref(), now),
             progress: &progress,
         };
         // A hand-edited file must not put raw C1/bidi characters on a terminal.
@@ -115,7 +118,7 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    let mut text = summary_text(&progress, lesson.as_ref(), super::output_width(None));
+    let mut text = summary_text(&progress, lesson.as_ref(), super::output_width(None), now);
     if let Some(name) = &progress.learner {
         let name = sanitize(name).replace(['\n', '\r'], " ");
         text.insert_str(0, &format!("Learner: {name}\n\n"));
@@ -203,7 +206,7 @@ fn print_out(s: &str) -> anyhow::Result<()> {
 }
 
 /// What `podtutor progress` shows for one lesson (also its JSON).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LessonReport {
     /// The lesson id.
     pub id: String,
@@ -215,12 +218,87 @@ pub struct LessonReport {
     pub position_title: Option<String>,
     /// The session's scoring: the same numbers the summary screen shows.
     pub score: Score,
+    /// What is due for review, and when each answered item comes back.
+    pub review: ReviewReport,
+}
+
+/// Spaced review in one lesson at the time of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewReport {
+    /// The time the report is for (RFC 3339 UTC).
+    pub at: String,
+    /// How many items are due at `at`.
+    pub due_now: usize,
+    /// When the next item not yet due falls due (RFC 3339 UTC).
+    pub next_due: Option<String>,
+    /// Every answered item's schedule, the soonest due first (items never
+    /// answered have none: they belong to the lesson, not to review).
+    pub items: Vec<ItemSchedule>,
+}
+
+/// One item's schedule, recomputed from its answers (`review::schedule`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemSchedule {
+    /// The item id (`step:…`, `myth:…`, `card:…`).
+    pub id: String,
+    /// Its name in a list, as the summary shows it.
+    pub title: String,
+    /// When it is next due (RFC 3339 UTC).
+    pub due: String,
+    /// Due at the time of the report.
+    pub due_now: bool,
+    /// FSRS stability: days until recall is predicted to fall to 90 %.
+    pub stability: f32,
+    /// FSRS difficulty, 1 (easy) to 10 (hard).
+    pub difficulty: f32,
+    /// `relearning` after a wrong answer (back within minutes), else `review`.
+    pub state: &'static str,
+    /// Answers the schedule was built from, and how many were wrong.
+    pub reviews: usize,
+    pub lapses: usize,
+}
+
+/// The review report of a scored lesson at `now`.
+fn review_report(score: &Score, now: i64) -> ReviewReport {
+    let mut items: Vec<ItemSchedule> = score
+        .items
+        .iter()
+        .filter_map(|it| {
+            let record = crate::item::ItemRecord {
+                attempts: it.attempts.clone(),
+            };
+            let s = crate::review::schedule(&record.reviews())?;
+            Some(ItemSchedule {
+                id: it.id.to_string(),
+                title: it.title.clone(),
+                due: crate::app::rfc3339(s.due),
+                due_now: s.is_due(now),
+                stability: s.memory.stability,
+                difficulty: s.memory.difficulty,
+                state: if s.relearning() {
+                    "relearning"
+                } else {
+                    "review"
+                },
+                reviews: s.reviews,
+                lapses: s.lapses,
+            })
+        })
+        .collect();
+    // RFC 3339 UTC strings of one form sort as the times do.
+    items.sort_by(|a, b| a.due.cmp(&b.due));
+    ReviewReport {
+        at: crate::app::rfc3339(now),
+        due_now: items.iter().filter(|i| i.due_now).count(),
+        next_due: items.iter().find(|i| !i.due_now).map(|i| i.due.clone()),
+        items,
+    }
 }
 
 /// Reports every lesson with something recorded. The lesson with `lesson`'s
 /// id is scored by a [`Session`] on it (only items it has now count);
 /// other lessons are shown by their ids.
-pub fn summarize(progress: &Progress, lesson: Option<&Lesson>) -> Vec<LessonReport> {
+pub fn summarize(progress: &Progress, lesson: Option<&Lesson>, now: i64) -> Vec<LessonReport> {
     progress
         .lessons
         .iter()
@@ -228,29 +306,41 @@ pub fn summarize(progress: &Progress, lesson: Option<&Lesson>) -> Vec<LessonRepo
         .map(|(id, p)| match lesson.filter(|l| l.id == *id) {
             Some(l) => {
                 let session = Session::new(l.clone(), progress.clone());
+                let score = session.score();
                 LessonReport {
                     id: id.clone(),
                     title: Some(l.title.clone()),
                     position: p.position.clone(),
                     position_title: session.position().map(|s| l.section_title(s)),
-                    score: session.score(),
+                    review: review_report(&score, now),
+                    score,
                 }
             }
-            None => LessonReport {
-                id: id.clone(),
-                title: None,
-                position: p.position.clone(),
-                position_title: None,
-                score: Score::of(None, Some(p)),
-            },
+            None => {
+                let score = Score::of(None, Some(p));
+                LessonReport {
+                    id: id.clone(),
+                    title: None,
+                    position: p.position.clone(),
+                    position_title: None,
+                    review: review_report(&score, now),
+                    score,
+                }
+            }
         })
         .collect()
 }
 
 /// The report as readable text wrapped to `width` columns, or a friendly
 /// sentence when nothing has been recorded yet. Untrusted text is sanitised.
-pub fn summary_text(progress: &Progress, lesson: Option<&Lesson>, width: usize) -> String {
-    let reports = summarize(progress, lesson);
+/// `now` (seconds since the Unix epoch) is the time what is due is judged at.
+pub fn summary_text(
+    progress: &Progress,
+    lesson: Option<&Lesson>,
+    width: usize,
+    now: i64,
+) -> String {
+    let reports = summarize(progress, lesson, now);
     if reports.is_empty() {
         return NO_PROGRESS.to_string();
     }
@@ -335,8 +425,40 @@ pub fn summary_text(progress: &Progress, lesson: Option<&Lesson>, width: usize) 
             "Time spent",
             &format_duration(s.seconds_spent),
         );
+        review_text(&mut out, width, &r.review, now);
     }
     out
+}
+
+/// "Review: 3 due now, next in 2 days", then each answered item with when
+/// it is due, the soonest first.
+fn review_text(out: &mut String, width: usize, r: &ReviewReport, now: i64) {
+    if r.items.is_empty() {
+        return;
+    }
+    let secs = |t: &str| crate::app::unix(t).unwrap_or(now);
+    let mut line = match r.due_now {
+        0 => "none due now".to_string(),
+        n => format!("{n} due now"),
+    };
+    if let Some(next) = &r.next_due {
+        let _ = write!(line, ", next in {}", review::in_words(secs(next) - now));
+    }
+    field(out, width, "Review", &line);
+    let _ = writeln!(out, "  Due:");
+    for it in &r.items {
+        let when = if it.due_now {
+            "now".to_string()
+        } else {
+            // "2026-11-27 10:15 UTC (in 2 days)"
+            let day_time = it.due.get(..16).unwrap_or(&it.due).replace('T', " ");
+            format!(
+                "{day_time} UTC (in {})",
+                review::in_words(secs(&it.due) - now)
+            )
+        };
+        bullet(out, width, &format!("{when}: {}", it.title));
+    }
 }
 
 /// What `podtutor progress` says before anything has been saved.
@@ -389,10 +511,10 @@ mod tests {
 
     #[test]
     fn summary_of_nothing_is_a_friendly_sentence() {
-        assert_eq!(summary_text(&Progress::new(), None, 80), NO_PROGRESS);
+        assert_eq!(summary_text(&Progress::new(), None, 80, 0), NO_PROGRESS);
         let mut p = Progress::new();
         p.lesson_mut("l");
-        assert_eq!(summary_text(&p, None, 80), NO_PROGRESS);
+        assert_eq!(summary_text(&p, None, 80, 0), NO_PROGRESS);
     }
 
     #[test]
@@ -406,7 +528,7 @@ mod tests {
         l.record(&ItemId::myth("m2"), att("f", false));
         l.record(&ItemId::myth("m2"), att("t", true));
         l.add_time("s", 300);
-        let text = summary_text(&p, None, 80);
+        let text = summary_text(&p, None, 80, 0);
         assert!(text.starts_with("some-lesson\n"), "{text}");
         for expected in [
             "  Where you are:  step:x\n",
@@ -445,7 +567,7 @@ mod tests {
         )
         .unwrap();
         s.complete("2026-01-01T01:00:00Z");
-        let text = summary_text(&s.progress, Some(&lesson), 200);
+        let text = summary_text(&s.progress, Some(&lesson), 200, 0);
         let first_skipped = lesson.section_title(s.item(&items[1].0).unwrap().section);
         for expected in [
             "  Finished:       yes\n".to_string(),
@@ -462,7 +584,7 @@ mod tests {
         p.lesson_mut("evil\u{1b}[2J").visit("x\u{1b}]0;owned\u{7}");
         p.lesson_mut("evil\u{1b}[2J")
             .record(&ItemId::myth("\u{1b}[31m"), att("t", false));
-        let text = summary_text(&p, None, 80);
+        let text = summary_text(&p, None, 80, 0);
         assert!(!text.contains('\u{1b}'), "{text:?}");
         assert!(!text.contains('\u{7}'), "{text:?}");
     }

@@ -1,7 +1,7 @@
 //! `podtutor read`: the whole lesson as plain text on stdout.
 
-use crate::cli::GlobalArgs;
-use crate::plain::{MIN_WIDTH, Role, render_with};
+use crate::cli::{GlobalArgs, ReadArgs};
+use crate::plain::{MIN_WIDTH, Role, render_handout, render_with};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -11,6 +11,34 @@ pub fn run(global: &GlobalArgs, width: Option<u16>) -> anyhow::Result<ExitCode> 
     let lesson = super::load_lesson(global)?;
     let styled = std::io::stdout().is_terminal() && !no_color();
     let lines = render_with(&lesson, width, super::ascii());
+    let bold = |t: &str| format!("\x1b[1m{t}\x1b[0m");
+    super::print_lines(lines.into_iter().map(|l| match (styled, l.role) {
+        (true, Role::Title | Role::Heading | Role::Label) => bold(&l.text),
+        _ => l.text,
+    }))
+}
+
+/// Prints the cheat sheet (`read --cheat-sheet`), styled as [`run`] styles.
+pub fn run_cheat_sheet(global: &GlobalArgs, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let width = page_width(width)?;
+    let lesson = super::load_lesson(global)?;
+    let styled = std::io::stdout().is_terminal() && !no_color();
+    let lines = crate::plain::cheat_sheet(&lesson, width, super::ascii());
+    super::print_lines(lines.into_iter().map(|l| match (styled, l.role) {
+        (true, Role::Title | Role::Heading | Role::Label) => format!("\x1b[1m{}\x1b[0m", l.text),
+        _ => l.text,
+    }))
+}
+
+/// Prints a worksheet (`--no-answers`) or its key (`--answers-only`).
+pub fn run_handout(global: &GlobalArgs, args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    let Some(kind) = args.handout() else {
+        return run(global, args.width);
+    };
+    let width = page_width(args.width)?;
+    let lesson = super::load_lesson(global)?;
+    let styled = std::io::stdout().is_terminal() && !no_color();
+    let lines = render_handout(&lesson, width, super::ascii(), kind);
     let bold = |t: &str| format!("\x1b[1m{t}\x1b[0m");
     super::print_lines(lines.into_iter().map(|l| match (styled, l.role) {
         (true, Role::Title | Role::Heading | Role::Label) => bold(&l.text),

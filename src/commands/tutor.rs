@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 /// Opens the tutor on the chosen lesson with saved progress.
 pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    run_opening(global, |_, _| {})
+    run_opening(global, |app, now| app.update_due(now))
 }
 
 /// Opens the tutor like [`run`], then lets `open` move it to another page
@@ -38,9 +38,28 @@ pub fn run_opening(
         );
     }
     // Load everything that can fail before touching the terminal.
-    let lesson = super::load_lesson(global)?;
+    let pack = match &global.lessons {
+        Some(dir) => Some(crate::pack::load_dir(dir)?),
+        None if global.lesson.is_none() => {
+            // Several lessons built in: their catalog; one: the tutor as ever.
+            let all = crate::lesson::embedded_all();
+            (all.len() > 1).then(|| crate::pack::Pack::builtin(all))
+        }
+        None => None,
+    };
+    let course = match pack {
+        Some(pack) => Course::Pack(pack),
+        None => Course::One(Box::new(super::load_lesson(global)?)),
+    };
     let (store, progress, notices) = Store::open(global.progress_file.as_deref());
-    let mut app = App::new(lesson, progress);
+    let mut app = match course {
+        Course::Pack(pack) => App::with_pack(pack, progress),
+        Course::One(lesson) => App::new(*lesson, progress),
+    };
+    if let Some(target) = &global.start_at {
+        app.start_at(target, &crate::store::now_rfc3339())
+            .map_err(|e| anyhow::anyhow!(e))?;
+    }
     app.notices = notices.iter().map(ToString::to_string).collect();
     if global.no_confidence {
         app.settings.confidence = false;
@@ -50,31 +69,40 @@ pub fn run_opening(
         app.session.settings_mut().theme = Some(choice.name().to_string());
     }
     open(&mut app, unix_now());
-    let palette = theme_palette(app.session.settings().theme.as_deref());
-    let reduce_motion = global.reduce_motion
-        || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
-    crate::tui::run(
-        app,
-        store,
-        crate::tui::Options {
-            color: !super::read::no_color(),
-            palette,
-            charset: if super::ascii() {
-                Charset::Ascii
-            } else {
-                Charset::Unicode
-            },
-            reduce_motion,
-        },
-    )?;
+    let opts = options(global, app.session.settings().theme.as_deref());
+    crate::tui::run(app, store, opts)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Seconds since the Unix epoch (0 if the clock is before it).
+/// How the screen is drawn: colour, palette (`saved`: the theme saved in
+/// progress, if any; `--theme` beats it), charset and motion.
+pub fn options(global: &GlobalArgs, saved: Option<&str>) -> crate::tui::Options {
+    let chosen = global.theme.map(|c| c.name());
+    let palette = theme_palette(chosen.or(saved));
+    let reduce_motion = global.reduce_motion
+        || std::env::var_os("PODTUTOR_REDUCE_MOTION").is_some_and(|v| v != "0" && !v.is_empty());
+    crate::tui::Options {
+        color: !super::read::no_color(),
+        palette,
+        charset: if super::ascii() {
+            Charset::Ascii
+        } else {
+            Charset::Unicode
+        },
+        reduce_motion,
+    }
+}
+
+/// What the tutor runs: a pack's catalog or one lesson.
+enum Course {
+    Pack(crate::pack::Pack),
+    One(Box<crate::lesson::Lesson>),
+}
+
+/// Seconds since the Unix epoch: the clock answers are stamped with (in
+/// debug builds, one a test can set).
 fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    crate::store::unix_now()
 }
 
 /// The palette for a saved or given theme name: `auto` (or no name, or a
@@ -89,7 +117,7 @@ fn theme_palette(saved: Option<&str>) -> Option<Palette> {
 
 /// `Some(description)` when `TERM` names a terminal that cannot move the
 /// cursor (a dumb terminal, an editor's shell buffer, or no `TERM` at all).
-fn lacks_cursor_addressing(term: Option<&str>) -> Option<String> {
+pub(super) fn lacks_cursor_addressing(term: Option<&str>) -> Option<String> {
     match term.map(str::trim) {
         None | Some("") => Some("TERM is not set".into()),
         Some(t @ ("dumb" | "unknown" | "emacs" | "cons25-dumb")) => Some(format!("TERM={t}")),

@@ -90,6 +90,17 @@ pub fn embedded() -> Lesson {
     }
 }
 
+/// Every built-in lesson (`lessons/*.toml`, scene files aside), the one
+/// [`embedded`] returns first and the others by file name.
+pub fn embedded_all() -> Vec<Lesson> {
+    let mut all = vec![embedded()];
+    all.extend(include!(concat!(
+        env!("OUT_DIR"),
+        "/embedded_more_lessons.rs"
+    )));
+    all
+}
+
 /// The embedded curriculum parsed and validated from its TOML source, the
 /// slow way [`embedded`] avoids.
 pub fn embedded_from_source() -> Lesson {
@@ -162,5 +173,26 @@ mod tests {
             "build.rs could not pre-parse {EMBEDDED_NAME}; see the build warning"
         );
         assert_eq!(embedded(), embedded_from_source());
+    }
+
+    #[test]
+    fn every_built_in_lesson_file_is_embedded_once_and_valid() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+        let mut ids = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.to_string_lossy().into_owned();
+            if !name.ends_with(".toml") || name.ends_with(".scenes.toml") {
+                continue;
+            }
+            let lesson = load_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            ids.push(lesson.id);
+        }
+        let all = embedded_all();
+        let mut embedded_ids: Vec<String> = all.iter().map(|l| l.id.clone()).collect();
+        assert_eq!(embedded_ids[0], embedded().id);
+        embedded_ids.sort();
+        ids.sort();
+        assert_eq!(embedded_ids, ids);
     }
 }

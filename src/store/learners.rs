@@ -78,6 +78,54 @@ pub fn path(name: &str) -> Result<Option<PathBuf>, LearnerNameError> {
     path_in(dirs.data_dir(), name).map(Some)
 }
 
+/// The most learners' files the picker reads (a room is tens, not thousands).
+pub const MAX_LISTED: usize = 500;
+
+/// The learners with a file in `data_dir`'s learners directory, by name
+/// (case-insensitive), read-only: no lock, nothing written. A file is
+/// listed only when its name is the one derived from the learner name it
+/// holds, so a renamed, damaged or planted file never shows a name that
+/// `--learner` would refuse.
+pub fn list_in(data_dir: &Path) -> Vec<String> {
+    let dir = data_dir.join(LEARNERS_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for entry in entries.filter_map(Result::ok).take(MAX_LISTED * 4) {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if !file.ends_with(".toml") || file.starts_with('.') {
+            continue;
+        }
+        let Ok((bytes, _)) =
+            super::safe_fs::read_limited_with_meta(&entry.path(), super::MAX_FILE_BYTES)
+        else {
+            continue;
+        };
+        let Some(name) = crate::progress::Progress::from_bytes(&bytes)
+            .ok()
+            .and_then(|p| p.learner)
+        else {
+            continue;
+        };
+        if file_name(&name).is_ok_and(|f| f == file) {
+            names.push(name);
+        }
+        if names.len() >= MAX_LISTED {
+            break;
+        }
+    }
+    names.sort_by_cached_key(|n| (n.to_lowercase(), n.clone()));
+    names
+}
+
+/// [`list_in`] the platform data directory (empty without one).
+pub fn list() -> Vec<String> {
+    directories::ProjectDirs::from("", "", "podtutor")
+        .map(|d| list_in(d.data_dir()))
+        .unwrap_or_default()
+}
+
 /// 64-bit FNV-1a: stable, and plenty to keep a room's names apart.
 fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -148,6 +196,27 @@ mod tests {
             file_name(&too_long),
             Err(LearnerNameError::TooLong(MAX_NAME_CHARS + 1))
         );
+    }
+
+    #[test]
+    fn listing_reads_names_from_files_whose_name_matches_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join(LEARNERS_DIR);
+        std::fs::create_dir(&dir).unwrap();
+        let write = |file: &str, name: &str| {
+            let mut p = crate::progress::Progress::new();
+            p.learner = Some(name.into());
+            std::fs::write(dir.join(file), p.to_toml()).unwrap();
+        };
+        for name in ["bob", "Ada", "\u{1b}[31mEve"] {
+            write(&file_name(name).unwrap(), name);
+        }
+        // Renamed by hand: it would be refused by --learner, so not offered.
+        write("mallory.toml", "Mallory");
+        std::fs::write(dir.join("broken.toml"), "not toml [").unwrap();
+        let names = list_in(tmp.path());
+        assert_eq!(names, ["\u{1b}[31mEve", "Ada", "bob"]);
+        assert!(list_in(&tmp.path().join("nowhere")).is_empty());
     }
 
     #[test]

@@ -844,6 +844,14 @@ pub fn now_rfc3339() -> String {
     rfc3339(wall_clock())
 }
 
+/// The current time in seconds since the Unix epoch, from the same clock
+/// as [`now_rfc3339`] (0 before 1970).
+pub fn unix_now() -> i64 {
+    wall_clock()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// The wall clock. Debug builds only: `PODTUTOR_DEBUG_CLOCK=SECONDS` (since
 /// 1970, negative for before) pretends the clock says so, so tests can run
 /// the real binary with a clock no test machine has.

@@ -15,17 +15,24 @@ use ratatui::widgets::Paragraph;
 /// The header: lesson title on the left; where the learner is, and the
 /// "progress not saved" marker, on the right.
 pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
-    let left = format!(" podtutor · {}", text::sanitize(&app.session.lesson.title));
+    let title = match (&app.page, &app.pack) {
+        (Page::Catalog(_), Some(pack)) => &pack.title,
+        _ => &app.session.lesson.title,
+    };
+    let left = format!(" podtutor · {}", text::sanitize(title));
     let right = match &app.page {
         Page::Start(_) => "Start".to_string(),
         Page::Outline(_) => "Outline".to_string(),
         Page::Summary(_) => "Summary".to_string(),
+        Page::Catalog(_) => "Lessons".to_string(),
         Page::Reader(r) => format!("{}/{} ", r.index + 1, app.sections.len()),
         Page::Lab(l) => format!(
             "Pod lab {}/{} ",
             l.index + 1,
             crate::lab::missions(&app.session.lesson).len()
         ),
+        Page::Gallery(_) => "Scenes".to_string(),
+        Page::Cheat(_) => "Cheat sheet".to_string(),
     };
     let right = if app.not_saving {
         format!("⚠ progress not saved · {right}")

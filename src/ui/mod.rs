@@ -3,9 +3,13 @@
 //! far the text scrolls, whether the window is too small) is returned in
 //! [`Drawn`] and fed back by the loop with [`crate::app::App::viewed`].
 
+mod catalog;
+mod cheat;
 mod chrome;
+mod gallery;
 mod help;
 mod lab;
+pub mod learners;
 mod outline;
 mod reader;
 mod scene_pane;
@@ -139,8 +143,20 @@ impl Ui {
             Page::Start(p) => start::draw(f, body, app, p, &t),
             Page::Outline(o) => outline::draw(f, body, app, o, &t),
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
+            Page::Catalog(c) => catalog::draw(f, body, app, c, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
             Page::Lab(l) => drawn.lab = Some(self.lab(f, body, app, l)),
+            Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
+            Page::Cheat(c) => {
+                drawn.facts.text = Some(cheat::draw(
+                    f,
+                    body,
+                    &app.session.lesson,
+                    c,
+                    self.charset,
+                    &t,
+                ));
+            }
         }
         if app.help {
             help::draw(f, area, &t, chrome::border_set(self.charset));
