@@ -167,18 +167,16 @@ pub enum Group {
     Questions,
     Lists,
     Scenes,
-    Lab,
 }
 
 impl Group {
     /// Every group, in the order help shows them.
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 5] = [
         Group::Everywhere,
         Group::Questions,
         Group::Reading,
         Group::Lists,
         Group::Scenes,
-        Group::Lab,
     ];
 
     /// The heading help shows over the group.
@@ -189,7 +187,6 @@ impl Group {
             Group::Questions => "Questions",
             Group::Lists => "Outline and summary",
             Group::Scenes => "Scenes",
-            Group::Lab => "Pod lab",
         }
     }
 }
@@ -286,7 +283,6 @@ const G: Option<Group> = Some(Group::Everywhere);
 const R: Option<Group> = Some(Group::Reading);
 const Q: Option<Group> = Some(Group::Questions);
 const L: Option<Group> = Some(Group::Lists);
-const LAB: Option<Group> = Some(Group::Lab);
 
 /// Every key binding, in the order hints are shown. The first binding that
 /// applies to a key decides what it does; later ones with the same key only
@@ -431,8 +427,10 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     // The lab's prompt: only these keys are taken; every other key is typed
-    // into the command line (`q`, `n` and digits included).
-    b(&[Enter], "Enter", A::Run, "run", &[Lab], Show::Always, LAB),
+    // into the command line (`q`, `n` and digits included). The lab's keys
+    // are in its footer and not in help, which `?` cannot open from a
+    // prompt that types it.
+    b(&[Enter], "Enter", A::Run, "run", &[Lab], Show::Always, None),
     b(
         &[Up, Down],
         "↑↓",
@@ -440,7 +438,7 @@ pub const BINDINGS: &[Binding] = &[
         "history",
         &[Lab],
         Show::Always,
-        LAB,
+        None,
     ),
     b(
         &[Tab],
@@ -449,7 +447,7 @@ pub const BINDINGS: &[Binding] = &[
         "complete",
         &[Lab],
         Show::Always,
-        LAB,
+        None,
     ),
     b(
         &[Ctrl('c')],
@@ -458,7 +456,7 @@ pub const BINDINGS: &[Binding] = &[
         "clear the line",
         &[Lab],
         Show::Always,
-        LAB,
+        None,
     ),
     b(
         &[Esc],
@@ -467,7 +465,7 @@ pub const BINDINGS: &[Binding] = &[
         "leave the lab",
         &[Lab, LabList],
         Show::Always,
-        LAB,
+        None,
     ),
     b(
         &[PageUp, PageDown],
@@ -476,7 +474,7 @@ pub const BINDINGS: &[Binding] = &[
         "scroll",
         &[Lab, LabDebrief],
         Show::Always,
-        LAB,
+        None,
     ),
     b(
         &[Ctrl('t')],
@@ -485,18 +483,9 @@ pub const BINDINGS: &[Binding] = &[
         "let 10 s pass",
         &[Lab],
         Show::Always,
-        LAB,
+        None,
     ),
     // The lab's editor: typing edits the file.
-    b(
-        &[Ctrl('s')],
-        "Ctrl-S",
-        A::SaveFile,
-        "save the file being edited",
-        &[LabEditor],
-        Show::Never,
-        LAB,
-    ),
     b(
         &[Ctrl('s')],
         "Ctrl-S",

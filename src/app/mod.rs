@@ -4,10 +4,10 @@
 //! No terminal, clock or file system here: the loop passes the time in,
 //! carries out the returned [`Effect`], and feeds back what a draw measured.
 
-pub mod lab;
 pub mod catalog;
 pub mod cheat;
 pub mod gallery;
+pub mod lab;
 pub mod learners;
 pub mod modes;
 pub mod outline;
@@ -21,10 +21,10 @@ use crate::keymap::{Action, Context, Flags};
 use crate::lesson::{Lesson, Section};
 use crate::progress::Progress;
 pub use crate::session::Session;
-pub use lab::LabPage;
 pub use catalog::Catalog;
 pub use cheat::Cheat;
 pub use gallery::Gallery;
+pub use lab::LabPage;
 pub use modes::Mode;
 pub use outline::Outline;
 pub use reader::{Reader, Stage, TextFacts};

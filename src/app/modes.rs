@@ -176,6 +176,7 @@ mod tests {
                 Mode::Cram,
                 Mode::Scenes,
                 Mode::CheatSheet,
+                Mode::Lab,
             ]
         );
         assert_eq!(s.selected(), Mode::Learn);
@@ -203,10 +204,10 @@ mod tests {
         for _ in 0..10 {
             press(&mut a, Key::Down);
         }
-        assert_eq!(start(&a).selected(), Mode::CheatSheet, "stops at the last");
+        assert_eq!(start(&a).selected(), Mode::Lab, "stops at the last");
         // A digit past the list selects nothing.
         press(&mut a, Key::Char('9'));
-        assert_eq!(start(&a).selected(), Mode::CheatSheet);
+        assert_eq!(start(&a).selected(), Mode::Lab);
         assert!(matches!(a.page, Page::Start(_)), "only Enter opens");
     }
 
