@@ -76,7 +76,11 @@ impl Memo {
 #[derive(Debug, Default)]
 pub struct SimMemo {
     band: Option<(BandKey, Vec<Line<'static>>)>,
-    picture: Option<(PictureKey, diagram::Frame)>,
+    /// With the simulation it was drawn from: a command that only reads
+    /// (describe, logs) leaves the Pod as it was, and its picture too.
+    picture: Option<(PictureKey, crate::sim::Sim, diagram::Frame)>,
+    /// The goal, wrapped: it never changes within a mission.
+    goal: Option<((u64, u16, usize), Vec<Line<'static>>)>,
 }
 
 /// Page serial, simulated time, lines printed, width, goal rows.
@@ -88,10 +92,13 @@ impl SimMemo {
     /// The Pod's picture at `w`×`h`.
     fn picture(&mut self, page: &LabPage, w: u16, h: u16, charset: Charset) -> &diagram::Frame {
         let key = (page.serial, page.lab.now(), page.pushed, w, h);
-        if self.picture.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.picture = Some((key, picture(page, w, h, charset)));
+        let sim = page.lab.sim();
+        match &mut self.picture {
+            Some((k, _, _)) if *k == key => {}
+            Some((k, drawn, _)) if (k.0, k.3, k.4) == (key.0, w, h) && drawn == sim => *k = key,
+            slot => *slot = Some((key, sim.clone(), picture(page, w, h, charset))),
         }
-        &self.picture.as_ref().expect("just made").1
+        &self.picture.as_ref().expect("just made").2
     }
 }
 
@@ -130,9 +137,15 @@ impl Ui {
     fn mission_band(&mut self, f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme) -> Rect {
         let max = if area.height < 22 { 2 } else { 3 };
         let key = (page.serial, page.lab.now(), page.pushed, area.width, max);
+        let goal_key = (page.serial, area.width, max);
+        let goal = &mut self.sim_memo.goal;
+        if goal.as_ref().is_none_or(|(k, _)| *k != goal_key) {
+            *goal = Some((goal_key, goal_lines(page, area.width as usize, max, t)));
+        }
+        let goal = &goal.as_ref().expect("just made").1;
         let band = &mut self.sim_memo.band;
         if band.as_ref().is_none_or(|(k, _)| *k != key) {
-            *band = Some((key, band_lines(page, area.width as usize, max, t)));
+            *band = Some((key, band_lines(page, area.width as usize, goal, t)));
         }
         let lines = &band.as_ref().expect("just made").1;
         let h = (lines.len() as u16).min(area.height);
@@ -374,7 +387,7 @@ fn code_window(runs: &[(Tone, String)], left: usize, w: usize, t: &Theme) -> Vec
 
 /// The mission's title, how many checks pass, and the goal (`max` rows of
 /// it; a cut goal ends in "…").
-fn band_lines(page: &LabPage, w: usize, max: usize, t: &Theme) -> Vec<Line<'static>> {
+fn band_lines(page: &LabPage, w: usize, goal: &[Line<'static>], t: &Theme) -> Vec<Line<'static>> {
     let m = page.lab.mission();
     let checks = page.lab.checks();
     let passing = checks.iter().filter(|c| c.passed).count();
@@ -394,17 +407,22 @@ fn band_lines(page: &LabPage, w: usize, max: usize, t: &Theme) -> Vec<Line<'stat
         Span::raw(" ".repeat(pad)),
         Span::styled(right, right_style),
     ])];
+    lines.extend(goal.iter().cloned());
+    lines
+}
+
+/// The goal in `max` rows of `w` columns; a cut goal ends in "…".
+fn goal_lines(page: &LabPage, w: usize, max: usize, t: &Theme) -> Vec<Line<'static>> {
+    let m = page.lab.mission();
     let mut goal = wrap(&format!("Goal: {}", text::sanitize(&m.goal)), w.max(1));
     if goal.len() > max {
         goal.truncate(max);
         let last = &goal[max - 1];
         goal[max - 1] = ellipsize(&format!("{last} …"), w);
     }
-    lines.extend(
-        goal.into_iter()
-            .map(|l| Line::styled(l, t.label().remove_modifier(Modifier::BOLD))),
-    );
-    lines
+    goal.into_iter()
+        .map(|l| Line::styled(l, t.label().remove_modifier(Modifier::BOLD)))
+        .collect()
 }
 
 fn picture(page: &LabPage, w: u16, h: u16, charset: Charset) -> diagram::Frame {
