@@ -29,6 +29,8 @@ use std::path::PathBuf;
         podtutor read | less              the whole lesson as plain text\n  \
         podtutor lint my-lesson.toml      check a lesson file you wrote\n  \
         podtutor progress                 what you have done so far\n  \
+        podtutor quiz                     every question, no lesson text\n  \
+        podtutor review                   the questions due for review today\n  \
         podtutor --learner \"Ada L\"        Ada's own progress file on a shared machine\n  \
         podtutor room class/              the room report over learners' progress files\n  \
         podtutor scene restart-together   print an animated scene frame by frame\n  \
@@ -181,6 +183,45 @@ pub enum Command {
         Examples:\n  podtutor lab\n  podtutor lab list\n  podtutor lab find-the-crash --ascii"
     )]
     Lab(LabArgs),
+    /// A quiz: every question of the lesson without the lesson's text, in mixed
+    /// order; ends with your score and your misses, which you can try again.
+    #[command(
+        long_about = "A quiz: every question of the lesson (predictions, fact-or-myth claims and \
+        recall cards) without the lesson's text, in mixed order, so each answer comes from \
+        memory. It ends with your score and your misses, which you can try again.\n\n\
+        Answers are saved as you go: the first answer to a question still counts for the \
+        lesson's score, and every answer moves that question's review date. Esc goes back to \
+        the start page; q quits.",
+        after_help = "Examples:\n  podtutor quiz\n  podtutor quiz --no-confidence\n  \
+        podtutor quiz --learner \"Ada L\""
+    )]
+    Quiz(TutorArgs),
+    /// Review what is due: the questions and cards whose spaced-repetition date has come
+    /// (with --cram: everything, without changing any date).
+    #[command(
+        long_about = "Review what is due: the questions and cards whose review date has come, \
+        the most overdue first. Each answer sets the next date (a spaced-repetition schedule, \
+        FSRS): right and sure pushes it further away, a miss brings the question back in a \
+        minute, in the same sitting, and then soon after. Nothing is shown before its date. \
+        When nothing is due, it says when the next review is.\n\n\
+        With --cram: every question and card, the least well remembered first, due or not. \
+        Cram answers are not recorded: no date moves and no score changes.",
+        after_help = "Examples:\n  podtutor review\n  podtutor review --cram\n  \
+        podtutor progress            when the next reviews are due"
+    )]
+    Review(ReviewArgs),
+    /// A short placement test (about 8 questions across the levels): sections you answer
+    /// right and sure are marked known, and the lesson skips them.
+    #[command(
+        long_about = "A short placement test: about 8 questions spread over the lesson's \
+        levels, from foundation to expert. A section whose question you answer right and \
+        sure (fairly sure or certain) is marked known: the lesson's \"continue\" skips it, \
+        and it stays in the outline. It always asks how sure you are, since a lucky guess \
+        must not skip a section. The end screen lists the known sections and where the \
+        lesson will start.",
+        after_help = "Examples:\n  podtutor placement\n  podtutor placement --learner \"Ada L\""
+    )]
+    Placement(TutorArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:\n  \
         podtutor completions bash > ~/.local/share/bash-completion/completions/podtutor\n  \
@@ -302,6 +343,87 @@ pub struct ProgressArgs {
     pub ascii: bool,
 }
 
+/// Arguments of the subcommands that open the tutor on a mode's page
+/// (`quiz`, `placement`, `review`): the tutor's options that apply to one
+/// lesson's round of questions.
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
+pub struct TutorArgs {
+    /// Use this lesson file instead of the built-in lesson.
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
+    /// Where progress is kept (default: progress.toml in your data directory).
+    #[arg(long, value_name = "PATH", env = "PODTUTOR_PROGRESS_FILE")]
+    pub progress_file: Option<PathBuf>,
+    /// Keep this learner's progress in a file of their own in your data directory,
+    /// with their name inside (for several learners on one machine).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "PODTUTOR_LEARNER",
+        conflicts_with = "progress_file"
+    )]
+    pub learner: Option<String>,
+    /// Show only ASCII: marks and quotes spelt in ASCII
+    /// (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+    /// Show animations one key moment at a time, with no timed motion
+    /// (also PODTUTOR_REDUCE_MOTION=1).
+    #[arg(long)]
+    pub reduce_motion: bool,
+    /// Do not ask how sure you are before each answer is revealed (this run only;
+    /// placement asks anyway: a lucky guess must not skip a section).
+    #[arg(long)]
+    pub no_confidence: bool,
+    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG; the
+    /// terminal's own colours when it is not set). Saved with your progress.
+    #[arg(long, value_name = "NAME", value_parser = parse_theme)]
+    pub theme: Option<crate::ui::theme::ThemeChoice>,
+}
+
+impl TutorArgs {
+    /// The options in the shape the tutor reads.
+    pub fn global(&self) -> GlobalArgs {
+        GlobalArgs {
+            lesson: self.lesson.clone(),
+            progress_file: self.progress_file.clone(),
+            learner: self.learner.clone(),
+            ascii: self.ascii,
+            reduce_motion: self.reduce_motion,
+            no_confidence: self.no_confidence,
+            theme: self.theme,
+            ..GlobalArgs::default()
+        }
+    }
+
+    /// Takes tutor option `id` written before the subcommand; `false` when
+    /// it does not apply to a round of questions.
+    fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
+        match id {
+            "lesson" => self.lesson.clone_from(&from.lesson),
+            "progress_file" => self.progress_file.clone_from(&from.progress_file),
+            "learner" => self.learner.clone_from(&from.learner),
+            "ascii" => self.ascii = true,
+            "reduce_motion" => self.reduce_motion = true,
+            "no_confidence" => self.no_confidence = true,
+            "theme" => self.theme = from.theme,
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// Arguments of `podtutor review`.
+#[derive(Debug, Clone, Args, Default, PartialEq, Eq)]
+pub struct ReviewArgs {
+    /// Review everything, due or not, the least well remembered first; answers are
+    /// not recorded, so no review date moves.
+    #[arg(long)]
+    pub cram: bool,
+    #[command(flatten)]
+    pub tutor: TutorArgs,
+}
+
 /// Arguments of `podtutor room`.
 #[derive(Debug, Clone, Args, PartialEq, Eq)]
 pub struct RoomArgs {
@@ -387,6 +509,8 @@ impl Command {
                 ..GlobalArgs::default()
             },
             Command::Lab(a) => a.tutor.clone(),
+            Command::Quiz(a) | Command::Placement(a) => a.global(),
+            Command::Review(a) => a.tutor.global(),
             Command::Scenes(a) => a.clone(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
@@ -404,6 +528,9 @@ impl Command {
             Command::Scenes(_) => "scenes",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
+            Command::Quiz(_) => "quiz",
+            Command::Review(_) => "review",
+            Command::Placement(_) => "placement",
         }
     }
 
@@ -429,6 +556,8 @@ impl Command {
             (Command::Outline(a), "ascii") => a.ascii = true,
             // The lab is the tutor: it takes every tutor option.
             (Command::Lab(a), id) => return a.tutor.adopt(id, from),
+            (Command::Quiz(a) | Command::Placement(a), id) => return a.adopt(id, from),
+            (Command::Review(a), id) => return a.tutor.adopt(id, from),
             (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),
             _ => return false,
         }

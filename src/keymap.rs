@@ -128,6 +128,19 @@ pub enum Context {
     Learners,
     /// Typing a new learner's name: every character is text.
     LearnerName,
+    // The question modes' page (quiz, placement, review, cram).
+    /// A choice question of a round, open: like `Question`, Esc leaves.
+    QuizQuestion,
+    /// A recall card, its answer hidden.
+    QuizRecall,
+    /// A recall card's answer shown: the learner grades themselves.
+    QuizGrade,
+    /// A round's question answered: its feedback.
+    QuizFeedback,
+    /// Waiting for a missed review question to come back.
+    QuizWaiting,
+    /// A round's end: the score and the misses.
+    QuizEnd,
 }
 
 /// What else is true of the screen, for keys and hints that depend on it.
@@ -215,6 +228,15 @@ use Key::*;
 
 const PAGES: &[Context] = &[Start, Reading, Question, Summary];
 const TEXT: &[Context] = &[Reading, Question];
+/// The question modes' page, in every state but rating (which is `Rating`).
+const QUIZ: &[Context] = &[
+    QuizQuestion,
+    QuizRecall,
+    QuizGrade,
+    QuizFeedback,
+    QuizWaiting,
+    QuizEnd,
+];
 const ANYWHERE: &[Context] = &[
     Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog, Gallery, Watch, Cheat,
     LabDebrief, LabList,
@@ -713,6 +735,142 @@ pub const BINDINGS: &[Binding] = &[
     s(&[Char('x')], "x", A::CrashContainer, "crash a container"),
     s(&[Char('D')], "D", A::DeletePod, "delete the Pod"),
     s(&[Char('c')], "c", A::SendRequest, "send a request"),
+    // The question modes' page. Its own contexts, so none of the lesson's
+    // page keys (next, outline, summary) act there.
+    b(
+        DIGITS,
+        "1-9/↑↓",
+        A::Pick(0),
+        "select",
+        &[QuizQuestion],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "select a choice",
+        &[QuizQuestion],
+        Show::Never,
+        None,
+    ),
+    b(
+        &[Enter],
+        "Enter",
+        A::Commit,
+        "commit",
+        &[QuizQuestion],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter, Char(' ')],
+        "Enter",
+        A::Commit,
+        "show the answer",
+        &[QuizRecall],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('1')],
+        "1",
+        A::Rate(0),
+        "didn't know",
+        &[QuizGrade],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('2')],
+        "2",
+        A::Rate(1),
+        "with effort",
+        &[QuizGrade],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('3')],
+        "3",
+        A::Rate(2),
+        "knew it",
+        &[QuizGrade],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter, Right, Char('l'), Char('n')],
+        "Enter/→",
+        A::Next,
+        "next question",
+        &[QuizFeedback],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('r')],
+        "r",
+        A::Retry,
+        "retry the misses",
+        &[QuizEnd],
+        Show::Missed,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[QuizFeedback, QuizEnd],
+        Show::Scrolls,
+        None,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
+        A::PageDown,
+        "scroll a page",
+        QUIZ,
+        Show::Scrolls,
+        None,
+    ),
+    b(
+        &[Home, End],
+        "Home/End",
+        A::Top,
+        "jump to an end",
+        QUIZ,
+        Show::Never,
+        None,
+    ),
+    b(
+        &[Esc, Enter],
+        "Esc",
+        A::Back,
+        "start page",
+        &[QuizEnd],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "start page",
+        &[
+            QuizQuestion,
+            QuizRecall,
+            QuizGrade,
+            QuizFeedback,
+            QuizWaiting,
+        ],
+        Show::Always,
+        None,
+    ),
+    b(&[Char('?')], "?", A::Help, "help", QUIZ, Show::Always, None),
+    b(&[Char('q')], "q", A::Quit, "quit", QUIZ, Show::Always, None),
 ];
 
 impl Binding {

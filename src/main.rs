@@ -1,3 +1,4 @@
+use podtutor::app::QuizKind;
 use podtutor::cli::{Cli, Command, OutlineArgs};
 use podtutor::commands;
 use std::process::ExitCode;
@@ -45,6 +46,16 @@ fn main() -> ExitCode {
         Some(Command::Man) => commands::shell::run_man(),
         Some(cmd @ Command::Lab(args)) => commands::learner::resolve(&cmd.options())
             .and_then(|g| commands::lab::run(&g, args.name.as_deref())),
+        Some(Command::Quiz(a)) => commands::quiz::run(&a.global(), QuizKind::Quiz),
+        Some(Command::Placement(a)) => commands::quiz::run(&a.global(), QuizKind::Placement),
+        Some(Command::Review(a)) => commands::quiz::run(
+            &a.tutor.global(),
+            if a.cram {
+                QuizKind::Cram
+            } else {
+                QuizKind::Review
+            },
+        ),
     };
     match result {
         Ok(code) => code,

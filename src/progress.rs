@@ -95,6 +95,11 @@ pub struct LessonProgress {
     /// Every attempt at every item answered, by item id (`step:…`, `myth:…`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub items: BTreeMap<ItemId, ItemRecord>,
+    /// Section keys a placement test found the learner already knows
+    /// (answered right and sure): Learn's "continue" skips them, and they
+    /// stay reachable. Added after v2 first shipped; older files have none.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub known: BTreeSet<String>,
     /// Session id → seconds spent in that session. Each process only ever
     /// grows its own entry, so merging takes the larger value per session:
     /// time is neither counted twice nor lost when two processes save.
@@ -402,6 +407,7 @@ impl LessonProgress {
         self.position.is_none()
             && self.completed.is_none()
             && self.visited.is_empty()
+            && self.known.is_empty()
             && self.items.values().all(|r| r.attempts.is_empty())
             && self.sessions.values().all(|&s| s == 0)
             && self.labs.values().all(LabRecord::is_empty)
@@ -486,6 +492,8 @@ impl LessonProgress {
             (mine, theirs) => mine.or_else(|| theirs.clone()),
         };
         self.visited.extend(other.visited.iter().cloned());
+        // Known is a union: a placement in either tutor counts.
+        self.known.extend(other.known.iter().cloned());
         for (item, theirs) in &other.items {
             match self.items.get_mut(item) {
                 Some(mine) => *mine = mine.merge(theirs),
@@ -611,6 +619,7 @@ mod v1 {
                         completed: None,
                         visited: l.visited,
                         items,
+                        known: BTreeSet::new(),
                         sessions: l.sessions,
                         labs: BTreeMap::new(),
                     };
@@ -1139,5 +1148,81 @@ mod tests {
         assert_eq!(format_duration(59), "under a minute");
         assert_eq!(format_duration(61), "1 min");
         assert_eq!(format_duration(3600 + 5 * 60 + 7), "1 h 5 min");
+    }
+
+    #[test]
+    fn known_sections_round_trip_and_merge_as_a_union() {
+        let mut p = Progress::new();
+        let l = p.lesson_mut("multi-container-pods");
+        l.known.insert("step:what-is-a-pod".into());
+        l.known.insert("myth:separate-ips".into());
+        assert!(!l.is_empty(), "a placement alone is worth saving");
+        let text = p.to_toml();
+        assert!(
+            text.contains("known = [\"myth:separate-ips\", \"step:what-is-a-pod\"]"),
+            "{text}"
+        );
+        assert_eq!(Progress::from_toml(&text), Ok(p.clone()));
+
+        let mut other = Progress::new();
+        let o = other.lesson_mut("multi-container-pods");
+        o.known.insert("step:lifecycle".into());
+        o.known.insert("step:what-is-a-pod".into());
+        let mut a = p.clone();
+        a.merge(&other);
+        let mut b = other.clone();
+        b.merge(&p);
+        assert_eq!(a, b, "merging is commutative");
+        let known: Vec<&str> = a.lessons["multi-container-pods"]
+            .known
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            known,
+            ["myth:separate-ips", "step:lifecycle", "step:what-is-a-pod"]
+        );
+        let mut twice = a.clone();
+        twice.merge(&a);
+        assert_eq!(twice, a, "merging is idempotent");
+    }
+
+    #[test]
+    fn a_v2_file_from_before_schedules_and_placement_loads_unchanged() {
+        // Written by the first v2 podtutor: answers only, no `known`, and no
+        // stored schedule (schedules are recomputed from the answers).
+        let old = r#"format_version = 2
+
+[lessons.multi-container-pods]
+position = "step:shared-network"
+visited = ["overview", "step:shared-network", "step:what-is-a-pod"]
+
+[[lessons.multi-container-pods.items."myth:separate-ips".attempts]]
+choice = "true"
+correct = false
+at = "2026-01-01T00:01:00Z"
+
+[[lessons.multi-container-pods.items."step:what-is-a-pod".attempts]]
+choice = "a"
+correct = true
+at = "2026-01-01T00:00:00Z"
+confidence = "certain"
+seconds = 9
+
+[lessons.multi-container-pods.sessions]
+s-1 = 120
+"#;
+        let p = Progress::from_toml(old).expect("an older v2 file loads");
+        let l = &p.lessons["multi-container-pods"];
+        assert!(l.known.is_empty());
+        assert_eq!(l.position.as_deref(), Some("step:shared-network"));
+        assert_eq!(l.items.len(), 2);
+        let first = l.item(&step("what-is-a-pod")).unwrap();
+        assert_eq!(first.attempts[0].confidence, Some(Confidence::Certain));
+        // Its answers schedule it: a right, certain, quick answer is easy.
+        let s = crate::review::schedule(&first.reviews()).unwrap();
+        assert_eq!(s.rating, crate::review::Rating::Easy);
+        // Saved again, it is the same file: nothing new is written.
+        assert_eq!(p.to_toml(), old);
     }
 }

@@ -547,6 +547,9 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             };
             if !ready {
                 app.animate();
+                // A page waiting on the clock (a missed review question
+                // counting down) learns the time.
+                app.tick(&crate::store::now_rfc3339());
                 next_frame = None;
                 continue;
             }

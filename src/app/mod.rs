@@ -11,6 +11,8 @@ pub mod lab;
 pub mod learners;
 pub mod modes;
 pub mod outline;
+pub mod question;
+pub mod quiz;
 pub mod reader;
 pub mod scene;
 pub mod start;
@@ -27,6 +29,7 @@ pub use gallery::Gallery;
 pub use lab::LabPage;
 pub use modes::Mode;
 pub use outline::Outline;
+pub use quiz::{Quiz, QuizKind};
 pub use reader::{Reader, Stage, TextFacts};
 pub use scene::{SPEEDS, SceneState, scene_name};
 pub use start::{Start, Welcome};
@@ -59,6 +62,9 @@ pub enum Page {
     Cheat(Box<Cheat>),
     /// The lessons of a pack (`--lessons DIR`).
     Catalog(Catalog),
+    /// A round of questions without the lesson's prose (quiz, placement,
+    /// review, cram).
+    Quiz(Box<Quiz>),
 }
 
 /// How the learner wants the tutor to behave.
@@ -164,6 +170,7 @@ impl App {
             Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
             Page::Lab(l) => l.context(),
+            Page::Quiz(q) => q.context(),
             Page::Gallery(g) => g.context(),
             Page::Cheat(c) => c.context(),
         }
@@ -173,6 +180,7 @@ impl App {
     pub fn flags(&self) -> Flags {
         match &self.page {
             Page::Reader(r) if !self.help => r.flags(&self.session),
+            Page::Quiz(q) if !self.help => q.flags(),
             Page::Gallery(g) if !self.help => g.flags(),
             Page::Cheat(c) if !self.help => c.flags(),
             _ => Flags::default(),
@@ -182,6 +190,10 @@ impl App {
     /// Milliseconds until the next animation frame, or `None` when nothing
     /// moves (the loop then sleeps until input).
     pub fn frame_interval_ms(&self) -> Option<u64> {
+        if let Page::Quiz(q) = &self.page {
+            // A missed review question counts down to its return.
+            return q.wake_ms().filter(|_| !self.too_small);
+        }
         if self.help || self.too_small {
             return None;
         }
@@ -212,6 +224,24 @@ impl App {
             (Page::Reader(r), Some(t)) => r.measured(t),
             (Page::Cheat(c), Some(t)) => c.measured(t),
             _ => {}
+        }
+        if let (Page::Quiz(q), Some(t)) = (&mut self.page, facts.text) {
+            q.measured(t);
+        }
+    }
+
+    /// Opens a round of questions of `kind` at `now` (seconds since the
+    /// Unix epoch): `podtutor quiz`, `review`, `review --cram`, `placement`
+    /// and the start page's modes come here.
+    pub fn open_quiz(&mut self, kind: QuizKind, now: i64) {
+        self.page = Page::Quiz(Box::new(Quiz::new(kind, &self.session, now)));
+    }
+
+    /// The time now (RFC 3339), passed in by the loop when it wakes without
+    /// a key: a missed review question whose step is over comes back.
+    pub fn tick(&mut self, now: &str) {
+        if let Page::Quiz(q) = &mut self.page {
+            q.tick(&self.session, now);
         }
     }
 
@@ -363,6 +393,7 @@ impl App {
                             Start::continue_index(&self.session, &self.sections)
                         }
                         Page::Outline(_) | Page::Catalog(_) | Page::Lab(_) => 0,
+                        Page::Quiz(_) => Start::continue_index(&self.session, &self.sections),
                     };
                     let back = Box::new(self.page.clone());
                     self.page = Page::Outline(Outline { cursor, back });
@@ -466,6 +497,25 @@ impl App {
                 }
                 _ => return r.update(action, &mut self.session, &self.settings, now),
             },
+            Page::Quiz(q) => match action {
+                // Esc leaves the round for the start page (it never quits);
+                // while rating it goes back to the choice.
+                Action::Back if q.context() != Context::Rating => {
+                    // With the due line, worked out at this moment.
+                    match quiz::seconds(now) {
+                        Some(t) => self.open_start(t),
+                        None => self.page = Page::Start(self.start_page(None)),
+                    }
+                }
+                Action::Rate(3) if q.context() == Context::Rating => {
+                    // "Stop asking", as in the lesson: saved for later runs.
+                    self.settings.confidence = false;
+                    self.session.settings_mut().confidence = Some(false);
+                    let _ = q.update(action, &mut self.session, &self.settings, now);
+                    return Effect::Save;
+                }
+                _ => return q.update(action, &mut self.session, &self.settings, now),
+            },
         }
         Effect::None
     }
@@ -477,6 +527,10 @@ impl App {
         }
         match &mut self.page {
             Page::Reader(r) => r.click(n, &mut self.session, &self.settings, now),
+            Page::Quiz(q) if q.context() == Context::QuizQuestion => {
+                let _ = q.update(Action::Pick(n), &mut self.session, &self.settings, now);
+                q.update(Action::Commit, &mut self.session, &self.settings, now)
+            }
             _ => Effect::None,
         }
     }

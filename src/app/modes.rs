@@ -119,19 +119,11 @@ impl App {
             Mode::CheatSheet => self.page = Page::Cheat(Box::new(Cheat::new(&self.session.lesson))),
             // Each of these opens a page from another part of the tutor,
             // wired in where it is built (one line each).
-            Mode::Quiz => self.not_in_this_build(mode),
-            Mode::Placement => self.not_in_this_build(mode),
-            Mode::Review => self.not_in_this_build(mode),
-            Mode::Cram => self.not_in_this_build(mode),
+            Mode::Quiz => self.open_quiz(super::QuizKind::Quiz, now),
+            Mode::Placement => self.open_quiz(super::QuizKind::Placement, now),
+            Mode::Review => self.open_quiz(super::QuizKind::Review, now),
+            Mode::Cram => self.open_quiz(super::QuizKind::Cram, now),
             Mode::Lab => self.open_lab(None, now),
-        }
-    }
-
-    /// Says on the start screen that `mode` cannot open here.
-    fn not_in_this_build(&mut self, mode: Mode) {
-        let n = format!("{} is not in this build yet.", mode.label());
-        if !self.notices.contains(&n) {
-            self.notices.push(n);
         }
     }
 }
@@ -248,13 +240,29 @@ mod tests {
     }
 
     #[test]
-    fn a_mode_of_another_build_says_so_once_and_stays_on_the_start_page() {
+    fn the_lab_mode_opens_the_lab_on_the_first_mission_not_solved() {
         let mut a = app();
-        press(&mut a, Key::Char('2'));
-        press(&mut a, Key::Enter);
-        press(&mut a, Key::Enter);
-        assert!(matches!(a.page, Page::Start(_)));
-        assert_eq!(a.notices, ["Quiz is not in this build yet."]);
+        a.open_mode(Mode::Lab, 0);
+        assert_eq!(a.context(), Context::Lab);
+        assert!(a.notices.is_empty());
+    }
+
+    #[test]
+    fn the_question_modes_open_their_round_from_the_start_page() {
+        for (digit, kind) in [
+            ('2', crate::app::QuizKind::Quiz),
+            ('3', crate::app::QuizKind::Placement),
+            ('4', crate::app::QuizKind::Review),
+            ('5', crate::app::QuizKind::Cram),
+        ] {
+            let mut a = app();
+            press(&mut a, Key::Char(digit));
+            press(&mut a, Key::Enter);
+            assert!(
+                matches!(&a.page, Page::Quiz(q) if q.kind == kind),
+                "{digit}"
+            );
+        }
     }
 
     #[test]

@@ -213,55 +213,16 @@ impl Reader {
             Action::PageDown => self.scroll = self.scroll.saturating_add(self.page_rows()),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = self.max_scroll(),
-            Action::Pick(i) => {
-                if let Stage::Choosing { selected, nudge } = &mut self.stage
-                    && i < n
+            // The keys of an open question are shared with the quiz pages.
+            Action::Pick(_)
+            | Action::ChoiceUp
+            | Action::ChoiceDown
+            | Action::Commit
+            | Action::Rate(_)
+            | Action::Back => {
+                if let Some((choice, conf)) = self.stage.answer_key(action, n, settings.confidence)
                 {
-                    *selected = Some(i);
-                    *nudge = false;
-                }
-            }
-            Action::ChoiceUp | Action::ChoiceDown => {
-                if let Stage::Choosing { selected, nudge } = &mut self.stage
-                    && n > 0
-                {
-                    *selected = Some(match (*selected, action) {
-                        (None, _) => 0,
-                        (Some(c), Action::ChoiceUp) => c.saturating_sub(1),
-                        (Some(c), _) => (c + 1).min(n - 1),
-                    });
-                    *nudge = false;
-                }
-            }
-            Action::Commit => match self.stage {
-                Stage::Choosing { selected: None, .. } => {
-                    self.stage = Stage::Choosing {
-                        selected: None,
-                        nudge: true,
-                    };
-                }
-                Stage::Choosing {
-                    selected: Some(c), ..
-                } if settings.confidence => self.stage = Stage::Rating { choice: c },
-                Stage::Choosing {
-                    selected: Some(c), ..
-                } => return self.commit(c, None, session, settings, now),
-                _ => {}
-            },
-            Action::Rate(r) => {
-                // 0-2 are the levels; anything else answers without one
-                // (the learner asked not to be asked).
-                if let Stage::Rating { choice } = self.stage {
-                    let conf = Confidence::ALL.get(usize::from(r)).copied();
                     return self.commit(choice, conf, session, settings, now);
-                }
-            }
-            Action::Back => {
-                if let Stage::Rating { choice } = self.stage {
-                    self.stage = Stage::Choosing {
-                        selected: Some(choice),
-                        nudge: false,
-                    };
                 }
             }
             Action::Retry if self.can_retry(session) => self.retry(now),

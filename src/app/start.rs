@@ -73,10 +73,10 @@ impl Start {
     /// `None` when none was ever answered (a new learner sees no line).
     pub fn due(session: &Session, now: i64) -> Option<review::Summary> {
         let record = session.record()?;
-        let histories: Vec<Vec<review::Review>> = session
-            .items()
+        // Questions and recall cards: review asks both.
+        let histories: Vec<Vec<review::Review>> = crate::app::quiz::all_items(&session.lesson)
             .iter()
-            .filter_map(|it| record.items.get(&it.id))
+            .filter_map(|id| record.items.get(id))
             .map(crate::item::ItemRecord::reviews)
             .collect();
         let s = review::summary(histories.iter().map(|h| ((), h.as_slice())), now);
@@ -93,11 +93,27 @@ impl Start {
         }
     }
 
-    /// The index of the section Enter continues to (the first when new).
+    /// The index of the section Enter continues to (the first when new),
+    /// passing over sections a placement test found known (and, for a new
+    /// learner whose first question is known, the introduction before it);
+    /// they stay reachable from the outline.
     pub fn continue_index(session: &Session, sections: &[Section]) -> usize {
-        session
+        let known = |s: &Section| {
+            session
+                .record()
+                .is_some_and(|r| r.known.contains(&session.lesson.section_key(*s)))
+        };
+        let from = session
             .position()
             .and_then(|s| sections.iter().position(|x| *x == s))
-            .unwrap_or(0)
+            .unwrap_or_else(|| {
+                // New, and the first question's section is known: the
+                // introduction before it is skipped with it.
+                let first = sections.iter().position(|s| session.item_in(*s).is_some());
+                first.filter(|&i| known(&sections[i])).unwrap_or(0)
+            });
+        (from..sections.len())
+            .find(|&i| !known(&sections[i]))
+            .unwrap_or(from)
     }
 }

@@ -6,6 +6,7 @@ pub mod learner;
 pub mod lint;
 pub mod outline;
 pub mod progress;
+pub mod quiz;
 pub mod read;
 pub mod room;
 pub mod scene;

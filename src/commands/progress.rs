@@ -259,18 +259,41 @@ pub struct ItemSchedule {
 }
 
 /// The review report of a scored lesson at `now`.
-fn review_report(score: &Score, now: i64) -> ReviewReport {
-    let mut items: Vec<ItemSchedule> = score
-        .items
-        .iter()
-        .filter_map(|it| {
-            let record = crate::item::ItemRecord {
+fn review_report(
+    score: &Score,
+    lesson: Option<(&Lesson, &crate::progress::LessonProgress)>,
+    now: i64,
+) -> ReviewReport {
+    // Recall cards are reviewed like questions but are not scored: their
+    // schedules come from the record, titled by their prompts.
+    let cards: Vec<(String, String, crate::item::ItemRecord)> = lesson
+        .map(|(l, p)| {
+            l.cards
+                .iter()
+                .filter_map(|c| {
+                    let id = crate::item::ItemId::card(&c.id);
+                    let record = p.items.get(&id)?.clone();
+                    Some((id.to_string(), c.prompt.clone(), record))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let scored = score.items.iter().map(|it| {
+        (
+            it.id.to_string(),
+            it.title.clone(),
+            crate::item::ItemRecord {
                 attempts: it.attempts.clone(),
-            };
+            },
+        )
+    });
+    let mut items: Vec<ItemSchedule> = scored
+        .chain(cards)
+        .filter_map(|(id, title, record)| {
             let s = crate::review::schedule(&record.reviews())?;
             Some(ItemSchedule {
-                id: it.id.to_string(),
-                title: it.title.clone(),
+                id,
+                title,
                 due: crate::app::rfc3339(s.due),
                 due_now: s.is_due(now),
                 stability: s.memory.stability,
@@ -312,7 +335,7 @@ pub fn summarize(progress: &Progress, lesson: Option<&Lesson>, now: i64) -> Vec<
                     title: Some(l.title.clone()),
                     position: p.position.clone(),
                     position_title: session.position().map(|s| l.section_title(s)),
-                    review: review_report(&score, now),
+                    review: review_report(&score, Some((l, p)), now),
                     score,
                 }
             }
@@ -323,7 +346,7 @@ pub fn summarize(progress: &Progress, lesson: Option<&Lesson>, now: i64) -> Vec<
                     title: None,
                     position: p.position.clone(),
                     position_title: None,
-                    review: review_report(&score, now),
+                    review: review_report(&score, None, now),
                     score,
                 }
             }
@@ -507,6 +530,24 @@ mod tests {
             at: "2026-01-01T00:00:00Z".into(),
             ..Attempt::default()
         }
+    }
+
+    #[test]
+    fn a_reviewed_card_has_its_schedule_in_the_report() {
+        let lesson = crate::lesson::embedded();
+        let card = &lesson.cards[0];
+        let mut p = Progress::new();
+        p.lesson_mut(&lesson.id)
+            .record(&ItemId::card(&card.id), att("good", true));
+        let reports = summarize(&p, Some(&lesson), 0);
+        let review = &reports[0].review;
+        let item = review
+            .items
+            .iter()
+            .find(|i| i.id == ItemId::card(&card.id).to_string())
+            .expect("the card's schedule is reported");
+        assert_eq!(item.title, card.prompt);
+        assert!(!item.due_now, "a card answered right is not due at once");
     }
 
     #[test]

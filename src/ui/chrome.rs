@@ -31,6 +31,7 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
             l.index + 1,
             crate::lab::missions(&app.session.lesson).len()
         ),
+        Page::Quiz(q) => q.kind.title().to_string(),
         Page::Gallery(_) => "Scenes".to_string(),
         Page::Cheat(_) => "Cheat sheet".to_string(),
     };

@@ -11,6 +11,8 @@ mod help;
 mod lab;
 pub mod learners;
 mod outline;
+mod question;
+mod quiz;
 mod reader;
 mod scene_pane;
 mod start;
@@ -146,6 +148,7 @@ impl Ui {
             Page::Catalog(c) => catalog::draw(f, body, app, c, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
             Page::Lab(l) => drawn.lab = Some(self.lab(f, body, app, l)),
+            Page::Quiz(q) => drawn = quiz::draw(f, body, app, q, &t),
             Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
             Page::Cheat(c) => {
                 drawn.facts.text = Some(cheat::draw(

@@ -41,6 +41,15 @@ pub fn draw(f: &mut Frame<'_>, area: Rect, app: &App, o: &Outline, t: &Theme) {
             i + 1,
             text::sanitize(&s.lesson.section_title(app.sections[i]))
         );
+        // A placement test found it known: the lesson's "continue" skips it.
+        let known = s
+            .record()
+            .is_some_and(|r| r.known.contains(&s.lesson.section_key(app.sections[i])));
+        let suffix = if known { " · known" } else { "" };
+        let title = format!(
+            "{}{suffix}",
+            ellipsize(&title, w.saturating_sub(text::width(suffix)))
+        );
         let style = if i == o.cursor {
             t.selected()
         } else {

@@ -108,128 +108,38 @@ impl B<'_> {
         }
     }
 
+    /// Appends a part built by the shared question widgets.
+    fn append(&mut self, part: super::question::Part) {
+        let base = self.c.lines.len();
+        let shifted = part.choices.iter().map(|r| r.start + base..r.end + base);
+        self.c.choices.extend(shifted);
+        self.c.lines.extend(part.lines);
+    }
+
     /// The open question's choices and the line saying what to do.
     fn open_choices(&mut self, choices: &[Choice], stage: &Stage, retry: bool) {
         self.blank();
         self.c.choices_at = Some(self.c.lines.len());
-        let (selected, rating) = match stage {
-            Stage::Choosing { selected, .. } => (*selected, false),
-            Stage::Rating { choice } => (Some(*choice), true),
-            _ => (None, false),
-        };
-        for (i, c) in choices.iter().enumerate() {
-            let start = self.c.lines.len();
-            let (marker, style) = match selected {
-                Some(s) if s == i && rating => ("●", self.t.heading()),
-                Some(s) if s == i => ("▶", self.t.selected()),
-                _ => (" ", Style::new()),
-            };
-            self.hanging(&format!("{marker} {}) ", i + 1), &c.text, style);
-            self.c.choices.push(start..self.c.lines.len());
-        }
-        self.blank();
-        let n = choices.len();
-        let keys = if n > 9 {
-            "↑↓ (or 1-9)".to_string()
-        } else {
-            format!("1-{n} or ↑↓")
-        };
         let again = if retry {
             " This is a retry: your first answer keeps counting."
         } else {
             ""
         };
-        match stage {
-            Stage::Choosing { nudge: true, .. } => {
-                let style = self.t.warning();
-                self.styled(
-                    &format!(
-                        "Nothing is selected yet: press {keys} to select a choice, then Enter."
-                    ),
-                    style,
-                );
-            }
-            Stage::Rating { .. } => {
-                let style = self.t.key();
-                self.styled(
-                    "How sure are you? 1 guessing · 2 fairly sure · 3 certain",
-                    style,
-                );
-            }
-            _ => {
-                let style = self.t.dim();
-                self.styled(
-                    &format!("Select with {keys}, then press Enter to commit.{again}"),
-                    style,
-                );
-            }
-        }
+        let mut q = super::question::Lines::new(self.w, self.t);
+        q.open_choices(choices, stage, again);
+        self.append(q.part);
     }
 
     /// The verdict, once, then every choice with its mark and explanation.
     fn feedback(&mut self, choices: &[Choice], answer: &str, attempts: &[Attempt], shown: usize) {
-        let Some(a) = attempts.get(shown).or(attempts.last()) else {
+        if attempts.is_empty() {
             return;
-        };
+        }
         self.blank();
         self.c.anchor = Some(self.c.lines.len());
-        let (mark, style) = if a.correct {
-            ("✓ Right", self.t.right())
-        } else {
-            ("✗ Not quite", self.t.wrong())
-        };
-        let sure = a
-            .confidence
-            .map(|c| format!(" · you said: {}", c.label()))
-            .unwrap_or_default();
-        self.c.lines.push(Line::from(vec![
-            Span::styled(mark, style),
-            Span::styled(sure, self.t.dim()),
-        ]));
-        if attempts.len() > 1 {
-            let first = if attempts[0].correct {
-                "right"
-            } else {
-                "missed"
-            };
-            let later = if attempts[1..].iter().any(|a| a.correct) {
-                "then right on retry"
-            } else {
-                "still missed on retry"
-            };
-            let style = self.t.dim();
-            self.styled(
-                &format!("First answer {first}, {later}. The first answer counts for the score."),
-                style,
-            );
-        }
-        if let Some(c) = a.confidence.filter(|_| a.is_surprise()) {
-            let style = self.t.warning();
-            self.styled(
-                &format!(
-                    "⚠ A surprise: you were {}, and it is not so. Worth reading every explanation below.",
-                    c.label()
-                ),
-                style,
-            );
-        }
-        for (i, c) in choices.iter().enumerate() {
-            let yours = c.id == a.choice;
-            let right = c.id == answer;
-            let (m, tag, style) = match (yours, right) {
-                (true, true) => ("✓", "  ← your answer, right", self.t.right()),
-                (true, false) => ("✗", "  ← your answer", self.t.wrong()),
-                (false, true) => ("✓", "  ← the answer", self.t.right()),
-                (false, false) => (" ", "", Style::new()),
-            };
-            self.blank();
-            self.hanging(
-                &format!("{m} {}) ", i + 1),
-                &format!("{}{tag}", c.text),
-                style,
-            );
-            self.hanging("     ", &c.explanation, self.t.dim());
-        }
+        let mut q = super::question::Lines::new(self.w, self.t);
+        q.feedback(choices, answer, attempts, shown);
+        self.append(q.part);
     }
 }
 

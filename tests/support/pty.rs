@@ -140,10 +140,15 @@ impl Pty {
             if self.screen().contains(marker) {
                 return;
             }
-            let before = self.screen();
+            // Wait for the header (which names the section) to change, not
+            // any cell: a playing scene changes the screen by itself, and
+            // pressing `n` again before the first one was handled would
+            // skip a section.
+            let header = |s: &str| s.lines().next().unwrap_or("").to_string();
+            let before = header(&self.screen());
             self.send(b"n");
             let start = Instant::now();
-            while self.screen() == before && start.elapsed() < TIMEOUT {
+            while header(&self.screen()) == before && start.elapsed() < TIMEOUT {
                 std::thread::sleep(Duration::from_millis(10));
             }
         }

@@ -1,0 +1,393 @@
+//! The question modes in the real binary, in a pseudo-terminal: each
+//! mode's subcommand to its end screen, then what the progress file kept
+//! (a quiz keeps every answer, review moves a due date, cram leaves the
+//! answers alone, placement marks sections known and Learn starts after
+//! them).
+
+mod support {
+    pub mod pty;
+}
+use podtutor::app::quiz::{Question, interleaved, placement};
+use podtutor::item::{Attempt, ItemId};
+use podtutor::lesson::{self, Lesson};
+use podtutor::progress::Progress;
+use podtutor::review;
+use std::path::Path;
+use support::pty::Pty;
+
+/// `needle` is on `screen`, however it wrapped.
+fn shows(screen: &str, needle: &str) -> bool {
+    let nospace = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    nospace(screen).contains(&nospace(needle))
+}
+
+/// Waits until `needle` is on screen, however it wrapped.
+fn wait_shows(p: &mut Pty, needle: &str) {
+    for _ in 0..1000 {
+        if shows(&p.screen(), needle) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{needle:?} never showed:\n{}", p.screen());
+}
+
+fn load(file: &Path) -> Progress {
+    Progress::from_toml(&std::fs::read_to_string(file).unwrap()).unwrap()
+}
+
+fn attempts(p: &Progress, lesson: &Lesson, id: &ItemId) -> Vec<Attempt> {
+    p.lessons
+        .get(&lesson.id)
+        .and_then(|l| l.item(id))
+        .map(|r| r.attempts.clone())
+        .unwrap_or_default()
+}
+
+/// Answers question `id` on screen, right or wrong; `sure` is the
+/// confidence key to press after the choice (`None`: not asked).
+fn answer(p: &mut Pty, lesson: &Lesson, id: &ItemId, right: bool, sure: Option<u8>) {
+    match Question::of(lesson, id).unwrap() {
+        Question::Choice(item) => {
+            // The footer offers to commit while the question is open.
+            p.wait_for("Enter commit");
+            let i = item
+                .choices
+                .iter()
+                .position(|c| (c.id == item.answer) == right)
+                .unwrap();
+            p.send(format!("{}", i + 1).as_bytes());
+            p.send(b"\r");
+            if let Some(k) = sure {
+                p.wait_for("fairly sure");
+                p.send(&[k]);
+            }
+        }
+        Question::Card(_) => {
+            p.wait_for("press Enter to see the answer");
+            p.send(b"\r");
+            p.wait_for("Did you know it?");
+            p.send(if right { b"3" } else { b"1" });
+        }
+    }
+    // The footer offers the next question once the answer is in.
+    p.wait_for("next question");
+}
+
+/// A progress file with these answers (id, right, when), as earlier runs
+/// would have saved it.
+fn write_progress(file: &Path, lesson: &Lesson, answers: &[(&ItemId, bool, &str)]) {
+    let mut p = Progress::new();
+    let l = p.lesson_mut(&lesson.id);
+    for (id, correct, at) in answers {
+        l.record(
+            id,
+            Attempt {
+                choice: "x".into(),
+                correct: *correct,
+                at: (*at).into(),
+                confidence: Some(podtutor::item::Confidence::FairlySure),
+                seconds: Some(20),
+            },
+        );
+    }
+    std::fs::write(file, p.to_toml()).unwrap();
+}
+
+fn rfc3339(secs_ago: u64) -> String {
+    let t = std::time::SystemTime::now() - std::time::Duration::from_secs(secs_ago);
+    humantime::format_rfc3339_seconds(t).to_string()
+}
+
+fn unix(at: &str) -> i64 {
+    let t = humantime::parse_rfc3339_weak(at).unwrap();
+    t.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+#[test]
+fn a_quiz_asks_every_question_ends_with_the_misses_and_keeps_every_answer() {
+    let lesson = lesson::embedded();
+    let order = interleaved(&lesson);
+    let n = order.len();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let mut p = Pty::spawn(&["quiz", "--no-confidence"], 80, 24, &file);
+    for (k, id) in order.iter().enumerate() {
+        p.wait_for(&format!("Question {} of {n}", k + 1));
+        let prompt = Question::of(&lesson, id).unwrap().prompt().to_string();
+        // The prompt alone: no lesson text before it. Its start is in view.
+        let start: String = prompt.chars().take(40).collect();
+        assert!(shows(&p.screen(), &start), "{start:?}\n{}", p.screen());
+        answer(&mut p, &lesson, id, k != 0, None);
+        p.send(b"\r");
+    }
+    p.wait_for(&format!("Quiz done: {} of {n} right", n - 1));
+    let screen = p.screen();
+    assert!(screen.contains("Missed (1)"), "{screen}");
+    let first = Question::of(&lesson, &order[0]).unwrap();
+    assert!(shows(&screen, "Answer:"), "{screen}");
+    assert!(
+        shows(
+            &screen,
+            &first.prompt().chars().take(30).collect::<String>()
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("r retry the misses"), "{screen}");
+    // Retry: the one miss alone.
+    p.send(b"r");
+    p.wait_for("Question 1 of 1");
+    answer(&mut p, &lesson, &order[0], true, None);
+    p.send(b"\r");
+    p.wait_for("Quiz done: 1 of 1 right");
+    // Esc: the start page, not the end of the program.
+    p.send(b"\x1b");
+    p.wait_for("Press Enter");
+    assert!(p.child.try_wait().unwrap().is_none(), "Esc quit");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let saved = load(&file);
+    for (k, id) in order.iter().enumerate() {
+        let a = attempts(&saved, &lesson, id);
+        let want = if k == 0 { 2 } else { 1 };
+        assert_eq!(a.len(), want, "{id}");
+        assert_eq!(a[0].correct, k != 0, "{id}: the first answer is kept first");
+    }
+}
+
+#[test]
+fn review_asks_only_what_is_due_and_moves_its_date() {
+    let lesson = lesson::embedded();
+    let ids = podtutor::app::quiz::all_items(&lesson);
+    let (due, fresh) = (&ids[0], &ids[1]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let recent = rfc3339(60);
+    write_progress(
+        &file,
+        &lesson,
+        &[(due, true, "2026-01-01T00:00:00Z"), (fresh, true, &recent)],
+    );
+    let before = load(&file);
+    let mut p = Pty::spawn(&["review"], 100, 30, &file);
+    p.wait_for("Review · Question 1 of 1");
+    answer(&mut p, &lesson, due, true, Some(b'2'));
+    p.send(b"\r");
+    p.wait_for("Review done: 1 of 1 right");
+    // The one not due is next, in about 2 days.
+    wait_shows(&mut p, "Next review in 2 days.");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let after = load(&file);
+    let a = attempts(&after, &lesson, due);
+    assert_eq!(a.len(), 2, "the review answer is recorded");
+    let old = review::schedule(&before.lessons[&lesson.id].item(due).unwrap().reviews()).unwrap();
+    let new = review::schedule(&after.lessons[&lesson.id].item(due).unwrap().reviews()).unwrap();
+    assert!(new.due > old.due, "its due date moved");
+    assert!(new.due > unix(&a[1].at), "and is in the future");
+    assert_eq!(
+        attempts(&after, &lesson, fresh),
+        attempts(&before, &lesson, fresh),
+        "what was not due was not asked"
+    );
+    // Again: nothing is due, and it says when the next one is.
+    let mut p = Pty::spawn(&["review"], 60, 20, &file);
+    wait_shows(&mut p, "Nothing is due. Next review in 2 days.");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_review_miss_waits_for_its_step_and_leaving_keeps_the_answer() {
+    let lesson = lesson::embedded();
+    let ids = podtutor::app::quiz::all_items(&lesson);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    write_progress(&file, &lesson, &[(&ids[0], true, "2026-01-01T00:00:00Z")]);
+    let mut p = Pty::spawn(&["review", "--no-confidence"], 80, 24, &file);
+    p.wait_for("Question 1 of 1");
+    answer(&mut p, &lesson, &ids[0], false, None);
+    p.send(b"\r");
+    p.wait_for("1 missed question comes back in");
+    assert!(
+        !p.screen().contains("then press Enter"),
+        "not before its time"
+    );
+    // Esc leaves for the start page; the miss is saved.
+    p.send(b"\x1b");
+    p.wait_for("Press Enter");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let a = attempts(&load(&file), &lesson, &ids[0]);
+    assert_eq!(a.len(), 2);
+    assert!(!a[1].correct);
+}
+
+#[test]
+fn cram_asks_everything_and_leaves_the_answers_in_the_file_alone() {
+    let lesson = lesson::embedded();
+    let ids = podtutor::app::quiz::all_items(&lesson);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let recent = rfc3339(3600);
+    write_progress(
+        &file,
+        &lesson,
+        &[
+            (&ids[2], true, "2026-01-01T00:00:00Z"),
+            (&ids[5], false, &recent),
+        ],
+    );
+    let before = load(&file);
+    let mut p = Pty::spawn(&["review", "--cram", "--ascii"], 60, 20, &file);
+    p.wait_for(&format!("Question 1 of {}", ids.len()));
+    assert!(
+        shows(
+            &p.screen(),
+            "Cram: answers here do not change your schedule."
+        ),
+        "{}",
+        p.screen()
+    );
+    // The long-ago answer is the least well remembered: first.
+    let first: String = Question::of(&lesson, &ids[2])
+        .unwrap()
+        .prompt()
+        .chars()
+        .take(30)
+        .collect();
+    assert!(shows(&p.screen(), &first), "{}", p.screen());
+    for (k, id) in [&ids[2], &ids[5]].into_iter().enumerate() {
+        p.wait_for(&format!("Question {} of", k + 1));
+        answer(&mut p, &lesson, id, k == 0, Some(b'3'));
+        assert!(p.screen().is_ascii(), "{}", p.screen());
+        p.send(b"\r");
+    }
+    p.wait_for("Question 3 of");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let after = load(&file);
+    assert_eq!(
+        after.lessons[&lesson.id].items, before.lessons[&lesson.id].items,
+        "cram recorded nothing"
+    );
+}
+
+#[test]
+fn placement_marks_sections_known_and_learn_starts_after_them() {
+    let lesson = lesson::embedded();
+    let order = placement(&lesson);
+    let n = order.len();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    // Confidence turned off: placement asks anyway.
+    let mut p = Pty::spawn(&["placement", "--no-confidence"], 60, 20, &file);
+    for (k, id) in order.iter().enumerate() {
+        p.wait_for(&format!("Question {} of {n}", k + 1));
+        // The first two right and certain, the third right but guessed.
+        let (right, sure) = match k {
+            0 | 1 => (true, b'3'),
+            2 => (true, b'1'),
+            _ => (false, b'3'),
+        };
+        answer(&mut p, &lesson, id, right, Some(sure));
+        p.send(b"\r");
+    }
+    p.wait_for("Placement done: 3 of 8 right");
+    let sections: Vec<_> = order[..3]
+        .iter()
+        .map(|id| Question::of(&lesson, id).unwrap().section(&lesson).unwrap())
+        .collect();
+    let screen = p.screen();
+    assert!(shows(&screen, "Learn starts at:"), "{screen}");
+    let saved = load(&file);
+    let known: Vec<String> = saved.lessons[&lesson.id].known.iter().cloned().collect();
+    let mut want: Vec<String> = sections[..2]
+        .iter()
+        .map(|s| lesson.section_key(*s))
+        .collect();
+    want.sort();
+    assert_eq!(known, want, "right and sure only");
+    // Esc to the start page, Enter: Learn opens past the known sections.
+    p.send(b"\x1b");
+    p.wait_for("Press Enter to begin");
+    p.send(b"\r");
+    let all = lesson.sections();
+    let after = all.iter().position(|s| *s == sections[1]).unwrap() + 1;
+    p.wait_for(&format!(" {}/{}", after + 1, all.len()));
+    // The known sections stay in the outline, marked.
+    p.send(b"o");
+    p.wait_for("Outline");
+    let title = lesson.section_title(sections[0]);
+    let row = p
+        .screen()
+        .lines()
+        .find(|l| l.contains(&title[..20]))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(row.contains("· known"), "{}", p.screen());
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn each_mode_explains_itself_in_help() {
+    for (args, says) in [
+        (&["quiz", "--help"][..], "every question of the lesson"),
+        (&["review", "--help"][..], "--cram"),
+        (&["placement", "--help"][..], "marked known"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(shows(&text, says), "{args:?}: {text}");
+    }
+    // A round is of one lesson, from its start: no pack, no start section.
+    for args in [
+        &["quiz", "--lessons", "."][..],
+        &["--start-at", "overview", "review"][..],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_podtutor"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn the_start_screen_opens_each_round_and_esc_comes_back_to_it() {
+    let lesson = lesson::embedded();
+    let ids = podtutor::app::quiz::all_items(&lesson);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    write_progress(&file, &lesson, &[(&ids[0], true, "2026-01-01T00:00:00Z")]);
+    let mut p = Pty::spawn(&[], 80, 24, &file);
+    p.wait_for("another mode");
+    // Review: the one due question, to its end, and back.
+    p.send(b"4\r");
+    p.wait_for("Review · Question 1 of 1");
+    answer(&mut p, &lesson, &ids[0], true, Some(b'2'));
+    p.send(b"\r");
+    p.wait_for("Review done: 1 of 1 right");
+    p.send(b"\x1b");
+    p.wait_for("another mode");
+    assert!(p.screen().contains("No reviews due"), "{}", p.screen());
+    // Each of the others opens on its first question; Esc comes back.
+    for (key, says) in [
+        (b"5\r", "Cram · Question 1 of"),
+        (b"2\r", "Quiz · Question 1 of"),
+        (b"3\r", "Placement · Question 1 of 8"),
+    ] {
+        p.send(key);
+        p.wait_for(says);
+        p.send(b"\x1b");
+        p.wait_for("another mode");
+    }
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(attempts(&load(&file), &lesson, &ids[0]).len(), 2);
+}
