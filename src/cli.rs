@@ -93,7 +93,8 @@ fn lesson_line(file: Option<&std::path::Path>) -> (String, String) {
         podtutor review                   the questions due for review today\n  \
         podtutor --learner \"Ada L\"        Ada's own progress file on a shared machine\n  \
         podtutor room class/              the room report over learners' progress files\n  \
-        podtutor scene restart-together   print an animated scene frame by frame"
+        podtutor scene restart-together   print an animated scene frame by frame\n  \
+        podtutor lab                      practise kubectl on a simulated Pod"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -147,6 +148,24 @@ pub struct GlobalArgs {
     /// colours when neither says). Saved with your progress.
     #[arg(long, value_name = "NAME", value_parser = parse_theme)]
     pub theme: Option<crate::ui::theme::ThemeChoice>,
+}
+
+impl GlobalArgs {
+    /// Takes the option `id` (a clap id) from `from`; `false` for an id
+    /// that is not one of these options.
+    fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
+        match id {
+            "lesson" => self.lesson.clone_from(&from.lesson),
+            "progress_file" => self.progress_file.clone_from(&from.progress_file),
+            "learner" => self.learner.clone_from(&from.learner),
+            "ascii" => self.ascii = from.ascii,
+            "reduce_motion" => self.reduce_motion = from.reduce_motion,
+            "no_confidence" => self.no_confidence = from.no_confidence,
+            "theme" => self.theme = from.theme,
+            _ => return false,
+        }
+        true
+    }
 }
 
 fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
@@ -216,6 +235,15 @@ pub enum Command {
         Examples:\n  podtutor outline\n  podtutor outline --lesson my-lesson.toml\n  podtutor outline --lessons workshop/"
     )]
     Outline(OutlineArgs),
+    /// Practise kubectl on a simulated Pod: missions checked against what you
+    /// achieve (offline; no cluster needed).
+    #[command(
+        after_help = "Opens the tutor on the pod lab: the first mission you have not solved, \
+        or the one named. Type kubectl commands; `hint`, `check`, `solution` and `help` work \
+        at the prompt; Esc leaves the lab.\n\n\
+        Examples:\n  podtutor lab\n  podtutor lab list\n  podtutor lab find-the-crash --ascii"
+    )]
+    Lab(LabArgs),
     /// A quiz: every question of the lesson without the lesson's text, in mixed
     /// order; ends with your score and your misses, which you can try again.
     #[command(
@@ -477,6 +505,17 @@ pub struct RoomArgs {
     pub ascii: bool,
 }
 
+/// Arguments of `podtutor lab`.
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
+pub struct LabArgs {
+    /// A mission id to open, or `list` to print the missions.
+    #[arg(value_name = "NAME|list")]
+    pub name: Option<String>,
+    /// The lab runs in the tutor, with the tutor's options.
+    #[command(flatten)]
+    pub tutor: GlobalArgs,
+}
+
 /// Arguments of `podtutor scene`.
 #[derive(Debug, Clone, Args, PartialEq, Eq)]
 pub struct SceneArgs {
@@ -530,6 +569,7 @@ impl Command {
                 ascii: a.ascii,
                 ..GlobalArgs::default()
             },
+            Command::Lab(a) => a.tutor.clone(),
             Command::Quiz(a) | Command::Placement(a) => a.global(),
             Command::Review(a) => a.tutor.global(),
             Command::Scenes(a) => a.clone(),
@@ -545,6 +585,7 @@ impl Command {
             Command::Scene(_) => "scene",
             Command::Room(_) => "room",
             Command::Outline(_) => "outline",
+            Command::Lab(_) => "lab",
             Command::Scenes(_) => "scenes",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
@@ -574,6 +615,8 @@ impl Command {
             (Command::Outline(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
+            // The lab is the tutor: it takes every tutor option.
+            (Command::Lab(a), id) => return a.tutor.adopt(id, from),
             (Command::Quiz(a) | Command::Placement(a), id) => return a.adopt(id, from),
             (Command::Review(a), id) => return a.tutor.adopt(id, from),
             (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),
@@ -893,6 +936,30 @@ mod tests {
                 start_at: None,
             }
         );
+    }
+
+    #[test]
+    fn the_lab_takes_every_tutor_option_before_or_after_it() {
+        let cli = parse(&[
+            "--ascii",
+            "--lesson",
+            "l.toml",
+            "lab",
+            "find-the-crash",
+            "--reduce-motion",
+        ])
+        .unwrap();
+        let Some(Command::Lab(a)) = &cli.command else {
+            panic!("{cli:?}");
+        };
+        assert_eq!(a.name.as_deref(), Some("find-the-crash"));
+        let opts = cli.command.as_ref().unwrap().options();
+        assert!(opts.ascii && opts.reduce_motion);
+        assert_eq!(opts.lesson, Some("l.toml".into()));
+        let cli = parse(&["lab", "list"]).unwrap();
+        assert!(matches!(&cli.command, Some(Command::Lab(a)) if a.name.as_deref() == Some("list")));
+        let cli = parse(&["lab"]).unwrap();
+        assert!(matches!(&cli.command, Some(Command::Lab(a)) if a.name.is_none()));
     }
 
     #[test]

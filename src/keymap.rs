@@ -18,7 +18,12 @@ pub enum Key {
     Esc,
     Tab,
     BackTab,
+    /// Erasing keys, only meaningful where the learner types (the lab).
     Backspace,
+    Delete,
+    /// A letter with Ctrl held, only where the learner types (the lab):
+    /// elsewhere Ctrl keys keep their terminal meaning.
+    Ctrl(char),
 }
 
 /// What the learner asked for.
@@ -74,6 +79,23 @@ pub enum Action {
     /// Cut manifest and diagram lines scrolled sideways.
     ScrollRight,
     ScrollLeft,
+    // The lab.
+    /// Run the command line.
+    Run,
+    /// The previous command in the history.
+    Older,
+    /// The next command in the history (back to the line being typed).
+    Newer,
+    /// Complete the word at the cursor.
+    Complete,
+    /// Clear the command line.
+    ClearLine,
+    /// Let simulated time pass without a command.
+    LetTimePass,
+    /// Save the file in the editor.
+    SaveFile,
+    /// The list of missions.
+    Missions,
     // The learner picker.
     /// Start typing a new learner's name.
     NewLearner,
@@ -98,6 +120,14 @@ pub enum Context {
     Help,
     /// Choosing which container of a scene to crash.
     Choose,
+    /// The lab's prompt: every key not bound here is typed.
+    Lab,
+    /// The lab's editor for a mission's manifest: typing edits the file.
+    LabEditor,
+    /// A mission solved: why the fix works, then the next one.
+    LabDebrief,
+    /// The list of lab missions.
+    LabList,
     /// The scenes gallery's list.
     Gallery,
     /// A scene playing full-screen in the gallery.
@@ -243,6 +273,7 @@ const QUIZ: &[Context] = &[
 ];
 const ANYWHERE: &[Context] = &[
     Start, Outline, Reading, Question, Rating, Summary, Choose, Catalog, Gallery, Watch, Cheat,
+    LabDebrief, LabList,
 ];
 /// Where scene keys work (when a scene is on screen).
 const SCENE_PAGES: &[Context] = &[Reading, Question, Watch];
@@ -448,6 +479,139 @@ pub const BINDINGS: &[Binding] = &[
         A::Back,
         "cancel",
         &[Choose, LearnerName],
+        Show::Always,
+        None,
+    ),
+    // The lab's prompt: only these keys are taken; every other key is typed
+    // into the command line (`q`, `n` and digits included). The lab's keys
+    // are in its footer and not in help, which `?` cannot open from a
+    // prompt that types it.
+    b(&[Enter], "Enter", A::Run, "run", &[Lab], Show::Always, None),
+    b(
+        &[Up, Down],
+        "↑↓",
+        A::Older,
+        "history",
+        &[Lab],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Tab],
+        "Tab",
+        A::Complete,
+        "complete",
+        &[Lab],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Ctrl('c')],
+        "Ctrl-C",
+        A::ClearLine,
+        "clear the line",
+        &[Lab],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "leave the lab",
+        &[Lab, LabList],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
+        A::PageDown,
+        "scroll",
+        &[Lab, LabDebrief],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Ctrl('t')],
+        "Ctrl-T",
+        A::LetTimePass,
+        "let 10 s pass",
+        &[Lab],
+        Show::Always,
+        None,
+    ),
+    // The lab's editor: typing edits the file.
+    b(
+        &[Ctrl('s')],
+        "Ctrl-S",
+        A::SaveFile,
+        "save",
+        &[LabEditor],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "cancel",
+        &[LabEditor],
+        Show::Always,
+        None,
+    ),
+    // A solved mission and the mission list.
+    b(
+        &[Enter],
+        "Enter",
+        A::Next,
+        "next mission",
+        &[LabDebrief],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Esc],
+        "Esc",
+        A::Back,
+        "back to the Pod",
+        &[LabDebrief],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Char('m')],
+        "m",
+        A::Missions,
+        "all missions",
+        &[LabDebrief],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ScrollDown,
+        "scroll",
+        &[LabDebrief],
+        Show::Never,
+        None,
+    ),
+    b(
+        &[Up, Char('k'), Down, Char('j')],
+        "↑↓",
+        A::ChoiceDown,
+        "move",
+        &[LabList],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Enter],
+        "Enter",
+        A::Activate,
+        "open",
+        &[LabList],
         Show::Always,
         None,
     ),
@@ -869,6 +1033,7 @@ pub fn action_for(key: Key, ctx: Context, flags: Flags) -> Option<Action> {
         (Action::Top, End) => Action::Bottom,
         (Action::NextScene, Char('[')) => Action::PrevScene,
         (Action::ScrollRight, Char('<')) => Action::ScrollLeft,
+        (Action::Older, Down) => Action::Newer,
         (a, _) => a,
     })
 }
@@ -1116,6 +1281,51 @@ mod tests {
             let n = labels.len();
             labels.dedup();
             assert_eq!(labels.len(), n, "{g:?} lists a key twice");
+        }
+    }
+
+    #[test]
+    fn the_lab_prompt_takes_only_its_own_keys_and_everything_else_is_typed() {
+        // Keys that mean something elsewhere are left to the prompt.
+        for k in [
+            Char('q'),
+            Char('n'),
+            Char('1'),
+            Char('?'),
+            Char('o'),
+            Char(' '),
+        ] {
+            assert_eq!(action_for(k, Lab, NONE), None, "{k:?}");
+            assert_eq!(action_for(k, LabEditor, NONE), None, "{k:?}");
+        }
+        assert_eq!(action_for(Enter, Lab, NONE), Some(Action::Run));
+        assert_eq!(action_for(Up, Lab, NONE), Some(Action::Older));
+        assert_eq!(action_for(Down, Lab, NONE), Some(Action::Newer));
+        assert_eq!(action_for(Tab, Lab, NONE), Some(Action::Complete));
+        assert_eq!(action_for(Ctrl('c'), Lab, NONE), Some(Action::ClearLine));
+        assert_eq!(action_for(PageUp, Lab, NONE), Some(Action::PageUp));
+        assert_eq!(action_for(Esc, Lab, NONE), Some(Action::Back));
+        assert_eq!(
+            action_for(Ctrl('s'), LabEditor, NONE),
+            Some(Action::SaveFile)
+        );
+        assert_eq!(action_for(Enter, LabEditor, NONE), None, "a new line");
+        // Where nothing is typed, q quits and ? helps as everywhere else.
+        for ctx in [LabDebrief, LabList] {
+            assert_eq!(action_for(Char('q'), ctx, NONE), Some(Action::Quit));
+            assert_eq!(action_for(Char('?'), ctx, NONE), Some(Action::Help));
+        }
+        // Every hint the lab's footers show is backed by a working key.
+        for ctx in [Lab, LabEditor, LabDebrief, LabList] {
+            let hints = footer_hints(ctx, NONE);
+            assert!(!hints.is_empty(), "{ctx:?}");
+            for b in BINDINGS.iter().filter(|b| b.applies(ctx, NONE)) {
+                assert!(
+                    b.keys.iter().any(|k| action_for(*k, ctx, NONE).is_some()),
+                    "{} in {ctx:?} does nothing",
+                    b.label
+                );
+            }
         }
     }
 }

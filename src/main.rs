@@ -44,6 +44,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => commands::shell::run_completions(*shell),
         Some(Command::Man) => commands::shell::run_man(),
+        Some(cmd @ Command::Lab(args)) => commands::learner::resolve(&cmd.options())
+            .and_then(|g| commands::lab::run(&g, args.name.as_deref())),
         Some(Command::Quiz(a)) => commands::quiz::run(&a.global(), QuizKind::Quiz),
         Some(Command::Placement(a)) => commands::quiz::run(&a.global(), QuizKind::Placement),
         Some(Command::Review(a)) => commands::quiz::run(

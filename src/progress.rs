@@ -109,6 +109,96 @@ pub struct LessonProgress {
         serialize_with = "serialize_seconds"
     )]
     pub sessions: BTreeMap<String, u64>,
+    /// Lab missions by id (see [`LabRecord`]); absent from files written
+    /// before the lab existed, which load unchanged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labs: BTreeMap<String, LabRecord>,
+}
+
+/// What the learner did in one lab mission. Every field only ever grows,
+/// so two processes saving the same file merge without losing anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabRecord {
+    /// When the mission's checks first all passed, as RFC 3339 UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<String>,
+    /// How many of the mission's hints the learner has seen (the most ever).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub hints: u32,
+    /// The learner asked for the solution.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub solution: bool,
+    /// Session id → seconds spent in the mission in that session, merged
+    /// like [`LessonProgress::sessions`].
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "serialize_seconds"
+    )]
+    pub sessions: BTreeMap<String, u64>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl LabRecord {
+    /// True when nothing has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.completed.is_none()
+            && self.hints == 0
+            && !self.solution
+            && self.sessions.values().all(|&s| s == 0)
+    }
+
+    /// True once the mission's checks have all passed.
+    pub fn is_complete(&self) -> bool {
+        self.completed.is_some()
+    }
+
+    /// Marks the mission solved at `now`, unless it already was. Returns
+    /// `true` when this is news.
+    pub fn complete(&mut self, now: &str) -> bool {
+        if self.completed.is_some() {
+            return false;
+        }
+        self.completed = Some(now.to_string());
+        true
+    }
+
+    /// Adds time to a session's total (sessions are per process run).
+    pub fn add_time(&mut self, session: &str, secs: u64) {
+        let total = self.sessions.entry(session.to_string()).or_default();
+        *total = total.saturating_add(secs).min(MAX_SECONDS);
+    }
+
+    /// Total seconds spent in the mission over all sessions.
+    pub fn seconds_spent(&self) -> u64 {
+        self.sessions
+            .values()
+            .fold(0u64, |sum, &s| sum.saturating_add(s))
+    }
+
+    /// The union of two records of the same mission: solved if either is
+    /// (the earlier time wins), the most hints, the solution if either saw
+    /// it, and the larger time per session.
+    pub fn merge(&mut self, other: &LabRecord) {
+        self.completed = match (self.completed.take(), &other.completed) {
+            (Some(mine), Some(theirs)) => Some(earlier(mine, theirs.clone())),
+            (mine, theirs) => mine.or_else(|| theirs.clone()),
+        };
+        self.hints = self.hints.max(other.hints);
+        self.solution |= other.solution;
+        for (session, &secs) in &other.sessions {
+            let mine = self.sessions.entry(session.clone()).or_default();
+            *mine = (*mine).max(secs);
+        }
+    }
 }
 
 /// Why a progress file could not be read. The text completes the sentence
@@ -320,6 +410,17 @@ impl LessonProgress {
             && self.known.is_empty()
             && self.items.values().all(|r| r.attempts.is_empty())
             && self.sessions.values().all(|&s| s == 0)
+            && self.labs.values().all(LabRecord::is_empty)
+    }
+
+    /// The record of a lab mission, created empty on first use.
+    pub fn lab_mut(&mut self, mission: &str) -> &mut LabRecord {
+        self.labs.entry(mission.to_string()).or_default()
+    }
+
+    /// True when the lab mission `mission` has been solved.
+    pub fn lab_solved(&self, mission: &str) -> bool {
+        self.labs.get(mission).is_some_and(LabRecord::is_complete)
     }
 
     /// Moves the learner to a section and marks it as seen.
@@ -404,6 +505,9 @@ impl LessonProgress {
         for (session, &secs) in &other.sessions {
             let mine = self.sessions.entry(session.clone()).or_default();
             *mine = (*mine).max(secs);
+        }
+        for (mission, theirs) in &other.labs {
+            self.lab_mut(mission).merge(theirs);
         }
     }
 }
@@ -517,6 +621,7 @@ mod v1 {
                         items,
                         known: BTreeSet::new(),
                         sessions: l.sessions,
+                        labs: BTreeMap::new(),
                     };
                     (id, lesson)
                 })
@@ -797,6 +902,89 @@ mod tests {
         assert!(text.starts_with("format_version = 2\n"), "{text}");
         assert!(text.contains("confidence = \"fairly-sure\""), "{text}");
         assert_eq!(Progress::from_toml(&text), Ok(p));
+    }
+
+    #[test]
+    fn lab_records_round_trip_and_an_older_v2_file_loads_unchanged() {
+        let old = "format_version = 2\n\n[lessons.l]\nposition = \"overview\"\nvisited = [\"overview\"]\n\n[lessons.l.sessions]\ns = 30\n";
+        let p = Progress::from_toml(old).unwrap();
+        assert!(p.lesson("l").unwrap().labs.is_empty());
+        // Nothing lab-shaped is added to a file that had none.
+        assert_eq!(p.to_toml(), old);
+
+        let mut p = Progress::new();
+        let lab = p.lesson_mut("l").lab_mut("find-the-crash");
+        assert!(lab.is_empty());
+        assert!(lab.complete("2026-01-01T00:05:00Z"));
+        assert!(!lab.complete("2026-01-01T00:06:00Z"));
+        lab.hints = 2;
+        lab.solution = true;
+        lab.add_time("s-1", 95);
+        p.lesson_mut("l").lab_mut("fix-the-port").hints = 1;
+        let text = p.to_toml();
+        assert!(
+            text.contains("[lessons.l.labs.find-the-crash]\ncompleted = \"2026-01-01T00:05:00Z\"\nhints = 2\nsolution = true\n"),
+            "{text}"
+        );
+        let back = Progress::from_toml(&text).unwrap();
+        assert_eq!(back, p);
+        let l = back.lesson("l").unwrap();
+        assert!(l.lab_solved("find-the-crash"));
+        assert!(!l.lab_solved("fix-the-port"));
+        assert_eq!(l.labs["find-the-crash"].seconds_spent(), 95);
+        // A record with only a hint seen is still worth a file.
+        let mut hint_only = Progress::new();
+        hint_only.lesson_mut("l").lab_mut("m").hints = 1;
+        assert!(!hint_only.is_empty());
+    }
+
+    #[test]
+    fn lab_records_merge_without_losing_either_side() {
+        let rec = |completed: Option<&str>, hints, solution, time: &[(&str, u64)]| LabRecord {
+            completed: completed.map(str::to_string),
+            hints,
+            solution,
+            sessions: time.iter().map(|(k, v)| ((*k).to_string(), *v)).collect(),
+        };
+        let a = rec(None, 3, false, &[("s1", 40), ("s2", 10)]);
+        let b = rec(
+            Some("2026-01-02T00:00:00Z"),
+            1,
+            true,
+            &[("s2", 25), ("s3", 5)],
+        );
+        let c = rec(Some("2026-01-01T00:00:00Z"), 0, false, &[]);
+        let merged = |x: &LabRecord, y: &LabRecord| {
+            let mut m = x.clone();
+            m.merge(y);
+            m
+        };
+        let ab = merged(&a, &b);
+        assert_eq!(ab.completed.as_deref(), Some("2026-01-02T00:00:00Z"));
+        assert_eq!(ab.hints, 3, "the most hints seen");
+        assert!(ab.solution, "the solution seen by either");
+        assert_eq!(
+            ab.seconds_spent(),
+            40 + 25 + 5,
+            "the larger time per session"
+        );
+        // Commutative, idempotent, and the earlier completion wins.
+        assert_eq!(ab, merged(&b, &a));
+        assert_eq!(merged(&ab, &b), ab);
+        assert_eq!(
+            merged(&ab, &c).completed.as_deref(),
+            Some("2026-01-01T00:00:00Z")
+        );
+        // Through whole progress records, missions only one side has survive.
+        let mut p = Progress::new();
+        p.lesson_mut("l").labs.insert("one".into(), a.clone());
+        let mut q = Progress::new();
+        q.lesson_mut("l").labs.insert("one".into(), b.clone());
+        q.lesson_mut("l").labs.insert("two".into(), c.clone());
+        p.merge(&q);
+        let l = p.lesson("l").unwrap();
+        assert_eq!(l.labs["one"], ab);
+        assert_eq!(l.labs["two"], c);
     }
 
     /// A v1 file as v1 wrote it → what it must become.

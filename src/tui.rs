@@ -424,6 +424,33 @@ fn key_of(k: &KeyEvent) -> Option<Key> {
     })
 }
 
+/// A key as the lab's prompt and editor take it: erasing keys and Ctrl
+/// letters too, but not the Ctrl keys the loop itself handles.
+fn typed_key(k: &KeyEvent) -> Option<Key> {
+    if k.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        return match k.code {
+            KeyCode::Char('z' | 'l') => None,
+            KeyCode::Char(c) => Some(Key::Ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    match k.code {
+        KeyCode::Backspace => Some(Key::Backspace),
+        KeyCode::Delete => Some(Key::Delete),
+        _ => key_of(k),
+    }
+}
+
+/// Seconds since the Unix epoch, for the lab's simulated time.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 type Term = Terminal<TermBackend>;
 
 /// Options of the interactive session.
@@ -635,6 +662,9 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             // changes what the footer offers (scroll keys), draw again.
             let offered = (app.flags(), app.too_small);
             app.viewed(drawn.facts);
+            if let Some((rows, lines)) = drawn.lab {
+                app.lab_viewed(rows, lines);
+            }
             if (app.flags(), app.too_small) != offered {
                 continue;
             }
@@ -711,6 +741,13 @@ fn handle(
     let now = crate::store::now_rfc3339();
     Ok(match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
+            // The lab types keys into its prompt (Ctrl-C clears the line
+            // there); Ctrl-Z and Ctrl-L keep their meaning below.
+            if app.takes_keys()
+                && let Some(key) = typed_key(&k)
+            {
+                return Ok(app.lab_key(key, unix_now()));
+            }
             if k.modifiers.contains(KeyModifiers::CONTROL) {
                 match k.code {
                     // Raw mode turns Ctrl-C into a key: quit cleanly with progress saved.

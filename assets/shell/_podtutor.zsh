@@ -116,6 +116,22 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(lab)
+_arguments "${_arguments_options[@]}" : \
+'--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
+'(--lesson)--lessons=[Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml\: title, order, required lessons, modes)]:DIR:_files' \
+'--start-at=[Open at this section (ids as \`podtutor outline\` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson'\''s start]:SECTION_ID:_default' \
+'--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
+'(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
+'--ascii[Show only ASCII\: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
+'--reduce-motion[Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
+'--no-confidence[Do not ask how sure you are before each answer is revealed (this run only; \`x\` at the question switches it off for good)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::name -- A mission id to open, or `list` to print the missions:_default' \
+&& ret=0
+;;
 (quiz)
 _arguments "${_arguments_options[@]}" : \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
@@ -209,6 +225,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(lab)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (quiz)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -252,6 +272,7 @@ _podtutor_commands() {
 'scene:List the animated scenes, or print one moment by moment' \
 'room:The room report\: how a class did in a lesson, from the learners'\'' progress files (read-only\: no lock, nothing renamed or rewritten)' \
 'outline:Print the lesson'\''s sections by id and title (for instructors)' \
+'lab:Practise kubectl on a simulated Pod\: missions checked against what you achieve (offline; no cluster needed)' \
 'quiz:A quiz\: every question of the lesson without the lesson'\''s text, in mixed order; ends with your score and your misses, which you can try again' \
 'review:Review what is due\: the questions and cards whose spaced-repetition date has come (with --cram\: everything, without changing any date)' \
 'placement:A short placement test (about 8 questions across the levels)\: sections you answer right and sure are marked known, and the lesson skips them' \
@@ -276,6 +297,7 @@ _podtutor__subcmd__help_commands() {
 'scene:List the animated scenes, or print one moment by moment' \
 'room:The room report\: how a class did in a lesson, from the learners'\'' progress files (read-only\: no lock, nothing renamed or rewritten)' \
 'outline:Print the lesson'\''s sections by id and title (for instructors)' \
+'lab:Practise kubectl on a simulated Pod\: missions checked against what you achieve (offline; no cluster needed)' \
 'quiz:A quiz\: every question of the lesson without the lesson'\''s text, in mixed order; ends with your score and your misses, which you can try again' \
 'review:Review what is due\: the questions and cards whose spaced-repetition date has come (with --cram\: everything, without changing any date)' \
 'placement:A short placement test (about 8 questions across the levels)\: sections you answer right and sure are marked known, and the lesson skips them' \
@@ -294,6 +316,11 @@ _podtutor__subcmd__help__subcmd__completions_commands() {
 _podtutor__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'podtutor help help commands' commands "$@"
+}
+(( $+functions[_podtutor__subcmd__help__subcmd__lab_commands] )) ||
+_podtutor__subcmd__help__subcmd__lab_commands() {
+    local commands; commands=()
+    _describe -t commands 'podtutor help lab commands' commands "$@"
 }
 (( $+functions[_podtutor__subcmd__help__subcmd__lint_commands] )) ||
 _podtutor__subcmd__help__subcmd__lint_commands() {
@@ -349,6 +376,11 @@ _podtutor__subcmd__help__subcmd__scene_commands() {
 _podtutor__subcmd__help__subcmd__scenes_commands() {
     local commands; commands=()
     _describe -t commands 'podtutor help scenes commands' commands "$@"
+}
+(( $+functions[_podtutor__subcmd__lab_commands] )) ||
+_podtutor__subcmd__lab_commands() {
+    local commands; commands=()
+    _describe -t commands 'podtutor lab commands' commands "$@"
 }
 (( $+functions[_podtutor__subcmd__lint_commands] )) ||
 _podtutor__subcmd__lint_commands() {

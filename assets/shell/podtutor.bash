@@ -22,6 +22,9 @@ _podtutor() {
             podtutor,help)
                 cmd="podtutor__subcmd__help"
                 ;;
+            podtutor,lab)
+                cmd="podtutor__subcmd__lab"
+                ;;
             podtutor,lint)
                 cmd="podtutor__subcmd__lint"
                 ;;
@@ -60,6 +63,9 @@ _podtutor() {
                 ;;
             podtutor__subcmd__help,help)
                 cmd="podtutor__subcmd__help__subcmd__help"
+                ;;
+            podtutor__subcmd__help,lab)
+                cmd="podtutor__subcmd__help__subcmd__lab"
                 ;;
             podtutor__subcmd__help,lint)
                 cmd="podtutor__subcmd__help__subcmd__lint"
@@ -101,7 +107,7 @@ _podtutor() {
 
     case "${cmd}" in
         podtutor)
-            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint scenes progress scene room outline quiz review placement completions man help"
+            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint scenes progress scene room outline lab quiz review placement completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -153,7 +159,7 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__help)
-            opts="read lint scenes progress scene room outline quiz review placement completions man help"
+            opts="read lint scenes progress scene room outline lab quiz review placement completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,6 +187,20 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__help__subcmd__lab)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -341,6 +361,44 @@ _podtutor() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__lab)
+            opts="-h --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lessons)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

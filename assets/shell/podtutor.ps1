@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             [CompletionResult]::new('scene', 'scene', [CompletionResultType]::ParameterValue, 'List the animated scenes, or print one moment by moment')
             [CompletionResult]::new('room', 'room', [CompletionResultType]::ParameterValue, 'The room report: how a class did in a lesson, from the learners'' progress files (read-only: no lock, nothing renamed or rewritten)')
             [CompletionResult]::new('outline', 'outline', [CompletionResultType]::ParameterValue, 'Print the lesson''s sections by id and title (for instructors)')
+            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Practise kubectl on a simulated Pod: missions checked against what you achieve (offline; no cluster needed)')
             [CompletionResult]::new('quiz', 'quiz', [CompletionResultType]::ParameterValue, 'A quiz: every question of the lesson without the lesson''s text, in mixed order; ends with your score and your misses, which you can try again')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Review what is due: the questions and cards whose spaced-repetition date has come (with --cram: everything, without changing any date)')
             [CompletionResult]::new('placement', 'placement', [CompletionResultType]::ParameterValue, 'A short placement test (about 8 questions across the levels): sections you answer right and sure are marked known, and the lesson skips them')
@@ -118,6 +119,20 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'podtutor;lab' {
+            [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml: title, order, required lessons, modes)')
+            [CompletionResult]::new('--start-at', '--start-at', [CompletionResultType]::ParameterName, 'Open at this section (ids as `podtutor outline` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson''s start')
+            [CompletionResult]::new('--progress-file', '--progress-file', [CompletionResultType]::ParameterName, 'Where progress is kept (default: progress.toml in your data directory)')
+            [CompletionResult]::new('--learner', '--learner', [CompletionResultType]::ParameterName, 'Keep this learner''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal''s own colours when neither says). Saved with your progress')
+            [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'Show only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)')
+            [CompletionResult]::new('--reduce-motion', '--reduce-motion', [CompletionResultType]::ParameterName, 'Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)')
+            [CompletionResult]::new('--no-confidence', '--no-confidence', [CompletionResultType]::ParameterName, 'Do not ask how sure you are before each answer is revealed (this run only; `x` at the question switches it off for good)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'podtutor;quiz' {
             [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
             [CompletionResult]::new('--progress-file', '--progress-file', [CompletionResultType]::ParameterName, 'Where progress is kept (default: progress.toml in your data directory)')
@@ -173,6 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             [CompletionResult]::new('scene', 'scene', [CompletionResultType]::ParameterValue, 'List the animated scenes, or print one moment by moment')
             [CompletionResult]::new('room', 'room', [CompletionResultType]::ParameterValue, 'The room report: how a class did in a lesson, from the learners'' progress files (read-only: no lock, nothing renamed or rewritten)')
             [CompletionResult]::new('outline', 'outline', [CompletionResultType]::ParameterValue, 'Print the lesson''s sections by id and title (for instructors)')
+            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Practise kubectl on a simulated Pod: missions checked against what you achieve (offline; no cluster needed)')
             [CompletionResult]::new('quiz', 'quiz', [CompletionResultType]::ParameterValue, 'A quiz: every question of the lesson without the lesson''s text, in mixed order; ends with your score and your misses, which you can try again')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Review what is due: the questions and cards whose spaced-repetition date has come (with --cram: everything, without changing any date)')
             [CompletionResult]::new('placement', 'placement', [CompletionResultType]::ParameterValue, 'A short placement test (about 8 questions across the levels): sections you answer right and sure are marked known, and the lesson skips them')
@@ -200,6 +216,9 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             break
         }
         'podtutor;help;outline' {
+            break
+        }
+        'podtutor;help;lab' {
             break
         }
         'podtutor;help;quiz' {

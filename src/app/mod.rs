@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cheat;
 pub mod gallery;
+pub mod lab;
 pub mod learners;
 pub mod modes;
 pub mod outline;
@@ -25,6 +26,7 @@ pub use crate::session::Session;
 pub use catalog::Catalog;
 pub use cheat::Cheat;
 pub use gallery::Gallery;
+pub use lab::LabPage;
 pub use modes::Mode;
 pub use outline::Outline;
 pub use quiz::{Quiz, QuizKind};
@@ -52,6 +54,8 @@ pub enum Page {
     Reader(Box<Reader>),
     Outline(Outline),
     Summary(Summary),
+    /// The pod lab (boxed: a running simulation and its scrollback).
+    Lab(Box<LabPage>),
     /// The scenes gallery (and a scene playing full-screen).
     Gallery(Box<Gallery>),
     /// The cheat sheet.
@@ -113,6 +117,9 @@ pub struct App {
     pub not_saving: bool,
     /// The window is too small: every key but quit is ignored.
     pub too_small: bool,
+    /// Seconds spent per lab mission not yet added to the record: the
+    /// session id they belong to arrives with the next save.
+    pub lab_time: std::collections::BTreeMap<String, u64>,
     /// The lessons of a pack, when the tutor runs one (`--lessons DIR`).
     pub pack: Option<crate::pack::Pack>,
 }
@@ -137,6 +144,7 @@ impl App {
             alert: None,
             not_saving: false,
             too_small: false,
+            lab_time: std::collections::BTreeMap::new(),
             pack: None,
         }
     }
@@ -165,6 +173,7 @@ impl App {
             Page::Summary(_) => Context::Summary,
             Page::Catalog(_) => Context::Catalog,
             Page::Reader(r) => r.context(),
+            Page::Lab(l) => l.context(),
             Page::Quiz(q) => q.context(),
             Page::Gallery(g) => g.context(),
             Page::Cheat(c) => c.context(),
@@ -246,6 +255,14 @@ impl App {
     pub fn tick(&mut self, now: &str) {
         if let Page::Quiz(q) = &mut self.page {
             q.tick(&self.session, now);
+        }
+    }
+
+    /// What the last draw of the lab page measured: rows of its scrolling
+    /// part, and the lines it could scroll through.
+    pub fn lab_viewed(&mut self, rows: usize, lines: usize) {
+        if let Page::Lab(l) = &mut self.page {
+            l.measured(rows, lines);
         }
     }
 
@@ -388,7 +405,7 @@ impl App {
                         Page::Start(_) | Page::Gallery(_) | Page::Cheat(_) => {
                             Start::continue_index(&self.session, &self.sections)
                         }
-                        Page::Outline(_) | Page::Catalog(_) => 0,
+                        Page::Outline(_) | Page::Catalog(_) | Page::Lab(_) => 0,
                         Page::Quiz(_) => Start::continue_index(&self.session, &self.sections),
                     };
                     let back = Box::new(self.page.clone());
@@ -466,6 +483,12 @@ impl App {
                     _ => {}
                 }
             }
+            // Only the mouse wheel arrives here: the lab's keys go through
+            // [`App::lab_key`].
+            Page::Lab(l) => match action {
+                Action::ScrollUp | Action::ScrollDown => l.wheel(action == Action::ScrollUp),
+                _ => {}
+            },
             Page::Reader(r) => match action {
                 Action::Next if r.index < last => {
                     let i = r.index + 1;
@@ -539,6 +562,21 @@ impl App {
             return;
         }
         self.session.add_time(session, secs);
+        if let Page::Lab(l) = &mut self.page {
+            let spent = std::mem::take(&mut l.spent);
+            let id = l.mission_id().to_string();
+            *self.lab_time.entry(id).or_default() += spent;
+        }
+        let id = self.session.lesson.id.clone();
+        for (mission, secs) in std::mem::take(&mut self.lab_time) {
+            if secs > 0 {
+                self.session
+                    .progress
+                    .lesson_mut(&id)
+                    .lab_mut(&mission)
+                    .add_time(session, secs);
+            }
+        }
     }
 }
 

@@ -100,10 +100,7 @@ impl Mode {
                 Mode::Learn | Mode::CheatSheet => true,
                 Mode::Quiz | Mode::Placement | Mode::Review | Mode::Cram => questions,
                 Mode::Scenes => scenes,
-                // The lab plugs in with its own lesson field: offer it only
-                // when the lesson has labs (`!l.labs.is_empty()` once that
-                // field exists).
-                Mode::Lab => false,
+                Mode::Lab => !l.labs.is_empty(),
             })
             .collect()
     }
@@ -126,15 +123,7 @@ impl App {
             Mode::Placement => self.open_quiz(super::QuizKind::Placement, now),
             Mode::Review => self.open_quiz(super::QuizKind::Review, now),
             Mode::Cram => self.open_quiz(super::QuizKind::Cram, now),
-            Mode::Lab => self.not_in_this_build(mode),
-        }
-    }
-
-    /// Says on the start screen that `mode` cannot open here.
-    fn not_in_this_build(&mut self, mode: Mode) {
-        let n = format!("{} is not in this build yet.", mode.label());
-        if !self.notices.contains(&n) {
-            self.notices.push(n);
+            Mode::Lab => self.open_lab(None, now),
         }
     }
 }
@@ -179,6 +168,7 @@ mod tests {
                 Mode::Cram,
                 Mode::Scenes,
                 Mode::CheatSheet,
+                Mode::Lab,
             ]
         );
         assert_eq!(s.selected(), Mode::Learn);
@@ -206,10 +196,10 @@ mod tests {
         for _ in 0..10 {
             press(&mut a, Key::Down);
         }
-        assert_eq!(start(&a).selected(), Mode::CheatSheet, "stops at the last");
+        assert_eq!(start(&a).selected(), Mode::Lab, "stops at the last");
         // A digit past the list selects nothing.
         press(&mut a, Key::Char('9'));
-        assert_eq!(start(&a).selected(), Mode::CheatSheet);
+        assert_eq!(start(&a).selected(), Mode::Lab);
         assert!(matches!(a.page, Page::Start(_)), "only Enter opens");
     }
 
@@ -250,12 +240,11 @@ mod tests {
     }
 
     #[test]
-    fn a_mode_of_another_build_says_so_once_and_stays_on_the_start_page() {
+    fn the_lab_mode_opens_the_lab_on_the_first_mission_not_solved() {
         let mut a = app();
         a.open_mode(Mode::Lab, 0);
-        a.open_mode(Mode::Lab, 0);
-        assert!(matches!(a.page, Page::Start(_)));
-        assert_eq!(a.notices, ["Lab is not in this build yet."]);
+        assert_eq!(a.context(), Context::Lab);
+        assert!(a.notices.is_empty());
     }
 
     #[test]
@@ -279,6 +268,7 @@ mod tests {
     #[test]
     fn a_lesson_without_scenes_or_labs_offers_neither() {
         let mut l = crate::lesson::embedded();
+        l.labs.clear();
         l.scenes.clear();
         l.mental_model.scene = None;
         l.mental_model.scenes.clear();

@@ -1,6 +1,7 @@
 //! The subcommands. Each `run` returns the process exit code; errors bubble up
 //! to `main`, which prints them as one sentence on stderr.
 
+pub mod lab;
 pub mod learner;
 pub mod lint;
 pub mod outline;

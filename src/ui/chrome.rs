@@ -27,6 +27,11 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
         Page::Summary(_) => "Summary".to_string(),
         Page::Catalog(_) => "Lessons".to_string(),
         Page::Reader(r) => format!("{}/{} ", r.index + 1, app.sections.len()),
+        Page::Lab(l) => format!(
+            "Pod lab {}/{} ",
+            l.index + 1,
+            crate::lab::missions(&app.session.lesson).len()
+        ),
         Page::Quiz(q) => q.kind.title().to_string(),
         Page::Gallery(_) => "Scenes".to_string(),
         Page::Cheat(_) => "Cheat sheet".to_string(),

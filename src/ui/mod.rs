@@ -8,6 +8,7 @@ mod cheat;
 mod chrome;
 mod gallery;
 mod help;
+mod lab;
 pub mod learners;
 mod outline;
 mod question;
@@ -43,6 +44,9 @@ pub struct Drawn {
     pub facts: ViewFacts,
     /// Screen rows of each visible choice of the open question.
     pub choices: Vec<(Rect, usize)>,
+    /// The lab page: rows of its scrolling part, and the lines it could
+    /// scroll through (for [`App::lab_viewed`]).
+    pub lab: Option<(usize, usize)>,
 }
 
 /// View state that is not app state: styles, charset, highlighted
@@ -55,6 +59,12 @@ pub struct Ui {
     /// Wrapping a section is most of a frame's cost; while a scene plays
     /// the text stays the same, so it is built once per state.
     memo: Option<(reader::MemoKey, reader::Content)>,
+    /// The lab's wrapped scrollback: typing must not wrap it again.
+    lab_memo: Option<lab::Memo>,
+    /// The lab editor's highlighted file, redone only when the text changes.
+    editor_memo: Option<lab::EditorMemo>,
+    /// The lab's band and Pod picture, redone when the simulation moves.
+    sim_memo: lab::SimMemo,
 }
 
 impl Ui {
@@ -64,6 +74,9 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             memo: None,
+            lab_memo: None,
+            editor_memo: None,
+            sim_memo: lab::SimMemo::default(),
         }
     }
 
@@ -71,6 +84,9 @@ impl Ui {
     /// the loop before drawing a screen that needs it, never inside draw, and
     /// never for the first frame (the start screen shows no manifest).
     pub fn prepare(&mut self, app: &App) {
+        if let Some(page) = app.lab() {
+            self.prepare_lab(page);
+        }
         let l = &app.session.lesson;
         let sources: Vec<&String> = match app.section() {
             Some(Section::Pitfall(i)) => vec![&l.pitfalls[i].wrong, &l.pitfalls[i].correct],
@@ -112,7 +128,7 @@ impl Ui {
                     too_small: true,
                     text: None,
                 },
-                choices: Vec::new(),
+                ..Drawn::default()
             };
         }
         let t = self.theme;
@@ -131,6 +147,7 @@ impl Ui {
             Page::Summary(s) => summary::draw(f, body, app, s, &t),
             Page::Catalog(c) => catalog::draw(f, body, app, c, &t),
             Page::Reader(r) => drawn = self.reader(f, body, app, r),
+            Page::Lab(l) => drawn.lab = Some(self.lab(f, body, app, l)),
             Page::Quiz(q) => drawn = quiz::draw(f, body, app, q, &t, &glyphs),
             Page::Gallery(g) => gallery::draw(f, body, app, g, self.charset, &t),
             Page::Cheat(c) => {

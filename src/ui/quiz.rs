@@ -105,7 +105,7 @@ pub fn draw(
             too_small: false,
             text: Some(facts),
         },
-        choices: Vec::new(),
+        ..Drawn::default()
     };
     // Clicks on the open question's choices.
     if let Some(cur) = &q.current
