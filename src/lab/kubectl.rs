@@ -894,14 +894,19 @@ fn describe(lab: &mut Lab, p: &Parsed, out: &mut Output) {
 }
 
 fn kv(out: &mut String, indent: usize, key: &str, width: usize, val: &str) {
-    let pad = " ".repeat(indent);
+    // Written piece by piece: `describe` calls this for every field, and
+    // formatting each line through temporaries cost more than the rest.
+    out.extend(std::iter::repeat_n(' ', indent));
     // An empty key continues the line above (a second label).
-    let key = if key.is_empty() {
-        String::new()
-    } else {
-        format!("{key}:")
-    };
-    out.push_str(&format!("{pad}{key:<width$}{val}\n"));
+    let mut used = 0;
+    if !key.is_empty() {
+        out.push_str(key);
+        out.push(':');
+        used = key.chars().count() + 1;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out.push_str(val);
+    out.push('\n');
 }
 
 /// `kubectl describe pod` for Pod `i`.

@@ -112,6 +112,11 @@ impl Output {
 
 /// One line made safe for a terminal: no control characters at all.
 pub fn clean(s: &str) -> String {
+    // Nearly all of kubectl's output is printable ASCII: copied as it is,
+    // without the per-character passes below.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.to_owned();
+    }
     let s = crate::text::sanitize(s).replace('\t', "    ");
     s.chars()
         .map(|c| if c.is_control() { '\u{fffd}' } else { c })

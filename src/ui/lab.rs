@@ -78,7 +78,7 @@ pub struct SimMemo {
     band: Option<(BandKey, Vec<Line<'static>>)>,
     /// With the simulation it was drawn from: a command that only reads
     /// (describe, logs) leaves the Pod as it was, and its picture too.
-    picture: Option<(PictureKey, crate::sim::Sim, diagram::Frame)>,
+    picture: Option<(PictureKey, crate::sim::Sim, Picture)>,
     /// The goal, wrapped: it never changes within a mission.
     goal: Option<((u64, u16, usize), Vec<Line<'static>>)>,
 }
@@ -90,16 +90,54 @@ type PictureKey = (u64, u64, u64, u16, u16);
 
 impl SimMemo {
     /// The Pod's picture at `w`×`h`.
-    fn picture(&mut self, page: &LabPage, w: u16, h: u16, charset: Charset) -> &diagram::Frame {
+    fn picture(&mut self, page: &LabPage, w: u16, h: u16, charset: Charset) -> &Picture {
         let key = (page.serial, page.lab.now(), page.pushed, w, h);
         let sim = page.lab.sim();
         match &mut self.picture {
             Some((k, _, _)) if *k == key => {}
             Some((k, drawn, _)) if (k.0, k.3, k.4) == (key.0, w, h) && drawn == sim => *k = key,
-            slot => *slot = Some((key, sim.clone(), picture(page, w, h, charset))),
+            slot => {
+                let frame = picture(page, w, h, charset);
+                let cells = picture_cells(&frame, w, h);
+                *slot = Some((key, sim.clone(), Picture { frame, cells }));
+            }
         }
         &self.picture.as_ref().expect("just made").2
     }
+}
+
+/// The Pod's picture and the cells it puts on screen.
+#[derive(Debug)]
+struct Picture {
+    frame: diagram::Frame,
+    /// Row, column and what becomes of the cell there: a symbol written
+    /// over it, or (behind a wide character) a reset. Working out the
+    /// graphemes and their widths costs more than the rest of a key's
+    /// frame, and the picture only changes when the Pod does.
+    cells: Vec<(u16, u16, Option<String>)>,
+}
+
+/// What drawing `pic`'s lines with `set_stringn` at `w` columns does to
+/// each cell, found by drawing them once into a scratch buffer whose cells
+/// carry a marker colour that only a reset removes.
+fn picture_cells(pic: &diagram::Frame, w: u16, h: u16) -> Vec<(u16, u16, Option<String>)> {
+    use ratatui::buffer::{Buffer, Cell};
+    use ratatui::style::Color;
+    let used = used_rows(pic).min(h);
+    let mut marked = Cell::default();
+    marked.set_fg(Color::Indexed(1));
+    let mut scratch = Buffer::filled(Rect::new(0, 0, w, used), marked);
+    let mut cells = Vec::new();
+    for (y, l) in pic.lines.iter().take(used as usize).enumerate() {
+        let y = y as u16;
+        let (end, _) = scratch.set_stringn(0, y, text::sanitize(l), w as usize, Style::new());
+        for x in 0..end {
+            let c = &scratch[(x, y)];
+            let reset = c.fg == Color::Reset;
+            cells.push((y, x, (!reset).then(|| c.symbol().to_string())));
+        }
+    }
+    cells
 }
 
 /// The highlighted text of the file in the editor.
@@ -448,7 +486,7 @@ fn draw_pod(
     f: &mut Frame<'_>,
     area: Rect,
     page: &LabPage,
-    pic: &diagram::Frame,
+    pic: &Picture,
     charset: Charset,
     t: &Theme,
 ) -> u16 {
@@ -463,19 +501,20 @@ fn draw_pod(
     if inner.width == 0 || inner.height == 0 {
         return 0;
     }
+    let (cells, pic) = (&pic.cells, &pic.frame);
     let used = used_rows(pic).min(inner.height);
     // The box ends under the picture rather than enclosing blank rows.
     let area = Rect::new(area.x, area.y, area.width, (used + 2).min(area.height));
     f.render_widget(block, area);
     let buf = f.buffer_mut();
-    for (i, l) in pic.lines.iter().take(used as usize).enumerate() {
-        buf.set_stringn(
-            inner.x,
-            inner.y + i as u16,
-            text::sanitize(l),
-            inner.width as usize,
-            Style::new(),
-        );
+    for (y, x, symbol) in cells {
+        let cell = &mut buf[(inner.x + x, inner.y + y)];
+        match symbol {
+            Some(s) => {
+                cell.set_symbol(s);
+            }
+            None => cell.reset(),
+        }
     }
     let d = Rect::new(inner.x, inner.y, inner.width, used);
     for m in &pic.marks {
