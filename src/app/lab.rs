@@ -391,6 +391,15 @@ impl LabPage {
         }
     }
 
+    fn push_one(&mut self, line: Line) {
+        self.scrollback.push_back(line);
+        self.pushed += 1;
+        // Scrolled back, the view stays on the same lines.
+        if self.scroll > 0 {
+            self.scroll += 1;
+        }
+    }
+
     fn push(&mut self, mut line: Line) {
         // The engine already cleans what it prints; this is the page's own
         // guarantee that nothing from a manifest or a command line reaches
@@ -398,24 +407,15 @@ impl LabPage {
         if let std::borrow::Cow::Owned(clean) = crate::text::sanitize(&line.text) {
             line.text = clean;
         }
-        let lines = if line.text.contains('\n') {
-            line.text
-                .split('\n')
-                .map(|t| Line {
+        if line.text.contains('\n') {
+            for t in line.text.split('\n') {
+                self.push_one(Line {
                     style: line.style,
                     text: t.to_string(),
-                })
-                .collect()
-        } else {
-            vec![line]
-        };
-        for l in lines {
-            self.scrollback.push_back(l);
-            self.pushed += 1;
-            // Scrolled back, the view stays on the same lines.
-            if self.scroll > 0 {
-                self.scroll += 1;
+                });
             }
+        } else {
+            self.push_one(line);
         }
         while self.scrollback.len() > MAX_LINES {
             self.scrollback.pop_front();

@@ -276,7 +276,7 @@ impl Ui {
         // Short output sits just above the prompt, as in a terminal that has
         // only just opened.
         let top = area.y + rows - (end - start) as u16;
-        put_lines(
+        put_ascii_lines(
             f.buffer_mut(),
             Rect::new(area.x, top, area.width, (end - start) as u16),
             lines.range(start..end),
@@ -533,6 +533,38 @@ fn draw_pod(
     area.height
 }
 
+/// [`put_lines`] with a shortcut for printable ASCII, which is nearly all
+/// of kubectl's output: a byte is a cell, so the cells are written without
+/// splitting the text into graphemes and measuring each. The cells come out
+/// as `Buffer::set_line` makes them.
+fn put_ascii_lines<'a>(
+    buf: &mut ratatui::buffer::Buffer,
+    area: Rect,
+    lines: impl Iterator<Item = &'a Line<'a>>,
+) {
+    let area = area.intersection(buf.area);
+    for (y, line) in (area.y..area.bottom()).zip(lines) {
+        let mut x = area.x;
+        for span in line {
+            let left = area.right().saturating_sub(x);
+            if left == 0 {
+                break;
+            }
+            let style = line.style.patch(span.style);
+            let text = span.content.as_ref();
+            if !text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+                x = buf.set_stringn(x, y, text, left as usize, style).0;
+                continue;
+            }
+            let n = text.len().min(left as usize);
+            for i in 0..n {
+                buf[(x, y)].set_symbol(&text[i..=i]).set_style(style);
+                x += 1;
+            }
+        }
+    }
+}
+
 /// The style of a line of output.
 fn out_style(s: Out, t: &Theme) -> Style {
     match s {
@@ -563,6 +595,14 @@ fn wrap_line(l: &crate::lab::Line, width: usize, t: &Theme) -> Vec<Line<'static>
 fn hard_wrap(s: &str, width: usize) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut rest = s.trim_end();
+    if rest.is_ascii() {
+        // One column a byte (the engine printed no control characters).
+        return rest
+            .as_bytes()
+            .chunks(width)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+    }
     while !rest.is_empty() {
         let mut piece = text::truncate(rest, width);
         if piece.is_empty() {
