@@ -588,7 +588,19 @@ fn wrap_line(l: &crate::lab::Line, width: usize, t: &Theme) -> Vec<Line<'static>
     if pieces.is_empty() {
         return vec![Line::default()];
     }
-    pieces.into_iter().map(|p| Line::styled(p, style)).collect()
+    // Built directly: `Line::styled` looks for newlines and copies the text
+    // again, for every line of every command.
+    pieces
+        .into_iter()
+        .map(|p| {
+            let spans = if p.is_empty() {
+                Vec::new()
+            } else {
+                vec![Span::raw(p)]
+            };
+            Line::from(spans).style(style)
+        })
+        .collect()
 }
 
 /// Cuts `s` into pieces of at most `width` columns, as a terminal wraps.
@@ -597,10 +609,9 @@ fn hard_wrap(s: &str, width: usize) -> Vec<String> {
     let mut rest = s.trim_end();
     if rest.is_ascii() {
         // One column a byte (the engine printed no control characters).
-        return rest
-            .as_bytes()
-            .chunks(width)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
+        return (0..rest.len())
+            .step_by(width)
+            .map(|i| rest[i..(i + width).min(rest.len())].to_string())
             .collect();
     }
     while !rest.is_empty() {
