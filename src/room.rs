@@ -481,6 +481,13 @@ mod tests {
     }
 
     #[test]
+    fn median_hints_take_the_middle_or_half_between_two() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3, 0, 1]), Some(1.0));
+        assert_eq!(median(&mut [3, 0, 1, 0]), Some(0.5));
+    }
+
+    #[test]
     fn a_learner_is_named_by_the_file_when_the_record_has_no_name() {
         let lesson = crate::lesson::embedded();
         let (id, right, _) = first_item(&lesson);

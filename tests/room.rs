@@ -676,3 +676,144 @@ fn a_large_room_read_on_several_threads_keeps_every_learner_in_file_order() {
     assert_eq!(v["questions"][0]["top_wrong"]["count"], 200);
     assert_eq!(v["skipped"][0]["file"], "big/150-damaged.toml");
 }
+
+/// A pack directory in `tmp/workshop`: the built-in lesson (with its scenes)
+/// and the fixture lesson `fixture-pods`.
+fn make_pack(tmp: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pack = tmp.join("workshop");
+    fs::create_dir(&pack).unwrap();
+    for f in [
+        "multi-container-pods.toml",
+        "multi-container-pods.scenes.toml",
+    ] {
+        fs::copy(root.join("lessons").join(f), pack.join(f)).unwrap();
+    }
+    fs::copy(
+        root.join("tests/fixtures/progress/lesson.toml"),
+        pack.join("fixture.toml"),
+    )
+    .unwrap();
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn lesson_picks_a_lesson_of_a_pack_or_a_built_in_lesson_by_id() {
+    let tmp = make_room();
+    make_pack(tmp.path());
+    let json = |args: &[&str]| {
+        let out = room(tmp.path(), args);
+        let v: serde_json::Value =
+            serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+        (out.status.code(), v)
+    };
+    let (code, v) = json(&[
+        "room",
+        "--lessons",
+        "workshop",
+        "--lesson",
+        "multi-container-pods",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["learners_counted"], 27);
+    let (code, v) = json(&[
+        "room",
+        "--lessons",
+        "workshop",
+        "--lesson",
+        "fixture-pods",
+        "--json",
+    ]);
+    assert_eq!((code, &v["lesson_id"]), (Some(1), &"fixture-pods".into()));
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 31);
+    // The built-in lessons by id, without a pack.
+    let (code, v) = json(&["room", "--lesson", "multi-container-pods", "--json"]);
+    assert_eq!((code, &v["learners_counted"]), (Some(0), &27.into()));
+    // Before the subcommand, as the tutor takes it.
+    let (code, v) = json(&[
+        "--lessons",
+        "workshop",
+        "room",
+        "room",
+        "--lesson",
+        "fixture-pods",
+        "--json",
+    ]);
+    assert_eq!((code, &v["lesson_id"]), (Some(1), &"fixture-pods".into()));
+}
+
+#[test]
+fn an_unknown_lesson_id_or_a_pack_of_several_without_one_names_the_known_ids() {
+    let tmp = make_room();
+    make_pack(tmp.path());
+    let out = room(
+        tmp.path(),
+        &["room", "--lessons", "workshop", "--lesson", "nope"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains(
+            "--lesson nope: no such file, and no lesson in the pack workshop has that id \
+             (known ids: "
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("fixture-pods") && stderr(&out).contains("multi-container-pods"));
+
+    let out = room(tmp.path(), &["room", "--lesson", "missing.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "--lesson missing.toml: no such file, and no lesson built into podtutor has \
+             that id (known ids: multi-container-pods"
+        ),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = room(tmp.path(), &["room", "--lessons", "workshop"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "the pack workshop holds 2 lessons; choose one with --lesson ID (known ids: "
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_pack_of_one_lesson_needs_no_lesson_and_a_file_still_works_with_lessons() {
+    let tmp = make_room();
+    let one = tmp.path().join("one");
+    fs::create_dir(&one).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::copy(
+        root.join("tests/fixtures/progress/lesson.toml"),
+        one.join("fixture.toml"),
+    )
+    .unwrap();
+    let out = room(tmp.path(), &["room", "--lessons", "one", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["lesson_id"], "fixture-pods");
+    // An existing file wins over a pack id.
+    let out = room(
+        tmp.path(),
+        &[
+            "room",
+            "--lessons",
+            "one",
+            "--lesson",
+            "one/fixture.toml",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["lesson_id"], "fixture-pods");
+}

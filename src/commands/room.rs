@@ -51,19 +51,19 @@ pub fn pick_lesson(lesson: Option<&str>, pack_dir: Option<&Path>) -> anyhow::Res
     {
         return Ok(crate::lesson::load_file(Path::new(value))?);
     }
-    let (lessons, from) = match pack_dir {
+    let (mut lessons, from) = match pack_dir {
         Some(dir) => {
             let pack = crate::pack::load_dir(dir)?;
             let lessons: Vec<Lesson> = pack.lessons.into_iter().map(|l| l.lesson).collect();
             (
                 lessons,
-                format!("the pack {}", one_line(&dir.display().to_string())),
+                format!("in the pack {}", one_line(&dir.display().to_string())),
             )
         }
         None => match lesson {
             Some(_) => (
                 crate::lesson::embedded_all(),
-                "the built-in lessons".to_string(),
+                "built into podtutor".to_string(),
             ),
             None => return Ok(crate::lesson::embedded()),
         },
@@ -77,16 +77,21 @@ pub fn pick_lesson(lesson: Option<&str>, pack_dir: Option<&Path>) -> anyhow::Res
     };
     match lesson {
         Some(id) => match lessons.iter().position(|l| l.id == id) {
-            Some(n) => Ok(lessons.into_iter().nth(n).expect("found above")),
+            Some(n) => Ok(lessons.swap_remove(n)),
             None => anyhow::bail!(
-                "--lesson {}: no such file, and no lesson of {from} has that id (its lessons: {})",
+                "--lesson {}: no such file, and no lesson {from} has that id (known ids: {})",
                 one_line(id),
                 ids()
             ),
         },
-        None if lessons.len() == 1 => Ok(lessons.into_iter().next().expect("one lesson")),
+        None if lessons.len() == 1 => Ok(lessons.swap_remove(0)),
         None => anyhow::bail!(
-            "{from} holds {} lessons; choose one with --lesson ID (its lessons: {})",
+            "the pack {} holds {} lessons; choose one with --lesson ID (known ids: {})",
+            one_line(
+                &pack_dir
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default()
+            ),
             lessons.len(),
             ids()
         ),
