@@ -135,6 +135,13 @@ enum Layout {
     /// Side-by-side boxes with one line each (state), for scene panes a few
     /// rows high; `volumes` false leaves the volume strip out.
     Short { volumes: bool },
+    /// A Pod box three rows high split into one compartment per container
+    /// (name and state), flows and volumes below when there is room; Pods
+    /// one under another with no blank row, so two fit in six rows.
+    Cells { volumes: bool },
+    /// Several Pods side by side, each a three-row box with its state and
+    /// IP: two Pods in a pane three rows high (the caption says the rest).
+    Side,
     /// The Pod box with one `[name: state]` cell per container, wrapped.
     Inline { volumes: bool },
     /// One text line per container, no boxes: only where no box fits.
@@ -142,11 +149,14 @@ enum Layout {
 }
 
 /// Tried in order; the first that fits the area whole is drawn.
-const LAYOUTS: [Layout; 7] = [
+const LAYOUTS: [Layout; 10] = [
     Layout::Wide,
     Layout::Stacked,
     Layout::Short { volumes: true },
     Layout::Short { volumes: false },
+    Layout::Cells { volumes: true },
+    Layout::Cells { volumes: false },
+    Layout::Side,
     Layout::Inline { volumes: true },
     Layout::Inline { volumes: false },
     Layout::Compact,
@@ -178,6 +188,11 @@ struct Glyphs {
     head: char,
     blocked: char,
     dot: &'static str,
+    /// Joints where a compartment wall meets a border: down, up, right, left.
+    tee_d: char,
+    tee_u: char,
+    tee_r: char,
+    tee_l: char,
 }
 
 impl Glyphs {
@@ -194,6 +209,10 @@ impl Glyphs {
                 head: '▶',
                 blocked: '✗',
                 dot: " · ",
+                tee_d: '┬',
+                tee_u: '┴',
+                tee_r: '├',
+                tee_l: '┤',
             },
             Charset::Ascii => Glyphs {
                 tl: '+',
@@ -206,6 +225,10 @@ impl Glyphs {
                 head: '>',
                 blocked: 'x',
                 dot: ", ",
+                tee_d: '+',
+                tee_u: '+',
+                tee_r: '+',
+                tee_l: '+',
             },
         }
     }
@@ -644,17 +667,238 @@ fn pod_state_word(pod: &Pod) -> Span {
 
 fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize, h: usize) -> Canvas {
     let mut c = Canvas::new(w, h);
+    if layout == Layout::Side {
+        // One Pod is better told by its compartments or cells.
+        if pods.len() < 2 {
+            c.clipped = true;
+        } else {
+            draw_side(ctx, &mut c, pods);
+        }
+        return c;
+    }
     let mut row = 0;
     for (i, pod) in pods.iter().enumerate() {
-        if i > 0 {
+        // Compartment boxes are for tight panes: no blank row between Pods.
+        if i > 0 && !matches!(layout, Layout::Cells { .. }) {
             row += 1;
         }
         row = match layout {
             Layout::Compact => draw_compact(ctx, &mut c, pod, row),
+            Layout::Cells { volumes } => draw_cells(ctx, &mut c, pod, row, volumes),
             _ => draw_boxed(ctx, &mut c, pod, row, layout),
         };
     }
     c
+}
+
+/// What a compartment says about a container, from the most to the least
+/// words: `level` 0 has the port, the state in words and the restarts.
+fn compartment(ctx: &Ctx, pod: &Pod, k: &Container, level: usize) -> Vec<Span> {
+    let now = ctx.sim.now;
+    let label = match level {
+        0 => format!(
+            "{}{} ",
+            compact_label(ctx, k),
+            k.spec
+                .ports
+                .first()
+                .map(|p| format!(" :{p}"))
+                .unwrap_or_default()
+        ),
+        1 | 2 => format!("{} ", compact_label(ctx, k)),
+        _ => format!("{} ", k.name()),
+    };
+    let mut out = vec![span(label, None)];
+    out.push(if level < 3 {
+        state_words(k, pod, now)
+    } else {
+        short_state(k, pod, now)
+    });
+    if level < 2 {
+        out.push(span(format!("{}restarts {}", ctx.g.dot, k.restarts), None));
+        if let Some(msg) = &k.message {
+            out.push(span(", ", None));
+            out.push(span(short_message(msg), Some(MarkKind::Refused)));
+        }
+    }
+    out
+}
+
+/// Every compartment of a Pod at one level of detail: the sandbox (when
+/// shown), then its containers in start order.
+fn compartments(ctx: &Ctx, pod: &Pod, level: usize) -> Vec<Vec<Span>> {
+    let mut out = Vec::new();
+    if ctx.sandbox {
+        let (words, mark) = match (pod.sandbox.ready, pod.sandbox.generation) {
+            (true, _) => (format!("net{d}ipc{d}uts", d = ctx.g.dot.trim()), None),
+            (false, 0) => ("not yet".to_string(), Some(MarkKind::Waiting)),
+            (false, _) => ("lost".to_string(), Some(MarkKind::Down)),
+        };
+        out.push(vec![span("pause ", None), span(words, mark)]);
+    }
+    out.extend(pod.all().map(|k| compartment(ctx, pod, k, level)));
+    out
+}
+
+/// A Pod box three rows high: the title (name, state, IP) in its top
+/// border, one compartment per container, then flows and volumes under a
+/// dividing line when there are any.
+fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: bool) -> usize {
+    let g = &ctx.g;
+    let bw = c.w.min(MAX_BOX);
+    if bw < 12 {
+        c.clipped = true;
+        return row;
+    }
+    // The most words that fit on one row, each compartment padded by a
+    // space each side and walled by one column.
+    let cells = (0..4)
+        .map(|level| compartments(ctx, pod, level))
+        .find(|cells| cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() + 1 <= bw)
+        .unwrap_or_else(|| {
+            c.clipped = true;
+            compartments(ctx, pod, 3)
+        });
+    let mut t = vec![span(format!(" Pod {}{}", pod.name, g.dot), None)];
+    t.push(pod_state_word(pod));
+    t.push(span(" ", None));
+    let ip: Vec<Span> = match &pod.ip {
+        Some(ip) => vec![
+            span(" IP ", None),
+            span(ip.clone(), Some(MarkKind::Ip)),
+            span(" ", None),
+        ],
+        None => vec![span(" no IP ", Some(MarkKind::Waiting))],
+    };
+    let (tw, iw) = (spans_width(&t), spans_width(&ip));
+    if bw < 2 + tw + iw + 3 {
+        // The IP is what several scenes are about: never leave it out.
+        c.clipped = true;
+    }
+    let flows: Vec<FlowLine> = pod_flows(ctx, pod)
+        .filter_map(|f| inner_flow(ctx, pod, f))
+        .collect();
+    let vols: Vec<Vec<Span>> = if ctx.hide_volumes || !volumes {
+        Vec::new()
+    } else {
+        pod.volumes.iter().map(volume_line).collect()
+    };
+    if flows.iter().any(|f| flow_need(f) + 4 > bw) || vols.iter().any(|l| spans_width(l) + 4 > bw) {
+        c.clipped = true;
+    }
+
+    row = outer_flows(ctx, c, pod, true, row);
+    let top = row;
+    // Spread the spare columns over the compartments so they line up evenly.
+    let n = cells.len().max(1);
+    let used: usize = cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() + 1;
+    let spare = bw.saturating_sub(used);
+    let mut walls = Vec::new();
+    let mut x = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        put_spans(c, top + 1, x + 2, cell);
+        let extra = spare / n + usize::from(i + 1 == n) * (spare % n);
+        x += spans_width(cell) + 3 + extra;
+        if i + 1 < n {
+            walls.push(x);
+        }
+    }
+    row = top + 2;
+    let below = !flows.is_empty() || !vols.is_empty();
+    if below {
+        row += 1;
+        for f in &flows {
+            for l in flow_rows(f, bw - 4) {
+                put_spans(c, row, 2, &l);
+                row += 1;
+            }
+        }
+        for l in &vols {
+            put_spans(c, row, 2, l);
+            row += 1;
+        }
+    }
+    c.frame(g, top, 0, row, bw - 1);
+    for &x in &walls {
+        c.put_char(top, x, g.tee_d);
+        c.put_char(top + 1, x, g.v);
+        c.put_char(top + 2, x, g.tee_u);
+    }
+    if below {
+        c.put_char(top + 2, 0, g.tee_r);
+        c.hline(top + 2, 1, bw - 1, g.h);
+        c.put_char(top + 2, bw - 1, g.tee_l);
+        for &x in &walls {
+            c.put_char(top + 2, x, g.tee_u);
+        }
+    }
+    // The title goes over the top border; a wall joint it covers gives way.
+    put_spans(c, top, 2, &t);
+    put_spans(c, top, bw - 2 - iw, &ip);
+    outer_flows(ctx, c, pod, false, row + 1)
+}
+
+/// Pods side by side, each a box with its name in the top border and its
+/// state and IP inside, for a pane too low to stack them.
+fn draw_side(ctx: &Ctx, c: &mut Canvas, pods: &[&Pod]) {
+    let g = &ctx.g;
+    let n = pods.len();
+    let gap = 1;
+    let bw = (c.w.saturating_sub((n - 1) * gap) / n).min(MAX_BOX);
+    if bw < 12 {
+        c.clipped = true;
+        return;
+    }
+    for (i, pod) in pods.iter().enumerate() {
+        let left = i * (bw + gap);
+        c.frame(g, 0, left, 2, left + bw - 1);
+        // The name's random suffix tells two Pods of one ReplicaSet apart.
+        let suffix: String = {
+            let chars: Vec<char> = pod.name.chars().collect();
+            let from = pod
+                .name
+                .rfind('-')
+                .map_or(0, |b| pod.name[..b].chars().count() + 1);
+            chars[from..].iter().collect()
+        };
+        let title = [
+            format!(" Pod {} ", pod.name),
+            format!(" {} ", pod.name),
+            format!(" Pod {suffix} "),
+        ]
+        .into_iter()
+        .find(|t| t.chars().count() + 4 <= bw)
+        .unwrap_or_else(|| {
+            c.clipped = true;
+            format!(" {suffix} ")
+        });
+        c.put(0, left + 2, &title, None);
+        let ip = match &pod.ip {
+            Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+            None => vec![span("no IP", Some(MarkKind::Waiting))],
+        };
+        let mut line = vec![pod_state_word(pod), span(ctx.g.dot, None)];
+        line.extend(ip);
+        if spans_width(&line) + 3 > bw {
+            // The state alone, the IP (or its lack) in the border below.
+            line.truncate(1);
+            let mut b = vec![span(" ", None)];
+            b.extend(match &pod.ip {
+                Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+                None => vec![span("no IP", Some(MarkKind::Waiting))],
+            });
+            b.push(span(" ", None));
+            if spans_width(&b) + 4 > bw {
+                // Only the address, when even `IP ` does not fit.
+                b.remove(1);
+            }
+            if spans_width(&b) + 4 > bw || spans_width(&line) + 3 > bw {
+                c.clipped = true;
+            }
+            put_spans(c, 2, left + 2, &b);
+        }
+        put_spans(c, 1, left + 2, &line);
+    }
 }
 
 /// A container's name with its role, for the one-line form.
