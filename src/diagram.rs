@@ -138,7 +138,7 @@ enum Layout {
     /// A Pod box three rows high split into one compartment per container
     /// (name and state), flows and volumes below when there is room; Pods
     /// one under another with no blank row, so two fit in six rows.
-    Cells { volumes: bool },
+    Cells { volumes: bool, rows: CellRows },
     /// Several Pods side by side, each a three-row box with its state and
     /// IP: two Pods in a pane three rows high (the caption says the rest).
     Side,
@@ -148,17 +148,41 @@ enum Layout {
     Compact,
 }
 
+/// How a compartment box fits its flows in: under a dividing line, right
+/// under the compartments, or alone (the compartments left out, the
+/// status table and caption say the states) when only three rows are left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellRows {
+    Divided,
+    Joined,
+    FlowsOnly,
+}
+
 /// Tried in order; the first that fits the area whole is drawn.
-const LAYOUTS: [Layout; 10] = [
+const LAYOUTS: [Layout; 12] = [
     Layout::Wide,
     Layout::Stacked,
     Layout::Short { volumes: true },
     Layout::Short { volumes: false },
-    Layout::Cells { volumes: true },
-    Layout::Cells { volumes: false },
+    Layout::Cells {
+        volumes: true,
+        rows: CellRows::Divided,
+    },
+    Layout::Cells {
+        volumes: false,
+        rows: CellRows::Divided,
+    },
+    Layout::Cells {
+        volumes: false,
+        rows: CellRows::Joined,
+    },
     Layout::Side,
     Layout::Inline { volumes: true },
     Layout::Inline { volumes: false },
+    Layout::Cells {
+        volumes: false,
+        rows: CellRows::FlowsOnly,
+    },
     Layout::Compact,
 ];
 
@@ -684,7 +708,7 @@ fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize, h: usize) -> Canvas 
         }
         row = match layout {
             Layout::Compact => draw_compact(ctx, &mut c, pod, row),
-            Layout::Cells { volumes } => draw_cells(ctx, &mut c, pod, row, volumes),
+            Layout::Cells { volumes, rows } => draw_cells(ctx, &mut c, pod, row, volumes, rows),
             _ => draw_boxed(ctx, &mut c, pod, row, layout),
         };
     }
@@ -709,11 +733,12 @@ fn compartment(ctx: &Ctx, pod: &Pod, k: &Container, level: usize) -> Vec<Span> {
         _ => format!("{} ", k.name()),
     };
     let mut out = vec![span(label, None)];
-    out.push(if level < 3 {
-        state_words(k, pod, now)
-    } else {
-        short_state(k, pod, now)
+    out.push(match level {
+        0..=2 => state_words(k, pod, now),
+        3 => short_state(k, pod, now),
+        _ => terse_state(k, pod, now),
     });
+    let level = level.min(4);
     if level < 2 {
         out.push(span(format!("{}restarts {}", ctx.g.dot, k.restarts), None));
         if let Some(msg) = &k.message {
@@ -722,6 +747,21 @@ fn compartment(ctx: &Ctx, pod: &Pod, k: &Container, level: usize) -> Vec<Span> {
         }
     }
     out
+}
+
+/// A container's state in one short word, for four or more compartments
+/// in a 60-column pane.
+fn terse_state(c: &Container, pod: &Pod, now: u64) -> Span {
+    let (words, mark) = short_state(c, pod, now);
+    let terse = match &c.state {
+        State::Running { .. } if c.is_stopping() => "stopping".to_string(),
+        State::Running { .. } if c.ready || c.spec.kind == Kind::Init => "up".to_string(),
+        State::Running { .. } => "start".to_string(),
+        State::Waiting(Waiting::CrashLoopBackOff) => "back-off".to_string(),
+        State::Waiting(_) => "wait".to_string(),
+        _ => words,
+    };
+    (terse, mark)
 }
 
 /// Every compartment of a Pod at one level of detail: the sandbox (when
@@ -736,14 +776,40 @@ fn compartments(ctx: &Ctx, pod: &Pod, level: usize) -> Vec<Vec<Span>> {
         };
         out.push(vec![span("pause ", None), span(words, mark)]);
     }
-    out.extend(pod.all().map(|k| compartment(ctx, pod, k, level)));
+    let init = |k: &&Container| k.spec.kind == Kind::Init;
+    let done = |k: &&Container| matches!(k.state, State::Terminated { exit_code: 0, .. });
+    // The fewest words: init containers that are not running share one
+    // compartment that says how many have finished.
+    let merge = |k: &&Container| init(k) && !matches!(k.state, State::Running { .. });
+    if level >= 5 && pod.all().filter(merge).count() > 1 {
+        let total = pod.all().filter(init).count();
+        let finished = pod.all().filter(|k| init(k) && done(k)).count();
+        out.push(vec![span(
+            format!("init {finished}/{total} done"),
+            Some(MarkKind::Up),
+        )]);
+        out.extend(
+            pod.all()
+                .filter(|k| !merge(k))
+                .map(|k| compartment(ctx, pod, k, level)),
+        );
+    } else {
+        out.extend(pod.all().map(|k| compartment(ctx, pod, k, level)));
+    }
     out
 }
 
 /// A Pod box three rows high: the title (name, state, IP) in its top
 /// border, one compartment per container, then flows and volumes under a
 /// dividing line when there are any.
-fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: bool) -> usize {
+fn draw_cells(
+    ctx: &Ctx,
+    c: &mut Canvas,
+    pod: &Pod,
+    mut row: usize,
+    volumes: bool,
+    how: CellRows,
+) -> usize {
     let g = &ctx.g;
     let bw = c.w.min(MAX_BOX);
     if bw < 12 {
@@ -752,32 +818,56 @@ fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: boo
     }
     // The most words that fit on one row, each compartment padded by a
     // space each side and walled by one column.
-    let cells = (0..4)
+    let cells = (0..6)
         .map(|level| compartments(ctx, pod, level))
         .find(|cells| cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() + 1 <= bw)
         .unwrap_or_else(|| {
-            c.clipped = true;
-            compartments(ctx, pod, 3)
+            // Left out anyway when the box shows only its flows.
+            if how != CellRows::FlowsOnly || pod_flows(ctx, pod).next().is_none() {
+                c.clipped = true;
+            }
+            compartments(ctx, pod, 4)
         });
-    let mut t = vec![span(format!(" Pod {}{}", pod.name, g.dot), None)];
-    t.push(pod_state_word(pod));
-    t.push(span(" ", None));
-    let ip: Vec<Span> = match &pod.ip {
+    // Name, state and IP in the top border, in fewer words where needed;
+    // the IP is what several scenes are about: never left out.
+    let titles = [" Pod ", " "].map(|pre| {
+        vec![
+            span(format!("{pre}{}{}", pod.name, g.dot), None),
+            pod_state_word(pod),
+            span(" ", None),
+        ]
+    });
+    let ips: [Vec<Span>; 2] = [" IP ", " "].map(|pre| match &pod.ip {
         Some(ip) => vec![
-            span(" IP ", None),
+            span(pre, None),
             span(ip.clone(), Some(MarkKind::Ip)),
             span(" ", None),
         ],
         None => vec![span(" no IP ", Some(MarkKind::Waiting))],
-    };
-    let (tw, iw) = (spans_width(&t), spans_width(&ip));
-    if bw < 2 + tw + iw + 3 {
-        // The IP is what several scenes are about: never leave it out.
-        c.clipped = true;
-    }
+    });
+    let (t, ip) = [(0, 0), (1, 0), (1, 1)]
+        .into_iter()
+        .map(|(a, b)| (titles[a].clone(), ips[b].clone()))
+        .find(|(t, ip)| bw >= 2 + spans_width(t) + spans_width(ip) + 3)
+        .unwrap_or_else(|| {
+            c.clipped = true;
+            (titles[1].clone(), ips[1].clone())
+        });
+    let iw = spans_width(&ip);
     let flows: Vec<FlowLine> = pod_flows(ctx, pod)
-        .filter_map(|f| inner_flow(ctx, pod, f))
+        .filter_map(|f| match how {
+            // Three rows leave none outside the box: a client's request goes in it.
+            CellRows::FlowsOnly => {
+                inner_flow(ctx, pod, f).or_else(|| outer_flow(ctx, pod, f).map(|(_, l)| l))
+            }
+            _ => inner_flow(ctx, pod, f),
+        })
         .collect();
+    let mut flows = flows;
+    if how == CellRows::FlowsOnly {
+        // As many flows as the rows hold; the caption tells the whole moment.
+        flows.truncate(c.max_h.saturating_sub(row + 2).max(1));
+    }
     let vols: Vec<Vec<Span>> = if ctx.hide_volumes || !volumes {
         Vec::new()
     } else {
@@ -787,7 +877,9 @@ fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: boo
         c.clipped = true;
     }
 
-    row = outer_flows(ctx, c, pod, true, row);
+    if how != CellRows::FlowsOnly {
+        row = outer_flows(ctx, c, pod, true, row);
+    }
     let top = row;
     // Spread the spare columns over the compartments so they line up evenly.
     let n = cells.len().max(1);
@@ -803,9 +895,20 @@ fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: boo
             walls.push(x);
         }
     }
-    row = top + 2;
+    let only_flows = how == CellRows::FlowsOnly && !flows.is_empty();
+    if only_flows {
+        walls.clear();
+        c.hline(top + 1, 1, bw - 1, ' ');
+        c.marks.retain(|m| m.line != top + 1);
+    }
+    row = if only_flows { top + 1 } else { top + 2 };
     let below = !flows.is_empty() || !vols.is_empty();
+    let divided = below && how == CellRows::Divided;
     if below {
+        if how != CellRows::Divided {
+            // No dividing line: the flows start right under the compartments.
+            row -= 1;
+        }
         row += 1;
         for f in &flows {
             for l in flow_rows(f, bw - 4) {
@@ -822,9 +925,11 @@ fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: boo
     for &x in &walls {
         c.put_char(top, x, g.tee_d);
         c.put_char(top + 1, x, g.v);
-        c.put_char(top + 2, x, g.tee_u);
+        if !below || divided {
+            c.put_char(top + 2, x, g.tee_u);
+        }
     }
-    if below {
+    if divided {
         c.put_char(top + 2, 0, g.tee_r);
         c.hline(top + 2, 1, bw - 1, g.h);
         c.put_char(top + 2, bw - 1, g.tee_l);
@@ -834,7 +939,10 @@ fn draw_cells(ctx: &Ctx, c: &mut Canvas, pod: &Pod, mut row: usize, volumes: boo
     }
     // The title goes over the top border; a wall joint it covers gives way.
     put_spans(c, top, 2, &t);
-    put_spans(c, top, bw - 2 - iw, &ip);
+    put_spans(c, top, bw.saturating_sub(2 + iw), &ip);
+    if how == CellRows::FlowsOnly {
+        return row + 1;
+    }
     outer_flows(ctx, c, pod, false, row + 1)
 }
 
