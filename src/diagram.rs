@@ -820,7 +820,7 @@ fn draw_cells(
     // space each side and walled by one column.
     let cells = (0..6)
         .map(|level| compartments(ctx, pod, level))
-        .find(|cells| cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() + 1 <= bw)
+        .find(|cells| cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() < bw)
         .unwrap_or_else(|| {
             // Left out anyway when the box shows only its flows.
             if how != CellRows::FlowsOnly || pod_flows(ctx, pod).next().is_none() {
