@@ -807,13 +807,19 @@ pub fn pick_learner(
     install_panic_hook();
     let theme = crate::ui::Theme::with_palette(opts.color, opts.palette);
     let ascii = opts.charset == crate::diagram::Charset::Ascii;
+    // Nothing is open to save yet, but a signal must still leave a usable
+    // terminal, and Ctrl-Z must stop as in the tutor. The thread ends with
+    // the picker, before the tutor's own signal thread starts.
+    let signals = PickerSignals::spawn()?;
     let _guard = TerminalGuard::enter()?;
     let mut terminal = new_terminal()?;
     execute!(
         io::stdout(),
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
+    let _signals = signals;
     loop {
+        redraw_if_resumed(&mut terminal)?;
         terminal.draw(|f| {
             crate::ui::learners::draw(f, &picker, &theme);
             if ascii {
@@ -827,8 +833,10 @@ pub fn pick_learner(
             continue;
         }
         if k.modifiers.contains(KeyModifiers::CONTROL) {
-            if k.code == KeyCode::Char('c') {
-                return Ok(Picked::Quit);
+            match k.code {
+                KeyCode::Char('c') => return Ok(Picked::Quit),
+                KeyCode::Char('z') => suspend(&mut None, &mut terminal)?,
+                _ => {}
             }
             continue;
         }
@@ -836,6 +844,48 @@ pub fn pick_learner(
             .and_then(|key| keymap::action_for(key, picker.context(), keymap::Flags::default()));
         if let Some(done) = action.and_then(|a| picker.update(a)) {
             return Ok(done);
+        }
+    }
+}
+
+/// The learner picker's signals: SIGTERM, SIGINT and SIGHUP restore the
+/// terminal and end the process (no progress is open yet); SIGTSTP stops
+/// and SIGCONT resumes as in the tutor. Dropping it ends the thread.
+struct PickerSignals {
+    handle: signal_hook::iterator::Handle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl PickerSignals {
+    fn spawn() -> io::Result<PickerSignals> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let mut signals =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
+        let handle = signals.handle();
+        let thread = std::thread::spawn(move || {
+            for sig in signals.forever() {
+                match sig {
+                    SIGTSTP => stop_here(),
+                    SIGCONT => resume_if_foreground(),
+                    _ => {
+                        restore_terminal();
+                        exit_now(sig);
+                    }
+                }
+            }
+        });
+        Ok(PickerSignals {
+            handle,
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for PickerSignals {
+    fn drop(&mut self) {
+        self.handle.close();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
         }
     }
 }

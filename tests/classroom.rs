@@ -732,3 +732,42 @@ fn the_picker_offers_this_machines_learners_safely_and_opens_the_one_chosen() {
     assert_eq!(p.wait_exit(), 0);
     assert_eq!(toml_files(&learners).len(), 4);
 }
+
+#[test]
+fn a_signal_at_the_learner_picker_leaves_a_usable_terminal() {
+    let (tmp, _) = home();
+    for name in ["bob", "Ada"] {
+        in_home(tmp.path(), &["--learner", name]);
+    }
+    let data = tmp.path().join("data");
+    let env = [
+        ("HOME", tmp.path().to_str().unwrap()),
+        ("XDG_DATA_HOME", data.to_str().unwrap()),
+    ];
+    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut p = support::pty::Pty::spawn_program(
+            "env",
+            &[
+                "-u",
+                "PODTUTOR_PROGRESS_FILE",
+                "-u",
+                "PODTUTOR_LEARNER",
+                env!("CARGO_BIN_EXE_podtutor"),
+            ],
+            60,
+            20,
+            Path::new("/nonexistent"),
+            &env,
+        );
+        p.wait_for("Who is learning?");
+        p.signal(sig);
+        assert_eq!(p.wait_exit(), code, "SIGTERM/SIGHUP end the process");
+        // The alternate screen was left after the picker was drawn: the
+        // shell gets its screen back.
+        let after = p.raw_from(b"Who is learning?");
+        assert!(
+            after.windows(8).any(|w| w == b"\x1b[?1049l"),
+            "the terminal was not restored after SIG{sig}"
+        );
+    }
+}
