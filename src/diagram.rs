@@ -957,53 +957,61 @@ fn draw_side(ctx: &Ctx, c: &mut Canvas, pods: &[&Pod]) {
         c.clipped = true;
         return;
     }
+    // The name's random suffix tells two Pods of one ReplicaSet apart.
+    let suffix = |pod: &Pod| -> String {
+        let from = pod.name.rfind('-').map_or(0, |b| b + 1);
+        pod.name[from..].to_string()
+    };
+    // One form of state line for every box, so they line up.
+    let titles = |pod: &Pod| {
+        [
+            format!(" Pod {} ", pod.name),
+            format!(" {} ", pod.name),
+            format!(" Pod {} ", suffix(pod)),
+            format!(" {} ", suffix(pod)),
+        ]
+    };
+    let ip_word = |pod: &Pod, prefix: bool| match &pod.ip {
+        Some(ip) if prefix => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+        Some(ip) => vec![span(ip.clone(), Some(MarkKind::Ip))],
+        None => vec![span("no IP", Some(MarkKind::Waiting))],
+    };
+    let one_line = |pod: &Pod| {
+        let mut l = vec![pod_state_word(pod), span(g.dot, None)];
+        l.extend(ip_word(pod, true));
+        l
+    };
+    let inline_ip = pods.iter().all(|p| spans_width(&one_line(p)) + 3 <= bw);
+    let prefix = pods
+        .iter()
+        .all(|p| spans_width(&ip_word(p, true)) + 6 <= bw);
     for (i, pod) in pods.iter().enumerate() {
         let left = i * (bw + gap);
         c.frame(g, 0, left, 2, left + bw - 1);
-        // The name's random suffix tells two Pods of one ReplicaSet apart.
-        let suffix: String = {
-            let chars: Vec<char> = pod.name.chars().collect();
-            let from = pod
-                .name
-                .rfind('-')
-                .map_or(0, |b| pod.name[..b].chars().count() + 1);
-            chars[from..].iter().collect()
-        };
-        let title = [
-            format!(" Pod {} ", pod.name),
-            format!(" {} ", pod.name),
-            format!(" Pod {suffix} "),
-        ]
-        .into_iter()
-        .find(|t| t.chars().count() + 4 <= bw)
-        .unwrap_or_else(|| {
-            c.clipped = true;
-            format!(" {suffix} ")
-        });
-        c.put(0, left + 2, &title, None);
-        let ip = match &pod.ip {
-            Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
-            None => vec![span("no IP", Some(MarkKind::Waiting))],
-        };
-        let mut line = vec![pod_state_word(pod), span(ctx.g.dot, None)];
-        line.extend(ip);
-        if spans_width(&line) + 3 > bw {
-            // The state alone, the IP (or its lack) in the border below.
-            line.truncate(1);
-            let mut b = vec![span(" ", None)];
-            b.extend(match &pod.ip {
-                Some(ip) => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
-                None => vec![span("no IP", Some(MarkKind::Waiting))],
+        // The fullest name that fits: the Pods' names differ in length.
+        let title = titles(pod)
+            .into_iter()
+            .find(|t| t.chars().count() + 4 <= bw)
+            .unwrap_or_else(|| {
+                c.clipped = true;
+                format!(" {} ", suffix(pod))
             });
+        c.put(0, left + 2, &title, None);
+        let line = if inline_ip {
+            one_line(pod)
+        } else {
+            // The state inside, the IP (or its lack) in the border below.
+            let mut b = vec![span(" ", None)];
+            b.extend(ip_word(pod, prefix));
             b.push(span(" ", None));
             if spans_width(&b) + 4 > bw {
-                // Only the address, when even `IP ` does not fit.
-                b.remove(1);
-            }
-            if spans_width(&b) + 4 > bw || spans_width(&line) + 3 > bw {
                 c.clipped = true;
             }
             put_spans(c, 2, left + 2, &b);
+            vec![pod_state_word(pod)]
+        };
+        if spans_width(&line) + 3 > bw {
+            c.clipped = true;
         }
         put_spans(c, 1, left + 2, &line);
     }
