@@ -225,6 +225,7 @@ pub enum Command {
         newer podtutor and files without this lesson are listed as skipped.\n\n\
         Examples:\n  podtutor room /srv/class/progress/\n  \
         podtutor room alice.toml bob.toml --lesson my-lesson.toml\n  \
+        podtutor room class/ --lessons workshop/ --lesson pod-basics\n  \
         podtutor room class/ --csv > room.csv"
     )]
     Room(RoomArgs),
@@ -491,9 +492,15 @@ pub struct RoomArgs {
     /// Progress files, or directories of them.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
-    /// The lesson file to report on (default: the built-in lesson).
-    #[arg(long, value_name = "FILE")]
-    pub lesson: Option<PathBuf>,
+    /// The lesson to report on: a lesson file, or a lesson's id in the
+    /// --lessons pack (or among the built-in lessons). Default: the
+    /// built-in lesson, or the only lesson of the pack.
+    #[arg(long, value_name = "FILE|ID")]
+    pub lesson: Option<String>,
+    /// A lesson pack directory (as the tutor's --lessons); --lesson ID
+    /// picks one of its lessons.
+    #[arg(long, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
@@ -560,7 +567,8 @@ impl Command {
                 ..GlobalArgs::default()
             },
             Command::Room(a) => GlobalArgs {
-                lesson: a.lesson.clone(),
+                lesson: a.lesson.as_ref().map(PathBuf::from),
+                lessons: a.lessons.clone(),
                 ascii: a.ascii,
                 ..GlobalArgs::default()
             },
@@ -610,7 +618,13 @@ impl Command {
             (Command::Read(a), "ascii") => a.ascii = true,
             (Command::Progress(a), "ascii") => a.ascii = true,
             (Command::Lint { ascii, .. }, "ascii") => *ascii = true,
-            (Command::Room(a), "lesson") => a.lesson.clone_from(&from.lesson),
+            (Command::Room(a), "lesson") => {
+                a.lesson = from
+                    .lesson
+                    .as_ref()
+                    .map(|p| p.to_string_lossy().into_owned());
+            }
+            (Command::Room(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Outline(a), "lesson") => a.lesson.lesson.clone_from(&from.lesson),
             (Command::Outline(a), "lessons") => a.lessons.clone_from(&from.lessons),
             (Command::Room(a), "ascii") => a.ascii = true,

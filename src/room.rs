@@ -5,6 +5,11 @@
 //! [`crate::commands::room`] reads the files, read-only). Each learner is
 //! scored by [`Score::of`], the same scoring `podtutor progress` and the
 //! summary page use, so the three never disagree about a learner.
+//!
+//! Review and lab columns come from the same records: reviews are the
+//! answers after an item's first (cram answers are never recorded), due
+//! counts use the review scheduler at the `now` the caller passes in, and
+//! missions are the lesson's `[[labs]]` with each learner's lab record.
 
 use crate::item::ItemKind;
 use crate::lesson::Lesson;
@@ -44,6 +49,28 @@ pub struct RoomReport {
     /// (lesson order between equals); questions nobody missed are left out.
     pub most_missed: Vec<String>,
     pub skipped: Vec<Skipped>,
+    /// The time due reviews are counted at (seconds since 1970).
+    pub now: i64,
+    /// One row per lab mission of the lesson, in lesson order (empty when
+    /// the lesson has no lab).
+    pub labs: Vec<LabRow>,
+}
+
+/// The room on one lab mission.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabRow {
+    pub id: String,
+    pub title: String,
+    /// Learners with anything recorded in the mission (time, a hint, a
+    /// solve).
+    pub tried: usize,
+    /// Learners whose checks all passed.
+    pub solved: usize,
+    /// Learners who asked for the solution.
+    pub solution_used: usize,
+    /// The median of hints seen by the learners who tried it (none when
+    /// nobody did); a half when the middle falls between two learners.
+    pub median_hints: Option<f64>,
 }
 
 /// The room on one question, first answers only: the first answer is the
@@ -94,14 +121,48 @@ pub struct LearnerRow {
     pub answered: usize,
     pub total: usize,
     pub seconds_spent: u64,
+    /// Answers after an item's first (review, quiz and retries; cram
+    /// answers are not recorded, so never counted).
+    pub reviews_done: usize,
+    /// The lesson's questions and cards due for review at the report's
+    /// `now`.
+    pub reviews_due: usize,
+    /// Lab missions solved, of `missions_total` in the lesson.
+    pub missions_solved: usize,
+    pub missions_total: usize,
+    /// Hints seen, over every mission.
+    pub hints_used: u64,
+    /// Missions whose solution the learner asked for.
+    pub solutions_shown: usize,
 }
 
 /// Builds the report for `lesson` from `entries` (in the order given, which
 /// is the order learners are listed). Entries with no record of this lesson
 /// are added to `skipped` with a reason; `skipped` already holds the files
-/// that could not be read.
-pub fn report(lesson: &Lesson, entries: &[Entry], mut skipped: Vec<Skipped>) -> RoomReport {
+/// that could not be read. Reviews due are counted at `now` (seconds since
+/// 1970): the caller reads the clock.
+pub fn report(
+    lesson: &Lesson,
+    entries: &[Entry],
+    mut skipped: Vec<Skipped>,
+    now: i64,
+) -> RoomReport {
     let items = crate::item::items(lesson);
+    // Review asks questions and cards alike, as the start screen counts.
+    let review_items = crate::app::quiz::all_items(lesson);
+    let mut hints_per_lab: Vec<Vec<u32>> = vec![Vec::new(); lesson.labs.len()];
+    let mut labs: Vec<LabRow> = lesson
+        .labs
+        .iter()
+        .map(|l| LabRow {
+            id: l.id.clone(),
+            title: l.title.clone(),
+            tried: 0,
+            solved: 0,
+            solution_used: 0,
+            median_hints: None,
+        })
+        .collect();
     let mut questions: Vec<QuestionRow> = items
         .iter()
         .map(|i| QuestionRow {
@@ -170,6 +231,34 @@ pub fn report(lesson: &Lesson, entries: &[Entry], mut skipped: Vec<Skipped>) -> 
                 counts[n] += 1;
             }
         }
+        let histories: Vec<Vec<crate::review::Review>> = review_items
+            .iter()
+            .filter_map(|id| record.items.get(id))
+            .map(crate::item::ItemRecord::reviews)
+            .collect();
+        let due = crate::review::summary(histories.iter().map(|h| ((), h.as_slice())), now).due;
+        let reviews_done = review_items
+            .iter()
+            .filter_map(|id| record.items.get(id))
+            .map(|r| r.attempts.len().saturating_sub(1))
+            .sum();
+        let (mut solved, mut hints, mut solutions) = (0, 0u64, 0);
+        for ((row, seen), def) in labs.iter_mut().zip(&mut hints_per_lab).zip(&lesson.labs) {
+            let Some(lab) = record.labs.get(&def.id).filter(|l| !l.is_empty()) else {
+                continue;
+            };
+            row.tried += 1;
+            seen.push(lab.hints);
+            hints += u64::from(lab.hints);
+            if lab.is_complete() {
+                row.solved += 1;
+                solved += 1;
+            }
+            if lab.solution {
+                row.solution_used += 1;
+                solutions += 1;
+            }
+        }
         learners.push(LearnerRow {
             name: e
                 .progress
@@ -185,7 +274,16 @@ pub fn report(lesson: &Lesson, entries: &[Entry], mut skipped: Vec<Skipped>) -> 
             answered: score.overall.answered,
             total: score.overall.total,
             seconds_spent: score.seconds_spent,
+            reviews_done,
+            reviews_due: due,
+            missions_solved: solved,
+            missions_total: lesson.labs.len(),
+            hints_used: hints,
+            solutions_shown: solutions,
         });
+    }
+    for (row, seen) in labs.iter_mut().zip(&mut hints_per_lab) {
+        row.median_hints = median(seen);
     }
     for ((row, counts), item) in questions.iter_mut().zip(&wrong_counts).zip(&items) {
         row.percent_right = (row.answered > 0)
@@ -223,6 +321,19 @@ pub fn report(lesson: &Lesson, entries: &[Entry], mut skipped: Vec<Skipped>) -> 
         learners,
         most_missed,
         skipped,
+        now,
+        labs,
+    }
+}
+
+/// The median of `v` (sorted in place), a half between two middles.
+fn median(v: &mut [u32]) -> Option<f64> {
+    v.sort_unstable();
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(f64::from(v[n / 2])),
+        _ => Some((f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0),
     }
 }
 
@@ -324,7 +435,7 @@ mod tests {
                 &[(id.clone(), att(&right, true, None))],
             ),
         ];
-        let r = report(&lesson, &entries, Vec::new());
+        let r = report(&lesson, &entries, Vec::new(), 0);
         let q = r.question(id.as_str()).unwrap();
         assert_eq!((q.answered, q.right_first, q.wrong_first), (4, 1, 3));
         assert_eq!(q.percent_right, Some(25));
@@ -361,12 +472,19 @@ mod tests {
             entry("a.toml", &lesson.id, &first),
             entry("b.toml", &lesson.id, &[wrong_of(6)]),
         ];
-        let r = report(&lesson, &entries, Vec::new());
+        let r = report(&lesson, &entries, Vec::new(), 0);
         let want: Vec<String> = [6, 0, 1, 2, 3]
             .iter()
             .map(|&n| items[n].id.to_string())
             .collect();
         assert_eq!(r.most_missed, want);
+    }
+
+    #[test]
+    fn median_hints_take_the_middle_or_half_between_two() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3, 0, 1]), Some(1.0));
+        assert_eq!(median(&mut [3, 0, 1, 0]), Some(0.5));
     }
 
     #[test]
@@ -380,7 +498,7 @@ mod tests {
         );
         named.progress.learner = Some("Ada".into());
         let blank = entry("y.toml", &lesson.id, &[(id, att(&right, true, None))]);
-        let r = report(&lesson, &[named, blank], Vec::new());
+        let r = report(&lesson, &[named, blank], Vec::new(), 0);
         let names: Vec<_> = r.learners.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["Ada", "y.toml"]);
     }

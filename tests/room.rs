@@ -14,6 +14,23 @@
 //! - step 5 (shared-network): learner 0, A then right on a retry.
 //! - step 6 (lifecycle): learners 0–1, A.
 //! - myth separate-ips: learner 0, wrong.
+//!
+//! Reviews, answers after the first (the report's clock is NOW, a day
+//! after the first answers; ratings as the scheduler derives them):
+//! - learner 0: step 5's retry, and step 1 and step 4 again (right,
+//!   certain) the next morning: 3 done.
+//! - learner 2: step 1 and step 2 again (right, certain): 2 done.
+//!
+//! Lab (M1, M2, M3 are the lesson's first three missions):
+//! - learner 0: M1 solved with 1 hint; M2 solved with 3 hints and the
+//!   solution; M3 tried, 2 hints.
+//! - learner 1: M1 solved, no hint; M2 tried, 1 hint, the solution.
+//! - learner 2: M1 solved with 3 hints and the solution.
+//! - learner 3: M1 tried (time only).
+//!
+//! So M1: 4 tried, 3 solved, 1 solution, hints 0 0 1 3 (median 0.5);
+//! M2: 2 tried, 1 solved, 2 solutions, hints 1 3 (median 2); M3: 1 tried,
+//! none solved, hints 2; the other missions: nobody.
 
 use podtutor::item::{Attempt, Confidence, ItemId, items};
 use podtutor::progress::Progress;
@@ -23,6 +40,16 @@ use std::process::{Command, Output};
 use std::time::SystemTime;
 
 const LEARNERS: usize = 27;
+
+/// 2026-11-26T10:00:00Z, the report's clock: a day after the first answers.
+const NOW: &str = "1795687200";
+
+/// The ids of the lesson's first three lab missions.
+fn missions() -> Vec<String> {
+    let lesson = podtutor::lesson::embedded();
+    assert!(lesson.labs.len() >= 3, "the fixture needs three missions");
+    lesson.labs.iter().take(3).map(|l| l.id.clone()).collect()
+}
 
 /// (item id, right choice, wrong A, wrong B) for the first seven questions.
 fn questions() -> Vec<(ItemId, String, String, String)> {
@@ -100,6 +127,46 @@ fn learner(k: usize) -> Progress {
     if k < 2 {
         l.record(&id(5), a(5, None));
     }
+    // Reviews the next morning.
+    let review = |n: usize| Attempt {
+        at: "2026-11-26T08:00:00Z".into(),
+        ..attempt(&q[n].1, true, Some(Confidence::Certain))
+    };
+    match k {
+        0 => {
+            l.record(&id(0), review(0));
+            l.record(&id(3), review(3));
+        }
+        2 => {
+            l.record(&id(0), review(0));
+            l.record(&id(1), review(1));
+        }
+        _ => {}
+    }
+    let m = missions();
+    let mut lab = |n: usize, solved: bool, hints: u32, solution: bool| {
+        let r = l.lab_mut(&m[n]);
+        if solved {
+            r.complete("2026-11-25T10:30:00Z");
+        }
+        r.hints = hints;
+        r.solution = solution;
+        r.add_time("s1", 120);
+    };
+    match k {
+        0 => {
+            lab(0, true, 1, false);
+            lab(1, true, 3, true);
+            lab(2, false, 2, false);
+        }
+        1 => {
+            lab(0, true, 0, false);
+            lab(1, false, 1, true);
+        }
+        2 => lab(0, true, 3, true),
+        3 => lab(0, false, 0, false),
+        _ => {}
+    }
     if k == 0 {
         for s in lesson.sections() {
             l.visit(&lesson.section_key(s));
@@ -152,6 +219,7 @@ fn room(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_podtutor"))
         .arg("room")
         .args(args)
+        .env("PODTUTOR_DEBUG_CLOCK", NOW)
         .current_dir(cwd)
         .output()
         .expect("the podtutor binary runs")
@@ -229,11 +297,30 @@ fn the_text_report_shows_the_room_per_question_per_learner_and_what_was_missed_m
          \x20     Right first time: nobody answered yet\n",
         "Learners:\n\
          \x20 Ada Lovelace: sections 34 of 34 (finished), score 3 of 22 (7 answered), time\n\
-         \x20   28 min\n\
-         \x20 Bob^[[31m\u{fffd}: sections 3 of 34, score 3 of 22 (5 answered), time 1 min\n\
-         \x20 learner-02.toml: sections 3 of 34, score 3 of 22 (4 answered), time 2 min\n",
-        "  learner-10.toml: sections 3 of 34, score 1 of 22 (2 answered), time 10 min\n",
-        "  learner-26.toml: sections 3 of 34, score 0 of 22 (1 answered), time 26 min\n\
+         \x20   28 min, reviews 3 done, 5 due, missions 2 of 7 solved (6 hints, 1 solution\n\
+         \x20   shown)\n\
+         \x20 Bob^[[31m\u{fffd}: sections 3 of 34, score 3 of 22 (5 answered), time 1 min,\n\
+         \x20   reviews 0 done, 3 due, missions 1 of 7 solved (1 hint, 1 solution shown)\n\
+         \x20 learner-02.toml: sections 3 of 34, score 3 of 22 (4 answered), time 2 min,\n\
+         \x20   reviews 2 done, 1 due, missions 1 of 7 solved (3 hints, 1 solution shown)\n\
+         \x20 learner-03.toml: sections 3 of 34, score 3 of 22 (4 answered), time 3 min,\n\
+         \x20   reviews 0 done, 2 due, missions 0 of 7 solved\n",
+        "  learner-10.toml: sections 3 of 34, score 1 of 22 (2 answered), time 10 min,\n\
+         \x20   reviews 0 done, 2 due, missions 0 of 7 solved\n",
+        "  learner-26.toml: sections 3 of 34, score 0 of 22 (1 answered), time 26 min,\n\
+         \x20   reviews 0 done, 1 due, missions 0 of 7 solved\n\
+         \n\
+         Labs (missions):\n\
+         \x20 which-container-crashed: Which container keeps crashing, and why?\n\
+         \x20     solved by 3 of 4 who tried, solution used by 1, median hints 0.5\n\
+         \x20 ship-the-logs: Let the log shipper read the web server's logs\n\
+         \x20     solved by 1 of 2 who tried, solution used by 2, median hints 2\n\
+         \x20 port-conflict: Two containers, one port\n\
+         \x20     solved by 0 of 1 who tried, solution used by 0, median hints 2\n\
+         \x20 localhost-not-pod-ip: Reach the cache on localhost, not the Pod's IP\n\
+         \x20     nobody tried it yet\n",
+        "  share-processes: See the web server's processes from a toolbox container\n\
+         \x20     nobody tried it yet\n\
          \n\
          Skipped:\n\
          \x20 room/damaged.toml: damaged: truncated TOML at line 2\n\
@@ -298,6 +385,41 @@ fn json_carries_the_same_numbers() {
     assert_eq!(ada["sections_seen"], 34);
     assert_eq!(ada["complete"], true);
     assert_eq!(ada["seconds_spent"], 1700);
+    assert_eq!(v["now"], 1_795_687_200);
+    // Reviews and the lab, per learner: (done, due, solved, total, hints, solutions).
+    let help = |n: usize| {
+        let l = &v["learners"][n];
+        [
+            "reviews_done",
+            "reviews_due",
+            "missions_solved",
+            "missions_total",
+            "hints_used",
+            "solutions_shown",
+        ]
+        .map(|k| l[k].as_u64().unwrap())
+    };
+    assert_eq!(help(0), [3, 5, 2, 7, 6, 1]);
+    assert_eq!(help(1), [0, 3, 1, 7, 1, 1]);
+    assert_eq!(help(2), [2, 1, 1, 7, 3, 1]);
+    assert_eq!(help(3), [0, 2, 0, 7, 0, 0]);
+    assert_eq!(help(26), [0, 1, 0, 7, 0, 0]);
+    let m = missions();
+    let labs = v["labs"].as_array().unwrap();
+    assert_eq!(labs.len(), 7);
+    let lab = |n: usize| {
+        let l = &labs[n];
+        (
+            l["id"].as_str().unwrap(),
+            [&l["tried"], &l["solved"], &l["solution_used"]].map(|x| x.as_u64().unwrap()),
+            l["median_hints"].as_f64(),
+        )
+    };
+    assert_eq!(lab(0), (m[0].as_str(), [4, 3, 1], Some(0.5)));
+    assert_eq!(lab(1), (m[1].as_str(), [2, 1, 2], Some(2.0)));
+    assert_eq!(lab(2), (m[2].as_str(), [1, 0, 0], Some(2.0)));
+    assert_eq!(lab(3).1, [0, 0, 0]);
+    assert_eq!(lab(3).2, None);
     // The exact name comes back to a JSON reader, escaped for the terminal.
     assert_eq!(v["learners"][1]["name"], "Bob\u{1b}[31m\u{202e}");
     assert!(!stdout(&out).contains('\u{202e}'));
@@ -326,7 +448,7 @@ fn csv_has_a_row_per_question_and_per_learner() {
     assert!(out.status.success());
     let csv = stdout(&out);
     let tables: Vec<&str> = csv.split("\n\n").collect();
-    assert_eq!(tables.len(), 3, "{csv}");
+    assert_eq!(tables.len(), 4, "{csv}");
     let questions: Vec<&str> = tables[0].lines().collect();
     assert_eq!(questions.len(), 1 + 22);
     assert_eq!(
@@ -353,19 +475,24 @@ fn csv_has_a_row_per_question_and_per_learner() {
     assert_eq!(learners.len(), 1 + 27);
     assert_eq!(
         learners[0],
-        "learner,file,sections_seen,sections_total,finished,right,answered,total,seconds_spent"
+        "learner,file,sections_seen,sections_total,finished,right,answered,total,seconds_spent,\
+         reviews_done,reviews_due,missions_solved,missions_total,hints_used,solutions_shown"
     );
     assert_eq!(
         learners[1],
-        "Ada Lovelace,room/learner-00.toml,34,34,yes,3,7,22,1700"
+        "Ada Lovelace,room/learner-00.toml,34,34,yes,3,7,22,1700,3,5,2,7,6,1"
     );
     assert_eq!(
         learners[2],
-        "Bob^[[31m\u{fffd},room/learner-01.toml,3,34,no,3,5,22,60"
+        "Bob^[[31m\u{fffd},room/learner-01.toml,3,34,no,3,5,22,60,0,3,1,7,1,1"
+    );
+    assert_eq!(
+        learners[3],
+        "learner-02.toml,room/learner-02.toml,3,34,no,3,4,22,120,2,1,1,7,3,1"
     );
     assert_eq!(
         learners[27],
-        "learner-26.toml,room/learner-26.toml,3,34,no,0,1,22,1560"
+        "learner-26.toml,room/learner-26.toml,3,34,no,0,1,22,1560,0,1,0,7,0,0"
     );
     assert_eq!(
         tables[2].lines().collect::<Vec<_>>(),
@@ -377,6 +504,33 @@ fn csv_has_a_row_per_question_and_per_learner() {
             "room/other.toml,no progress in lesson multi-container-pods (it has: other-lesson)",
         ]
     );
+    // The missions come last, so the tables before keep their places.
+    let m = missions();
+    let labs: Vec<&str> = tables[3].lines().collect();
+    assert_eq!(labs.len(), 1 + 7);
+    assert_eq!(
+        labs[0],
+        "mission,title,tried,solved,solution_used,median_hints"
+    );
+    assert_eq!(
+        labs[1],
+        format!(
+            "{},\"Which container keeps crashing, and why?\",4,3,1,0.5",
+            m[0]
+        )
+    );
+    assert_eq!(
+        labs[2],
+        format!(
+            "{},Let the log shipper read the web server's logs,2,1,2,2",
+            m[1]
+        )
+    );
+    assert_eq!(
+        labs[3],
+        format!("{},\"Two containers, one port\",1,0,0,2", m[2])
+    );
+    assert!(labs[4].ends_with(",0,0,0,"), "{}", labs[4]);
 }
 
 #[test]
@@ -521,4 +675,145 @@ fn a_large_room_read_on_several_threads_keeps_every_learner_in_file_order() {
     assert_eq!(v["questions"][0]["right_first"], 100);
     assert_eq!(v["questions"][0]["top_wrong"]["count"], 200);
     assert_eq!(v["skipped"][0]["file"], "big/150-damaged.toml");
+}
+
+/// A pack directory in `tmp/workshop`: the built-in lesson (with its scenes)
+/// and the fixture lesson `fixture-pods`.
+fn make_pack(tmp: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pack = tmp.join("workshop");
+    fs::create_dir(&pack).unwrap();
+    for f in [
+        "multi-container-pods.toml",
+        "multi-container-pods.scenes.toml",
+    ] {
+        fs::copy(root.join("lessons").join(f), pack.join(f)).unwrap();
+    }
+    fs::copy(
+        root.join("tests/fixtures/progress/lesson.toml"),
+        pack.join("fixture.toml"),
+    )
+    .unwrap();
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn lesson_picks_a_lesson_of_a_pack_or_a_built_in_lesson_by_id() {
+    let tmp = make_room();
+    make_pack(tmp.path());
+    let json = |args: &[&str]| {
+        let out = room(tmp.path(), args);
+        let v: serde_json::Value =
+            serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+        (out.status.code(), v)
+    };
+    let (code, v) = json(&[
+        "room",
+        "--lessons",
+        "workshop",
+        "--lesson",
+        "multi-container-pods",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["learners_counted"], 27);
+    let (code, v) = json(&[
+        "room",
+        "--lessons",
+        "workshop",
+        "--lesson",
+        "fixture-pods",
+        "--json",
+    ]);
+    assert_eq!((code, &v["lesson_id"]), (Some(1), &"fixture-pods".into()));
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 31);
+    // The built-in lessons by id, without a pack.
+    let (code, v) = json(&["room", "--lesson", "multi-container-pods", "--json"]);
+    assert_eq!((code, &v["learners_counted"]), (Some(0), &27.into()));
+    // Before the subcommand, as the tutor takes it.
+    let (code, v) = json(&[
+        "--lessons",
+        "workshop",
+        "room",
+        "room",
+        "--lesson",
+        "fixture-pods",
+        "--json",
+    ]);
+    assert_eq!((code, &v["lesson_id"]), (Some(1), &"fixture-pods".into()));
+}
+
+#[test]
+fn an_unknown_lesson_id_or_a_pack_of_several_without_one_names_the_known_ids() {
+    let tmp = make_room();
+    make_pack(tmp.path());
+    let out = room(
+        tmp.path(),
+        &["room", "--lessons", "workshop", "--lesson", "nope"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains(
+            "--lesson nope: no such file, and no lesson in the pack workshop has that id \
+             (known ids: "
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("fixture-pods") && stderr(&out).contains("multi-container-pods"));
+
+    let out = room(tmp.path(), &["room", "--lesson", "missing.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "--lesson missing.toml: no such file, and no lesson built into podtutor has \
+             that id (known ids: multi-container-pods"
+        ),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = room(tmp.path(), &["room", "--lessons", "workshop"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "the pack workshop holds 2 lessons; choose one with --lesson ID (known ids: "
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_pack_of_one_lesson_needs_no_lesson_and_a_file_still_works_with_lessons() {
+    let tmp = make_room();
+    let one = tmp.path().join("one");
+    fs::create_dir(&one).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::copy(
+        root.join("tests/fixtures/progress/lesson.toml"),
+        one.join("fixture.toml"),
+    )
+    .unwrap();
+    let out = room(tmp.path(), &["room", "--lessons", "one", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["lesson_id"], "fixture-pods");
+    // An existing file wins over a pack id.
+    let out = room(
+        tmp.path(),
+        &[
+            "room",
+            "--lessons",
+            "one",
+            "--lesson",
+            "one/fixture.toml",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["lesson_id"], "fixture-pods");
 }

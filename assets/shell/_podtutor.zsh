@@ -98,7 +98,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (room)
 _arguments "${_arguments_options[@]}" : \
-'--lesson=[The lesson file to report on (default\: the built-in lesson)]:FILE:_files' \
+'--lesson=[The lesson to report on\: a lesson file, or a lesson'\''s id in the --lessons pack (or among the built-in lessons). Default\: the built-in lesson, or the only lesson of the pack]:FILE|ID:_default' \
+'--lessons=[A lesson pack directory (as the tutor'\''s --lessons); --lesson ID picks one of its lessons]:DIR:_files' \
 '(--csv)--json[Print the report as JSON]' \
 '--csv[Print the report as CSV for a spreadsheet (questions, then learners, then skipped files)]' \
 '--ascii[Print only ASCII (also chosen when the locale is not UTF-8)]' \

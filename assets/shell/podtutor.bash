@@ -595,13 +595,17 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__room)
-            opts="-h --lesson --json --csv --ascii --help"
+            opts="-h --lesson --lessons --json --csv --ascii --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lessons)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -81,7 +81,8 @@ complete -c podtutor -n "__fish_podtutor_using_subcommand scene" -l width -d 'Wi
 complete -c podtutor -n "__fish_podtutor_using_subcommand scene" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand scene" -l ascii -d 'Print only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand scene" -s h -l help -d 'Print help'
-complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l lesson -d 'The lesson file to report on (default: the built-in lesson)' -r -F
+complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l lesson -d 'The lesson to report on: a lesson file, or a lesson\'s id in the --lessons pack (or among the built-in lessons). Default: the built-in lesson, or the only lesson of the pack' -r
+complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l lessons -d 'A lesson pack directory (as the tutor\'s --lessons); --lesson ID picks one of its lessons' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l json -d 'Print the report as JSON'
 complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l csv -d 'Print the report as CSV for a spreadsheet (questions, then learners, then skipped files)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand room" -l ascii -d 'Print only ASCII (also chosen when the locale is not UTF-8)'

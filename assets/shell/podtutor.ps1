@@ -103,7 +103,8 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             break
         }
         'podtutor;room' {
-            [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'The lesson file to report on (default: the built-in lesson)')
+            [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'The lesson to report on: a lesson file, or a lesson''s id in the --lessons pack (or among the built-in lessons). Default: the built-in lesson, or the only lesson of the pack')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'A lesson pack directory (as the tutor''s --lessons); --lesson ID picks one of its lessons')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the report as JSON')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print the report as CSV for a spreadsheet (questions, then learners, then skipped files)')
             [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'Print only ASCII (also chosen when the locale is not UTF-8)')

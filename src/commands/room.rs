@@ -7,6 +7,7 @@
 //! size cap; anything else is reported by name and skipped.
 
 use crate::cli::RoomArgs;
+use crate::lesson::Lesson;
 use crate::progress::{Progress, format_duration};
 use crate::room::{self, Entry, RoomReport, Skipped};
 use crate::store::{MAX_FILE_BYTES, safe_fs};
@@ -17,13 +18,10 @@ use std::process::ExitCode;
 
 /// Prints the room report. Exit status 1 when no file could be counted.
 pub fn run(args: &RoomArgs) -> anyhow::Result<ExitCode> {
-    let lesson = super::load_lesson(&crate::cli::GlobalArgs {
-        lesson: args.lesson.clone(),
-        ..Default::default()
-    })?;
+    let lesson = pick_lesson(args.lesson.as_deref(), args.lessons.as_deref())?;
     let files = list_files(&args.paths)?;
     let (entries, skipped) = read_all(&files);
-    let report = room::report(&lesson, &entries, skipped);
+    let report = room::report(&lesson, &entries, skipped, crate::store::unix_now());
     let out = if args.json {
         let mut json = super::json_for_terminal(&serde_json::to_string_pretty(&report)?);
         json.push('\n');
@@ -42,6 +40,62 @@ pub fn run(args: &RoomArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lesson `--lesson` and `--lessons` name. `--lesson` is a file when
+/// such a file exists, else a lesson id: in the `--lessons` pack, or among
+/// the built-in lessons. Without `--lesson`, a pack must hold one lesson.
+pub fn pick_lesson(lesson: Option<&str>, pack_dir: Option<&Path>) -> anyhow::Result<Lesson> {
+    if let Some(value) = lesson
+        && std::fs::metadata(value).is_ok_and(|m| m.is_file())
+    {
+        return Ok(crate::lesson::load_file(Path::new(value))?);
+    }
+    let (mut lessons, from) = match pack_dir {
+        Some(dir) => {
+            let pack = crate::pack::load_dir(dir)?;
+            let lessons: Vec<Lesson> = pack.lessons.into_iter().map(|l| l.lesson).collect();
+            (
+                lessons,
+                format!("in the pack {}", one_line(&dir.display().to_string())),
+            )
+        }
+        None => match lesson {
+            Some(_) => (
+                crate::lesson::embedded_all(),
+                "built into podtutor".to_string(),
+            ),
+            None => return Ok(crate::lesson::embedded()),
+        },
+    };
+    let ids = || {
+        lessons
+            .iter()
+            .map(|l| one_line(&l.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match lesson {
+        Some(id) => match lessons.iter().position(|l| l.id == id) {
+            Some(n) => Ok(lessons.swap_remove(n)),
+            None => anyhow::bail!(
+                "--lesson {}: no such file, and no lesson {from} has that id (known ids: {})",
+                one_line(id),
+                ids()
+            ),
+        },
+        None if lessons.len() == 1 => Ok(lessons.swap_remove(0)),
+        None => anyhow::bail!(
+            "the pack {} holds {} lessons; choose one with --lesson ID (known ids: {})",
+            one_line(
+                &pack_dir
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default()
+            ),
+            lessons.len(),
+            ids()
+        ),
+    }
 }
 
 /// The files to read: each path named, and for a directory its `*.toml`
@@ -206,8 +260,8 @@ pub fn text(r: &RoomReport, width: usize) -> String {
 
     let _ = writeln!(out, "\nLearners:");
     for l in &r.learners {
-        let line = format!(
-            "{}: sections {} of {}{}, score {} of {} ({} answered), time {}",
+        let mut line = format!(
+            "{}: sections {} of {}{}, score {} of {} ({} answered), time {}, reviews {} done, {} due",
             one_line(&l.name),
             l.sections_seen,
             l.sections_total,
@@ -215,9 +269,45 @@ pub fn text(r: &RoomReport, width: usize) -> String {
             l.right,
             l.total,
             l.answered,
-            format_duration(l.seconds_spent)
+            format_duration(l.seconds_spent),
+            l.reviews_done,
+            l.reviews_due
         );
+        if l.missions_total > 0 {
+            let _ = write!(
+                line,
+                ", missions {} of {} solved",
+                l.missions_solved, l.missions_total
+            );
+            // Help taken only when there was some: most rows stay short.
+            if l.hints_used > 0 || l.solutions_shown > 0 {
+                let _ = write!(
+                    line,
+                    " ({} {}, {} {})",
+                    l.hints_used,
+                    plural(usize::try_from(l.hints_used).unwrap_or(2), "hint", "hints"),
+                    l.solutions_shown,
+                    plural(l.solutions_shown, "solution shown", "solutions shown")
+                );
+            }
+        }
         indent(&mut out, width, "  ", "    ", &line);
+    }
+
+    if !r.labs.is_empty() {
+        let _ = writeln!(out, "\nLabs (missions):");
+        for m in &r.labs {
+            let head = format!("{}: {}", one_line(&m.id), one_line(&m.title));
+            indent(&mut out, width, "  ", "  ", &head);
+            let line = match m.median_hints {
+                None => "nobody tried it yet".to_string(),
+                Some(h) => format!(
+                    "solved by {} of {} who tried, solution used by {}, median hints {h}",
+                    m.solved, m.tried, m.solution_used
+                ),
+            };
+            indent(&mut out, width, "      ", "        ", &line);
+        }
     }
 
     if !r.skipped.is_empty() {
@@ -243,8 +333,9 @@ fn indent(out: &mut String, width: usize, first: &str, rest: &str, text: &str) {
 }
 
 /// The report as CSV for a spreadsheet: one table of questions, a blank
-/// line, one table of learners, a blank line, the skipped files. Each
-/// table has its own header row.
+/// line, one table of learners, a blank line, the skipped files, and when
+/// the lesson has a lab a blank line and one table of missions. Each table
+/// has its own header row.
 pub fn csv(r: &RoomReport) -> String {
     let mut out = String::new();
     row(
@@ -303,6 +394,13 @@ pub fn csv(r: &RoomReport) -> String {
             "answered",
             "total",
             "seconds_spent",
+            // Added later: at the end, so existing spreadsheets keep their columns.
+            "reviews_done",
+            "reviews_due",
+            "missions_solved",
+            "missions_total",
+            "hints_used",
+            "solutions_shown",
         ],
     );
     for l in &r.learners {
@@ -318,6 +416,12 @@ pub fn csv(r: &RoomReport) -> String {
                 &l.answered.to_string(),
                 &l.total.to_string(),
                 &l.seconds_spent.to_string(),
+                &l.reviews_done.to_string(),
+                &l.reviews_due.to_string(),
+                &l.missions_solved.to_string(),
+                &l.missions_total.to_string(),
+                &l.hints_used.to_string(),
+                &l.solutions_shown.to_string(),
             ],
         );
     }
@@ -325,6 +429,34 @@ pub fn csv(r: &RoomReport) -> String {
     row(&mut out, &["skipped_file", "reason"]);
     for s in &r.skipped {
         row(&mut out, &[&s.file, &s.reason]);
+    }
+    // Last, so the tables before it keep their places.
+    if !r.labs.is_empty() {
+        out.push('\n');
+        row(
+            &mut out,
+            &[
+                "mission",
+                "title",
+                "tried",
+                "solved",
+                "solution_used",
+                "median_hints",
+            ],
+        );
+        for m in &r.labs {
+            row(
+                &mut out,
+                &[
+                    &m.id,
+                    &m.title,
+                    &m.tried.to_string(),
+                    &m.solved.to_string(),
+                    &m.solution_used.to_string(),
+                    &m.median_hints.map_or_else(String::new, |h| h.to_string()),
+                ],
+            );
+        }
     }
     out
 }
