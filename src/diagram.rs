@@ -135,20 +135,54 @@ enum Layout {
     /// Side-by-side boxes with one line each (state), for scene panes a few
     /// rows high; `volumes` false leaves the volume strip out.
     Short { volumes: bool },
+    /// A Pod box three rows high split into one compartment per container
+    /// (name and state), flows and volumes below when there is room; Pods
+    /// one under another with no blank row, so two fit in six rows.
+    Cells { volumes: bool, rows: CellRows },
+    /// Several Pods side by side, each a three-row box with its state and
+    /// IP: two Pods in a pane three rows high (the caption says the rest).
+    Side,
     /// The Pod box with one `[name: state]` cell per container, wrapped.
     Inline { volumes: bool },
     /// One text line per container, no boxes: only where no box fits.
     Compact,
 }
 
+/// How a compartment box fits its flows in: under a dividing line, right
+/// under the compartments, or alone (the compartments left out, the
+/// status table and caption say the states) when only three rows are left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellRows {
+    Divided,
+    Joined,
+    FlowsOnly,
+}
+
 /// Tried in order; the first that fits the area whole is drawn.
-const LAYOUTS: [Layout; 7] = [
+const LAYOUTS: [Layout; 12] = [
     Layout::Wide,
     Layout::Stacked,
     Layout::Short { volumes: true },
     Layout::Short { volumes: false },
+    Layout::Cells {
+        volumes: true,
+        rows: CellRows::Divided,
+    },
+    Layout::Cells {
+        volumes: false,
+        rows: CellRows::Divided,
+    },
+    Layout::Cells {
+        volumes: false,
+        rows: CellRows::Joined,
+    },
+    Layout::Side,
     Layout::Inline { volumes: true },
     Layout::Inline { volumes: false },
+    Layout::Cells {
+        volumes: false,
+        rows: CellRows::FlowsOnly,
+    },
     Layout::Compact,
 ];
 
@@ -178,6 +212,11 @@ struct Glyphs {
     head: char,
     blocked: char,
     dot: &'static str,
+    /// Joints where a compartment wall meets a border: down, up, right, left.
+    tee_d: char,
+    tee_u: char,
+    tee_r: char,
+    tee_l: char,
 }
 
 impl Glyphs {
@@ -194,6 +233,10 @@ impl Glyphs {
                 head: '▶',
                 blocked: '✗',
                 dot: " · ",
+                tee_d: '┬',
+                tee_u: '┴',
+                tee_r: '├',
+                tee_l: '┤',
             },
             Charset::Ascii => Glyphs {
                 tl: '+',
@@ -206,6 +249,10 @@ impl Glyphs {
                 head: '>',
                 blocked: 'x',
                 dot: ", ",
+                tee_d: '+',
+                tee_u: '+',
+                tee_r: '+',
+                tee_l: '+',
             },
         }
     }
@@ -644,17 +691,330 @@ fn pod_state_word(pod: &Pod) -> Span {
 
 fn draw(ctx: &Ctx, pods: &[&Pod], layout: Layout, w: usize, h: usize) -> Canvas {
     let mut c = Canvas::new(w, h);
+    if layout == Layout::Side {
+        // One Pod is better told by its compartments or cells.
+        if pods.len() < 2 {
+            c.clipped = true;
+        } else {
+            draw_side(ctx, &mut c, pods);
+        }
+        return c;
+    }
     let mut row = 0;
     for (i, pod) in pods.iter().enumerate() {
-        if i > 0 {
+        // Compartment boxes are for tight panes: no blank row between Pods.
+        if i > 0 && !matches!(layout, Layout::Cells { .. }) {
             row += 1;
         }
         row = match layout {
             Layout::Compact => draw_compact(ctx, &mut c, pod, row),
+            Layout::Cells { volumes, rows } => draw_cells(ctx, &mut c, pod, row, volumes, rows),
             _ => draw_boxed(ctx, &mut c, pod, row, layout),
         };
     }
     c
+}
+
+/// What a compartment says about a container, from the most to the least
+/// words: `level` 0 has the port, the state in words and the restarts.
+fn compartment(ctx: &Ctx, pod: &Pod, k: &Container, level: usize) -> Vec<Span> {
+    let now = ctx.sim.now;
+    let label = match level {
+        0 => format!(
+            "{}{} ",
+            compact_label(ctx, k),
+            k.spec
+                .ports
+                .first()
+                .map(|p| format!(" :{p}"))
+                .unwrap_or_default()
+        ),
+        1 | 2 => format!("{} ", compact_label(ctx, k)),
+        _ => format!("{} ", k.name()),
+    };
+    let mut out = vec![span(label, None)];
+    out.push(match level {
+        0..=2 => state_words(k, pod, now),
+        3 => short_state(k, pod, now),
+        _ => terse_state(k, pod, now),
+    });
+    let level = level.min(4);
+    if level < 2 {
+        out.push(span(format!("{}restarts {}", ctx.g.dot, k.restarts), None));
+        if let Some(msg) = &k.message {
+            out.push(span(", ", None));
+            out.push(span(short_message(msg), Some(MarkKind::Refused)));
+        }
+    }
+    out
+}
+
+/// A container's state in one short word, for four or more compartments
+/// in a 60-column pane.
+fn terse_state(c: &Container, pod: &Pod, now: u64) -> Span {
+    let (words, mark) = short_state(c, pod, now);
+    let terse = match &c.state {
+        State::Running { .. } if c.is_stopping() => "stopping".to_string(),
+        State::Running { .. } if c.ready || c.spec.kind == Kind::Init => "up".to_string(),
+        State::Running { .. } => "start".to_string(),
+        State::Waiting(Waiting::CrashLoopBackOff) => "back-off".to_string(),
+        State::Waiting(_) => "wait".to_string(),
+        _ => words,
+    };
+    (terse, mark)
+}
+
+/// Every compartment of a Pod at one level of detail: the sandbox (when
+/// shown), then its containers in start order.
+fn compartments(ctx: &Ctx, pod: &Pod, level: usize) -> Vec<Vec<Span>> {
+    let mut out = Vec::new();
+    if ctx.sandbox {
+        let (words, mark) = match (pod.sandbox.ready, pod.sandbox.generation) {
+            (true, _) => (format!("net{d}ipc{d}uts", d = ctx.g.dot.trim()), None),
+            (false, 0) => ("not yet".to_string(), Some(MarkKind::Waiting)),
+            (false, _) => ("lost".to_string(), Some(MarkKind::Down)),
+        };
+        out.push(vec![span("pause ", None), span(words, mark)]);
+    }
+    let init = |k: &&Container| k.spec.kind == Kind::Init;
+    let done = |k: &&Container| matches!(k.state, State::Terminated { exit_code: 0, .. });
+    // The fewest words: init containers that are not running share one
+    // compartment that says how many have finished.
+    let merge = |k: &&Container| init(k) && !matches!(k.state, State::Running { .. });
+    if level >= 5 && pod.all().filter(merge).count() > 1 {
+        let total = pod.all().filter(init).count();
+        let finished = pod.all().filter(|k| init(k) && done(k)).count();
+        out.push(vec![span(
+            format!("init {finished}/{total} done"),
+            Some(MarkKind::Up),
+        )]);
+        out.extend(
+            pod.all()
+                .filter(|k| !merge(k))
+                .map(|k| compartment(ctx, pod, k, level)),
+        );
+    } else {
+        out.extend(pod.all().map(|k| compartment(ctx, pod, k, level)));
+    }
+    out
+}
+
+/// A Pod box three rows high: the title (name, state, IP) in its top
+/// border, one compartment per container, then flows and volumes under a
+/// dividing line when there are any.
+fn draw_cells(
+    ctx: &Ctx,
+    c: &mut Canvas,
+    pod: &Pod,
+    mut row: usize,
+    volumes: bool,
+    how: CellRows,
+) -> usize {
+    let g = &ctx.g;
+    let bw = c.w.min(MAX_BOX);
+    if bw < 12 {
+        c.clipped = true;
+        return row;
+    }
+    // The most words that fit on one row, each compartment padded by a
+    // space each side and walled by one column.
+    let cells = (0..6)
+        .map(|level| compartments(ctx, pod, level))
+        .find(|cells| cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() < bw)
+        .unwrap_or_else(|| {
+            // Left out anyway when the box shows only its flows.
+            if how != CellRows::FlowsOnly || pod_flows(ctx, pod).next().is_none() {
+                c.clipped = true;
+            }
+            compartments(ctx, pod, 4)
+        });
+    // Name, state and IP in the top border, in fewer words where needed;
+    // the IP is what several scenes are about: never left out.
+    let titles = [" Pod ", " "].map(|pre| {
+        vec![
+            span(format!("{pre}{}{}", pod.name, g.dot), None),
+            pod_state_word(pod),
+            span(" ", None),
+        ]
+    });
+    let ips: [Vec<Span>; 2] = [" IP ", " "].map(|pre| match &pod.ip {
+        Some(ip) => vec![
+            span(pre, None),
+            span(ip.clone(), Some(MarkKind::Ip)),
+            span(" ", None),
+        ],
+        None => vec![span(" no IP ", Some(MarkKind::Waiting))],
+    });
+    let (t, ip) = [(0, 0), (1, 0), (1, 1)]
+        .into_iter()
+        .map(|(a, b)| (titles[a].clone(), ips[b].clone()))
+        .find(|(t, ip)| bw >= 2 + spans_width(t) + spans_width(ip) + 3)
+        .unwrap_or_else(|| {
+            c.clipped = true;
+            (titles[1].clone(), ips[1].clone())
+        });
+    let iw = spans_width(&ip);
+    let flows: Vec<FlowLine> = pod_flows(ctx, pod)
+        .filter_map(|f| match how {
+            // Three rows leave none outside the box: a client's request goes in it.
+            CellRows::FlowsOnly => {
+                inner_flow(ctx, pod, f).or_else(|| outer_flow(ctx, pod, f).map(|(_, l)| l))
+            }
+            _ => inner_flow(ctx, pod, f),
+        })
+        .collect();
+    let mut flows = flows;
+    if how == CellRows::FlowsOnly {
+        // As many flows as the rows hold; the caption tells the whole moment.
+        flows.truncate(c.max_h.saturating_sub(row + 2).max(1));
+    }
+    let vols: Vec<Vec<Span>> = if ctx.hide_volumes || !volumes {
+        Vec::new()
+    } else {
+        pod.volumes.iter().map(volume_line).collect()
+    };
+    if flows.iter().any(|f| flow_need(f) + 4 > bw) || vols.iter().any(|l| spans_width(l) + 4 > bw) {
+        c.clipped = true;
+    }
+
+    if how != CellRows::FlowsOnly {
+        row = outer_flows(ctx, c, pod, true, row);
+    }
+    let top = row;
+    // Spread the spare columns over the compartments so they line up evenly.
+    let n = cells.len().max(1);
+    let used: usize = cells.iter().map(|l| spans_width(l) + 3).sum::<usize>() + 1;
+    let spare = bw.saturating_sub(used);
+    let mut walls = Vec::new();
+    let mut x = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        put_spans(c, top + 1, x + 2, cell);
+        let extra = spare / n + usize::from(i + 1 == n) * (spare % n);
+        x += spans_width(cell) + 3 + extra;
+        if i + 1 < n {
+            walls.push(x);
+        }
+    }
+    let only_flows = how == CellRows::FlowsOnly && !flows.is_empty();
+    if only_flows {
+        walls.clear();
+        c.hline(top + 1, 1, bw - 1, ' ');
+        c.marks.retain(|m| m.line != top + 1);
+    }
+    row = if only_flows { top + 1 } else { top + 2 };
+    let below = !flows.is_empty() || !vols.is_empty();
+    let divided = below && how == CellRows::Divided;
+    if below {
+        if how != CellRows::Divided {
+            // No dividing line: the flows start right under the compartments.
+            row -= 1;
+        }
+        row += 1;
+        for f in &flows {
+            for l in flow_rows(f, bw - 4) {
+                put_spans(c, row, 2, &l);
+                row += 1;
+            }
+        }
+        for l in &vols {
+            put_spans(c, row, 2, l);
+            row += 1;
+        }
+    }
+    c.frame(g, top, 0, row, bw - 1);
+    for &x in &walls {
+        c.put_char(top, x, g.tee_d);
+        c.put_char(top + 1, x, g.v);
+        if !below || divided {
+            c.put_char(top + 2, x, g.tee_u);
+        }
+    }
+    if divided {
+        c.put_char(top + 2, 0, g.tee_r);
+        c.hline(top + 2, 1, bw - 1, g.h);
+        c.put_char(top + 2, bw - 1, g.tee_l);
+        for &x in &walls {
+            c.put_char(top + 2, x, g.tee_u);
+        }
+    }
+    // The title goes over the top border; a wall joint it covers gives way.
+    put_spans(c, top, 2, &t);
+    put_spans(c, top, bw.saturating_sub(2 + iw), &ip);
+    if how == CellRows::FlowsOnly {
+        return row + 1;
+    }
+    outer_flows(ctx, c, pod, false, row + 1)
+}
+
+/// Pods side by side, each a box with its name in the top border and its
+/// state and IP inside, for a pane too low to stack them.
+fn draw_side(ctx: &Ctx, c: &mut Canvas, pods: &[&Pod]) {
+    let g = &ctx.g;
+    let n = pods.len();
+    let gap = 1;
+    let bw = (c.w.saturating_sub((n - 1) * gap) / n).min(MAX_BOX);
+    if bw < 12 {
+        c.clipped = true;
+        return;
+    }
+    // The name's random suffix tells two Pods of one ReplicaSet apart.
+    let suffix = |pod: &Pod| -> String {
+        let from = pod.name.rfind('-').map_or(0, |b| b + 1);
+        pod.name[from..].to_string()
+    };
+    // One form of state line for every box, so they line up.
+    let titles = |pod: &Pod| {
+        [
+            format!(" Pod {} ", pod.name),
+            format!(" {} ", pod.name),
+            format!(" Pod {} ", suffix(pod)),
+            format!(" {} ", suffix(pod)),
+        ]
+    };
+    let ip_word = |pod: &Pod, prefix: bool| match &pod.ip {
+        Some(ip) if prefix => vec![span("IP ", None), span(ip.clone(), Some(MarkKind::Ip))],
+        Some(ip) => vec![span(ip.clone(), Some(MarkKind::Ip))],
+        None => vec![span("no IP", Some(MarkKind::Waiting))],
+    };
+    let one_line = |pod: &Pod| {
+        let mut l = vec![pod_state_word(pod), span(g.dot, None)];
+        l.extend(ip_word(pod, true));
+        l
+    };
+    let inline_ip = pods.iter().all(|p| spans_width(&one_line(p)) + 3 <= bw);
+    let prefix = pods
+        .iter()
+        .all(|p| spans_width(&ip_word(p, true)) + 6 <= bw);
+    for (i, pod) in pods.iter().enumerate() {
+        let left = i * (bw + gap);
+        c.frame(g, 0, left, 2, left + bw - 1);
+        // The fullest name that fits: the Pods' names differ in length.
+        let title = titles(pod)
+            .into_iter()
+            .find(|t| t.chars().count() + 4 <= bw)
+            .unwrap_or_else(|| {
+                c.clipped = true;
+                format!(" {} ", suffix(pod))
+            });
+        c.put(0, left + 2, &title, None);
+        let line = if inline_ip {
+            one_line(pod)
+        } else {
+            // The state inside, the IP (or its lack) in the border below.
+            let mut b = vec![span(" ", None)];
+            b.extend(ip_word(pod, prefix));
+            b.push(span(" ", None));
+            if spans_width(&b) + 4 > bw {
+                c.clipped = true;
+            }
+            put_spans(c, 2, left + 2, &b);
+            vec![pod_state_word(pod)]
+        };
+        if spans_width(&line) + 3 > bw {
+            c.clipped = true;
+        }
+        put_spans(c, 1, left + 2, &line);
+    }
 }
 
 /// A container's name with its role, for the one-line form.

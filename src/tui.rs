@@ -644,6 +644,10 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     let fault = injected_fault();
     let mut drawn = Drawn::default();
     let mut next_frame: Option<Instant> = None;
+    // Redraws in a row for a change in what the footer offers: a layout
+    // whose footer and text room feed each other could flip forever and
+    // starve input, so one redraw settles it and input comes next.
+    let mut settling = false;
     let mut run_loop = || -> anyhow::Result<()> {
         loop {
             redraw_if_resumed(&mut terminal)?;
@@ -665,9 +669,11 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             if let Some((rows, lines)) = drawn.lab {
                 app.lab_viewed(rows, lines);
             }
-            if (app.flags(), app.too_small) != offered {
+            if (app.flags(), app.too_small) != offered && !settling {
+                settling = true;
                 continue;
             }
+            settling = false;
 
             // Sleep until input, or until the next animation frame if a scene plays.
             next_frame = match (app.frame_interval_ms(), next_frame) {

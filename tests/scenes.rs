@@ -762,6 +762,60 @@ fn is_boxed(f: &Frame) -> bool {
         .any(|l| l.starts_with("┌─ Pod ") || l.starts_with("+- Pod "))
 }
 
+/// A box picture with container boxes or compartments, not `[name: state]`
+/// cells nor the one-line-per-container list.
+fn has_boxes(f: &Frame) -> bool {
+    let drawn = f
+        .lines
+        .iter()
+        .any(|l| l.starts_with('┌') || l.starts_with("+-"));
+    let cells = f
+        .lines
+        .iter()
+        .any(|l| l.contains(": ") && l.contains('[') && l.contains(']'));
+    drawn && !cells
+}
+
+#[test]
+fn at_tutor_sizes_every_moment_of_every_scene_draws_boxes() {
+    // The picture's room in the tutor's scene pane after the commit, when
+    // the caption has taken its rows: 60x20 leaves three rows of 58
+    // columns, 80x24 three to four of 78, 100x30 six of 96.
+    let sizes = [
+        (58, 3),
+        (56, 3),
+        (78, 3),
+        (78, 4),
+        (76, 4),
+        (96, 6),
+        (98, 6),
+    ];
+    let mut bad = Vec::new();
+    every_moment(|name, p| {
+        for (w, h) in sizes {
+            for charset in [Charset::Unicode, Charset::Ascii] {
+                let f = p.frame(w, h, charset);
+                assert_fits(&f, w, h, name);
+                if !has_boxes(&f) {
+                    bad.push(format!(
+                        "{name} moment {} at {w}x{h} ({} Pods, {} flows):\n{}",
+                        p.moment() + 1,
+                        p.sim().pods.len(),
+                        p.sim().flows.len(),
+                        f.lines.join("\n")
+                    ));
+                }
+            }
+        }
+    });
+    assert!(
+        bad.is_empty(),
+        "{} not boxes:\n{}",
+        bad.len(),
+        bad.join("\n\n")
+    );
+}
+
 #[test]
 fn at_common_scene_pane_sizes_a_playing_scene_stays_a_box_picture() {
     // Scene pane interiors: 80×24 and 100×30 terminals stack the pane above
