@@ -651,27 +651,8 @@ fn the_picker_offers_this_machines_learners_safely_and_opens_the_one_chosen() {
         );
     }
     let data = tmp.path().join("data");
-    let env = [
-        ("HOME", tmp.path().to_str().unwrap()),
-        ("XDG_DATA_HOME", data.to_str().unwrap()),
-    ];
     // No --learner and no progress file named: the picker asks.
-    let spawn = || {
-        support::pty::Pty::spawn_program(
-            "env",
-            &[
-                "-u",
-                "PODTUTOR_PROGRESS_FILE",
-                "-u",
-                "PODTUTOR_LEARNER",
-                env!("CARGO_BIN_EXE_podtutor"),
-            ],
-            60,
-            20,
-            Path::new("/nonexistent"),
-            &env,
-        )
-    };
+    let spawn = || spawn_picker(tmp.path());
     let mut p = spawn();
     p.wait_for("Who is learning?");
     let screen = p.screen();
@@ -739,26 +720,8 @@ fn a_signal_at_the_learner_picker_leaves_a_usable_terminal() {
     for name in ["bob", "Ada"] {
         in_home(tmp.path(), &["--learner", name]);
     }
-    let data = tmp.path().join("data");
-    let env = [
-        ("HOME", tmp.path().to_str().unwrap()),
-        ("XDG_DATA_HOME", data.to_str().unwrap()),
-    ];
     for (sig, code) in [("TERM", 143), ("HUP", 129)] {
-        let mut p = support::pty::Pty::spawn_program(
-            "env",
-            &[
-                "-u",
-                "PODTUTOR_PROGRESS_FILE",
-                "-u",
-                "PODTUTOR_LEARNER",
-                env!("CARGO_BIN_EXE_podtutor"),
-            ],
-            60,
-            20,
-            Path::new("/nonexistent"),
-            &env,
-        );
+        let mut p = spawn_picker(tmp.path());
         p.wait_for("Who is learning?");
         p.signal(sig);
         assert_eq!(p.wait_exit(), code, "SIGTERM/SIGHUP end the process");
@@ -770,4 +733,28 @@ fn a_signal_at_the_learner_picker_leaves_a_usable_terminal() {
             "the terminal was not restored after SIG{sig}"
         );
     }
+}
+
+/// The tutor in a 60×20 terminal with a home of its own and no learner or
+/// progress file named, so the picker asks.
+fn spawn_picker(home: &Path) -> support::pty::Pty {
+    let data = home.join("data");
+    let env = [
+        ("HOME", home.to_str().unwrap()),
+        ("XDG_DATA_HOME", data.to_str().unwrap()),
+    ];
+    support::pty::Pty::spawn_program(
+        "env",
+        &[
+            "-u",
+            "PODTUTOR_PROGRESS_FILE",
+            "-u",
+            "PODTUTOR_LEARNER",
+            env!("CARGO_BIN_EXE_podtutor"),
+        ],
+        60,
+        20,
+        Path::new("/nonexistent"),
+        &env,
+    )
 }
