@@ -147,7 +147,8 @@ pub struct Attempt {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "serialize_seconds"
+        serialize_with = "serialize_seconds",
+        deserialize_with = "deserialize_seconds"
     )]
     pub seconds: Option<u64>,
 }
@@ -159,6 +160,12 @@ fn serialize_seconds<S: serde::Serializer>(secs: &Option<u64>, s: S) -> Result<S
         Some(n) => s.serialize_some(&(*n).min(i64::MAX as u64)),
         None => s.serialize_none(),
     }
+}
+
+/// Clamped on load too, so what loads is what a save writes back.
+fn deserialize_seconds<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let secs = <Option<u64> as serde::Deserialize>::deserialize(d)?;
+    Ok(secs.map(|n| n.min(i64::MAX as u64)))
 }
 
 impl Attempt {

@@ -106,7 +106,8 @@ pub struct LessonProgress {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "serialize_seconds"
+        serialize_with = "serialize_seconds",
+        deserialize_with = "deserialize_seconds"
     )]
     pub sessions: BTreeMap<String, u64>,
     /// Lab missions by id (see [`LabRecord`]); absent from files written
@@ -134,7 +135,8 @@ pub struct LabRecord {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "serialize_seconds"
+        serialize_with = "serialize_seconds",
+        deserialize_with = "deserialize_seconds"
     )]
     pub sessions: BTreeMap<String, u64>,
 }
@@ -527,6 +529,18 @@ const MAX_SECONDS: u64 = i64::MAX as u64;
 
 fn serialize_seconds<S: Serializer>(map: &BTreeMap<String, u64>, s: S) -> Result<S::Ok, S::Error> {
     s.collect_map(map.iter().map(|(k, &v)| (k, v.min(MAX_SECONDS))))
+}
+
+/// Clamped on load too, so what loads is what a save writes back: a reader
+/// may accept an unsigned count above the signed range.
+fn deserialize_seconds<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, u64>, D::Error> {
+    let mut map = <BTreeMap<String, u64> as serde::Deserialize>::deserialize(d)?;
+    for v in map.values_mut() {
+        *v = (*v).min(MAX_SECONDS);
+    }
+    Ok(map)
 }
 
 /// Format v1, read only to migrate it: predictions and myths were kept apart,
@@ -1090,6 +1104,16 @@ mod tests {
         assert_eq!(back.lesson("l").unwrap().sessions["s"], MAX_SECONDS);
         let attempt = &back.lesson("l").unwrap().item(&step("s")).unwrap().attempts[0];
         assert_eq!(attempt.seconds, Some(MAX_SECONDS));
+    }
+
+    #[test]
+    fn times_above_the_signed_range_load_clamped_so_they_round_trip() {
+        // The reader takes an unsigned count above the signed range; a save
+        // can only write the clamped value, so the load clamps it too.
+        let text = "format_version = 2\n[lessons.x.sessions]\nA = 18446744073709551615\n";
+        let loaded = Progress::from_toml(text).expect("loads");
+        assert_eq!(loaded.lesson("x").unwrap().sessions["A"], MAX_SECONDS);
+        assert_eq!(Progress::from_toml(&loaded.to_toml()).unwrap(), loaded);
     }
 
     #[test]
