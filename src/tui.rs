@@ -444,13 +444,6 @@ fn typed_key(k: &KeyEvent) -> Option<Key> {
     }
 }
 
-/// Seconds since the Unix epoch, for the lab's simulated time.
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 type Term = Terminal<TermBackend>;
 
 /// Options of the interactive session.
@@ -752,7 +745,7 @@ fn handle(
             if app.takes_keys()
                 && let Some(key) = typed_key(&k)
             {
-                return Ok(app.lab_key(key, unix_now()));
+                return Ok(app.lab_key(key, crate::store::unix_now()));
             }
             if k.modifiers.contains(KeyModifiers::CONTROL) {
                 match k.code {

@@ -73,7 +73,7 @@ pub fn run_opening(
     if let Some(choice) = global.theme {
         app.session.settings_mut().theme = Some(choice.name().to_string());
     }
-    open(&mut app, unix_now());
+    open(&mut app, crate::store::unix_now());
     let opts = options(global, app.session.settings().theme.as_deref());
     crate::tui::run(app, store, opts)?;
     Ok(ExitCode::SUCCESS)
@@ -109,12 +109,6 @@ pub fn options(global: &GlobalArgs, saved: Option<&str>) -> crate::tui::Options 
 enum Course {
     Pack(crate::pack::Pack),
     One(Box<crate::lesson::Lesson>),
-}
-
-/// Seconds since the Unix epoch: the clock answers are stamped with (in
-/// debug builds, one a test can set).
-fn unix_now() -> i64 {
-    crate::store::unix_now()
 }
 
 /// The theme for a saved or given name: `auto` for no name or a name this
