@@ -401,6 +401,13 @@ impl LabPage {
     }
 
     fn push(&mut self, mut line: Line) {
+        // Printable ASCII, nearly all of kubectl's output, has nothing to
+        // clean or split: one pass over the bytes tells.
+        if line.text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            self.push_one(line);
+            self.trim();
+            return;
+        }
         // The engine already cleans what it prints; this is the page's own
         // guarantee that nothing from a manifest or a command line reaches
         // the terminal as a control sequence.
@@ -417,6 +424,11 @@ impl LabPage {
         } else {
             self.push_one(line);
         }
+        self.trim();
+    }
+
+    /// Drops the oldest lines beyond [`MAX_LINES`].
+    fn trim(&mut self) {
         while self.scrollback.len() > MAX_LINES {
             self.scrollback.pop_front();
             self.dropped += 1;
@@ -465,8 +477,7 @@ impl LabPage {
     /// Handles a key at wall-clock second `now`.
     pub fn key(&mut self, key: Key, now: i64, lesson: &Lesson) -> Outcome {
         self.tick(now);
-        let ctx = self.context();
-        let action = keymap::action_for(key, ctx, Flags::default());
+        let action = lab_action(key, self.context());
         match &mut self.view {
             View::Prompt => self.prompt_key(key, action),
             View::Editor(_) => {
@@ -923,14 +934,19 @@ impl super::App {
         let super::Page::Lab(l) = &mut self.page else {
             return Effect::None;
         };
-        let lesson_id = self.session.lesson.id.clone();
         let outcome = l.key(key, now, &self.session.lesson);
         // Hints and the solution count once seen, whatever happens next.
-        let (id, hints, solution) = (
-            l.mission_id().to_string(),
+        let (hints, solution) = (
             u32::try_from(l.lab.hints_used()).unwrap_or(u32::MAX),
             l.lab.solution_used(),
         );
+        // Looked up only once there is something to record: most keys are
+        // letters typed.
+        if outcome == Outcome::None && hints == 0 && !solution {
+            return Effect::None;
+        }
+        let lesson_id = self.session.lesson.id.clone();
+        let id = l.mission_id().to_string();
         let seen = self
             .session
             .progress
@@ -981,6 +997,39 @@ impl super::App {
             }
         }
     }
+}
+
+/// The action `key` has in the lab context `ctx`. Typing is most of what
+/// reaches the lab, and the key table is a list scanned row by row: which
+/// ASCII characters each lab context binds is read from the table once, so
+/// a typed letter that is bound nowhere skips the scan.
+fn lab_action(key: Key, ctx: Context) -> Option<Action> {
+    const CONTEXTS: [Context; 4] = [
+        Context::Lab,
+        Context::LabEditor,
+        Context::LabDebrief,
+        Context::LabList,
+    ];
+    static BOUND: std::sync::OnceLock<[u128; 4]> = std::sync::OnceLock::new();
+    if let Key::Char(c) = key
+        && c.is_ascii()
+        && let Some(i) = CONTEXTS.iter().position(|x| *x == ctx)
+    {
+        let bound = BOUND.get_or_init(|| {
+            CONTEXTS.map(|ctx| {
+                (0..128u8)
+                    .filter(|&b| {
+                        keymap::action_for(Key::Char(char::from(b)), ctx, Flags::default())
+                            .is_some()
+                    })
+                    .fold(0, |m, b| m | 1u128 << b)
+            })
+        });
+        if bound[i] & 1u128 << u32::from(c) == 0 {
+            return None;
+        }
+    }
+    keymap::action_for(key, ctx, Flags::default())
 }
 
 /// A manifest error as `FILE:LINE:COL: message`.

@@ -161,7 +161,7 @@ pub fn run(lab: &mut Lab, line: &str, out: &mut Output) {
             }
         }
         "check" => {
-            for c in lab.checks() {
+            for c in lab.evaluate() {
                 let mark = if c.passed { "[x]" } else { "[ ]" };
                 out.note(&format!("{mark} {}", c.text));
             }
@@ -1072,23 +1072,49 @@ pub fn describe_pod(lab: &Lab, i: usize) -> String {
         s.push_str("Events:                      <none>");
     } else {
         s.push_str("Events:\n");
-        let mut grid = vec![
-            ["Type", "Reason", "Age", "From", "Message"]
-                .iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>(),
-            ["----", "------", "----", "----", "-------"]
-                .iter()
-                .map(|x| x.to_string())
-                .collect(),
+        // Aligned as `align` would, written straight into the text: the
+        // grid of `String`s cost a fifth of a `describe`.
+        const HEAD: [[&str; 5]; 2] = [
+            ["Type", "Reason", "Age", "From", "Message"],
+            ["----", "------", "----", "----", "-------"],
         ];
-        for e in evs {
-            grid.push(vec![e.kind, e.reason, e.age_col, e.from, e.message]);
+        fn cols(e: &Merged) -> [&str; 5] {
+            [
+                e.kind.as_str(),
+                e.reason.as_str(),
+                e.age_col.as_str(),
+                e.from.as_str(),
+                e.message.as_str(),
+            ]
         }
-        let lines: Vec<String> = align(&grid).into_iter().map(|l| format!("  {l}")).collect();
-        s.push_str(&lines.join("\n"));
+        let mut widths = [0; 5];
+        for row in HEAD.into_iter().chain(evs.iter().map(cols)) {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let rows = HEAD.into_iter().chain(evs.iter().map(cols));
+        for (k, row) in rows.enumerate() {
+            if k > 0 {
+                s.push('\n');
+            }
+            let start = s.len();
+            s.push_str("  ");
+            for (c, cell) in row.iter().enumerate() {
+                s.push_str(cell);
+                if c + 1 < row.len() {
+                    let pad = widths[c] - cell.chars().count() + 3;
+                    s.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            // `align` trimmed each row; the leading indent stays.
+            let end = s[start + 2..].trim_end().len() + start + 2;
+            s.truncate(end);
+        }
     }
-    s.trim_end_matches('\n').to_string()
+    let keep = s.trim_end_matches('\n').len();
+    s.truncate(keep);
+    s
 }
 
 fn describe_container(lab: &Lab, p: &Pod, c: &Container, d: Option<&super::CDecl>, s: &mut String) {

@@ -201,6 +201,11 @@ pub struct Lab {
     hints_used: usize,
     solution_used: bool,
     was_solved: bool,
+    /// The checks as of the last command or passing of time, the only
+    /// things that change what they read: the mission band shows them on
+    /// every frame, and evaluating them for each frame cost as much as
+    /// drawing the band.
+    status: Vec<CheckStatus>,
 }
 
 impl Lab {
@@ -230,6 +235,7 @@ impl Lab {
             hints_used: 0,
             solution_used: false,
             was_solved: false,
+            status: Vec::new(),
         };
         let names: Vec<String> = mission.manifests.iter().map(|m| m.file.clone()).collect();
         for f in names {
@@ -241,6 +247,7 @@ impl Lab {
             let _ = lab.sim.apply(crate::scene::model_event(ev));
             lab.advance(wait);
         }
+        lab.status = lab.evaluate();
         lab.was_solved = lab.solved();
         lab
     }
@@ -258,6 +265,7 @@ impl Lab {
         // A new command ends a watch, as Ctrl-C would.
         self.watching = None;
         kubectl::run(self, line, &mut out);
+        self.status = self.evaluate();
         let solved = self.solved();
         if solved && !self.was_solved {
             out.signals.push(Signal::Solved);
@@ -273,6 +281,7 @@ impl Lab {
             self.sim.step();
             self.tick();
         }
+        self.status = self.evaluate();
     }
 
     /// The simulated time in seconds since the mission's Pods were created.
@@ -286,7 +295,12 @@ impl Lab {
     }
 
     /// The mission's checks and whether each holds now.
-    pub fn checks(&self) -> Vec<CheckStatus> {
+    pub fn checks(&self) -> &[CheckStatus] {
+        &self.status
+    }
+
+    /// The checks evaluated against the state as it is this moment.
+    fn evaluate(&self) -> Vec<CheckStatus> {
         self.mission
             .checks
             .iter()
@@ -305,7 +319,7 @@ impl Lab {
 
     /// True when every check holds (and there is at least one).
     pub fn solved(&self) -> bool {
-        let c = self.checks();
+        let c = &self.status;
         !c.is_empty() && c.iter().all(|c| c.passed)
     }
 

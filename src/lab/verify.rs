@@ -237,9 +237,9 @@ pub fn solve(m: &Mission) -> Result<Lab, (usize, String)> {
     }
     let failing: Vec<String> = lab
         .checks()
-        .into_iter()
+        .iter()
         .filter(|c| !c.passed)
-        .map(|c| c.text)
+        .map(|c| c.text.clone())
         .collect();
     Err((
         m.solution.len().saturating_sub(1),

@@ -61,9 +61,8 @@ impl Memo {
         }
         let skip = (self.to - page.dropped) as usize;
         for l in page.scrollback.iter().skip(skip) {
-            let wrapped = wrap_line(l, width, t);
-            self.per_line.push_back(wrapped.len());
-            self.lines.extend(wrapped);
+            let n = wrap_line(l, width, t, &mut self.lines);
+            self.per_line.push_back(n);
             self.to += 1;
         }
     }
@@ -83,8 +82,8 @@ pub struct SimMemo {
     goal: Option<((u64, u16, usize), Vec<Line<'static>>)>,
 }
 
-/// Page serial, simulated time, lines printed, width, goal rows.
-type BandKey = (u64, u64, u64, u16, usize);
+/// Page serial, checks passing, checks, width, goal rows: all the band shows.
+type BandKey = (u64, usize, usize, u16, usize);
 /// Page serial, simulated time, lines printed, width, height.
 type PictureKey = (u64, u64, u64, u16, u16);
 
@@ -134,6 +133,11 @@ fn picture_cells(pic: &diagram::Frame, w: u16, h: u16) -> Vec<(u16, u16, Option<
         for x in 0..end {
             let c = &scratch[(x, y)];
             let reset = c.fg == Color::Reset;
+            // The box's inside is blank when the picture is drawn: a space
+            // written over a space changes nothing.
+            if !reset && c.symbol() == " " {
+                continue;
+            }
             cells.push((y, x, (!reset).then(|| c.symbol().to_string())));
         }
     }
@@ -174,7 +178,9 @@ impl Ui {
     /// rows of goal in a small window, three otherwise.
     fn mission_band(&mut self, f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme) -> Rect {
         let max = if area.height < 22 { 2 } else { 3 };
-        let key = (page.serial, page.lab.now(), page.pushed, area.width, max);
+        let checks = page.lab.checks();
+        let passing = checks.iter().filter(|c| c.passed).count();
+        let key = (page.serial, passing, checks.len(), area.width, max);
         let goal_key = (page.serial, area.width, max);
         let goal = &mut self.sim_memo.goal;
         if goal.as_ref().is_none_or(|(k, _)| *k != goal_key) {
@@ -187,7 +193,7 @@ impl Ui {
         }
         let lines = &band.as_ref().expect("just made").1;
         let h = (lines.len() as u16).min(area.height);
-        put_lines(
+        put_ascii_lines(
             f.buffer_mut(),
             Rect::new(area.x, area.y, area.width, h),
             lines.iter(),
@@ -492,12 +498,12 @@ fn draw_pod(
 ) -> u16 {
     let sim = page.lab.sim();
     let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(border_set(charset))
-        .border_style(t.border())
-        .title(Span::styled(title, t.label()));
-    let inner = block.inner(area);
+    let inner = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
     if inner.width == 0 || inner.height == 0 {
         return 0;
     }
@@ -505,8 +511,8 @@ fn draw_pod(
     let used = used_rows(pic).min(inner.height);
     // The box ends under the picture rather than enclosing blank rows.
     let area = Rect::new(area.x, area.y, area.width, (used + 2).min(area.height));
-    f.render_widget(block, area);
     let buf = f.buffer_mut();
+    draw_box(buf, area, &title, &border_set(charset), t.border(), t.label());
     for (y, x, symbol) in cells {
         let cell = &mut buf[(inner.x + x, inner.y + y)];
         match symbol {
@@ -533,6 +539,43 @@ fn draw_pod(
     area.height
 }
 
+/// A bordered box with a title, cell for cell as a `Block` with every
+/// border draws it, without the `Block`'s pass over every cell inside (a
+/// tenth of a key's frame for the Pod's box).
+fn draw_box(
+    buf: &mut ratatui::buffer::Buffer,
+    area: Rect,
+    title: &str,
+    set: &ratatui::symbols::border::Set<'_>,
+    border: Style,
+    label: Style,
+) {
+    let area = area.intersection(buf.area);
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let (left, right, top, bottom) = (area.x, area.right() - 1, area.y, area.bottom() - 1);
+    for x in left + 1..right {
+        buf[(x, top)].set_symbol(set.horizontal_top).set_style(border);
+        buf[(x, bottom)]
+            .set_symbol(set.horizontal_bottom)
+            .set_style(border);
+    }
+    for y in top + 1..bottom {
+        buf[(left, y)].set_symbol(set.vertical_left).set_style(border);
+        buf[(right, y)].set_symbol(set.vertical_right).set_style(border);
+    }
+    for (x, y, s) in [
+        (left, top, set.top_left),
+        (right, top, set.top_right),
+        (left, bottom, set.bottom_left),
+        (right, bottom, set.bottom_right),
+    ] {
+        buf[(x, y)].set_symbol(s).set_style(border);
+    }
+    buf.set_stringn(left + 1, top, title, usize::from(area.width - 2), label);
+}
+
 /// [`put_lines`] with a shortcut for printable ASCII, which is nearly all
 /// of kubectl's output: a byte is a cell, so the cells are written without
 /// splitting the text into graphemes and measuring each. The cells come out
@@ -557,10 +600,12 @@ fn put_ascii_lines<'a>(
                 continue;
             }
             let n = text.len().min(left as usize);
-            for i in 0..n {
-                buf[(x, y)].set_symbol(&text[i..=i]).set_style(style);
-                x += 1;
+            // The row's cells as a slice: one bounds check, not one a cell.
+            let at = buf.index_of(x, y);
+            for (i, cell) in buf.content[at..at + n].iter_mut().enumerate() {
+                cell.set_symbol(&text[i..=i]).set_style(style);
             }
+            x += n as u16;
         }
     }
 }
@@ -575,32 +620,44 @@ fn out_style(s: Out, t: &Theme) -> Style {
     }
 }
 
-/// A line of the scrollback as screen lines: kubectl's output is cut at
-/// the width as a terminal wraps it (tables stay aligned), the lab's
-/// notices are wrapped at words.
-fn wrap_line(l: &crate::lab::Line, width: usize, t: &Theme) -> Vec<Line<'static>> {
+/// A line of the scrollback as screen lines, added to `out`; returns how
+/// many. kubectl's output is cut at the width as a terminal wraps it
+/// (tables stay aligned), the lab's notices are wrapped at words.
+fn wrap_line(
+    l: &crate::lab::Line,
+    width: usize,
+    t: &Theme,
+    out: &mut VecDeque<Line<'static>>,
+) -> usize {
     let width = width.max(1);
     let style = out_style(l.style, t);
+    // Built directly: `Line::styled` looks for newlines and copies the text
+    // again, for every line of every command.
+    let line = |p: String| {
+        let spans = if p.is_empty() {
+            Vec::new()
+        } else {
+            vec![Span::raw(p)]
+        };
+        Line::from(spans).style(style)
+    };
+    let text = l.text.trim_end();
+    if l.style != Out::Notice && !text.is_empty() && text.is_ascii() && text.len() <= width {
+        // Most of kubectl's lines: one row, no pieces to cut.
+        out.push_back(line(text.to_string()));
+        return 1;
+    }
     let pieces = match l.style {
         Out::Notice => wrap(&l.text, width),
         _ => hard_wrap(&l.text, width),
     };
     if pieces.is_empty() {
-        return vec![Line::default()];
+        out.push_back(Line::default());
+        return 1;
     }
-    // Built directly: `Line::styled` looks for newlines and copies the text
-    // again, for every line of every command.
-    pieces
-        .into_iter()
-        .map(|p| {
-            let spans = if p.is_empty() {
-                Vec::new()
-            } else {
-                vec![Span::raw(p)]
-            };
-            Line::from(spans).style(style)
-        })
-        .collect()
+    let n = pieces.len();
+    out.extend(pieces.into_iter().map(line));
+    n
 }
 
 /// Cuts `s` into pieces of at most `width` columns, as a terminal wraps.
@@ -675,11 +732,12 @@ fn prompt(f: &mut Frame<'_>, area: Rect, page: &LabPage, scroll: usize, t: &Them
         .max(1);
     let skip = page.input.visual_scroll(w);
     let mut shown = String::new();
-    let mut col = 0;
+    let (mut col, mut shown_w) = (0, 0);
     for ch in page.input.value().chars() {
         let cw = text::width(ch.encode_utf8(&mut [0; 4]));
-        if col >= skip && text::width(&shown) + cw <= w {
+        if col >= skip && shown_w + cw <= w {
             shown.push(ch);
+            shown_w += cw;
         }
         col += cw;
     }
@@ -1019,6 +1077,32 @@ mod tests {
         let memo = ui.lab_memo.as_ref().unwrap();
         assert!(memo.lines.len() > wrapped);
         assert_eq!(memo.lines[0], first);
+    }
+
+    #[test]
+    fn the_pod_box_is_drawn_cell_for_cell_as_a_block_draws_it() {
+        use ratatui::buffer::Buffer;
+        use ratatui::widgets::Widget;
+        let t = Theme::new(true);
+        for charset in [Charset::Unicode, Charset::Ascii] {
+            for (w, h, title) in [
+                (40, 9, " Pod · simulated 2m "),
+                (12, 3, " a title longer than the box "),
+                (2, 2, ""),
+            ] {
+                let area = Rect::new(1, 1, w, h);
+                let mut want = Buffer::empty(Rect::new(0, 0, w + 2, h + 2));
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_set(border_set(charset))
+                    .border_style(t.border())
+                    .title(Span::styled(title, t.label()))
+                    .render(area, &mut want);
+                let mut got = Buffer::empty(want.area);
+                draw_box(&mut got, area, title, &border_set(charset), t.border(), t.label());
+                assert_eq!(got, want, "{charset:?} {w}x{h}");
+            }
+        }
     }
 
     #[test]
