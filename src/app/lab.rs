@@ -403,7 +403,7 @@ impl LabPage {
     fn push(&mut self, mut line: Line) {
         // Printable ASCII, nearly all of kubectl's output, has nothing to
         // clean or split: one pass over the bytes tells.
-        if line.text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        if lab::printable_ascii(&line.text) {
             self.push_one(line);
             self.trim();
             return;

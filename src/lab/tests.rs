@@ -86,3 +86,23 @@ fn setting_a_file_keeps_the_text_and_says_what_apply_would_refuse() {
     assert!(e.message.contains("apiVersion not set"), "{}", e.message);
     assert_eq!(lab.files()[0].1, "kind: Pod\n");
 }
+
+#[test]
+fn printable_ascii_agrees_with_a_byte_by_byte_look_at_every_byte_in_every_position() {
+    let naive = |s: &str| s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let mut cases = vec![String::new(), "kubectl get pods".to_string()];
+    for b in 0..=0x7fu8 {
+        for pos in [0, 3, 7, 8, 15, 16, 20] {
+            let mut s: Vec<u8> = b"0123456789abcdefghij~ ".to_vec();
+            s[pos] = b;
+            cases.push(String::from_utf8(s).unwrap());
+        }
+    }
+    for c in ['é', '·', '\u{9b}', '界', '\u{202e}'] {
+        cases.push(format!("abcdefg{c}xyz"));
+        cases.push(format!("{c}"));
+    }
+    for s in &cases {
+        assert_eq!(printable_ascii(s), naive(s), "{s:?}");
+    }
+}

@@ -34,7 +34,15 @@ pub struct Memo {
     to: u64,
     /// Screen lines per source line, oldest first.
     per_line: VecDeque<usize>,
-    lines: VecDeque<Line<'static>>,
+    lines: VecDeque<Row>,
+}
+
+/// One screen row of the scrollback: its text in one style. Lighter than
+/// a `Line` (one allocation, not two), and a command adds a hundred.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Row {
+    text: String,
+    style: Style,
 }
 
 impl Memo {
@@ -97,8 +105,20 @@ impl SimMemo {
             Some((k, drawn, _)) if (k.0, k.3, k.4) == (key.0, w, h) && drawn == sim => *k = key,
             slot => {
                 let frame = picture(page, w, h, charset);
-                let cells = picture_cells(&frame, w, h);
-                *slot = Some((key, sim.clone(), Picture { frame, cells }));
+                let used = used_rows(&frame).min(h);
+                let lines = frame.lines.iter().take(used.into());
+                let cells = text_cells(lines.map(|l| text::sanitize(l)), w, true);
+                let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
+                let title = text_cells(std::iter::once(title.into()), w, false);
+                *slot = Some((
+                    key,
+                    sim.clone(),
+                    Picture {
+                        frame,
+                        cells,
+                        title,
+                    },
+                ));
             }
         }
         &self.picture.as_ref().expect("just made").2
@@ -114,28 +134,34 @@ struct Picture {
     /// graphemes and their widths costs more than the rest of a key's
     /// frame, and the picture only changes when the Pod does.
     cells: Vec<(u16, u16, Option<String>)>,
+    /// The box's title (the simulated time) the same way, on its top row.
+    title: Vec<(u16, u16, Option<String>)>,
 }
 
-/// What drawing `pic`'s lines with `set_stringn` at `w` columns does to
-/// each cell, found by drawing them once into a scratch buffer whose cells
-/// carry a marker colour that only a reset removes.
-fn picture_cells(pic: &diagram::Frame, w: u16, h: u16) -> Vec<(u16, u16, Option<String>)> {
+/// What drawing `lines` with `set_stringn` at `w` columns does to each
+/// cell, found by drawing them once into a scratch buffer whose cells
+/// carry a marker colour that only a reset removes. `skip_blank`: leaves
+/// out spaces, for a place that is blank already.
+fn text_cells<'a>(
+    lines: impl ExactSizeIterator<Item = std::borrow::Cow<'a, str>>,
+    w: u16,
+    skip_blank: bool,
+) -> Vec<(u16, u16, Option<String>)> {
     use ratatui::buffer::{Buffer, Cell};
     use ratatui::style::Color;
-    let used = used_rows(pic).min(h);
     let mut marked = Cell::default();
     marked.set_fg(Color::Indexed(1));
-    let mut scratch = Buffer::filled(Rect::new(0, 0, w, used), marked);
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let mut scratch = Buffer::filled(Rect::new(0, 0, w, rows), marked);
     let mut cells = Vec::new();
-    for (y, l) in pic.lines.iter().take(used as usize).enumerate() {
-        let y = y as u16;
-        let (end, _) = scratch.set_stringn(0, y, text::sanitize(l), w as usize, Style::new());
+    for (y, l) in (0..rows).zip(lines) {
+        let (end, _) = scratch.set_stringn(0, y, l, w as usize, Style::new());
         for x in 0..end {
             let c = &scratch[(x, y)];
             let reset = c.fg == Color::Reset;
             // The box's inside is blank when the picture is drawn: a space
             // written over a space changes nothing.
-            if !reset && c.symbol() == " " {
+            if skip_blank && !reset && c.symbol() == " " {
                 continue;
             }
             cells.push((y, x, (!reset).then(|| c.symbol().to_string())));
@@ -249,7 +275,7 @@ impl Ui {
             let pic = self
                 .sim_memo
                 .picture(page, pod.width - 2, pod.height - 2, charset);
-            used = draw_pod(f, pod, page, pic, charset, t);
+            used = draw_pod(f, pod, pic, charset, t);
         }
         // Above: the text starts under the box, which is as tall as its picture.
         let text = if wide {
@@ -282,11 +308,12 @@ impl Ui {
         // Short output sits just above the prompt, as in a terminal that has
         // only just opened.
         let top = area.y + rows - (end - start) as u16;
-        put_ascii_lines(
-            f.buffer_mut(),
-            Rect::new(area.x, top, area.width, (end - start) as u16),
-            lines.range(start..end),
-        );
+        let rows_area = Rect::new(area.x, top, area.width, (end - start) as u16);
+        let buf = f.buffer_mut();
+        let rows_area = rows_area.intersection(buf.area);
+        for (y, row) in (rows_area.y..rows_area.bottom()).zip(lines.range(start..end)) {
+            put_ascii(buf, rows_area.x, y, rows_area.right(), &row.text, row.style);
+        }
         let mut y = area.y + rows;
         if let Some(c) = cands {
             put_lines(
@@ -491,13 +518,10 @@ fn used_rows(p: &diagram::Frame) -> u16 {
 fn draw_pod(
     f: &mut Frame<'_>,
     area: Rect,
-    page: &LabPage,
     pic: &Picture,
     charset: Charset,
     t: &Theme,
 ) -> u16 {
-    let sim = page.lab.sim();
-    let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
     let inner = Rect::new(
         area.x + 1,
         area.y + 1,
@@ -507,12 +531,12 @@ fn draw_pod(
     if inner.width == 0 || inner.height == 0 {
         return 0;
     }
-    let (cells, pic) = (&pic.cells, &pic.frame);
+    let (cells, title, pic) = (&pic.cells, &pic.title, &pic.frame);
     let used = used_rows(pic).min(inner.height);
     // The box ends under the picture rather than enclosing blank rows.
     let area = Rect::new(area.x, area.y, area.width, (used + 2).min(area.height));
     let buf = f.buffer_mut();
-    draw_box(buf, area, &title, &border_set(charset), t.border(), t.label());
+    draw_box(buf, area, title, &border_set(charset), t.border(), t.label());
     for (y, x, symbol) in cells {
         let cell = &mut buf[(inner.x + x, inner.y + y)];
         match symbol {
@@ -545,7 +569,7 @@ fn draw_pod(
 fn draw_box(
     buf: &mut ratatui::buffer::Buffer,
     area: Rect,
-    title: &str,
+    title: &[(u16, u16, Option<String>)],
     set: &ratatui::symbols::border::Set<'_>,
     border: Style,
     label: Style,
@@ -573,7 +597,21 @@ fn draw_box(
     ] {
         buf[(x, y)].set_symbol(s).set_style(border);
     }
-    buf.set_stringn(left + 1, top, title, usize::from(area.width - 2), label);
+    // The title as `text_cells` worked it out for this width.
+    for (_, x, symbol) in title {
+        if *x + 2 >= area.width {
+            continue;
+        }
+        let cell = &mut buf[(left + 1 + x, top)];
+        match symbol {
+            Some(s) => {
+                cell.set_symbol(s).set_style(label);
+            }
+            None => {
+                cell.reset();
+            }
+        }
+    }
 }
 
 /// [`put_lines`] with a shortcut for printable ASCII, which is nearly all
@@ -589,25 +627,39 @@ fn put_ascii_lines<'a>(
     for (y, line) in (area.y..area.bottom()).zip(lines) {
         let mut x = area.x;
         for span in line {
-            let left = area.right().saturating_sub(x);
-            if left == 0 {
+            if x >= area.right() {
                 break;
             }
             let style = line.style.patch(span.style);
-            let text = span.content.as_ref();
-            if !text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-                x = buf.set_stringn(x, y, text, left as usize, style).0;
-                continue;
-            }
-            let n = text.len().min(left as usize);
-            // The row's cells as a slice: one bounds check, not one a cell.
-            let at = buf.index_of(x, y);
-            for (i, cell) in buf.content[at..at + n].iter_mut().enumerate() {
-                cell.set_symbol(&text[i..=i]).set_style(style);
-            }
-            x += n as u16;
+            x = put_ascii(buf, x, y, area.right(), span.content.as_ref(), style);
         }
     }
+}
+
+/// Writes `text` from column `x` of row `y` up to column `right` (inside
+/// the buffer) as `set_stringn` would; returns the column after it.
+fn put_ascii(
+    buf: &mut ratatui::buffer::Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+) -> u16 {
+    let left = right.saturating_sub(x);
+    if left == 0 || text.is_empty() {
+        return x;
+    }
+    if !crate::lab::printable_ascii(text) {
+        return buf.set_stringn(x, y, text, left as usize, style).0;
+    }
+    let n = text.len().min(left as usize);
+    // The row's cells as a slice: one bounds check, not one a cell.
+    let at = buf.index_of(x, y);
+    for (i, cell) in buf.content[at..at + n].iter_mut().enumerate() {
+        cell.set_symbol(&text[i..=i]).set_style(style);
+    }
+    x + n as u16
 }
 
 /// The style of a line of output.
@@ -620,31 +672,19 @@ fn out_style(s: Out, t: &Theme) -> Style {
     }
 }
 
-/// A line of the scrollback as screen lines, added to `out`; returns how
+/// A line of the scrollback as screen rows, added to `out`; returns how
 /// many. kubectl's output is cut at the width as a terminal wraps it
 /// (tables stay aligned), the lab's notices are wrapped at words.
-fn wrap_line(
-    l: &crate::lab::Line,
-    width: usize,
-    t: &Theme,
-    out: &mut VecDeque<Line<'static>>,
-) -> usize {
+fn wrap_line(l: &crate::lab::Line, width: usize, t: &Theme, out: &mut VecDeque<Row>) -> usize {
     let width = width.max(1);
     let style = out_style(l.style, t);
-    // Built directly: `Line::styled` looks for newlines and copies the text
-    // again, for every line of every command.
-    let line = |p: String| {
-        let spans = if p.is_empty() {
-            Vec::new()
-        } else {
-            vec![Span::raw(p)]
-        };
-        Line::from(spans).style(style)
-    };
     let text = l.text.trim_end();
-    if l.style != Out::Notice && !text.is_empty() && text.is_ascii() && text.len() <= width {
+    if l.style != Out::Notice && text.len() <= width && crate::lab::printable_ascii(text) {
         // Most of kubectl's lines: one row, no pieces to cut.
-        out.push_back(line(text.to_string()));
+        out.push_back(Row {
+            text: text.to_string(),
+            style,
+        });
         return 1;
     }
     let pieces = match l.style {
@@ -652,11 +692,11 @@ fn wrap_line(
         _ => hard_wrap(&l.text, width),
     };
     if pieces.is_empty() {
-        out.push_back(Line::default());
+        out.push_back(Row::default());
         return 1;
     }
     let n = pieces.len();
-    out.extend(pieces.into_iter().map(line));
+    out.extend(pieces.into_iter().map(|text| Row { text, style }));
     n
 }
 
@@ -1099,7 +1139,8 @@ mod tests {
                     .title(Span::styled(title, t.label()))
                     .render(area, &mut want);
                 let mut got = Buffer::empty(want.area);
-                draw_box(&mut got, area, title, &border_set(charset), t.border(), t.label());
+                let cells = text_cells(std::iter::once(title.into()), w.saturating_sub(2), false);
+                draw_box(&mut got, area, &cells, &border_set(charset), t.border(), t.label());
                 assert_eq!(got, want, "{charset:?} {w}x{h}");
             }
         }
