@@ -94,6 +94,10 @@ pub enum Action {
     LetTimePass,
     /// Save the file in the editor.
     SaveFile,
+    /// Undo the editor's last step.
+    Undo,
+    /// Redo the step last undone in the editor.
+    Redo,
     /// The list of missions.
     Missions,
     // The learner picker.
@@ -547,6 +551,24 @@ pub const BINDINGS: &[Binding] = &[
         "Ctrl-S",
         A::SaveFile,
         "save",
+        &[LabEditor],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Ctrl('z')],
+        "Ctrl-Z",
+        A::Undo,
+        "undo",
+        &[LabEditor],
+        Show::Always,
+        None,
+    ),
+    b(
+        &[Ctrl('y')],
+        "Ctrl-Y",
+        A::Redo,
+        "redo",
         &[LabEditor],
         Show::Always,
         None,

@@ -425,13 +425,15 @@ fn key_of(k: &KeyEvent) -> Option<Key> {
 }
 
 /// A key as the lab's prompt and editor take it: erasing keys and Ctrl
-/// letters too, but not the Ctrl keys the loop itself handles.
-fn typed_key(k: &KeyEvent) -> Option<Key> {
+/// letters too, but not the Ctrl keys the loop itself handles (Ctrl-Z
+/// suspends, except in the `editor`, where it undoes as in most editors).
+fn typed_key(k: &KeyEvent, editor: bool) -> Option<Key> {
     if k.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
     if k.modifiers.contains(KeyModifiers::CONTROL) {
         return match k.code {
+            KeyCode::Char('z') if editor => Some(Key::Ctrl('z')),
             KeyCode::Char('z' | 'l') => None,
             KeyCode::Char(c) => Some(Key::Ctrl(c.to_ascii_lowercase())),
             _ => None,
@@ -741,9 +743,10 @@ fn handle(
     Ok(match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             // The lab types keys into its prompt (Ctrl-C clears the line
-            // there); Ctrl-Z and Ctrl-L keep their meaning below.
+            // there); Ctrl-Z (but in the editor) and Ctrl-L keep their
+            // meaning below.
             if app.takes_keys()
-                && let Some(key) = typed_key(&k)
+                && let Some(key) = typed_key(&k, app.context() == keymap::Context::LabEditor)
             {
                 return Ok(app.lab_key(key, crate::store::unix_now()));
             }

@@ -253,3 +253,58 @@ fn lab_list_prints_the_missions_and_an_unknown_name_lists_them() {
         assert!(err.contains(&m.id), "{err}");
     }
 }
+
+/// Waits until the screen no longer shows `text`.
+fn wait_gone(p: &mut Pty, text: &str) {
+    let start = std::time::Instant::now();
+    while p.screen().contains(text) {
+        assert!(
+            start.elapsed() < support::pty::TIMEOUT,
+            "{text:?} stayed; screen:\n{}",
+            p.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn ctrl_z_in_the_editor_undoes_what_was_typed_and_the_file_is_as_it_was() {
+    let m = first_mission();
+    let name = m.manifests[0].file.clone();
+    let first_line = m.manifests[0].text.lines().next().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let mut p = Pty::spawn(&["lab", &m.id], 80, 24, &file);
+    p.wait_for("checks pass");
+    p.send(format!("edit {name}\r").as_bytes());
+    p.wait_for("Ctrl-Z");
+    p.send(b"zz-typed-");
+    wait_shows(&mut p, "zz-typed-");
+    p.wait_for("modified");
+    // Ctrl-Z takes the whole run of typing back, and the file is unchanged.
+    p.send(b"\x1a");
+    wait_gone(&mut p, "zz-typed-");
+    wait_gone(&mut p, "modified");
+    assert!(
+        p.child.try_wait().unwrap().is_none(),
+        "Ctrl-Z stopped the tutor"
+    );
+    // Ctrl-Y brings it back; Ctrl-Z again, then a save.
+    p.send(b"\x19");
+    wait_shows(&mut p, "zz-typed-");
+    p.send(b"\x1a");
+    wait_gone(&mut p, "zz-typed-");
+    p.send(b"\x13");
+    wait_shows(&mut p, &format!("Saved {name}"));
+    // Opened again, the saved file starts as it did.
+    p.send(format!("edit {name}\r").as_bytes());
+    p.wait_for("Ctrl-Z");
+    wait_shows(&mut p, &first_line);
+    assert!(!p.screen().contains("zz-typed"), "{}", p.screen());
+    p.send(b"\x1b");
+    wait_gone(&mut p, "Ctrl-Z");
+    p.send(b"\x1b");
+    p.wait_for("Press Enter");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -29,6 +29,8 @@ const MAX_THINK: i64 = 5 * 60;
 pub const WAIT_SECS: u64 = 10;
 /// Lines a mouse wheel notch scrolls.
 const WHEEL: usize = 3;
+/// Steps the editor can undo; older ones are forgotten.
+const MAX_UNDO: usize = 200;
 
 /// What the lab page shows.
 #[derive(Debug, Clone)]
@@ -79,6 +81,32 @@ pub struct Editor {
     pub confirm_discard: bool,
     /// Bumped on every change of the text, so the view highlights it only then.
     pub rev: u64,
+    /// The text and cursor before each step that Ctrl-Z can undo, oldest
+    /// first; and the steps undone, which Ctrl-Y redoes until the next edit.
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    /// The kind of the last edit while a run of it goes on (typing, or
+    /// erasing): the run undoes as one step. A move of the cursor ends it.
+    run: Option<Edit>,
+}
+
+/// The text and the cursor at one point of the editor's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Snapshot {
+    lines: Vec<String>,
+    row: usize,
+    col: usize,
+}
+
+/// Kinds of edit, for grouping them into undo steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    /// Characters typed: a run of them is one step.
+    Type,
+    /// Backspace or Delete: a run of them is one step.
+    Erase,
+    /// A new line, or a cut with Ctrl-K: a step of its own.
+    Other,
 }
 
 impl Editor {
@@ -98,9 +126,70 @@ impl Editor {
             error: None,
             confirm_discard: false,
             rev: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            run: None,
         };
         e.saved = e.text();
         e
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            lines: self.lines.clone(),
+            row: self.row,
+            col: self.col,
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        self.lines = s.lines;
+        self.row = s.row.min(self.lines.len().saturating_sub(1));
+        self.col = s.col.min(self.line_len(self.row));
+        self.run = None;
+        self.changed();
+    }
+
+    /// Carries out `edit` (of `kind`) as an undoable step: a new step
+    /// unless it continues a run of the same kind. An edit that changes
+    /// nothing (Backspace at the top) leaves the history alone.
+    fn edit(&mut self, kind: Edit, edit: impl FnOnce(&mut Self)) {
+        let rev = self.rev;
+        let joins = kind != Edit::Other && self.run == Some(kind);
+        let before = (!joins).then(|| self.snapshot());
+        edit(self);
+        if self.rev == rev {
+            return;
+        }
+        if let Some(b) = before {
+            self.undo.push(b);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.run = Some(kind);
+    }
+
+    /// Ctrl-Z: back to the text before the last step. False when there is
+    /// nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(s) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(self.snapshot());
+        self.restore(s);
+        true
+    }
+
+    /// Ctrl-Y: the step last undone, again. False when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(s) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(self.snapshot());
+        self.restore(s);
+        true
     }
 
     /// The text as it would be saved: every line ends in a newline.
@@ -212,16 +301,17 @@ impl Editor {
 
     /// A key typed into the editor (everything but save and cancel).
     fn key(&mut self, key: Key, rows: usize) {
+        let at = (self.row, self.col);
         match key {
-            Key::Char(c) => self.insert(c),
+            Key::Char(c) => self.edit(Edit::Type, |e| e.insert(c)),
             // Two spaces: YAML indents with spaces and forbids tabs.
-            Key::Tab => {
-                self.insert(' ');
-                self.insert(' ');
-            }
-            Key::Enter => self.newline(),
-            Key::Backspace => self.backspace(),
-            Key::Delete | Key::Ctrl('d') => self.delete(),
+            Key::Tab => self.edit(Edit::Type, |e| {
+                e.insert(' ');
+                e.insert(' ');
+            }),
+            Key::Enter => self.edit(Edit::Other, Self::newline),
+            Key::Backspace => self.edit(Edit::Erase, Self::backspace),
+            Key::Delete | Key::Ctrl('d') => self.edit(Edit::Erase, Self::delete),
             Key::Left => self.left(),
             Key::Right => self.right(),
             Key::Up => self.move_rows(-1),
@@ -231,16 +321,24 @@ impl Editor {
             Key::Home | Key::Ctrl('a') => self.col = 0,
             Key::End | Key::Ctrl('e') => self.col = self.line_len(self.row),
             // Ctrl-K: cut the rest of the line, or join the next when at its end.
-            Key::Ctrl('k') => {
-                let at = self.byte(self.row, self.col);
-                if at < self.lines[self.row].len() {
-                    self.lines[self.row].truncate(at);
-                    self.changed();
+            Key::Ctrl('k') => self.edit(Edit::Other, |e| {
+                let at = e.byte(e.row, e.col);
+                if at < e.lines[e.row].len() {
+                    e.lines[e.row].truncate(at);
+                    e.changed();
                 } else {
-                    self.delete();
+                    e.delete();
                 }
-            }
+            }),
             _ => {}
+        }
+        // The cursor moved other than by the edit itself: a run ends.
+        let moved_by_edit = matches!(
+            key,
+            Key::Char(_) | Key::Tab | Key::Backspace | Key::Delete | Key::Ctrl('d' | 'k')
+        );
+        if !moved_by_edit && (self.row, self.col) != at {
+            self.run = None;
         }
         self.follow(rows);
     }
@@ -293,6 +391,11 @@ pub struct LabPage {
     pub watching: bool,
     /// The debrief of this mission has been shown.
     pub debriefed: bool,
+    /// The line of the scrollback (counted as `pushed` counts) with the
+    /// goal in full. The mission band shows the goal; the view shows this
+    /// line only where the band has to cut the goal short, so the goal is
+    /// on screen once, whole.
+    pub goal_line: Option<u64>,
 }
 
 /// What a key did, for [`crate::app::App`] to carry out.
@@ -339,6 +442,7 @@ impl LabPage {
             rows: 10,
             watching: false,
             debriefed: false,
+            goal_line: None,
         };
         page.greet();
         Some(page)
@@ -352,16 +456,18 @@ impl LabPage {
         }
     }
 
-    /// The opening lines of a mission.
+    /// The opening lines of a mission: the goal (shown only where the
+    /// band above cuts it short), what to type, the files.
     fn greet(&mut self) {
         let m = self.lab.mission();
         let files: Vec<&str> = self.lab.files().iter().map(|(n, _)| n.as_str()).collect();
         let mut lines = vec![
-            format!("Goal: {}", m.goal),
+            format!("Goal: {}", m.goal.replace('\n', " ")),
             "Type kubectl commands as you would at work: `hint` nudges you, `check` \
-             shows the checks, `help` lists the rest."
+             shows the checks, `goal` repeats the goal, `help` lists the rest."
                 .to_string(),
         ];
+        self.goal_line = Some(self.pushed);
         if !files.is_empty() {
             lines.push(format!(
                 "Your files: {} (`edit FILE` to change one, `kubectl apply -f FILE` to apply it).",
@@ -835,6 +941,8 @@ impl LabPage {
                 let result = self.lab.set_file(&e.file, &text);
                 e.saved = text;
                 e.confirm_discard = false;
+                // What is typed after a save undoes apart from what was saved.
+                e.run = None;
                 match result {
                     Ok(()) => {
                         let file = e.file.clone();
@@ -851,6 +959,19 @@ impl LabPage {
                         }
                         e.error = Some(err);
                     }
+                }
+            }
+            Some(Action::Undo | Action::Redo) => {
+                if action == Some(Action::Undo) {
+                    e.undo();
+                } else {
+                    e.redo();
+                }
+                e.follow(rows);
+                // As for any change: the last save's error is stale, unless
+                // this is the text saved.
+                if e.dirty() {
+                    e.error = None;
                 }
             }
             Some(Action::Back) if e.dirty() && !e.confirm_discard => e.confirm_discard = true,
@@ -1573,5 +1694,113 @@ mod tests {
         long.key(Key::PageDown, 10);
         assert_eq!(long.row, 18);
         assert!(long.top <= long.row && long.row < long.top + 10);
+    }
+
+    fn typed(e: &mut Editor, s: &str) {
+        for c in s.chars() {
+            e.key(Key::Char(c), 10);
+        }
+    }
+
+    #[test]
+    fn a_run_of_typing_undoes_as_one_step_and_redoes_until_the_next_edit() {
+        let mut e = Editor::new("web.yaml", "a: 1\nb: 2\n");
+        assert!(!e.undo(), "nothing to undo in a file just opened");
+        e.key(Key::End, 10);
+        typed(&mut e, " # one");
+        e.key(Key::Enter, 10);
+        typed(&mut e, "c: 3");
+        assert_eq!(e.text(), "a: 1 # one\nc: 3\nb: 2\n");
+        // The typed line, the new line, then the first run: three steps.
+        assert!(e.undo());
+        assert_eq!(e.text(), "a: 1 # one\n\nb: 2\n");
+        assert!(e.undo());
+        assert_eq!(e.text(), "a: 1 # one\nb: 2\n");
+        assert!(e.undo());
+        assert_eq!(e.text(), "a: 1\nb: 2\n");
+        assert_eq!((e.row, e.col), (0, 4), "the cursor goes back where it was");
+        assert!(!e.dirty(), "undone to the text as opened");
+        assert!(!e.undo());
+        // Redo walks forward again.
+        assert!(e.redo());
+        assert_eq!(e.text(), "a: 1 # one\nb: 2\n");
+        assert!(e.redo());
+        assert_eq!(e.text(), "a: 1 # one\n\nb: 2\n");
+        // An edit after an undo drops what could be redone.
+        typed(&mut e, "x");
+        assert!(!e.redo());
+        assert!(e.undo());
+        assert_eq!(e.text(), "a: 1 # one\n\nb: 2\n");
+    }
+
+    #[test]
+    fn moving_the_cursor_or_changing_from_typing_to_erasing_starts_a_new_step() {
+        let mut e = Editor::new("f", "abc\n");
+        e.key(Key::End, 10);
+        typed(&mut e, "de");
+        e.key(Key::Left, 10);
+        typed(&mut e, "X");
+        assert_eq!(e.lines[0], "abcdXe");
+        e.key(Key::Backspace, 10);
+        e.key(Key::Backspace, 10);
+        assert_eq!(e.lines[0], "abce");
+        assert!(e.undo(), "the two Backspaces");
+        assert_eq!(e.lines[0], "abcdXe");
+        assert!(e.undo(), "the X typed after a move");
+        assert_eq!(e.lines[0], "abcde");
+        assert!(e.undo());
+        assert_eq!(e.lines[0], "abc");
+        // Backspace at the very top changes nothing and is not a step.
+        let mut top = Editor::new("f", "x\n");
+        top.key(Key::Backspace, 10);
+        assert!(!top.undo());
+    }
+
+    #[test]
+    fn the_undo_history_is_bounded() {
+        let mut e = Editor::new("f", "\n");
+        for _ in 0..MAX_UNDO + 50 {
+            // Each new line is a step of its own.
+            e.key(Key::Enter, 10);
+        }
+        let mut n = 0;
+        while e.undo() {
+            n += 1;
+        }
+        assert_eq!(n, MAX_UNDO);
+        assert_eq!(e.lines.len(), 51, "the oldest steps are forgotten");
+    }
+
+    #[test]
+    fn ctrl_z_in_the_editor_undoes_and_ctrl_y_redoes() {
+        let mut a = lab_app(Progress::new());
+        if let Page::Lab(l) = &mut a.page {
+            l.open_editor("web.yaml");
+        }
+        let _ = a.lab_key(Key::Ctrl('e'), T0);
+        type_text(&mut a, " # a", T0);
+        let first = |a: &App| match &page(a).view {
+            View::Editor(e) => (e.lines[0].clone(), e.dirty()),
+            _ => panic!("the editor is open"),
+        };
+        assert_eq!(first(&a), ("apiVersion: v1 # a".to_string(), true));
+        assert_eq!(a.lab_key(Key::Ctrl('z'), T0), Effect::None);
+        assert_eq!(first(&a), ("apiVersion: v1".to_string(), false));
+        let _ = a.lab_key(Key::Ctrl('y'), T0);
+        assert_eq!(first(&a), ("apiVersion: v1 # a".to_string(), true));
+        assert_eq!(a.context(), Context::LabEditor);
+        // A save kubectl refuses keeps the editor open; what is typed next
+        // undoes apart from what was saved.
+        let _ = a.lab_key(Key::Enter, T0);
+        type_text(&mut a, "bogus: 1", T0);
+        let _ = a.lab_key(Key::Ctrl('s'), T0);
+        assert_eq!(a.context(), Context::LabEditor, "refused: still editing");
+        type_text(&mut a, "2", T0);
+        let _ = a.lab_key(Key::Ctrl('z'), T0);
+        let View::Editor(e) = &page(&a).view else {
+            panic!("the editor is open");
+        };
+        assert!(e.text().contains("\nbogus: 1\n"), "{}", e.text());
+        assert!(!e.dirty());
     }
 }

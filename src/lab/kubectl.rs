@@ -94,6 +94,7 @@ pub const LAB_COMMANDS: &[(&str, &str)] = &[
     ("ls", "list the mission's files"),
     ("sleep", "sleep N: let N seconds pass"),
     ("check", "show which of the mission's checks pass"),
+    ("goal", "show the mission's goal in full"),
     (
         "hint",
         "show the next hint (three, from a nudge to the exact command)",
@@ -134,6 +135,7 @@ pub fn run(lab: &mut Lab, line: &str, out: &mut Output) {
                 lab.file_list()
             ));
         }
+        "goal" => out.note(&format!("Goal: {}", lab.mission.goal.replace('\n', " "))),
         "hint" => {
             let n = args
                 .first()

@@ -27,8 +27,8 @@ use std::collections::VecDeque;
 /// line by line: a command wraps only what it printed.
 #[derive(Debug)]
 pub struct Memo {
-    /// The page's serial and the width.
-    key: (u64, u16),
+    /// The page's serial, the width, and whether the band cuts the goal.
+    key: (u64, u16, bool),
     /// Source lines `from..to` (counted as [`LabPage::pushed`] counts) are in.
     from: u64,
     to: u64,
@@ -46,7 +46,7 @@ struct Row {
 }
 
 impl Memo {
-    fn new(key: (u64, u16), from: u64) -> Memo {
+    fn new(key: (u64, u16, bool), from: u64) -> Memo {
         Memo {
             key,
             from,
@@ -69,6 +69,12 @@ impl Memo {
         }
         let skip = (self.to - page.dropped) as usize;
         for l in page.scrollback.iter().skip(skip) {
+            // The goal in full, where the band shows it whole: not again.
+            if page.goal_line == Some(self.to) && !self.key.2 {
+                self.per_line.push_back(0);
+                self.to += 1;
+                continue;
+            }
             let n = wrap_line(l, width, t, &mut self.lines);
             self.per_line.push_back(n);
             self.to += 1;
@@ -86,8 +92,9 @@ pub struct SimMemo {
     /// With the simulation it was drawn from: a command that only reads
     /// (describe, logs) leaves the Pod as it was, and its picture too.
     picture: Option<(PictureKey, crate::sim::Sim, Picture)>,
-    /// The goal, wrapped: it never changes within a mission.
-    goal: Option<((u64, u16, usize), Vec<Line<'static>>)>,
+    /// The goal, wrapped: it never changes within a mission. With it,
+    /// whether it had to be cut to fit the band.
+    goal: Option<((u64, u16, usize), Vec<Line<'static>>, bool)>,
 }
 
 /// Page serial, checks passing, checks, width, goal rows: all the band shows.
@@ -209,8 +216,9 @@ impl Ui {
         let key = (page.serial, passing, checks.len(), area.width, max);
         let goal_key = (page.serial, area.width, max);
         let goal = &mut self.sim_memo.goal;
-        if goal.as_ref().is_none_or(|(k, _)| *k != goal_key) {
-            *goal = Some((goal_key, goal_lines(page, area.width as usize, max, t)));
+        if goal.as_ref().is_none_or(|(k, _, _)| *k != goal_key) {
+            let (lines, cut) = goal_lines(page, area.width as usize, max, t);
+            *goal = Some((goal_key, lines, cut));
         }
         let goal = &goal.as_ref().expect("just made").1;
         let band = &mut self.sim_memo.band;
@@ -294,7 +302,9 @@ impl Ui {
             .map(|c| candidates_line(c, area.width as usize, t));
         let reserved = 1 + u16::from(cands.is_some());
         let rows = area.height.saturating_sub(reserved);
-        let key = (page.serial, area.width);
+        // Drawn after the band, which has just worked out whether it cut the goal.
+        let cut = self.sim_memo.goal.as_ref().is_none_or(|g| g.2);
+        let key = (page.serial, area.width, cut);
         let memo = match &mut self.lab_memo {
             Some(m) if m.key == key => m,
             slot => slot.insert(Memo::new(key, page.dropped)),
@@ -482,18 +492,25 @@ fn band_lines(page: &LabPage, w: usize, goal: &[Line<'static>], t: &Theme) -> Ve
     lines
 }
 
-/// The goal in `max` rows of `w` columns; a cut goal ends in "…".
-fn goal_lines(page: &LabPage, w: usize, max: usize, t: &Theme) -> Vec<Line<'static>> {
+/// The goal in `max` rows of `w` columns, and whether it was cut: a cut
+/// goal ends in "… (`goal`: all)", and the scrollback shows it whole.
+fn goal_lines(page: &LabPage, w: usize, max: usize, t: &Theme) -> (Vec<Line<'static>>, bool) {
     let m = page.lab.mission();
-    let mut goal = wrap(&format!("Goal: {}", text::sanitize(&m.goal)), w.max(1));
-    if goal.len() > max {
+    let goal_text = format!("Goal: {}", text::sanitize(&m.goal.replace('\n', " ")));
+    let mut goal = wrap(&goal_text, w.max(1));
+    let cut = goal.len() > max;
+    if cut {
         goal.truncate(max);
-        let last = &goal[max - 1];
-        goal[max - 1] = ellipsize(&format!("{last} …"), w);
+        // Room kept for the pointer to the whole goal.
+        let more = " … (`goal`: all)";
+        let last = text::truncate(&goal[max - 1], w.saturating_sub(text::width(more)));
+        goal[max - 1] = ellipsize(&format!("{}{more}", last.trim_end()), w);
     }
-    goal.into_iter()
+    let lines = goal
+        .into_iter()
         .map(|l| Line::styled(l, t.label().remove_modifier(Modifier::BOLD)))
-        .collect()
+        .collect();
+    (lines, cut)
 }
 
 fn picture(page: &LabPage, w: u16, h: u16, charset: Charset) -> diagram::Frame {
@@ -515,13 +532,7 @@ fn used_rows(p: &diagram::Frame) -> u16 {
 /// The live Pod, as the scenes draw it (`pic`, drawn for the inside of
 /// `area`), with the simulated time in the frame's title; the box ends
 /// under the picture. Returns the rows the box took.
-fn draw_pod(
-    f: &mut Frame<'_>,
-    area: Rect,
-    pic: &Picture,
-    charset: Charset,
-    t: &Theme,
-) -> u16 {
+fn draw_pod(f: &mut Frame<'_>, area: Rect, pic: &Picture, charset: Charset, t: &Theme) -> u16 {
     let inner = Rect::new(
         area.x + 1,
         area.y + 1,
@@ -536,7 +547,14 @@ fn draw_pod(
     // The box ends under the picture rather than enclosing blank rows.
     let area = Rect::new(area.x, area.y, area.width, (used + 2).min(area.height));
     let buf = f.buffer_mut();
-    draw_box(buf, area, title, &border_set(charset), t.border(), t.label());
+    draw_box(
+        buf,
+        area,
+        title,
+        &border_set(charset),
+        t.border(),
+        t.label(),
+    );
     for (y, x, symbol) in cells {
         let cell = &mut buf[(inner.x + x, inner.y + y)];
         match symbol {
@@ -580,14 +598,20 @@ fn draw_box(
     }
     let (left, right, top, bottom) = (area.x, area.right() - 1, area.y, area.bottom() - 1);
     for x in left + 1..right {
-        buf[(x, top)].set_symbol(set.horizontal_top).set_style(border);
+        buf[(x, top)]
+            .set_symbol(set.horizontal_top)
+            .set_style(border);
         buf[(x, bottom)]
             .set_symbol(set.horizontal_bottom)
             .set_style(border);
     }
     for y in top + 1..bottom {
-        buf[(left, y)].set_symbol(set.vertical_left).set_style(border);
-        buf[(right, y)].set_symbol(set.vertical_right).set_style(border);
+        buf[(left, y)]
+            .set_symbol(set.vertical_left)
+            .set_style(border);
+        buf[(right, y)]
+            .set_symbol(set.vertical_right)
+            .set_style(border);
     }
     for (x, y, s) in [
         (left, top, set.top_left),
@@ -1140,7 +1164,14 @@ mod tests {
                     .render(area, &mut want);
                 let mut got = Buffer::empty(want.area);
                 let cells = text_cells(std::iter::once(title.into()), w.saturating_sub(2), false);
-                draw_box(&mut got, area, &cells, &border_set(charset), t.border(), t.label());
+                draw_box(
+                    &mut got,
+                    area,
+                    &cells,
+                    &border_set(charset),
+                    t.border(),
+                    t.label(),
+                );
                 assert_eq!(got, want, "{charset:?} {w}x{h}");
             }
         }
