@@ -184,6 +184,11 @@ pub struct EditorMemo {
     lines: Vec<HighlightedLine>,
 }
 
+/// Rows the mission band leaves below it when the goal is long: the Pod's
+/// box (its picture is three rows) and six of scrollback and prompt, as at
+/// 60×20, the smallest window.
+const BELOW_BAND: u16 = 11;
+
 /// The scrollback keeps at least this many columns when the Pod is beside
 /// it: kubectl's tables are wide, and the Pod goes above them otherwise.
 const TEXT_MIN: u16 = 80;
@@ -207,10 +212,11 @@ impl Ui {
         self.editor_memo = Some(EditorMemo { text, lines });
     }
 
-    /// Draws the mission band at the top of `area`; returns the rest. Two
-    /// rows of goal in a small window, three otherwise.
+    /// Draws the mission band at the top of `area`; returns the rest. The
+    /// goal is shown whole while that leaves [`BELOW_BAND`] rows for the Pod
+    /// and the prompt (or the editor); cut short, never to fewer than two.
     fn mission_band(&mut self, f: &mut Frame<'_>, area: Rect, page: &LabPage, t: &Theme) -> Rect {
-        let max = if area.height < 22 { 2 } else { 3 };
+        let max = usize::from(area.height.saturating_sub(BELOW_BAND + 1)).max(2);
         let checks = page.lab.checks();
         let passing = checks.iter().filter(|c| c.passed).count();
         let key = (page.serial, passing, checks.len(), area.width, max);
@@ -315,16 +321,16 @@ impl Ui {
         let scroll = page.scroll.min(total.saturating_sub(rows as usize));
         let end = total - scroll;
         let start = end.saturating_sub(rows as usize);
-        // Short output sits just above the prompt, as in a terminal that has
-        // only just opened.
-        let top = area.y + rows - (end - start) as u16;
+        // Short output starts at the top with the prompt right under it, as
+        // in a terminal just opened (not a gap between the Pod and the text).
+        let top = area.y;
         let rows_area = Rect::new(area.x, top, area.width, (end - start) as u16);
         let buf = f.buffer_mut();
         let rows_area = rows_area.intersection(buf.area);
         for (y, row) in (rows_area.y..rows_area.bottom()).zip(lines.range(start..end)) {
             put_ascii(buf, rows_area.x, y, rows_area.right(), &row.text, row.style);
         }
-        let mut y = area.y + rows;
+        let mut y = area.y + (end - start) as u16;
         if let Some(c) = cands {
             put_lines(
                 f.buffer_mut(),
@@ -1141,6 +1147,57 @@ mod tests {
         let memo = ui.lab_memo.as_ref().unwrap();
         assert!(memo.lines.len() > wrapped);
         assert_eq!(memo.lines[0], first);
+    }
+
+    #[test]
+    fn the_goal_is_on_screen_once_whole_in_the_band_or_below_it_where_the_band_cuts_it() {
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
+        for (w, h) in [(60, 20), (80, 24), (100, 30), (120, 40)] {
+            for m in 0..crate::lesson::embedded().labs.len() {
+                let mut a = App::new(crate::lesson::embedded(), Progress::new());
+                let id = a.session.lesson.labs[m].id.clone();
+                a.open_lab(Some(&id), T0);
+                let goal = squash(&format!("Goal: {}", a.session.lesson.labs[m].goal));
+                let mut ui = Ui::new(true, Charset::Unicode);
+                let screen = draw(&mut a, &mut ui, w, h);
+                let at = format!("{id} at {w}x{h}:\n{screen}");
+                // Whole once, read across the rows it wrapped onto.
+                let flat = squash(&screen);
+                assert_eq!(flat.matches(&goal).count(), 1, "{at}");
+                let cut = screen.contains("(`goal`: all)");
+                let goals = screen.matches("Goal:").count();
+                assert_eq!(goals, if cut { 2 } else { 1 }, "{at}");
+                // The band cuts it only where there is no room for it.
+                if w >= 100 {
+                    assert!(!cut, "{at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_goal_too_long_for_the_band_is_cut_there_and_kept_whole_below() {
+        let mut lesson = crate::lesson::embedded();
+        lesson.labs[0].goal = "Make the web Pod Ready. ".repeat(20);
+        let mut a = App::new(lesson, Progress::new());
+        a.open_lab(None, T0);
+        let mut ui = Ui::new(true, Charset::Unicode);
+        let screen = draw(&mut a, &mut ui, 60, 20);
+        assert!(screen.contains("(`goal`: all)"), "{screen}");
+        // The scrollback holds the goal in full (PgUp reaches it).
+        let memo = ui.lab_memo.as_ref().unwrap();
+        assert!(memo.per_line[0] >= 5, "{:?}", memo.per_line);
+        // Where the band has room, the copy below takes no rows.
+        let screen = draw(&mut a, &mut ui, 120, 40);
+        assert!(!screen.contains("(`goal`: all)"), "{screen}");
+        assert_eq!(ui.lab_memo.as_ref().unwrap().per_line[0], 0);
+        // `goal` prints it whole whatever the size.
+        run(&mut a, "goal");
+        let last = a.lab().unwrap().scrollback.back().unwrap();
+        assert_eq!(
+            last.text.trim_end(),
+            format!("Goal: {}", "Make the web Pod Ready. ".repeat(20)).trim_end()
+        );
     }
 
     #[test]
