@@ -92,10 +92,13 @@ pub struct SimMemo {
     /// With the simulation it was drawn from: a command that only reads
     /// (describe, logs) leaves the Pod as it was, and its picture too.
     picture: Option<(PictureKey, crate::sim::Sim, Picture)>,
-    /// The goal, wrapped: it never changes within a mission. With it,
-    /// whether it had to be cut to fit the band.
-    goal: Option<((u64, u16, usize), Vec<Line<'static>>, bool)>,
+    /// The goal, wrapped: it never changes within a mission.
+    goal: Option<Goal>,
 }
+
+/// The goal wrapped for the band (page serial, width, rows it may take),
+/// and whether it had to be cut to fit.
+type Goal = ((u64, u16, usize), Vec<Line<'static>>, bool);
 
 /// Page serial, checks passing, checks, width, goal rows: all the band shows.
 type BandKey = (u64, usize, usize, u16, usize);
