@@ -25,6 +25,7 @@ use crate::highlight::highlight_yaml;
 use crate::lesson::Section;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 pub use reader::Highlights;
 pub use theme::Theme;
 
@@ -119,8 +120,20 @@ impl Ui {
     fn draw_page(&mut self, f: &mut Frame<'_>, app: &App) -> Drawn {
         let area = f.area();
         // A named palette colours the whole screen (text colour, and the
-        // background for high contrast) before anything is drawn on it.
-        f.buffer_mut().set_style(area, self.theme.base());
+        // background for high contrast) before anything is drawn on it. The
+        // terminal's palette has nothing to fill in: styling every cell with
+        // an empty style changed nothing and was an eighth of a frame.
+        let base = self.theme.base();
+        if base != Style::new() {
+            let buf = f.buffer_mut();
+            if buf.area == area {
+                buf.content.iter_mut().for_each(|c| {
+                    c.set_style(base);
+                });
+            } else {
+                buf.set_style(area, base);
+            }
+        }
         if !fits(area.width, area.height) {
             chrome::too_small(f, area);
             return Drawn {
