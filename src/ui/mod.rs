@@ -60,6 +60,8 @@ pub struct Ui {
     /// Wrapping a section is most of a frame's cost; while a scene plays
     /// the text stays the same, so it is built once per state.
     memo: Option<(reader::MemoKey, reader::Content)>,
+    /// The reader's scene pane, worked out again only when the scene moves.
+    scene_memo: scene_pane::Memo,
     /// The lab's wrapped scrollback: typing must not wrap it again.
     lab_memo: Option<lab::Memo>,
     /// The lab editor's highlighted file, redone only when the text changes.
@@ -75,6 +77,7 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             memo: None,
+            scene_memo: scene_pane::Memo::default(),
             lab_memo: None,
             editor_memo: None,
             sim_memo: lab::SimMemo::default(),
