@@ -5,7 +5,10 @@
 //! `cargo bench --bench render` times them with criterion.
 //! `PODTUTOR_BENCH_IR=1 cargo bench --bench render` counts instructions per
 //! frame with callgrind instead and prints each screen's ratio to the
-//! one-paragraph frame (the target is ≤ 2×).
+//! one-paragraph frame (the target is ≤ 2×). `PODTUTOR_BENCH_JOBS=a,b`
+//! counts only the jobs whose `NAME@WxH` contains one of the words (the
+//! one-paragraph frame of each size is always counted): all of them take
+//! about ten minutes.
 //!
 //! The pod lab is measured as a learner uses it: a command (`kubectl
 //! describe pod` of a three-container Pod) and the frame that shows its
@@ -240,6 +243,16 @@ fn job(job: &str, reps: u32) {
     }
 }
 
+/// True when `job` is one the run asked for (`PODTUTOR_BENCH_JOBS`).
+fn wanted_job(job: &str) -> bool {
+    match std::env::var("PODTUTOR_BENCH_JOBS") {
+        Ok(words) if !words.trim().is_empty() => words
+            .split(',')
+            .any(|w| !w.trim().is_empty() && job.contains(w.trim())),
+        _ => true,
+    }
+}
+
 /// Instructions per frame of every screen, and the ratio to one paragraph.
 fn instruction_report() {
     const N: u32 = 10;
@@ -259,7 +272,11 @@ fn instruction_report() {
             .map(|(n, _)| n.to_string())
             .chain(animating)
         {
-            if let Some(n) = ir::per_rep(&format!("{name}@{w}x{h}"), N) {
+            let job = format!("{name}@{w}x{h}");
+            if !wanted_job(&job) {
+                continue;
+            }
+            if let Some(n) = ir::per_rep(&job, N) {
                 println!(
                     "{w}x{h}: {name:<24} {n:>9} Ir  {:.2}x",
                     n as f64 / base.max(1) as f64
@@ -269,7 +286,11 @@ fn instruction_report() {
     }
     for (w, h) in DIAGRAM_SIZES {
         for name in scene::builtin_names() {
-            if let Some(n) = ir::per_rep(&format!("scene-frame/{name}@{w}x{h}"), N) {
+            let job = format!("scene-frame/{name}@{w}x{h}");
+            if !wanted_job(&job) {
+                continue;
+            }
+            if let Some(n) = ir::per_rep(&job, N) {
                 println!("scene-frame {name}@{w}x{h}: {n} Ir");
             }
         }

@@ -8,6 +8,7 @@ use crate::sim::{
     Container, ContainerSpec, Event, FlowResult, Kind, Pod, PodSpec, RestartPolicy, Signal, Sim,
     SimError, Tick,
 };
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Animation frames of a moment where something moves, and of a still one.
 const MOVING_FRAMES: u32 = 16;
@@ -128,6 +129,14 @@ impl Moment {
     }
 }
 
+/// A revision no player had before: views keep what they worked out for
+/// one until it changes. Taken from one counter for every player, so two
+/// players share one only where one is an unchanged clone of the other.
+fn fresh_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Plays one scene. Cheap enough to clone.
 #[derive(Debug, Clone)]
 pub struct Player {
@@ -151,6 +160,8 @@ pub struct Player {
     wait_failed: bool,
     /// The Pod the current moment's events went to (for learner captions).
     pub(crate) acted_on: Option<usize>,
+    /// New with every change but the animation frame (see [`Player::revision`]).
+    rev: u64,
 }
 
 impl Player {
@@ -177,6 +188,7 @@ impl Player {
             results: Vec::new(),
             wait_failed: false,
             acted_on: None,
+            rev: 0,
         };
         p.sim = p.opening();
         p.enter(0);
@@ -186,6 +198,18 @@ impl Player {
     /// The built-in scene called `name` (for `podtutor scene` and tests).
     pub fn builtin(name: &str) -> Option<Player> {
         super::find(&[], name).map(Player::new)
+    }
+
+    /// Changes whenever what a view shows of the player may have changed:
+    /// the scene's state (a new revision) or where a packet is on its way
+    /// (the animation frame, which changes nothing while nothing moves).
+    pub fn revision(&self) -> (u64, u32) {
+        let frame = if self.sim.flows.is_empty() {
+            0
+        } else {
+            self.frame
+        };
+        (self.rev, frame)
     }
 
     /// The scene's name.
@@ -263,6 +287,7 @@ impl Player {
         } else {
             self.frame = self.frame.min(self.frames_per_moment().saturating_sub(1));
             self.finished = true;
+            self.rev = fresh_revision();
             false
         }
     }
@@ -279,6 +304,7 @@ impl Player {
             self.enter(i);
         }
         self.finished = false;
+        self.rev = fresh_revision();
         true
     }
 
@@ -317,6 +343,11 @@ impl Player {
         self.sim.status_table()
     }
 
+    /// How many lines [`Player::status_table`] has: a header and a row per Pod.
+    pub fn status_table_rows(&self) -> usize {
+        self.sim.pods.len() + 1
+    }
+
     /// The same table no wider than `width`: whole columns dropped, the IP last.
     pub fn status_table_fit(&self, width: usize) -> Vec<String> {
         self.sim.status_table_fit(width)
@@ -349,6 +380,7 @@ impl Player {
         match live.get(i) {
             Some(p) => {
                 self.picked = Some(p.spec.prefix.clone());
+                self.rev = fresh_revision();
                 true
             }
             None => false,
@@ -418,6 +450,7 @@ impl Player {
 
     pub(crate) fn say(&mut self, caption: String) {
         self.caption = caption;
+        self.rev = fresh_revision();
     }
 
     /// Replaces the rest of the script with reaction moments and plays the first.
@@ -450,6 +483,7 @@ impl Player {
         let Some(m) = self.moments.get(i).cloned() else {
             return;
         };
+        self.rev = fresh_revision();
         self.index = i;
         self.frame = 0;
         self.sim.clear_flows();

@@ -10,6 +10,7 @@ use crate::text::{self, wrap};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -110,8 +111,77 @@ pub fn lines(f: &mut Frame<'_>, area: Rect, lines: Vec<Line<'static>>) {
 pub fn put_lines<'a>(buf: &mut Buffer, area: Rect, lines: impl Iterator<Item = &'a Line<'a>>) {
     let area = area.intersection(buf.area);
     for (row, line) in (area.y..area.bottom()).zip(lines) {
-        buf.set_line(area.x, row, line, area.width);
+        put_line(buf, area.x, row, line, area.width);
     }
+}
+
+/// Writes `line` at (`x`, `y`) in at most `width` columns: the cells
+/// `Buffer::set_line` makes, without its grapheme walk where every
+/// character is a cell of its own (see [`put_str`]). Returns the column
+/// after the last cell written.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) -> u16 {
+    let mut x = x;
+    let mut left = width;
+    for span in line {
+        if left == 0 {
+            break;
+        }
+        let end = put_str(buf, x, y, &span.content, left, line.style.patch(span.style));
+        left = left.saturating_sub(end - x);
+        x = end;
+    }
+    x
+}
+
+/// Writes `s` at (`x`, `y`) in at most `max` columns, cell for cell as
+/// `Buffer::set_stringn` does. Nearly every string on screen is printable
+/// ASCII or box drawing, where a character is a grapheme one column wide:
+/// those are written a character a cell, without splitting the text into
+/// graphemes and measuring each (about a tenth of the cost). Anything else
+/// goes through `set_stringn`.
+pub fn put_str(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    let room = buf.area.right().saturating_sub(x).min(max);
+    if room == 0 || s.is_empty() || !buf.area.contains(ratatui::layout::Position { x, y }) {
+        return buf.set_stringn(x, y, s, usize::from(max), style).0;
+    }
+    let ascii = s.bytes().all(|b| (b' '..=b'~').contains(&b));
+    if !ascii && !s.chars().all(one_cell) {
+        return buf.set_stringn(x, y, s, usize::from(max), style).0;
+    }
+    let at = buf.index_of(x, y);
+    let mut n = 0;
+    if ascii {
+        let s = &s[..s.len().min(usize::from(room))];
+        for (i, cell) in buf.content[at..at + s.len()].iter_mut().enumerate() {
+            cell.set_symbol(&s[i..=i]).set_style(style);
+        }
+        n = s.len();
+    } else {
+        for (cell, ch) in buf.content[at..at + usize::from(room)]
+            .iter_mut()
+            .zip(s.chars())
+        {
+            cell.set_char(ch).set_style(style);
+            n += 1;
+        }
+    }
+    x + n as u16
+}
+
+/// True for characters that are a grapheme of their own next to any other
+/// such character, and one column wide: printable ASCII, `·`, `…`, arrows,
+/// box drawing and block elements, geometric shapes, and the check and
+/// cross marks (`tests::one_cell_characters_are_one_cell_each` checks each).
+pub fn one_cell(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{B7}'
+        | '\u{2026}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{25FC}'
+        | '\u{25FF}'
+        | '\u{2713}'
+        | '\u{2717}')
 }
 
 /// Shown instead of the tutor below 60×20; the tutor is paused meanwhile.
@@ -179,4 +249,59 @@ pub fn ellipsize(s: &str, w: usize) -> String {
 /// The first row of a `h`-row window over a list that keeps `cursor` in view.
 pub fn window_top(cursor: usize, h: usize) -> usize {
     cursor.saturating_sub(h.saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn one_cell_characters_are_one_cell_each() {
+        let all: Vec<char> = (0..=0x2800u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| one_cell(c))
+            .collect();
+        assert!(all.len() > 300, "{}", all.len());
+        for &c in &all {
+            assert_eq!(text::width(&c.to_string()), 1, "{c:?} U+{:04X}", c as u32);
+            // Next to every other one (and itself), still a grapheme of its own.
+            for &d in all.iter().step_by(7).chain([&c, &'─', &'a']) {
+                let s: String = [d, c, d].into_iter().collect();
+                assert_eq!(s.graphemes(true).count(), 3, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    /// The same cells as ratatui's `set_line`, for every kind of text and
+    /// every width it is cut at.
+    #[test]
+    fn put_line_writes_what_set_line_writes() {
+        let lines = [
+            Line::from("plain ASCII text"),
+            Line::from(vec![
+                Span::styled("── rule ──", Style::new().fg(Color::Blue)),
+                Span::raw(" ✓ done · "),
+                Span::styled("漢字 and e\u{301}", Style::new().bold()),
+                Span::raw("→ end"),
+            ])
+            .style(Style::new().add_modifier(Modifier::DIM)),
+            Line::from("tab\there, ctrl\u{7}"),
+            Line::default(),
+        ];
+        for line in &lines {
+            for width in 0..30 {
+                for x in [0, 3, 15] {
+                    let area = Rect::new(0, 0, 20, 2);
+                    let mut want = Buffer::empty(area);
+                    let mut got = Buffer::empty(area);
+                    let a = want.set_line(x, 1, line, width).0;
+                    let b = put_line(&mut got, x, 1, line, width);
+                    assert_eq!(got, want, "{line:?} at {x} in {width}");
+                    assert_eq!(b, a, "{line:?} at {x} in {width}");
+                }
+            }
+        }
+    }
 }

@@ -25,6 +25,7 @@ use crate::highlight::highlight_yaml;
 use crate::lesson::Section;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 pub use reader::Highlights;
 pub use theme::Theme;
 
@@ -59,6 +60,8 @@ pub struct Ui {
     /// Wrapping a section is most of a frame's cost; while a scene plays
     /// the text stays the same, so it is built once per state.
     memo: Option<(reader::MemoKey, reader::Content)>,
+    /// The reader's scene pane, worked out again only when the scene moves.
+    scene_memo: scene_pane::Memo,
     /// The lab's wrapped scrollback: typing must not wrap it again.
     lab_memo: Option<lab::Memo>,
     /// The lab editor's highlighted file, redone only when the text changes.
@@ -74,6 +77,7 @@ impl Ui {
             charset,
             highlights: Highlights::new(),
             memo: None,
+            scene_memo: scene_pane::Memo::default(),
             lab_memo: None,
             editor_memo: None,
             sim_memo: lab::SimMemo::default(),
@@ -119,8 +123,20 @@ impl Ui {
     fn draw_page(&mut self, f: &mut Frame<'_>, app: &App) -> Drawn {
         let area = f.area();
         // A named palette colours the whole screen (text colour, and the
-        // background for high contrast) before anything is drawn on it.
-        f.buffer_mut().set_style(area, self.theme.base());
+        // background for high contrast) before anything is drawn on it. The
+        // terminal's palette has nothing to fill in: styling every cell with
+        // an empty style changed nothing and was an eighth of a frame.
+        let base = self.theme.base();
+        if base != Style::new() {
+            let buf = f.buffer_mut();
+            if buf.area == area {
+                buf.content.iter_mut().for_each(|c| {
+                    c.set_style(base);
+                });
+            } else {
+                buf.set_style(area, base);
+            }
+        }
         if !fits(area.width, area.height) {
             chrome::too_small(f, area);
             return Drawn {

@@ -563,7 +563,7 @@ impl Ui {
                 // Beside the text the pane takes the rows its picture,
                 // table and caption use (one spare for a longer caption),
                 // not the whole height.
-                let h = scene_pane::natural_height(p, b.width, self.charset) + 1;
+                let h = self.scene_memo.natural_height(p, b.width, self.charset) + 1;
                 (
                     Some(Rect {
                         height: b.height.min(h),
@@ -573,7 +573,7 @@ impl Ui {
                 )
             }
             (Some(p), None) => {
-                let natural = scene_pane::natural_height(p, rest.width, self.charset);
+                let natural = self.scene_memo.natural_height(p, rest.width, self.charset);
                 let mut h = natural
                     .min((rest.height / 2).max(8))
                     .min(rest.height.saturating_sub(4));
@@ -603,7 +603,7 @@ impl Ui {
             _ => (None, text_col),
         };
         if let (Some(p), Some(sa)) = (&pane, scene_area) {
-            scene_pane::draw(f, sa, p, self.charset, &t);
+            self.scene_memo.draw(f, sa, p, self.charset, &t);
         }
         if let Some((row, what)) = folded_row {
             scene_pane::draw_folded(f, row, what, self.charset, &t);
