@@ -110,26 +110,7 @@ impl Output {
     }
 }
 
-/// True when every byte of `s` is printable ASCII (space to `~`): text
-/// that needs no cleaning, no splitting and a column a byte. Nearly every
-/// line kubectl prints is, and it is asked of every line two or three
-/// times on its way to the screen, so it is answered 8 bytes at a time.
-pub fn printable_ascii(s: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = s.as_bytes().chunks_exact(8);
-    for w in &mut words {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        // A byte below 0x20 borrows into its top bit (and only such a byte
-        // starts a borrow); a byte of 0x7f or more has it set once 1 is added.
-        let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-        let high = (x.wrapping_add(ONES) | x) & HIGH;
-        if low | high != 0 {
-            return false;
-        }
-    }
-    words.remainder().iter().all(|b| (0x20..0x7f).contains(b))
-}
+pub use crate::text::printable_ascii;
 
 /// One line made safe for a terminal: no control characters at all.
 pub fn clean(s: &str) -> String {

@@ -144,7 +144,7 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style
     if room == 0 || s.is_empty() || !buf.area.contains(ratatui::layout::Position { x, y }) {
         return buf.set_stringn(x, y, s, usize::from(max), style).0;
     }
-    let ascii = s.bytes().all(|b| (b' '..=b'~').contains(&b));
+    let ascii = crate::text::printable_ascii(s);
     if !ascii && !s.chars().all(one_cell) {
         return buf.set_stringn(x, y, s, usize::from(max), style).0;
     }

@@ -236,7 +236,7 @@ impl Ui {
         }
         let lines = &band.as_ref().expect("just made").1;
         let h = (lines.len() as u16).min(area.height);
-        put_ascii_lines(
+        crate::ui::chrome::put_lines(
             f.buffer_mut(),
             Rect::new(area.x, area.y, area.width, h),
             lines.iter(),
@@ -331,7 +331,7 @@ impl Ui {
         let buf = f.buffer_mut();
         let rows_area = rows_area.intersection(buf.area);
         for (y, row) in (rows_area.y..rows_area.bottom()).zip(lines.range(start..end)) {
-            put_ascii(buf, rows_area.x, y, rows_area.right(), &row.text, row.style);
+            crate::ui::chrome::put_str(buf, rows_area.x, y, &row.text, rows_area.width, row.style);
         }
         let mut y = area.y + (end - start) as u16;
         if let Some(c) = cands {
@@ -645,54 +645,6 @@ fn draw_box(
             }
         }
     }
-}
-
-/// [`put_lines`] with a shortcut for printable ASCII, which is nearly all
-/// of kubectl's output: a byte is a cell, so the cells are written without
-/// splitting the text into graphemes and measuring each. The cells come out
-/// as `Buffer::set_line` makes them.
-fn put_ascii_lines<'a>(
-    buf: &mut ratatui::buffer::Buffer,
-    area: Rect,
-    lines: impl Iterator<Item = &'a Line<'a>>,
-) {
-    let area = area.intersection(buf.area);
-    for (y, line) in (area.y..area.bottom()).zip(lines) {
-        let mut x = area.x;
-        for span in line {
-            if x >= area.right() {
-                break;
-            }
-            let style = line.style.patch(span.style);
-            x = put_ascii(buf, x, y, area.right(), span.content.as_ref(), style);
-        }
-    }
-}
-
-/// Writes `text` from column `x` of row `y` up to column `right` (inside
-/// the buffer) as `set_stringn` would; returns the column after it.
-fn put_ascii(
-    buf: &mut ratatui::buffer::Buffer,
-    x: u16,
-    y: u16,
-    right: u16,
-    text: &str,
-    style: Style,
-) -> u16 {
-    let left = right.saturating_sub(x);
-    if left == 0 || text.is_empty() {
-        return x;
-    }
-    if !crate::lab::printable_ascii(text) {
-        return buf.set_stringn(x, y, text, left as usize, style).0;
-    }
-    let n = text.len().min(left as usize);
-    // The row's cells as a slice: one bounds check, not one a cell.
-    let at = buf.index_of(x, y);
-    for (i, cell) in buf.content[at..at + n].iter_mut().enumerate() {
-        cell.set_symbol(&text[i..=i]).set_style(style);
-    }
-    x + n as u16
 }
 
 /// The style of a line of output.
