@@ -81,6 +81,35 @@ fn main() {
 
     more_lessons(&out);
     shell_assets(&out);
+    no_unwind_tables(&out);
+}
+
+/// Leaves the unwind tables (`.eh_frame`, 225 KB, a sixteenth of the
+/// binary) out of the release binary. It is built with `panic = "abort"`
+/// (Cargo.toml), so nothing ever unwinds; rustc's
+/// `-C force-unwind-tables=no` leaves them in (the standard library's code,
+/// compiled with tables, is most of what fat LTO emits) and would reach every
+/// build through rustflags. What is lost: a backtrace of a panic
+/// (`RUST_BACKTRACE=1`), which in the stripped binary has no names anyway.
+///
+/// Only for a profile that inherits from `release` (Cargo's `PROFILE`),
+/// whose `panic = "abort"` also holds under `cargo test --release`; the dev
+/// and test builds, which unwind, keep their tables. The linker script only
+/// adds a discard rule to the linker's default layout (`INSERT`), and GNU ld
+/// and LLD both read it.
+fn no_unwind_tables(out: &std::path::Path) {
+    // Linux only: the ELF linkers this was measured with.
+    let linux = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux");
+    if std::env::var("PROFILE").as_deref() != Ok("release") || !linux {
+        return;
+    }
+    let script = out.join("no-unwind-tables.ld");
+    std::fs::write(
+        &script,
+        "SECTIONS { /DISCARD/ : { *(.eh_frame) } } INSERT AFTER .text;\n",
+    )
+    .expect("write the linker script to OUT_DIR");
+    println!("cargo::rustc-link-arg-bins=-Wl,-T,{}", script.display());
 }
 
 /// Every other lesson in `lessons/` (any number of them), pre-parsed the
