@@ -32,6 +32,24 @@ mod lab {
     pub use super::lab_model as model;
 }
 
+// The estimate, worked out here for the built-in lesson: counting its words
+// cost a twelfth of the tutor's start-up. The same files as the library's,
+// so the figure is the one `Lesson::estimate` gives (a test checks it).
+#[allow(
+    dead_code,
+    reason = "only the estimate is used here; the other helpers are the library's"
+)]
+#[path = "src/lesson/estimate.rs"]
+mod estimate;
+#[allow(dead_code, reason = "the library's helpers, compiled for the estimate")]
+#[path = "src/lesson/scene_refs.rs"]
+mod scene_refs;
+#[allow(dead_code, reason = "the library's helpers, compiled for the estimate")]
+#[path = "src/lesson/sections.rs"]
+mod sections;
+use model::{Choice, Lesson};
+use sections::Section;
+
 const LESSON: &str = "lessons/multi-container-pods.toml";
 /// The built-in scenes, pre-parsed the same way (only a screen with a scene needs them).
 const SCENES: &str = "lessons/multi-container-pods.scenes.toml";
@@ -43,8 +61,17 @@ fn main() {
     println!("cargo::rerun-if-changed=src/lab/model.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo::rerun-if-changed=src/lesson/estimate.rs");
+    println!("cargo::rerun-if-changed=src/lesson/scene_refs.rs");
+    println!("cargo::rerun-if-changed=src/lesson/sections.rs");
+    let mut estimate = "None".to_string();
     let code = match pre_parse() {
-        Ok(json) => {
+        Ok((json, lesson)) => {
+            let e = lesson.estimate();
+            estimate = format!(
+                "Some(Estimate {{ words: {}, code_lines: {}, scenes: {}, questions: {}, minutes: {} }})",
+                e.words, e.code_lines, e.scenes, e.questions, e.minutes
+            );
             let path = out.join("embedded_lesson.json");
             std::fs::write(&path, json).expect("write the pre-parsed lesson to OUT_DIR");
             // include_str! of an absolute path: OUT_DIR is absolute.
@@ -60,6 +87,8 @@ fn main() {
     };
     std::fs::write(out.join("embedded_lesson.rs"), code)
         .expect("write the pre-parsed lesson's include file to OUT_DIR");
+    std::fs::write(out.join("embedded_estimate.rs"), estimate)
+        .expect("write the built-in lesson's estimate to OUT_DIR");
 
     println!("cargo::rerun-if-changed={SCENES}");
     let code = match pre_parse_scenes() {
@@ -177,11 +206,16 @@ fn pre_parse_scenes() -> Result<String, String> {
     serde_json::to_string(&file.scenes).map_err(|e| e.to_string())
 }
 
-fn pre_parse() -> Result<String, String> {
-    pre_parse_file(std::path::Path::new(LESSON))
+fn pre_parse() -> Result<(String, Lesson), String> {
+    pre_parse_lesson(std::path::Path::new(LESSON))
 }
 
 fn pre_parse_file(file: &std::path::Path) -> Result<String, String> {
+    pre_parse_lesson(file).map(|(json, _)| json)
+}
+
+/// The lesson file as compact JSON, and the lesson.
+fn pre_parse_lesson(file: &std::path::Path) -> Result<(String, Lesson), String> {
     let source = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
     // Same as the linter's newline normalisation: a checkout with Windows line
     // endings must not put `\r` into the lesson's multi-line strings.
@@ -194,7 +228,8 @@ fn pre_parse_file(file: &std::path::Path) -> Result<String, String> {
             model::FORMAT_VERSION
         ));
     }
-    serde_json::to_string(&lesson).map_err(|e| e.to_string())
+    let json = serde_json::to_string(&lesson).map_err(|e| e.to_string())?;
+    Ok((json, lesson))
 }
 
 /// The shell completions and the man page (`assets/shell/`, generated and

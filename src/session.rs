@@ -7,7 +7,7 @@
 //! and `podtutor progress` both show [`Session::score`], computed here once.
 
 use crate::item::{self, Attempt, Confidence, Item, ItemId, ItemKind, ItemStatus};
-use crate::lesson::{Lesson, Section};
+use crate::lesson::{Estimate, Lesson, Section};
 use crate::progress::{LessonProgress, Progress, Settings};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -20,6 +20,9 @@ pub struct Session {
     /// Everything saved about the learner (all lessons and the settings);
     /// hand it to the store to save.
     pub progress: Progress,
+    /// The lesson's estimate when already known (the built-in lesson's is
+    /// worked out at build time); see [`Session::estimate`].
+    known_estimate: Option<Estimate>,
 }
 
 /// What answering an item did.
@@ -46,7 +49,27 @@ pub enum AnswerError {
 impl Session {
     /// A session on `lesson` with the learner's saved `progress`.
     pub fn new(lesson: Lesson, progress: Progress) -> Session {
-        Session { lesson, progress }
+        Session {
+            lesson,
+            progress,
+            known_estimate: None,
+        }
+    }
+
+    /// A session on the built-in lesson ([`crate::lesson::embedded`]), with
+    /// the estimate `build.rs` worked out for it.
+    pub fn on_embedded(lesson: Lesson, progress: Progress) -> Session {
+        Session {
+            known_estimate: crate::lesson::embedded_estimate(),
+            ..Session::new(lesson, progress)
+        }
+    }
+
+    /// How long the lesson takes ([`Lesson::estimate`]): it counts every
+    /// word of the lesson, unless the session was given the figure.
+    pub fn estimate(&self) -> Estimate {
+        self.known_estimate
+            .unwrap_or_else(|| self.lesson.estimate())
     }
 
     /// This lesson's part of the record, if anything was recorded.

@@ -127,7 +127,11 @@ pub struct App {
 impl App {
     /// A tutor on `lesson` with saved `progress`, on the start page.
     pub fn new(lesson: Lesson, progress: Progress) -> App {
-        let session = Session::new(lesson, progress);
+        App::with_session(Session::new(lesson, progress))
+    }
+
+    /// The app on `session`, at its start page (as [`App::new`]).
+    pub fn with_session(session: Session) -> App {
         // No clock here: the due line comes with `open_start(now)`.
         let start = Start::new(&session, None);
         let settings = Settings {

@@ -38,7 +38,7 @@ impl Start {
     /// Learn highlighted.
     pub fn new(session: &Session, now: Option<i64>) -> Start {
         Start {
-            minutes: session.lesson.estimate().minutes,
+            minutes: session.estimate().minutes,
             modes: Mode::offered_in(session),
             cursor: 0,
             due: now.and_then(|now| Start::due(session, now)),

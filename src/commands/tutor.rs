@@ -46,7 +46,7 @@ pub fn run_opening(
             // half a million instructions at every start).
             let mut all = crate::lesson::embedded_all();
             match all.pop() {
-                Some(one) if all.is_empty() => Course::One(Box::new(one)),
+                Some(one) if all.is_empty() => Course::Builtin(Box::new(one)),
                 Some(last) => {
                     all.push(last);
                     Course::Pack(crate::pack::Pack::builtin(all))
@@ -60,6 +60,9 @@ pub fn run_opening(
     let mut app = match course {
         Course::Pack(pack) => App::with_pack(pack, progress),
         Course::One(lesson) => App::new(*lesson, progress),
+        Course::Builtin(lesson) => {
+            App::with_session(crate::session::Session::on_embedded(*lesson, progress))
+        }
     };
     if let Some(target) = &global.start_at {
         app.start_at(target, &crate::store::now_rfc3339())
@@ -109,6 +112,8 @@ pub fn options(global: &GlobalArgs, saved: Option<&str>) -> crate::tui::Options 
 enum Course {
     Pack(crate::pack::Pack),
     One(Box<crate::lesson::Lesson>),
+    /// The one built-in lesson, as [`crate::lesson::embedded`] gave it.
+    Builtin(Box<crate::lesson::Lesson>),
 }
 
 /// The theme for a saved or given name: `auto` for no name or a name this

@@ -2,7 +2,7 @@
 //! start screen never shows a number an author guessed (docs/estimate.md
 //! explains the figures and where they come from).
 
-use super::scenes::for_section;
+use super::scene_refs::{for_section, referenced};
 use super::{Choice, Lesson, Section};
 
 /// Prose read to learn, not skimmed: Carver's "learning" rate for adult
@@ -170,7 +170,7 @@ impl Lesson {
         w += self.takeaways.iter().map(|s| words(s)).sum::<u32>();
         // A scene is watched the first time; met again in a later section
         // (a myth replaying the crash of step 6) it is recognised at a glance.
-        let scenes = u32::try_from(super::scenes::referenced(self).len()).unwrap_or(u32::MAX);
+        let scenes = u32::try_from(referenced(self).len()).unwrap_or(u32::MAX);
 
         let seconds = u64::from(w) * 60 / u64::from(PROSE_WORDS_PER_MINUTE)
             + u64::from(code) * u64::from(SECONDS_PER_CODE_LINE)

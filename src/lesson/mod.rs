@@ -7,6 +7,7 @@ mod diagnostic;
 mod estimate;
 mod lint;
 mod model;
+mod scene_refs;
 pub mod scenes;
 mod sections;
 mod strict;
@@ -89,6 +90,14 @@ pub fn embedded() -> Lesson {
         Some(json) => serde_json::from_str(json).expect("build.rs wrote this with the same model"),
         None => embedded_from_source(),
     }
+}
+
+/// [`embedded`]'s [`Lesson::estimate`], worked out by `build.rs` from the
+/// same code, so the start page does not count the lesson's words at every
+/// start (a twelfth of the tutor's start-up); `None` where [`embedded`]
+/// parses the TOML at run time.
+pub fn embedded_estimate() -> Option<Estimate> {
+    include!(concat!(env!("OUT_DIR"), "/embedded_estimate.rs"))
 }
 
 /// Every built-in lesson (`lessons/*.toml`, scene files aside), the one
@@ -174,6 +183,11 @@ mod tests {
             "build.rs could not pre-parse {EMBEDDED_NAME}; see the build warning"
         );
         assert_eq!(embedded(), embedded_from_source());
+    }
+
+    #[test]
+    fn the_built_in_estimate_is_the_lessons_own() {
+        assert_eq!(embedded_estimate(), Some(embedded().estimate()));
     }
 
     #[test]
