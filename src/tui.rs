@@ -618,7 +618,9 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
     let mut accounted = Instant::now();
-    let save = |app: &mut App, accounted: &mut Instant| -> anyhow::Result<()> {
+    // `last`: the save on the way out, after which the signal thread needs
+    // no copy of the record (copying it cost more than the save's check).
+    let save = |app: &mut App, accounted: &mut Instant, last: bool| -> anyhow::Result<()> {
         let secs = accounted.elapsed().as_secs();
         app.add_time(&session, secs);
         *accounted += Duration::from_secs(secs);
@@ -635,7 +637,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
             Ok(()) => said,
         };
         app.not_saving = !store.writable() || result.is_err();
-        if let Ok(mut p) = shared.progress.lock() {
+        if !last && let Ok(mut p) = shared.progress.lock() {
             p.clone_from(&app.session.progress);
         }
         result.map_err(|e| anyhow::anyhow!("could not save progress: {e}"))
@@ -723,7 +725,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
                 Effect::Save => {
                     // A failure shows at once through `app.alert` (the
                     // store's notice) and the header's marker.
-                    let _ = save(&mut app, &mut accounted);
+                    let _ = save(&mut app, &mut accounted, false);
                 }
                 Effect::Quit => return Ok(()),
             }
@@ -732,9 +734,13 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     let outcome = run_loop();
     yield_to_signal_exit(outcome.is_err());
     // Save even when the loop failed: what was answered is not lost.
-    let saved = save(&mut app, &mut accounted);
+    let saved = save(&mut app, &mut accounted, true);
     drop(terminal);
     drop(guard);
+    // The process ends next: freeing the lesson and the record a string at
+    // a time would cost more instructions than the whole first frame's
+    // text, for memory the exit returns anyway.
+    std::mem::forget(app);
     // The loop's error is the one that explains what happened.
     outcome.and(saved)
 }
