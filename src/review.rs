@@ -209,11 +209,12 @@ impl Scheduler {
     fn new() -> Self {
         Scheduler {
             factor: curve_factor(),
-            interval_per_stability: (DESIRED_RETENTION.powf(-1.0 / W[20]) - 1.0) / curve_factor(),
-            growth: W[8].exp(),
-            lapse_floor: 1.0 / (W[17] * W[18]).exp(),
+            interval_per_stability: (libm::powf(DESIRED_RETENTION, -1.0 / W[20]) - 1.0)
+                / curve_factor(),
+            growth: libm::expf(W[8]),
+            lapse_floor: 1.0 / libm::expf(W[17] * W[18]),
             easy_difficulty: initial_difficulty(Rating::Easy),
-            same_day: [1.0f32, 2.0, 3.0, 4.0].map(|g| (W[17] * (g - 3.0 + W[18])).exp()),
+            same_day: [1.0f32, 2.0, 3.0, 4.0].map(|g| libm::expf(W[17] * (g - 3.0 + W[18]))),
         }
     }
 
@@ -233,7 +234,7 @@ impl Scheduler {
         let g = rating as u8 as f32;
         let stability = if days == 0 {
             // Same day: a relearning step, or a quiz right after the lesson.
-            let change = self.same_day[rating as usize - 1] * s.powf(-W[19]);
+            let change = self.same_day[rating as usize - 1] * libm::powf(s, -W[19]);
             s * if rating == Rating::Again {
                 change
             } else {
@@ -243,9 +244,9 @@ impl Scheduler {
             let r = recall(self.factor, days as f32, s);
             if rating == Rating::Again {
                 let after = W[11]
-                    * d.powf(-W[12])
-                    * ((s + 1.0).powf(W[13]) - 1.0)
-                    * ((1.0 - r) * W[14]).exp();
+                    * libm::powf(d, -W[12])
+                    * (libm::powf(s + 1.0, W[13]) - 1.0)
+                    * libm::expf((1.0 - r) * W[14]);
                 after.min(s * self.lapse_floor)
             } else {
                 let bonus = match rating {
@@ -255,8 +256,8 @@ impl Scheduler {
                 };
                 s * (self.growth
                     * (11.0 - d)
-                    * s.powf(-W[9])
-                    * (((1.0 - r) * W[10]).exp() - 1.0)
+                    * libm::powf(s, -W[9])
+                    * (libm::expf((1.0 - r) * W[10]) - 1.0)
                     * bonus
                     + 1.0)
             }
@@ -322,18 +323,18 @@ impl Scheduler {
 
 /// F in R(t, S) = (1 + F·t/S)^(−w₂₀): makes R(S, S) = 0.9.
 fn curve_factor() -> f32 {
-    0.9f32.powf(-1.0 / W[20]) - 1.0
+    libm::powf(0.9f32, -1.0 / W[20]) - 1.0
 }
 
 /// The forgetting curve: the probability of recall `days` after an answer
 /// that left stability `s`.
 fn recall(factor: f32, days: f32, s: f32) -> f32 {
-    (1.0 + factor * days / s).powf(-W[20])
+    libm::powf(1.0 + factor * days / s, -W[20])
 }
 
 /// D₀(G) = w₄ − e^(w₅(G − 1)) + 1: the difficulty after a first answer.
 fn initial_difficulty(rating: Rating) -> f32 {
-    W[4] - (W[5] * (rating as u8 as f32 - 1.0)).exp() + 1.0
+    W[4] - libm::expf(W[5] * (rating as u8 as f32 - 1.0)) + 1.0
 }
 
 /// The schedule of one item from its answers (any order), or `None` for an

@@ -669,7 +669,7 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
         if c <= 0.039_28 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            libm::pow((c + 0.055) / 1.055, 2.4)
         }
     }
     let lum =
