@@ -135,14 +135,18 @@ impl io::Write for TermOut {
 
     fn flush(&mut self) -> io::Result<()> {
         let _out = OUTPUT.lock().unwrap_or_else(|p| p.into_inner());
-        let frame = std::mem::take(&mut self.buf);
-        if !TERMINAL_TAKEN.load(Ordering::SeqCst) {
+        // The buffer is kept for the next frame (emptied whatever happens):
+        // it grows to the largest frame once instead of being allocated
+        // again for every frame.
+        let result = if TERMINAL_TAKEN.load(Ordering::SeqCst) {
+            let mut out = io::stdout().lock();
+            out.write_all(&self.buf).and_then(|()| out.flush())
+        } else {
             // Restored (a signal, a stop): this frame must not land after it.
-            return Ok(());
-        }
-        let mut out = io::stdout().lock();
-        out.write_all(&frame)?;
-        out.flush()
+            Ok(())
+        };
+        self.buf.clear();
+        result
     }
 }
 
@@ -215,8 +219,10 @@ fn new_terminal() -> io::Result<Term> {
     // that a resize (or the wake-up after a suspension) would be lost, and
     // the first frame is drawn before the loop first waits for input.
     event::poll(Duration::ZERO)?;
+    // No capacity up front: a first frame is a few kilobytes, and 64 KiB
+    // reserved here added to the start-up's peak memory.
     Terminal::new(TermBackend(CrosstermBackend::new(TermOut {
-        buf: Vec::with_capacity(1 << 16),
+        buf: Vec::new(),
     })))
 }
 
