@@ -612,7 +612,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Home, End, Ctrl('a'), Ctrl('e')],
         "Home/End",
         A::Edit,
-        "start / end of the line",
+        "line start / end",
         &[Lab, LabEditor],
         Show::Never,
         E,
@@ -630,7 +630,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Ctrl('u')],
         "Ctrl-U",
         A::Edit,
-        "delete to the start",
+        "delete to start",
         &[Lab],
         Show::Never,
         E,
@@ -639,7 +639,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Ctrl('k')],
         "Ctrl-K",
         A::Edit,
-        "delete to the end",
+        "delete to end",
         &[Lab, LabEditor],
         Show::Never,
         E,
@@ -1199,7 +1199,7 @@ pub fn help_groups_for(ctx: Context, flags: Flags) -> HelpGroups {
 /// A line help adds under the keys of `ctx`, for what is not a key.
 pub fn help_note(ctx: Context) -> Option<&'static str> {
     match ctx {
-        Context::Lab => Some("Type help at the prompt for the lab's commands."),
+        Context::Lab => Some("Commands: type help at the prompt."),
         _ => None,
     }
 }

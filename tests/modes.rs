@@ -388,8 +388,8 @@ fn f1_opens_help_over_the_lab_prompt_where_question_mark_is_typed() {
         "Ctrl-C    clear the line",
         "PgUp/PgDn scroll",
         "Esc leave the lab",
-        "Ctrl-W    delete a word",
-        "Type help at the prompt",
+        "Ctrl-W delete a word",
+        "Commands: type help at the prompt.",
     ] {
         assert!(shows(&screen, row), "{row} missing:\n{screen}");
     }

@@ -97,8 +97,15 @@ pub fn draw(
     groups: &keymap::HelpGroups,
     note: Option<&str>,
 ) {
-    // A note takes a blank line and its own under the keys.
-    let note_h = if note.is_some() { 2 } else { 0 };
+    // A note takes a blank line and its own, wrapped, under the keys.
+    let note_lines = note.map_or_else(Vec::new, |n| {
+        text::wrap(n, area.width.saturating_sub(2).clamp(20, 40) as usize)
+    });
+    let note_h = if note_lines.is_empty() {
+        0
+    } else {
+        note_lines.len() + 1
+    };
     let inner_h = (area.height.saturating_sub(2) as usize).saturating_sub(note_h);
     let lines_at = |col_w: usize| -> Vec<Vec<Line<'static>>> {
         groups
@@ -172,20 +179,18 @@ pub fn draw(
             put_lines(f.buffer_mut(), cr, col.iter());
         }
     }
-    if let Some(note) = note {
-        let y = inner.y + keys_h as u16 + 1;
-        if y < inner.bottom() {
-            let line = Line::styled(ellipsize(note, inner.width as usize), t.dim());
-            put_lines(
-                f.buffer_mut(),
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                [line].iter(),
-            );
-        }
+    let y = inner.y + keys_h as u16 + 1;
+    if !note_lines.is_empty() && y < inner.bottom() {
+        let lines: Vec<Line<'static>> = note_lines
+            .iter()
+            .map(|l| Line::styled(ellipsize(l, inner.width as usize), t.dim()))
+            .collect();
+        let rows = Rect {
+            y,
+            height: inner.bottom() - y,
+            ..inner
+        };
+        put_lines(f.buffer_mut(), rows, lines.iter());
     }
 }
 
