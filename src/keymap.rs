@@ -190,6 +190,8 @@ pub struct Flags {
     pub cut: bool,
     /// The tutor runs a pack: a lesson's start page goes back to its lessons.
     pub pack: bool,
+    /// How sure must be answered (a placement test): no key stops asking.
+    pub must_rate: bool,
 }
 
 /// When a binding shows in the footer.
@@ -1090,6 +1092,7 @@ pub const BINDINGS: &[Binding] = &[
 fn offered(action: Action, ctx: Context, flags: Flags) -> bool {
     match action {
         Action::Prev if ctx == Start => flags.pack,
+        Action::Rate(3) => !flags.must_rate,
         Action::CrashContainer => flags.offers[0],
         Action::DeletePod => flags.offers[1],
         Action::SendRequest => flags.offers[2],
@@ -1238,6 +1241,7 @@ mod tests {
         pods: false,
         cut: false,
         pack: false,
+        must_rate: false,
     };
     /// A playing scene with everything a scene can offer: several scenes,
     /// a diagram, several Pods, a cut line.
@@ -1449,6 +1453,18 @@ mod tests {
         assert!(has(Reading, flipped, "z", "unfold the scene"));
         assert!(!has(Reading, flipped, "d", "show the diagram"));
         assert!(has(Rating, NONE, "x", "stop asking how sure"));
+        // A placement test always asks: no key to stop it, in help or at all.
+        let placement = Flags {
+            must_rate: true,
+            ..NONE
+        };
+        assert!(!has(Rating, placement, "x", "stop asking how sure"));
+        assert!(
+            !footer_hints(Rating, placement)
+                .iter()
+                .any(|(k, _)| *k == "x")
+        );
+        assert_eq!(action_for(Char('x'), Rating, placement), None);
         assert!(!has(Rating, NONE, "→/n", "next"));
     }
 

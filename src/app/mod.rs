@@ -541,7 +541,10 @@ impl App {
                         None => self.page = Page::Start(self.start_page(None)),
                     }
                 }
-                Action::Rate(3) if q.context() == Context::Rating => {
+                // A placement test always asks: nothing to stop there.
+                Action::Rate(3)
+                    if q.context() == Context::Rating && q.kind != QuizKind::Placement =>
+                {
                     // "Stop asking", as in the lesson: saved for later runs.
                     self.settings.confidence = false;
                     self.session.settings_mut().confidence = Some(false);

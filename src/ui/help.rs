@@ -218,6 +218,7 @@ mod tests {
         pods: true,
         cut: true,
         pack: true,
+        must_rate: false,
     };
 
     fn screen(ctx: Context, w: u16, h: u16, ascii: bool) -> String {
