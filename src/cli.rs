@@ -150,24 +150,6 @@ pub struct GlobalArgs {
     pub theme: Option<crate::ui::theme::ThemeChoice>,
 }
 
-impl GlobalArgs {
-    /// Takes the option `id` (a clap id) from `from`; `false` for an id
-    /// that is not one of these options.
-    fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
-        match id {
-            "lesson" => self.lesson.clone_from(&from.lesson),
-            "progress_file" => self.progress_file.clone_from(&from.progress_file),
-            "learner" => self.learner.clone_from(&from.learner),
-            "ascii" => self.ascii = from.ascii,
-            "reduce_motion" => self.reduce_motion = from.reduce_motion,
-            "no_confidence" => self.no_confidence = from.no_confidence,
-            "theme" => self.theme = from.theme,
-            _ => return false,
-        }
-        true
-    }
-}
-
 fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
     s.parse()
 }
@@ -437,8 +419,9 @@ pub struct TutorArgs {
     /// placement asks anyway: a lucky guess must not skip a section).
     #[arg(long)]
     pub no_confidence: bool,
-    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG; the
-    /// terminal's own colours when it is not set). Saved with your progress.
+    /// Colours: dark, light, high-contrast, or auto (from COLORFGBG, else
+    /// the background colour the terminal reports; the terminal's own
+    /// colours when neither says). Saved with your progress.
     #[arg(long, value_name = "NAME", value_parser = parse_theme)]
     pub theme: Option<crate::ui::theme::ThemeChoice>,
 }
@@ -461,16 +444,19 @@ impl TutorArgs {
     /// Takes tutor option `id` written before the subcommand; `false` when
     /// it does not apply to a round of questions.
     fn adopt(&mut self, id: &str, from: &GlobalArgs) -> bool {
-        match id {
-            "lesson" => self.lesson.clone_from(&from.lesson),
-            "progress_file" => self.progress_file.clone_from(&from.progress_file),
-            "learner" => self.learner.clone_from(&from.learner),
-            "ascii" => self.ascii = true,
-            "reduce_motion" => self.reduce_motion = true,
-            "no_confidence" => self.no_confidence = true,
-            "theme" => self.theme = from.theme,
-            _ => return false,
+        let mut options = self.global();
+        if !adopt_tutor_option(&mut options, id, from) {
+            return false;
         }
+        *self = TutorArgs {
+            lesson: options.lesson,
+            progress_file: options.progress_file,
+            learner: options.learner,
+            ascii: options.ascii,
+            reduce_motion: options.reduce_motion,
+            no_confidence: options.no_confidence,
+            theme: options.theme,
+        };
         true
     }
 }
@@ -630,7 +616,7 @@ impl Command {
             (Command::Room(a), "ascii") => a.ascii = true,
             (Command::Outline(a), "ascii") => a.ascii = true,
             // The lab is the tutor: it takes every tutor option.
-            (Command::Lab(a), id) => return a.tutor.adopt(id, from),
+            (Command::Lab(a), id) => return adopt_tutor_option(&mut a.tutor, id, from),
             (Command::Quiz(a) | Command::Placement(a), id) => return a.adopt(id, from),
             (Command::Review(a), id) => return a.tutor.adopt(id, from),
             (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),

@@ -387,6 +387,9 @@ enum Fault {
     /// (`PODTUTOR_DEBUG_PANIC=slow-exit`), so a test can prove that frames
     /// drawn meanwhile never reach the terminal.
     SlowExit,
+    /// Take 400 ms over every frame (`PODTUTOR_DEBUG_PANIC=slow-draw`), so a
+    /// test can land a resize and a key together while the loop is busy.
+    SlowDraw,
 }
 
 #[cfg(debug_assertions)]
@@ -395,6 +398,7 @@ fn injected_fault() -> Option<Fault> {
         "draw" => Some(Fault::PanicInDraw),
         "error" => Some(Fault::Error),
         "slow-exit" => Some(Fault::SlowExit),
+        "slow-draw" => Some(Fault::SlowDraw),
         _ => None,
     }
 }
@@ -652,6 +656,9 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
                     panic!("PODTUTOR_DEBUG_PANIC=draw: a panic injected for testing");
                 }
             })?;
+            if fault == Some(Fault::SlowDraw) {
+                std::thread::sleep(Duration::from_millis(400));
+            }
             if fault == Some(Fault::Error) {
                 anyhow::bail!("PODTUTOR_DEBUG_PANIC=error: an error injected for testing");
             }

@@ -888,3 +888,26 @@ fn a_clock_before_1970_or_after_9999_does_not_stop_the_tutor() {
         assert!(text.contains(written), "clock at {secs} s: {text}");
     }
 }
+
+#[test]
+fn a_key_pressed_while_the_window_is_resized_is_read_at_once() {
+    // The key and the resize arrive together while the loop is busy with a
+    // frame (debug builds take 400 ms a frame under PODTUTOR_DEBUG_PANIC=
+    // slow-draw). An edge-triggered reader returned the resize and left the
+    // key unread until the next key: `q` did not quit.
+    for round in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        let env = [("PODTUTOR_DEBUG_PANIC", "slow-draw")];
+        let mut p = Pty::spawn_env(&[], 100, 30, &file, &env);
+        p.wait_for("Press Enter to begin");
+        std::thread::sleep(Duration::from_millis(600));
+        p.resize(90, 28);
+        std::thread::sleep(Duration::from_millis(150));
+        p.resize(100 - round, 30);
+        // The resize is taken first (the order that lost the key), then the key.
+        std::thread::sleep(Duration::from_millis(50));
+        p.send(b"q");
+        assert_eq!(p.wait_exit(), 0, "round {round}");
+    }
+}

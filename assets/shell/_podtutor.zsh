@@ -138,7 +138,7 @@ _arguments "${_arguments_options[@]}" : \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
 '--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
 '(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
-'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG; the terminal'\''s own colours when it is not set). Saved with your progress]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
 '--ascii[Show only ASCII\: marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
 '--reduce-motion[Show animations one key moment at a time, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
 '--no-confidence[Do not ask how sure you are before each answer is revealed (this run only; placement asks anyway\: a lucky guess must not skip a section)]' \
@@ -151,7 +151,7 @@ _arguments "${_arguments_options[@]}" : \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
 '--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
 '(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
-'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG; the terminal'\''s own colours when it is not set). Saved with your progress]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
 '--cram[Review everything, due or not, the least well remembered first; answers are not recorded, so no review date moves]' \
 '--ascii[Show only ASCII\: marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
 '--reduce-motion[Show animations one key moment at a time, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
@@ -165,7 +165,7 @@ _arguments "${_arguments_options[@]}" : \
 '--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
 '--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
 '(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
-'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG; the terminal'\''s own colours when it is not set). Saved with your progress]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
 '--ascii[Show only ASCII\: marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
 '--reduce-motion[Show animations one key moment at a time, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
 '--no-confidence[Do not ask how sure you are before each answer is revealed (this run only; placement asks anyway\: a lucky guess must not skip a section)]' \

@@ -104,7 +104,7 @@ complete -c podtutor -n "__fish_podtutor_using_subcommand lab" -s h -l help -d '
 complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l progress-file -d 'Where progress is kept (default: progress.toml in your data directory)' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l learner -d 'Keep this learner\'s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)' -r
-complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG; the terminal\'s own colours when it is not set). Saved with your progress' -r
+complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal\'s own colours when neither says). Saved with your progress' -r
 complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l ascii -d 'Show only ASCII: marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l reduce-motion -d 'Show animations one key moment at a time, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -l no-confidence -d 'Do not ask how sure you are before each answer is revealed (this run only; placement asks anyway: a lucky guess must not skip a section)'
@@ -112,7 +112,7 @@ complete -c podtutor -n "__fish_podtutor_using_subcommand quiz" -s h -l help -d 
 complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l progress-file -d 'Where progress is kept (default: progress.toml in your data directory)' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l learner -d 'Keep this learner\'s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)' -r
-complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG; the terminal\'s own colours when it is not set). Saved with your progress' -r
+complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal\'s own colours when neither says). Saved with your progress' -r
 complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l cram -d 'Review everything, due or not, the least well remembered first; answers are not recorded, so no review date moves'
 complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l ascii -d 'Show only ASCII: marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand review" -l reduce-motion -d 'Show animations one key moment at a time, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)'
@@ -121,7 +121,7 @@ complete -c podtutor -n "__fish_podtutor_using_subcommand review" -s h -l help -
 complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l lesson -d 'Use this lesson file instead of the built-in lesson' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l progress-file -d 'Where progress is kept (default: progress.toml in your data directory)' -r -F
 complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l learner -d 'Keep this learner\'s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)' -r
-complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG; the terminal\'s own colours when it is not set). Saved with your progress' -r
+complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l theme -d 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal\'s own colours when neither says). Saved with your progress' -r
 complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l ascii -d 'Show only ASCII: marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l reduce-motion -d 'Show animations one key moment at a time, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)'
 complete -c podtutor -n "__fish_podtutor_using_subcommand placement" -l no-confidence -d 'Do not ask how sure you are before each answer is revealed (this run only; placement asks anyway: a lucky guess must not skip a section)'
