@@ -28,7 +28,7 @@ pub fn entries(l: &Lesson) -> Vec<Entry> {
         }
     }
     // Each section's scenes worked out once, not once per scene: opening
-    // the gallery spent 0.3 M instructions asking every section again.
+    // the gallery spent 0.17 M instructions asking every section again.
     let plays: Vec<(Section, Vec<&str>)> = l
         .sections()
         .into_iter()
