@@ -24,7 +24,19 @@
 //! - a scene playing: wake-ups per second, CPU share and bytes written to the
 //!   terminal per frame;
 //! - `podtutor read` of the whole lesson (output to a pipe), against the bare
-//!   program's start-up.
+//!   program's start-up;
+//! - opening each mode (issue 15's budget): `podtutor quiz`, `review`,
+//!   `review --cram`, `placement`, `scenes`, `lab`, and the cheat sheet (no
+//!   subcommand opens it: from the start page, `7` Enter), each spawn →
+//!   first frame of the mode → its quit keys → exit, for a returning
+//!   learner: instructions, peak memory and wall time, each with the bare
+//!   program in the same run.
+//!
+//! `PODTUTOR_BENCH_WRITE_PROGRESS=FILE` writes the returning learner's
+//! progress file and exits (to profile one run by hand under callgrind).
+//! `PODTUTOR_BENCH_ONLY=modes` (a comma-separated list of `size`, `wall`,
+//! `memory`, `instructions`, `read`, `idle`, `scene`, `modes`) runs only
+//! those parts.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -52,6 +64,11 @@ fn main() {
         println!("startup: skipped (run `cargo bench --bench startup`)");
         return;
     }
+    // For profiling one run by hand: the returning learner's file.
+    if let Some(path) = std::env::var_os("PODTUTOR_BENCH_WRITE_PROGRESS") {
+        std::fs::write(&path, returning_learner()).expect("write the progress file");
+        return;
+    }
     if !cfg!(target_os = "linux") {
         eprintln!("startup: needs Linux (/proc) for memory and wake-up figures");
         return;
@@ -64,13 +81,32 @@ fn main() {
     let tmp = tempdir();
     println!("podtutor: {}", tutor.display());
     println!("bare:     {}", bare.display());
-    sizes(&tutor, &bare);
-    wall(&tutor, &bare, &tmp, runs);
-    memory(&tutor, &bare, &tmp);
-    instructions(&tutor, &bare, &tmp);
-    read(&tutor, &bare, &tmp, runs);
-    idle(&tutor, &tmp);
-    scene(&tutor, &bare, &tmp);
+    let only = std::env::var("PODTUTOR_BENCH_ONLY").unwrap_or_default();
+    let part = |name: &str| only.is_empty() || only.split(',').any(|p| p.trim() == name);
+    if part("size") {
+        sizes(&tutor, &bare);
+    }
+    if part("wall") {
+        wall(&tutor, &bare, &tmp, runs);
+    }
+    if part("memory") {
+        memory(&tutor, &bare, &tmp);
+    }
+    if part("instructions") {
+        instructions(&tutor, &bare, &tmp);
+    }
+    if part("read") {
+        read(&tutor, &bare, &tmp, runs);
+    }
+    if part("idle") {
+        idle(&tutor, &tmp);
+    }
+    if part("scene") {
+        scene(&tutor, &bare, &tmp);
+    }
+    if part("modes") {
+        modes(&tutor, &bare, &tmp, runs);
+    }
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
@@ -793,6 +829,236 @@ fn scene(tutor: &Path, bare: &Path, tmp: &Path) {
         println!(
             "{label} CPU: podtutor {o:.2} % of one core, bare at {fps} frames/s {f:.2} %, ratio {:.2}x (target <= 0.5 %; rounds {shares})",
             o / f
+        );
+    }
+}
+
+// ---------------------------------------------------------------- modes
+
+/// One way into a mode: its command line, keys sent once the tutor is up
+/// (none for a subcommand), the text of the mode's first frame, and how
+/// the learner leaves from there: a key and the text of the page it
+/// leads to, if the mode does not quit at once, then `q`.
+struct ModeRun {
+    name: &'static str,
+    args: &'static [&'static str],
+    keys: &'static [u8],
+    ready: &'static str,
+    leave: Option<(&'static [u8], &'static str)>,
+}
+
+/// Every mode the tutor opens, as a learner opens it.
+const MODES: &[ModeRun] = &[
+    ModeRun {
+        name: "podtutor (start page)",
+        args: &[],
+        keys: b"",
+        ready: TUTOR_READY,
+        leave: None,
+    },
+    ModeRun {
+        name: "podtutor quiz",
+        args: &["quiz"],
+        keys: b"",
+        ready: "Quiz · Question 1 of",
+        leave: None,
+    },
+    ModeRun {
+        name: "podtutor review",
+        args: &["review"],
+        keys: b"",
+        ready: "Review · Question 1 of",
+        leave: None,
+    },
+    ModeRun {
+        name: "podtutor review --cram",
+        args: &["review", "--cram"],
+        keys: b"",
+        ready: "Cram · Question 1 of",
+        leave: None,
+    },
+    ModeRun {
+        name: "podtutor placement",
+        args: &["placement"],
+        keys: b"",
+        ready: "Placement · Question 1 of",
+        leave: None,
+    },
+    ModeRun {
+        name: "podtutor scenes",
+        args: &["scenes"],
+        keys: b"",
+        ready: "to watch and play with",
+        leave: None,
+    },
+    // The prompt types `q`: Esc leaves the lab for the start page, q quits.
+    ModeRun {
+        name: "podtutor lab (Esc, q)",
+        args: &["lab"],
+        keys: b"",
+        ready: "F1 help",
+        // Sent apart: Esc and q in one read are Alt-q.
+        leave: Some((b"\x1b", TUTOR_READY)),
+    },
+    // The nearest to opening and quitting: F1 opens help, where q quits.
+    ModeRun {
+        name: "podtutor lab (F1, q)",
+        args: &["lab"],
+        keys: b"",
+        ready: "F1 help",
+        leave: Some((b"\x1bOP", "Keys on this page")),
+    },
+    ModeRun {
+        name: "cheat sheet (start page, 7 Enter)",
+        args: &[],
+        keys: b"7\r",
+        ready: "Takeaways",
+        leave: None,
+    },
+];
+
+/// Spawns the tutor on `mode` for a returning learner (see
+/// [`returning_learner`]) and waits for the mode's first frame.
+fn spawn_mode(tutor: &Path, tmp: &Path, n: usize, mode: &ModeRun, wrap: &[&str]) -> Run {
+    let progress = tmp.join(format!("mode-{n}.toml"));
+    let _ = std::fs::remove_file(tmp.join(format!("mode-{n}.toml.bak")));
+    std::fs::write(&progress, returning_learner()).expect("write the progress file");
+    let env = [("PODTUTOR_PROGRESS_FILE", progress.as_path())];
+    let first = if mode.keys.is_empty() {
+        mode.ready
+    } else {
+        TUTOR_READY
+    };
+    let t = tutor.to_str().expect("a UTF-8 path");
+    let mut args: Vec<&str> = wrap.get(1..).unwrap_or_default().to_vec();
+    let prog = match wrap.first() {
+        Some(p) => {
+            args.push(t);
+            Path::new(*p)
+        }
+        None => tutor,
+    };
+    args.extend(mode.args);
+    let run = Run::spawn(prog, &args, &env, first);
+    if !mode.keys.is_empty() {
+        run.wait_shown();
+        run.expect(mode.ready);
+        run.send(mode.keys);
+    }
+    run
+}
+
+/// Leaves the mode as a learner does, then `q`.
+fn quit_mode(t: &Run, mode: &ModeRun) {
+    if let Some((keys, page)) = mode.leave {
+        t.expect(page);
+        t.send(keys);
+        t.wait_shown();
+    }
+    t.send(b"q");
+}
+
+fn modes(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
+    println!(
+        "\n## Opening each mode: spawn → the mode's first frame → quit → exit, returning learner"
+    );
+    // Wall: each mode alternating with the bare program, one untimed round
+    // first so every program starts from a warm page cache.
+    let mut wall: Vec<[Vec<f64>; 2]> = MODES.iter().map(|_| Default::default()).collect();
+    let mut bare_wall: [Vec<f64>; 2] = Default::default();
+    for i in 0..=runs {
+        for (m, mode) in MODES.iter().enumerate() {
+            let mut t = spawn_mode(tutor, tmp, m, mode, &[]);
+            let shown = t.wait_shown();
+            quit_mode(&t, mode);
+            let (end, ok) = t.wait_exit();
+            assert!(ok, "{}: exited with an error", mode.name);
+            let mut b = spawn_bare(bare, &[]);
+            let bshown = b.wait_shown();
+            b.send(b"q");
+            let (bend, bok) = b.wait_exit();
+            assert!(bok, "bare exited with an error");
+            if i > 0 {
+                wall[m][0].push(ms(shown - t.started));
+                wall[m][1].push(ms(end - t.started));
+                bare_wall[0].push(ms(bshown - b.started));
+                bare_wall[1].push(ms(bend - b.started));
+            }
+        }
+    }
+    // Peak memory, 5 runs each.
+    let mut mem: Vec<Vec<f64>> = MODES.iter().map(|_| Vec::new()).collect();
+    let mut bare_mem = Vec::new();
+    for _ in 0..5 {
+        for (m, mode) in MODES.iter().enumerate() {
+            let mut t = spawn_mode(tutor, tmp, m, mode, &[]);
+            t.wait_shown();
+            let pid = t.pid();
+            mem[m].push(peak_kib(pid, || {
+                quit_mode(&t, mode);
+                t.wait_exit();
+            }) as f64);
+            let mut b = spawn_bare(bare, &[]);
+            b.wait_shown();
+            let pid = b.pid();
+            bare_mem.push(peak_kib(pid, || {
+                b.send(b"q");
+                b.wait_exit();
+            }) as f64);
+        }
+    }
+    // Instructions, 3 runs each under callgrind.
+    let mut ir: Vec<Vec<f64>> = MODES.iter().map(|_| Vec::new()).collect();
+    let mut bare_ir = Vec::new();
+    if valgrind() {
+        let log = tmp.join("callgrind-modes.log");
+        let log_arg = format!("--log-file={}", log.display());
+        let wrap = [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            &log_arg,
+        ];
+        for _ in 0..3 {
+            for (m, mode) in MODES.iter().enumerate() {
+                let mut t = spawn_mode(tutor, tmp, m, mode, &wrap);
+                t.wait_shown();
+                quit_mode(&t, mode);
+                t.wait_exit();
+                ir[m].extend(collected(&log));
+                let mut b = spawn_bare(bare, &wrap);
+                b.wait_shown();
+                b.send(b"q");
+                b.wait_exit();
+                bare_ir.extend(collected(&log));
+            }
+        }
+    }
+    let [mut bf, mut bt] = bare_wall;
+    let (bf, bt) = (median(&mut bf), median(&mut bt));
+    let bm = median(&mut bare_mem);
+    let bi = median(&mut bare_ir);
+    println!(
+        "bare: {:.2} M instructions, {bm:.0} KiB peak, first frame {bf:.2} ms, exit {bt:.2} ms \
+         ({runs} wall runs, 5 memory, 3 callgrind; medians)",
+        bi / 1e6
+    );
+    println!("| mode | instructions (≤ 2×) | peak memory (≤ 2×) | first frame | exit (≤ 1.5×) |");
+    println!("|---|---|---|---|---|");
+    for (m, mode) in MODES.iter().enumerate() {
+        let [f, t] = &mut wall[m];
+        let (f, t) = (median(f), median(t));
+        let mm = median(&mut mem[m]);
+        let i = median(&mut ir[m]);
+        println!(
+            "| {} | {:.2} M ({:.2}×) | {:.0} KiB ({:.2}×) | {f:.2} ms ({:.2}×) | {t:.2} ms ({:.2}×) |",
+            mode.name,
+            i / 1e6,
+            i / bi,
+            mm,
+            mm / bm,
+            f / bf,
+            t / bt
         );
     }
 }

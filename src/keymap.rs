@@ -24,6 +24,8 @@ pub enum Key {
     /// A letter with Ctrl held, only where the learner types (the lab):
     /// elsewhere Ctrl keys keep their terminal meaning.
     Ctrl(char),
+    /// F1: help, also where `?` is typed (the lab's prompt and editor).
+    F1,
 }
 
 /// What the learner asked for.
@@ -100,6 +102,9 @@ pub enum Action {
     Redo,
     /// The list of missions.
     Missions,
+    /// A key the lab's prompt or editor handles itself (moving the cursor,
+    /// deleting): in the table so that help lists it.
+    Edit,
     // The learner picker.
     /// Start typing a new learner's name.
     NewLearner,
@@ -187,6 +192,10 @@ pub struct Flags {
     pub pods: bool,
     /// A manifest or diagram line on screen is cut at the edge (or scrolled).
     pub cut: bool,
+    /// The tutor runs a pack: a lesson's start page goes back to its lessons.
+    pub pack: bool,
+    /// How sure must be answered (a placement test): no key stops asking.
+    pub must_rate: bool,
 }
 
 /// When a binding shows in the footer.
@@ -213,18 +222,26 @@ pub enum Show {
 /// Where a key works, as the help overlay groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {
+    /// Moving between pages, help and quit.
     Everywhere,
+    /// Scrolling text.
     Reading,
     Questions,
     Lists,
     Scenes,
+    /// The lab's prompt, editor and debrief.
+    Lab,
+    /// Editing the lab's command line or a manifest.
+    Editing,
 }
 
 impl Group {
     /// Every group, in the order help shows them.
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 7] = [
         Group::Everywhere,
         Group::Questions,
+        Group::Lab,
+        Group::Editing,
         Group::Reading,
         Group::Lists,
         Group::Scenes,
@@ -233,11 +250,13 @@ impl Group {
     /// The heading help shows over the group.
     pub fn title(self) -> &'static str {
         match self {
-            Group::Everywhere => "Everywhere",
-            Group::Reading => "Reading",
+            Group::Everywhere => "General",
+            Group::Reading => "Scrolling",
             Group::Questions => "Questions",
-            Group::Lists => "Outline and summary",
+            Group::Lists => "Lists",
             Group::Scenes => "Scenes",
+            Group::Lab => "Lab",
+            Group::Editing => "Editing",
         }
     }
 }
@@ -343,6 +362,9 @@ const G: Option<Group> = Some(Group::Everywhere);
 const R: Option<Group> = Some(Group::Reading);
 const Q: Option<Group> = Some(Group::Questions);
 const L: Option<Group> = Some(Group::Lists);
+const LAB: Option<Group> = Some(Group::Lab);
+const E: Option<Group> = Some(Group::Editing);
+const SC: Option<Group> = Some(Group::Scenes);
 
 /// Every key binding, in the order hints are shown. The first binding that
 /// applies to a key decides what it does; later ones with the same key only
@@ -447,7 +469,7 @@ pub const BINDINGS: &[Binding] = &[
         "pick a container",
         &[Choose],
         Show::Always,
-        None,
+        SC,
     ),
     // The learner picker.
     b(
@@ -484,13 +506,12 @@ pub const BINDINGS: &[Binding] = &[
         "cancel",
         &[Choose, LearnerName],
         Show::Always,
-        None,
+        G,
     ),
     // The lab's prompt: only these keys are taken; every other key is typed
-    // into the command line (`q`, `n` and digits included). The lab's keys
-    // are in its footer and not in help, which `?` cannot open from a
-    // prompt that types it.
-    b(&[Enter], "Enter", A::Run, "run", &[Lab], Show::Always, None),
+    // into the command line (`q`, `n` and digits included), so help opens
+    // with F1 there.
+    b(&[Enter], "Enter", A::Run, "run", &[Lab], Show::Always, LAB),
     b(
         &[Up, Down],
         "↑↓",
@@ -498,7 +519,7 @@ pub const BINDINGS: &[Binding] = &[
         "history",
         &[Lab],
         Show::Always,
-        None,
+        LAB,
     ),
     b(
         &[Tab],
@@ -507,7 +528,7 @@ pub const BINDINGS: &[Binding] = &[
         "complete",
         &[Lab],
         Show::Always,
-        None,
+        LAB,
     ),
     b(
         &[Ctrl('c')],
@@ -516,7 +537,7 @@ pub const BINDINGS: &[Binding] = &[
         "clear the line",
         &[Lab],
         Show::Always,
-        None,
+        LAB,
     ),
     b(
         &[Esc],
@@ -525,7 +546,7 @@ pub const BINDINGS: &[Binding] = &[
         "leave the lab",
         &[Lab, LabList],
         Show::Always,
-        None,
+        G,
     ),
     b(
         &[PageUp, PageDown],
@@ -534,7 +555,7 @@ pub const BINDINGS: &[Binding] = &[
         "scroll",
         &[Lab, LabDebrief],
         Show::Always,
-        None,
+        R,
     ),
     b(
         &[Ctrl('t')],
@@ -543,7 +564,7 @@ pub const BINDINGS: &[Binding] = &[
         "let 10 s pass",
         &[Lab],
         Show::Always,
-        None,
+        LAB,
     ),
     // The lab's editor: typing edits the file.
     b(
@@ -553,7 +574,7 @@ pub const BINDINGS: &[Binding] = &[
         "save",
         &[LabEditor],
         Show::Always,
-        None,
+        LAB,
     ),
     b(
         &[Ctrl('z')],
@@ -562,7 +583,7 @@ pub const BINDINGS: &[Binding] = &[
         "undo",
         &[LabEditor],
         Show::Always,
-        None,
+        E,
     ),
     b(
         &[Ctrl('y')],
@@ -571,7 +592,7 @@ pub const BINDINGS: &[Binding] = &[
         "redo",
         &[LabEditor],
         Show::Always,
-        None,
+        E,
     ),
     b(
         &[Esc],
@@ -580,7 +601,90 @@ pub const BINDINGS: &[Binding] = &[
         "cancel",
         &[LabEditor],
         Show::Always,
-        None,
+        G,
+    ),
+    b(
+        &[F1],
+        "F1",
+        A::Help,
+        "help",
+        &[Lab, LabEditor],
+        Show::Always,
+        G,
+    ),
+    // What the prompt and the editor do with the keys they are given:
+    // listed for help, never in the footer.
+    b(
+        &[Left, Right, Ctrl('b'), Ctrl('f')],
+        "←→",
+        A::Edit,
+        "move the cursor",
+        &[Lab],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[Up, Down, Left, Right],
+        "↑↓←→",
+        A::Edit,
+        "move the cursor",
+        &[LabEditor],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[Home, End, Ctrl('a'), Ctrl('e')],
+        "Home/End",
+        A::Edit,
+        "line start / end",
+        &[Lab, LabEditor],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[PageUp, PageDown],
+        "PgUp/PgDn",
+        A::Edit,
+        "move a page",
+        &[LabEditor],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[Ctrl('u')],
+        "Ctrl-U",
+        A::Edit,
+        "delete to start",
+        &[Lab],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[Ctrl('k')],
+        "Ctrl-K",
+        A::Edit,
+        "delete to end",
+        &[Lab, LabEditor],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[Ctrl('w')],
+        "Ctrl-W",
+        A::Edit,
+        "delete a word",
+        &[Lab],
+        Show::Never,
+        E,
+    ),
+    b(
+        &[Tab],
+        "Tab",
+        A::Edit,
+        "indent two spaces",
+        &[LabEditor],
+        Show::Never,
+        E,
     ),
     // A solved mission and the mission list.
     b(
@@ -590,7 +694,7 @@ pub const BINDINGS: &[Binding] = &[
         "next mission",
         &[LabDebrief],
         Show::Always,
-        None,
+        LAB,
     ),
     b(
         &[Esc],
@@ -599,7 +703,7 @@ pub const BINDINGS: &[Binding] = &[
         "back to the Pod",
         &[LabDebrief],
         Show::Always,
-        None,
+        G,
     ),
     b(
         &[Char('m')],
@@ -608,7 +712,7 @@ pub const BINDINGS: &[Binding] = &[
         "all missions",
         &[LabDebrief],
         Show::Always,
-        None,
+        LAB,
     ),
     b(
         &[Up, Char('k'), Down, Char('j')],
@@ -617,7 +721,7 @@ pub const BINDINGS: &[Binding] = &[
         "scroll",
         &[LabDebrief],
         Show::Never,
-        None,
+        R,
     ),
     b(
         &[Up, Char('k'), Down, Char('j')],
@@ -626,7 +730,7 @@ pub const BINDINGS: &[Binding] = &[
         "move",
         &[LabList],
         Show::Always,
-        None,
+        L,
     ),
     b(
         &[Enter],
@@ -635,7 +739,7 @@ pub const BINDINGS: &[Binding] = &[
         "open",
         &[LabList],
         Show::Always,
-        None,
+        L,
     ),
     // Lists.
     b(
@@ -660,13 +764,12 @@ pub const BINDINGS: &[Binding] = &[
         DIGITS,
         "1-9",
         A::Pick(0),
-        "choose a mode",
+        "highlight a mode",
         &[Start],
         Show::Never,
-        // Not in help: a shortcut for ↑↓, and help is full at 60×20.
-        None,
+        L,
     ),
-    b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, None),
+    b(&[Esc], "Esc", A::Back, "back", ESC_BACK, Show::Always, G),
     // Reading.
     b(
         &[Up, Char('k'), Down, Char('j')],
@@ -719,7 +822,16 @@ pub const BINDINGS: &[Binding] = &[
         "←/p",
         A::Prev,
         "back",
-        PAGES,
+        &[Reading, Question, Summary],
+        Show::Always,
+        G,
+    ),
+    b(
+        &[Left, Char('h'), Char('p')],
+        "←/p",
+        A::Prev,
+        "the pack's lessons",
+        &[Start],
         Show::Always,
         G,
     ),
@@ -757,10 +869,10 @@ pub const BINDINGS: &[Binding] = &[
         "close",
         &[Outline],
         Show::Always,
-        None,
+        G,
     ),
     b(
-        &[Char('?')],
+        &[Char('?'), F1],
         "?",
         A::Help,
         "help",
@@ -814,7 +926,7 @@ pub const BINDINGS: &[Binding] = &[
         "show the scene",
         TEXT,
         Show::DiagramShown,
-        None,
+        SC,
     ),
     b(
         &[Char('z')],
@@ -833,7 +945,7 @@ pub const BINDINGS: &[Binding] = &[
         // Folded before a question, the row above it says how to unfold.
         TEXT,
         Show::Folded,
-        None,
+        SC,
     ),
     // Scene keys come last: a narrow footer drops them before the essentials.
     s(&[Char(' ')], "Space", A::TogglePause, "pause / play"),
@@ -859,7 +971,7 @@ pub const BINDINGS: &[Binding] = &[
         "select",
         &[QuizQuestion],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Up, Char('k'), Down, Char('j')],
@@ -877,7 +989,7 @@ pub const BINDINGS: &[Binding] = &[
         "commit",
         &[QuizQuestion],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Enter, Char(' ')],
@@ -886,7 +998,7 @@ pub const BINDINGS: &[Binding] = &[
         "show the answer",
         &[QuizRecall],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Char('1')],
@@ -895,7 +1007,7 @@ pub const BINDINGS: &[Binding] = &[
         "didn't know",
         &[QuizGrade],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Char('2')],
@@ -904,7 +1016,7 @@ pub const BINDINGS: &[Binding] = &[
         "with effort",
         &[QuizGrade],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Char('3')],
@@ -913,7 +1025,7 @@ pub const BINDINGS: &[Binding] = &[
         "knew it",
         &[QuizGrade],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Enter, Right, Char('l'), Char('n')],
@@ -922,7 +1034,7 @@ pub const BINDINGS: &[Binding] = &[
         "next question",
         &[QuizFeedback],
         Show::Always,
-        None,
+        Q,
     ),
     b(
         &[Char('r')],
@@ -931,7 +1043,7 @@ pub const BINDINGS: &[Binding] = &[
         "retry the misses",
         &[QuizEnd],
         Show::Missed,
-        None,
+        Q,
     ),
     b(
         &[Up, Char('k'), Down, Char('j')],
@@ -940,7 +1052,7 @@ pub const BINDINGS: &[Binding] = &[
         "scroll",
         &[QuizFeedback, QuizEnd],
         Show::Scrolls,
-        None,
+        R,
     ),
     b(
         &[PageUp, PageDown],
@@ -949,7 +1061,7 @@ pub const BINDINGS: &[Binding] = &[
         "scroll a page",
         QUIZ,
         Show::Scrolls,
-        None,
+        R,
     ),
     b(
         &[Home, End],
@@ -958,7 +1070,7 @@ pub const BINDINGS: &[Binding] = &[
         "jump to an end",
         QUIZ,
         Show::Never,
-        None,
+        R,
     ),
     b(
         &[Esc, Enter],
@@ -967,7 +1079,7 @@ pub const BINDINGS: &[Binding] = &[
         "start page",
         &[QuizEnd],
         Show::Always,
-        None,
+        G,
     ),
     b(
         &[Esc],
@@ -982,16 +1094,27 @@ pub const BINDINGS: &[Binding] = &[
             QuizWaiting,
         ],
         Show::Always,
-        None,
+        G,
     ),
-    b(&[Char('?')], "?", A::Help, "help", QUIZ, Show::Always, None),
-    b(&[Char('q')], "q", A::Quit, "quit", QUIZ, Show::Always, None),
+    b(
+        &[Char('?'), F1],
+        "?",
+        A::Help,
+        "help",
+        QUIZ,
+        Show::Always,
+        G,
+    ),
+    b(&[Char('q')], "q", A::Quit, "quit", QUIZ, Show::Always, G),
 ];
 
-/// True when the screen has what `action` needs: a scene that offers it,
-/// several scenes or Pods, a diagram, a cut line. Other actions always.
-fn offered(action: Action, flags: Flags) -> bool {
+/// True when the screen has what `action` needs in `ctx`: a scene that
+/// offers it, several scenes or Pods, a diagram, a cut line, a pack to go
+/// back to. Other actions always.
+fn offered(action: Action, ctx: Context, flags: Flags) -> bool {
     match action {
+        Action::Prev if ctx == Start => flags.pack,
+        Action::Rate(3) => !flags.must_rate,
         Action::CrashContainer => flags.offers[0],
         Action::DeletePod => flags.offers[1],
         Action::SendRequest => flags.offers[2],
@@ -1008,7 +1131,17 @@ impl Binding {
     fn applies(&self, ctx: Context, flags: Flags) -> bool {
         self.contexts.contains(&ctx)
             && (flags.scene || !self.needs_scene)
-            && offered(self.action, flags)
+            && offered(self.action, ctx, flags)
+    }
+
+    /// Whether help lists it on a screen with `flags`: a row kept out of
+    /// the footer (`Show::Never`, `Scrolls`) is still listed, a row for a
+    /// state the screen is not in is not.
+    fn in_help(&self, flags: Flags) -> bool {
+        match self.show {
+            Show::Always | Show::Never | Show::Scrolls | Show::Cut => true,
+            _ => self.shown(flags),
+        }
     }
 
     fn shown(&self, flags: Flags) -> bool {
@@ -1080,16 +1213,20 @@ pub fn help_groups() -> HelpGroups {
     groups_where(|_| true)
 }
 
-/// The help overlay's rows over a screen with `flags`: every group, but a
-/// key that needs something the screen lacks (a scene that offers a crash,
-/// a second scene, a diagram, a cut line) only where it has it, and no
-/// scene keys at all for a lesson without scenes (`scenes` false).
-pub fn help_groups_for(flags: Flags, scenes: bool) -> HelpGroups {
-    let mut groups = groups_where(|b| offered(b.action, flags));
-    if !scenes {
-        groups.retain(|(g, _)| *g != Group::Scenes);
+/// The help overlay's rows over a page in `ctx` with `flags`: the keys
+/// that work there, grouped, and of a key with two meanings (`d`, `z`) the
+/// one it has now. A try-again key only on a missed question, and nothing
+/// a screen lacks (a scene that offers a crash, a second scene, a cut line).
+pub fn help_groups_for(ctx: Context, flags: Flags) -> HelpGroups {
+    groups_where(|b| b.applies(ctx, flags) && b.in_help(flags))
+}
+
+/// A line help adds under the keys of `ctx`, for what is not a key.
+pub fn help_note(ctx: Context) -> Option<&'static str> {
+    match ctx {
+        Context::Lab => Some("Commands: type help at the prompt."),
+        _ => None,
     }
-    groups
 }
 
 fn groups_where(keep: impl Fn(&Binding) -> bool) -> HelpGroups {
@@ -1125,6 +1262,8 @@ mod tests {
         folded: false,
         pods: false,
         cut: false,
+        pack: false,
+        must_rate: false,
     };
     /// A playing scene with everything a scene can offer: several scenes,
     /// a diagram, several Pods, a cut line.
@@ -1135,8 +1274,227 @@ mod tests {
         pane: true,
         pods: true,
         cut: true,
+        pack: true,
         ..NONE
     };
+
+    /// Every context help can be opened on (the learner picker has no help).
+    const PAGES_WITH_HELP: &[Context] = &[
+        Start,
+        Outline,
+        Reading,
+        Question,
+        Rating,
+        Summary,
+        Choose,
+        Catalog,
+        Gallery,
+        Watch,
+        Cheat,
+        Lab,
+        LabEditor,
+        LabDebrief,
+        LabList,
+        QuizQuestion,
+        QuizRecall,
+        QuizGrade,
+        QuizFeedback,
+        QuizWaiting,
+        QuizEnd,
+    ];
+
+    /// The screens a page can be in: bare, and with everything a scene,
+    /// a missed question, scrolling text and a pack can add.
+    fn screens() -> [Flags; 3] {
+        [
+            NONE,
+            SCENE,
+            Flags {
+                scrolls: true,
+                missed: true,
+                from_summary: true,
+                folded: true,
+                showing_diagram: true,
+                ..SCENE
+            },
+        ]
+    }
+
+    fn help_rows(ctx: Context, flags: Flags) -> Vec<(&'static str, &'static str)> {
+        help_groups_for(ctx, flags)
+            .into_iter()
+            .flat_map(|(_, rows)| rows)
+            .collect()
+    }
+
+    #[test]
+    fn help_lists_only_keys_that_work_on_the_page_it_is_opened_on() {
+        for &ctx in PAGES_WITH_HELP {
+            for flags in screens() {
+                let rows = help_rows(ctx, flags);
+                assert!(!rows.is_empty(), "{ctx:?}");
+                for (label, what) in rows {
+                    let b = BINDINGS
+                        .iter()
+                        .find(|b| b.label == label && b.what == what && b.applies(ctx, flags))
+                        .unwrap_or_else(|| panic!("{label} {what} listed in {ctx:?}"));
+                    let works = b.keys.iter().any(|&k| {
+                        action_for(k, ctx, flags).is_some_and(|a| same_kind(a, b.action))
+                    });
+                    assert!(works, "{label} {what} does nothing in {ctx:?}");
+                }
+                // Help is reachable from the page and says so.
+                let help = [Char('?'), F1]
+                    .iter()
+                    .any(|&k| action_for(k, ctx, flags) == Some(Action::Help));
+                assert!(help, "no help key in {ctx:?}");
+                assert!(
+                    footer_hints(ctx, flags)
+                        .iter()
+                        .any(|&(_, what)| what == "help"),
+                    "{ctx:?}'s footer does not say how to open help"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_key_the_footer_offers() {
+        for &ctx in PAGES_WITH_HELP {
+            for flags in screens() {
+                let rows = help_rows(ctx, flags);
+                for (label, what) in footer_hints(ctx, flags) {
+                    // The footer's short forms of a row help lists in full.
+                    let same_key = rows.iter().any(|(l, _)| *l == label);
+                    assert!(
+                        same_key,
+                        "{label} {what} in {ctx:?}'s footer, not in its help"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_on_a_quiz_page_lists_the_quiz_keys_and_not_the_lesson_keys() {
+        let has =
+            |ctx, flags, label: &str, what: &str| help_rows(ctx, flags).contains(&(label, what));
+        let missed = Flags {
+            missed: true,
+            ..NONE
+        };
+        assert!(has(QuizQuestion, NONE, "1-9/↑↓", "select"));
+        assert!(has(QuizQuestion, NONE, "Enter", "commit"));
+        assert!(has(QuizQuestion, NONE, "Esc", "start page"));
+        assert!(has(QuizRecall, NONE, "Enter", "show the answer"));
+        assert!(has(QuizGrade, NONE, "3", "knew it"));
+        assert!(has(QuizFeedback, NONE, "Enter/→", "next question"));
+        assert!(has(QuizEnd, missed, "r", "retry the misses"));
+        assert!(
+            !has(QuizEnd, NONE, "r", "retry the misses"),
+            "nothing missed"
+        );
+        for ctx in QUIZ {
+            for (label, _) in help_rows(*ctx, missed) {
+                assert!(
+                    !["→/n", "←/p", "o", "s", "t", "Space"].contains(&label),
+                    "{label} in {ctx:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_in_the_lab_lists_the_prompt_editor_and_debrief_keys() {
+        let rows = help_rows(Lab, NONE);
+        for row in [
+            ("Enter", "run"),
+            ("↑↓", "history"),
+            ("Tab", "complete"),
+            ("Ctrl-C", "clear the line"),
+            ("PgUp/PgDn", "scroll"),
+            ("Ctrl-T", "let 10 s pass"),
+            ("Esc", "leave the lab"),
+            ("Ctrl-W", "delete a word"),
+            ("F1", "help"),
+        ] {
+            assert!(rows.contains(&row), "{row:?} not in the prompt's help");
+        }
+        // The prompt types `?` and `q`: help lists neither.
+        assert!(!rows.iter().any(|(l, _)| *l == "?" || *l == "q"));
+        assert!(help_note(Lab).is_some_and(|n| n.contains("help")));
+        let rows = help_rows(LabEditor, NONE);
+        for row in [
+            ("Ctrl-S", "save"),
+            ("Esc", "cancel"),
+            ("Ctrl-Z", "undo"),
+            ("Ctrl-Y", "redo"),
+            ("F1", "help"),
+        ] {
+            assert!(rows.contains(&row), "{row:?} not in the editor's help");
+        }
+        assert!(!rows.contains(&("Enter", "run")));
+        let rows = help_rows(LabDebrief, NONE);
+        for row in [
+            ("Enter", "next mission"),
+            ("m", "all missions"),
+            ("?", "help"),
+        ] {
+            assert!(rows.contains(&row), "{row:?} not in the debrief's help");
+        }
+        assert!(help_rows(LabList, NONE).contains(&("Enter", "open")));
+        assert_eq!(action_for(F1, Lab, NONE), Some(Action::Help));
+        assert_eq!(action_for(F1, LabEditor, NONE), Some(Action::Help));
+        assert_eq!(action_for(F1, Reading, NONE), Some(Action::Help));
+    }
+
+    #[test]
+    fn help_on_the_other_mode_pages_lists_their_keys() {
+        let has =
+            |ctx, flags, label: &str, what: &str| help_rows(ctx, flags).contains(&(label, what));
+        // The gallery's list: no scene keys until a scene plays.
+        assert!(has(Gallery, NONE, "Enter", "open"));
+        assert!(has(Gallery, NONE, "Esc", "back"));
+        assert!(!help_rows(Gallery, SCENE).iter().any(|(l, _)| *l == "Space"));
+        assert!(has(Watch, SCENE, "Space", "pause / play"));
+        assert!(has(Watch, SCENE, "x", "crash a container"));
+        assert!(!has(Watch, SCENE, "→/n", "next"));
+        // The cheat sheet scrolls; nothing opens there.
+        assert!(has(Cheat, NONE, "PgUp/PgDn", "scroll a page"));
+        assert!(!help_rows(Cheat, NONE).iter().any(|(l, _)| *l == "Enter"));
+        assert!(has(Catalog, NONE, "Enter", "open"));
+        assert!(!has(Catalog, NONE, "o", "outline"));
+        // The start page goes back only in a pack.
+        assert!(!help_rows(Start, NONE).iter().any(|(l, _)| *l == "←/p"));
+        assert!(has(Start, SCENE, "←/p", "the pack's lessons"));
+        assert_eq!(action_for(Left, Start, NONE), None);
+        // A lesson page: its scene keys only with a scene, the other
+        // meaning of `d` and `z` when the diagram shows or the pane folds.
+        assert!(!help_rows(Reading, NONE).iter().any(|(l, _)| *l == "x"));
+        assert!(has(Reading, SCENE, "d", "show the diagram"));
+        let flipped = Flags {
+            showing_diagram: true,
+            folded: true,
+            ..SCENE
+        };
+        assert!(has(Reading, flipped, "d", "show the scene"));
+        assert!(has(Reading, flipped, "z", "unfold the scene"));
+        assert!(!has(Reading, flipped, "d", "show the diagram"));
+        assert!(has(Rating, NONE, "x", "stop asking how sure"));
+        // A placement test always asks: no key to stop it, in help or at all.
+        let placement = Flags {
+            must_rate: true,
+            ..NONE
+        };
+        assert!(!has(Rating, placement, "x", "stop asking how sure"));
+        assert!(
+            !footer_hints(Rating, placement)
+                .iter()
+                .any(|(k, _)| *k == "x")
+        );
+        assert_eq!(action_for(Char('x'), Rating, placement), None);
+        assert!(!has(Rating, NONE, "→/n", "next"));
+    }
 
     #[test]
     fn every_footer_hint_and_help_row_is_backed_by_a_working_key() {
@@ -1288,6 +1646,19 @@ mod tests {
     }
 
     #[test]
+    fn help_never_lists_a_key_twice_on_one_page() {
+        for &ctx in PAGES_WITH_HELP {
+            for flags in screens() {
+                let mut labels: Vec<_> = help_rows(ctx, flags).iter().map(|(l, _)| *l).collect();
+                labels.sort_unstable();
+                let n = labels.len();
+                labels.dedup();
+                assert_eq!(labels.len(), n, "{ctx:?} lists a key twice");
+            }
+        }
+    }
+
+    #[test]
     fn help_has_one_meaning_per_line_and_every_group_has_rows() {
         let groups = help_groups();
         for (g, rows) in &groups {
@@ -1295,14 +1666,6 @@ mod tests {
             for (_, what) in rows {
                 assert!(!what.contains(" or "), "{what}: two meanings");
             }
-        }
-        // The same key never means two things within a group.
-        for (g, rows) in &groups {
-            let mut labels: Vec<_> = rows.iter().map(|(l, _)| *l).collect();
-            labels.sort_unstable();
-            let n = labels.len();
-            labels.dedup();
-            assert_eq!(labels.len(), n, "{g:?} lists a key twice");
         }
     }
 

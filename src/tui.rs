@@ -430,6 +430,7 @@ fn key_of(k: &KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::Backspace => Key::Backspace,
         KeyCode::BackTab => Key::BackTab,
+        KeyCode::F(1) => Key::F1,
         _ => return None,
     })
 }
@@ -767,6 +768,11 @@ fn handle(
             if app.takes_keys()
                 && let Some(key) = typed_key(&k, app.context() == keymap::Context::LabEditor)
             {
+                // F1 opens help over the prompt, where `?` is typed.
+                if keymap::action_for(key, app.context(), app.flags()) == Some(keymap::Action::Help)
+                {
+                    return Ok(app.update(keymap::Action::Help, &now));
+                }
                 return Ok(app.lab_key(key, crate::store::unix_now()));
             }
             if k.modifiers.contains(KeyModifiers::CONTROL) {

@@ -351,3 +351,70 @@ fn gallery_and_cheat_sheet_screens() {
         insta::assert_snapshot!(format!("cheat-sheet@{w}x{h}"), cheat);
     }
 }
+
+/// Help over the gallery's list, a scene playing in it and the cheat
+/// sheet lists that page's keys (all of them, uncut at 60x20) and none of
+/// another page's.
+#[test]
+fn help_over_the_gallery_a_scene_and_the_cheat_sheet_lists_their_keys() {
+    use podtutor::app::{App, Mode};
+    use podtutor::diagram::Charset;
+    use podtutor::keymap::Action;
+    use support::screens::{NOW, render, text};
+    let mut ui = podtutor::ui::Ui::new(false, Charset::Unicode);
+    let mut app = App::new(lesson::embedded(), podtutor::progress::Progress::default());
+    app.settings.reduce_motion = true;
+    let now = podtutor::app::unix(NOW).unwrap();
+    let mut help_on = |app: &mut App, name: &str, has: &[&str], lacks: &[&str]| {
+        let _ = render(app, &mut ui, 60, 20);
+        let _ = app.update(Action::Help, NOW);
+        let screen = text(&render(app, &mut ui, 60, 20));
+        for (_, rows) in app.help_rows() {
+            for (k, what) in rows {
+                let first = what.split(' ').next().unwrap();
+                assert!(
+                    screen
+                        .lines()
+                        .any(|l| l.contains(&format!(" {k} ")) && l.contains(first)),
+                    "{name}: {k} {what} missing\n{screen}"
+                );
+            }
+        }
+        for row in has {
+            assert!(screen.contains(row), "{name}: {row} missing\n{screen}");
+        }
+        for row in lacks {
+            assert!(!screen.contains(row), "{name}: {row} listed\n{screen}");
+        }
+        // Nothing in the box is cut (the page under it may be).
+        let inside = screen
+            .lines()
+            .filter_map(|l| Some(&l[l.find('│')?..l.rfind('│')?]))
+            .any(|l| l.contains('…'));
+        assert!(!inside, "{name}: cut\n{screen}");
+        insta::assert_snapshot!(format!("help-{name}@60x20"), screen);
+        let _ = app.update(Action::Back, NOW);
+    };
+    app.open_mode(Mode::Scenes, now);
+    help_on(
+        &mut app,
+        "gallery",
+        &["Enter open", "Esc back"],
+        &["pause / play", "next", "outline"],
+    );
+    let _ = app.update(Action::ChoiceDown, NOW);
+    let _ = app.update(Action::Activate, NOW);
+    help_on(
+        &mut app,
+        "gallery-watch",
+        &["Space pause / play", "Esc back", "replay"],
+        &["Enter open", "outline"],
+    );
+    app.open_mode(Mode::CheatSheet, now);
+    help_on(
+        &mut app,
+        "cheat-sheet",
+        &["PgUp/PgDn scroll a page", "Esc back"],
+        &["Enter", "outline", "pause"],
+    );
+}

@@ -334,6 +334,77 @@ fn placement_marks_sections_known_and_learn_starts_after_them() {
 }
 
 #[test]
+fn help_on_a_quiz_page_lists_the_quiz_keys_not_the_lessons() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["quiz"], 80, 24, &dir.path().join("p.toml"));
+    p.wait_for("Enter commit");
+    p.send(b"?");
+    p.wait_for("Keys on this page");
+    let screen = p.screen();
+    for row in ["1-9/↑↓ select", "Enter commit", "Esc start page", "q quit"] {
+        assert!(shows(&screen, row), "{row} missing:\n{screen}");
+    }
+    // The lesson's page keys do nothing in a quiz: help does not offer them.
+    for row in ["→/n next", "o outline", "s summary", "pause / play"] {
+        assert!(!shows(&screen, row), "{row} listed:\n{screen}");
+    }
+    // Any key closes it; the question is still open.
+    p.send(b" ");
+    p.wait_for("Enter commit");
+    assert!(!p.screen().contains("Keys on this page"), "{}", p.screen());
+    // Rating how sure: help lists the rating keys.
+    p.send(b"1\r");
+    p.wait_for("fairly sure");
+    p.send(b"?");
+    p.wait_for("Keys on this page");
+    let screen = p.screen();
+    assert!(
+        shows(&screen, "3 certain") && shows(&screen, "Esc change the choice"),
+        "{screen}"
+    );
+    p.send(b"\x1b");
+    p.wait_for("fairly sure");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn f1_opens_help_over_the_lab_prompt_where_question_mark_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["lab"], 80, 24, &dir.path().join("p.toml"));
+    p.wait_for("F1 help");
+    // `?` and `q` are typed into the command line.
+    p.send(b"?q");
+    p.wait_for("$ ?q");
+    assert!(!p.screen().contains("Keys on this page"));
+    // F1, as xterm sends it.
+    p.send(b"\x1bOP");
+    p.wait_for("Keys on this page");
+    let screen = p.screen();
+    for row in [
+        "Enter     run",
+        "history",
+        "Tab       complete",
+        "Ctrl-C    clear the line",
+        "PgUp/PgDn scroll",
+        "Esc leave the lab",
+        "Ctrl-W delete a word",
+        "Commands: type help at the prompt.",
+    ] {
+        assert!(shows(&screen, row), "{row} missing:\n{screen}");
+    }
+    assert!(!screen.contains("1-9/↑↓"), "{screen}");
+    // Closed, the line typed so far is still there.
+    p.send(b" ");
+    p.wait_for("F1 help");
+    assert!(p.screen().contains("$ ?q"), "{}", p.screen());
+    p.send(b"\x1b");
+    p.wait_for("another mode");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
 fn each_mode_explains_itself_in_help() {
     for (args, says) in [
         (&["quiz", "--help"][..], "every question of the lesson"),

@@ -171,6 +171,12 @@ impl App {
         if self.help {
             return Context::Help;
         }
+        self.page_context()
+    }
+
+    /// The key context of the page, even under the help overlay: help
+    /// lists the keys of that context.
+    pub fn page_context(&self) -> Context {
         match &self.page {
             Page::Start(_) => Context::Start,
             Page::Outline(_) => Context::Outline,
@@ -186,13 +192,10 @@ impl App {
 
     /// What else decides which keys work and show.
     pub fn flags(&self) -> Flags {
-        match &self.page {
-            Page::Reader(r) if !self.help => r.flags(&self.session),
-            Page::Quiz(q) if !self.help => q.flags(),
-            Page::Gallery(g) if !self.help => g.flags(),
-            Page::Cheat(c) if !self.help => c.flags(),
-            _ => Flags::default(),
+        if self.help {
+            return Flags::default();
         }
+        self.help_flags()
     }
 
     /// The flags of the page, even under the help overlay: help lists the
@@ -200,8 +203,20 @@ impl App {
     pub fn help_flags(&self) -> Flags {
         match &self.page {
             Page::Reader(r) => r.flags(&self.session),
+            Page::Quiz(q) => q.flags(),
+            Page::Gallery(g) => g.flags(),
+            Page::Cheat(c) => c.flags(),
+            Page::Start(_) => Flags {
+                pack: self.pack.is_some(),
+                ..Flags::default()
+            },
             _ => Flags::default(),
         }
+    }
+
+    /// The help overlay's rows for the page under it.
+    pub fn help_rows(&self) -> crate::keymap::HelpGroups {
+        crate::keymap::help_groups_for(self.page_context(), self.help_flags())
     }
 
     /// Milliseconds until the next animation frame, or `None` when nothing
@@ -530,7 +545,10 @@ impl App {
                         None => self.page = Page::Start(self.start_page(None)),
                     }
                 }
-                Action::Rate(3) if q.context() == Context::Rating => {
+                // A placement test always asks: nothing to stop there.
+                Action::Rate(3)
+                    if q.context() == Context::Rating && q.kind != QuizKind::Placement =>
+                {
                     // "Stop asking", as in the lesson: saved for later runs.
                     self.settings.confidence = false;
                     self.session.settings_mut().confidence = Some(false);

@@ -511,6 +511,7 @@ impl Quiz {
         Flags {
             scrolls: self.facts.is_some_and(|f| f.total > f.rows),
             missed: self.can_retry(),
+            must_rate: self.kind == QuizKind::Placement,
             ..Flags::default()
         }
     }
@@ -556,8 +557,8 @@ impl Quiz {
                 return self.finish(session);
             }
             Action::Retry if self.can_retry() => self.retry_misses(session, now),
-            // "Stop asking" is saved for the other modes (the app does it);
-            // placement keeps asking, its verdict needs the answer.
+            // Placement keeps asking, its verdict needs the answer: the
+            // key table offers no "stop asking" there.
             Action::Rate(3) if self.kind == QuizKind::Placement => {}
             _ => return self.answer_key(action, session, settings, now),
         }

@@ -221,6 +221,7 @@ impl Reader {
             pods: self.scene_active()
                 && self.scene.as_ref().is_some_and(|sc| sc.player.picks_pods()),
             cut: self.facts.is_some_and(|f| f.cut),
+            ..Flags::default()
         }
     }
 

@@ -1,5 +1,5 @@
-//! The `?` overlay: keys grouped by where they work, one meaning per line,
-//! in one column when it fits, else two (it fits 60×20).
+//! The `?` overlay: the keys of the page it was opened on, grouped, one
+//! meaning per line, in one column when it fits, else two (it fits 60×20).
 
 use super::Theme;
 use super::chrome::{ellipsize, put_lines};
@@ -11,7 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-/// One group's lines: heading, then key and meaning per row.
+/// One group's lines: heading, then key and meaning per row; a meaning
+/// too long for the column goes on under itself rather than being cut.
 fn group_lines(
     group: keymap::Group,
     rows: &[(&'static str, &'static str)],
@@ -25,13 +26,27 @@ fn group_lines(
         .max()
         .unwrap_or(0);
     let mut out = vec![Line::styled(group.title().to_string(), t.label())];
+    let what_w = col_w.saturating_sub(kw + 2);
     for (k, what) in rows {
-        let what = ellipsize(what, col_w.saturating_sub(kw + 2));
         let k = g.spell(k);
+        let mut parts = if text::width(what) <= what_w {
+            vec![what.to_string()]
+        } else {
+            text::wrap(what, what_w.max(8))
+        }
+        .into_iter();
         out.push(Line::from(vec![
             Span::styled(format!(" {k:<kw$} "), t.key()),
-            Span::raw(what),
+            Span::raw(ellipsize(&parts.next().unwrap_or_default(), what_w)),
         ]));
+        for more in parts {
+            out.push(Line::raw(format!(
+                "{:w$}{}",
+                "",
+                ellipsize(&more, what_w),
+                w = kw + 2
+            )));
+        }
     }
     out
 }
@@ -80,31 +95,54 @@ pub fn draw(
     border: ratatui::symbols::border::Set<'static>,
     g: &Glyphs,
     groups: &keymap::HelpGroups,
+    note: Option<&str>,
 ) {
-    let total: usize = groups.iter().map(|(_, r)| r.len() + 2).sum::<usize>();
-    let total = total.saturating_sub(1);
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let cols = if total <= inner_h { 1 } else { 2 };
-    let col_w = if cols == 1 {
-        40.min(area.width.saturating_sub(2) as usize)
+    // A note takes a blank line and its own, wrapped, under the keys.
+    let note_lines = note.map_or_else(Vec::new, |n| {
+        text::wrap(n, area.width.saturating_sub(2).clamp(20, 40) as usize)
+    });
+    let note_h = if note_lines.is_empty() {
+        0
     } else {
-        (area.width.saturating_sub(3) as usize / 2).min(36)
+        note_lines.len() + 1
     };
-    let heights: Vec<usize> = groups.iter().map(|(_, r)| r.len() + 1).collect();
+    let inner_h = (area.height.saturating_sub(2) as usize).saturating_sub(note_h);
+    let lines_at = |col_w: usize| -> Vec<Vec<Line<'static>>> {
+        groups
+            .iter()
+            .map(|(group, rows)| group_lines(*group, rows, col_w, t, g))
+            .collect()
+    };
+    // One column if it fits (with a blank line between groups), else two.
+    let one_w = 40.min(area.width.saturating_sub(2) as usize);
+    let one = lines_at(one_w);
+    let one_h = one
+        .iter()
+        .map(|l| l.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let (cols, col_w, blocks) = if one_h <= inner_h {
+        (1, one_w, one)
+    } else {
+        let w = (area.width.saturating_sub(3) as usize / 2).min(36);
+        (2, w, lines_at(w))
+    };
+    let heights: Vec<usize> = blocks.iter().map(Vec::len).collect();
     let (sides, spaced) = if cols == 1 {
         (0, true)
     } else {
         pack(&heights, inner_h)
     };
     let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new(); cols];
-    for (n, (group, rows)) in groups.iter().enumerate() {
+    for (n, block) in blocks.into_iter().enumerate() {
         let c = usize::from(cols == 2 && sides & (1 << n) != 0);
         if spaced && !columns[c].is_empty() {
             columns[c].push(Line::default());
         }
-        columns[c].extend(group_lines(*group, rows, col_w, t, g));
+        columns[c].extend(block);
     }
-    let h = columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let keys_h = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let h = (keys_h + note_h) as u16 + 2;
     let w = (col_w * cols + cols + 1) as u16;
     // No sliver of the page left beside the box.
     let w = if area.width.saturating_sub(w) < 4 {
@@ -125,7 +163,7 @@ pub fn draw(
         .borders(Borders::ALL)
         .border_set(border)
         .border_style(t.border())
-        .title(Span::styled(" Keys ", t.label()))
+        .title(Span::styled(" Keys on this page ", t.label()))
         .title_bottom(Span::styled(" any key closes · Ctrl-C quits too ", t.dim()));
     let inner = block.inner(r);
     f.render_widget(block, r);
@@ -139,6 +177,124 @@ pub fn draw(
                 inner.height,
             );
             put_lines(f.buffer_mut(), cr, col.iter());
+        }
+    }
+    let y = inner.y + keys_h as u16 + 1;
+    if !note_lines.is_empty() && y < inner.bottom() {
+        let lines: Vec<Line<'static>> = note_lines
+            .iter()
+            .map(|l| Line::styled(ellipsize(l, inner.width as usize), t.dim()))
+            .collect();
+        let rows = Rect {
+            y,
+            height: inner.bottom() - y,
+            ..inner
+        };
+        put_lines(f.buffer_mut(), rows, lines.iter());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keymap::{Context, Flags, help_groups_for, help_note};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// A page with everything that adds keys: a scene offering every
+    /// action, two scenes, several Pods, a diagram, a cut line, a missed
+    /// question, scrolling text, a pack.
+    const FULL: Flags = Flags {
+        scene: true,
+        scrolls: true,
+        missed: true,
+        from_summary: true,
+        offers: [true; 3],
+        scenes: 2,
+        diagram: true,
+        showing_diagram: false,
+        pane: true,
+        folded: false,
+        pods: true,
+        cut: true,
+        pack: true,
+        must_rate: false,
+    };
+
+    fn screen(ctx: Context, w: u16, h: u16, ascii: bool) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let (t, g) = (Theme::new(false), Glyphs::new(ascii));
+        let groups = help_groups_for(ctx, FULL);
+        term.draw(|f| {
+            let area = f.area();
+            draw(
+                f,
+                area,
+                &t,
+                ratatui::symbols::border::PLAIN,
+                &g,
+                &groups,
+                help_note(ctx),
+            );
+        })
+        .unwrap();
+        let buf = term.backend().buffer();
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect()
+    }
+
+    #[test]
+    fn every_pages_help_fits_uncut_at_the_smallest_size() {
+        use Context::*;
+        for ctx in [
+            Start,
+            Outline,
+            Reading,
+            Question,
+            Rating,
+            Summary,
+            Choose,
+            Catalog,
+            Gallery,
+            Watch,
+            Cheat,
+            Lab,
+            LabEditor,
+            LabDebrief,
+            LabList,
+            QuizQuestion,
+            QuizRecall,
+            QuizGrade,
+            QuizFeedback,
+            QuizWaiting,
+            QuizEnd,
+        ] {
+            for ascii in [false, true] {
+                let g = Glyphs::new(ascii);
+                let s = screen(ctx, 60, 20, ascii);
+                for (group, rows) in help_groups_for(ctx, FULL) {
+                    assert!(s.contains(group.title()), "{ctx:?}\n{s}");
+                    for (k, what) in rows {
+                        // The key with its meaning's first word; a long
+                        // meaning goes on under itself.
+                        let k = format!(" {} ", g.spell(k));
+                        let first = what.split(' ').next().unwrap();
+                        assert!(
+                            s.lines().any(|l| l.contains(&k) && l.contains(first)),
+                            "{ctx:?}: {k}{what} not shown\n{s}"
+                        );
+                        for word in what.split(' ') {
+                            assert!(s.contains(word), "{ctx:?}: {what}\n{s}");
+                        }
+                    }
+                }
+                if let Some(note) = help_note(ctx) {
+                    assert!(s.contains(note), "{ctx:?}\n{s}");
+                }
+                assert!(!s.contains('…'), "{ctx:?}: cut\n{s}");
+                assert!(s.contains("Keys on this page"), "{ctx:?}\n{s}");
+            }
         }
     }
 }

@@ -178,15 +178,14 @@ impl Ui {
             }
         }
         if app.help {
-            let scenes = !crate::lesson::scenes::referenced(&app.session.lesson).is_empty();
-            let groups = crate::keymap::help_groups_for(app.help_flags(), scenes);
             help::draw(
                 f,
                 area,
                 &t,
                 chrome::border_set(self.charset),
                 &glyphs,
-                &groups,
+                &app.help_rows(),
+                crate::keymap::help_note(app.page_context()),
             );
         }
         drawn

@@ -312,16 +312,15 @@ fn placement_spreads_eight_questions_over_the_levels() {
 #[test]
 fn placement_marks_right_and_sure_sections_known_and_learn_skips_them() {
     let mut a = app();
-    // Confidence turned off: placement asks anyway, and "stop asking"
-    // there saves the setting but still asks.
+    // Confidence turned off: placement asks anyway (and offers no key to
+    // stop it: placement_offers_no_key_to_stop_asking_how_sure…).
     a.settings.confidence = false;
     a.open_quiz(QuizKind::Placement, T0);
     let _ = a.update(Action::Pick(0), &stamp(T0));
     let _ = a.update(Action::Commit, &stamp(T0));
     assert_eq!(a.context(), Context::Rating);
-    assert_eq!(a.update(Action::Rate(3), &stamp(T0)), Effect::Save);
+    assert_eq!(a.update(Action::Rate(3), &stamp(T0)), Effect::None);
     assert_eq!(a.context(), Context::Rating, "still asked");
-    assert_eq!(a.session.settings().confidence, Some(false));
     let _ = a.update(Action::Back, &stamp(T0));
     let total = quiz(&a).total;
     let l = a.session.lesson.clone();
@@ -493,4 +492,32 @@ fn a_click_on_a_choice_selects_and_commits_it() {
     assert_eq!(a.click_choice(0, &stamp(T0 + 3)), Effect::Save);
     assert_eq!(a.context(), Context::QuizFeedback);
     assert_eq!(a.session.attempts(&id).len(), 1);
+}
+
+#[test]
+fn placement_offers_no_key_to_stop_asking_how_sure_and_x_changes_nothing() {
+    use crate::keymap::{Key, action_for, footer_hints, help_groups_for};
+    let mut a = app();
+    a.open_quiz(QuizKind::Placement, T0);
+    let at = stamp(T0);
+    let _ = a.update(Action::Pick(0), &at);
+    let _ = a.update(Action::Commit, &at);
+    assert_eq!(a.context(), Context::Rating);
+    let flags = a.flags();
+    assert_eq!(action_for(Key::Char('x'), Context::Rating, flags), None);
+    assert!(
+        !footer_hints(Context::Rating, flags)
+            .iter()
+            .any(|(k, _)| *k == "x")
+    );
+    let listed = help_groups_for(Context::Rating, flags)
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
+        .any(|(k, _)| k == "x");
+    assert!(!listed, "help offers x in a placement test");
+    // Even sent directly, it neither answers nor stops later questions asking.
+    let _ = a.update(Action::Rate(3), &at);
+    assert_eq!(a.context(), Context::Rating);
+    assert!(a.settings.confidence);
+    assert_ne!(a.session.settings().confidence, Some(false));
 }
