@@ -33,6 +33,20 @@ pub struct Sheet {
     pub commands: Vec<Command>,
 }
 
+impl Sheet {
+    /// The rows the sheet takes at any width: each line before wrapping,
+    /// with the headings and the blank rows between the parts.
+    pub fn rows_at_least(&self) -> usize {
+        let parts = [
+            self.takeaways.len(),
+            self.fixes.len() * 2,
+            self.commands.len() + self.commands.iter().filter(|c| !c.note.is_empty()).count(),
+        ];
+        let shown = parts.iter().filter(|n| **n > 0).count();
+        parts.iter().sum::<usize>() + shown * 2 - shown.min(1)
+    }
+}
+
 /// What an empty sheet says (a lesson without takeaways, pitfalls or
 /// kubectl cards).
 pub const EMPTY: &str = "This lesson has no takeaways, pitfalls or kubectl cards to list.";
@@ -144,8 +158,13 @@ impl Cheat {
     }
 
     pub fn flags(&self) -> Flags {
+        // Before the first draw has measured the sheet, a guess: a sheet
+        // of more than 24 rows unwrapped scrolls on most terminals. A right
+        // guess spares the page a second first frame (the footer offering
+        // the scroll keys); a wrong one is redrawn at once, as without it.
+        let guess = || self.sheet.rows_at_least() > 24;
         Flags {
-            scrolls: self.facts.is_some_and(|f| f.total > f.rows),
+            scrolls: self.facts.map_or_else(guess, |f| f.total > f.rows),
             ..Flags::default()
         }
     }
@@ -216,6 +235,22 @@ mod tests {
             s.commands
         );
         assert!(s.commands.iter().all(|c| c.command.starts_with("kubectl ")));
+    }
+
+    #[test]
+    fn the_built_in_sheet_is_guessed_to_scroll_until_measured() {
+        let l = crate::lesson::embedded();
+        let mut c = Cheat::new(&l);
+        // The rows the sheet takes at 200 columns, where nothing wraps.
+        assert!(c.sheet.rows_at_least() > 24, "{}", c.sheet.rows_at_least());
+        assert!(c.flags().scrolls);
+        c.measured(TextFacts {
+            rows: 60,
+            total: 40,
+            anchor: None,
+            ..TextFacts::default()
+        });
+        assert!(!c.flags().scrolls, "measured, the guess gives way");
     }
 
     #[test]

@@ -37,10 +37,11 @@ pub fn entries(l: &Lesson) -> Vec<Entry> {
     names
         .into_iter()
         .filter_map(|name| {
-            let def = crate::scene::find(&l.scenes, name)?;
+            // The title alone: the gallery builds a scene when it plays.
+            let title = crate::scene::library::find_title(&l.scenes, name)?;
             Some(Entry {
                 name: name.to_string(),
-                title: def.title.clone(),
+                title: title.to_string(),
                 sections: plays
                     .iter()
                     .filter(|(_, names)| names.contains(&name))

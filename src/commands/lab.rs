@@ -11,6 +11,18 @@ use std::process::ExitCode;
 /// Opens the lab on mission `name` (the first unsolved one without a
 /// name), or lists the missions for `list`.
 pub fn run(global: &GlobalArgs, name: Option<&str>) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if name != Some("list") && interactive {
+        // The name is checked on the lesson the tutor reads, before the
+        // terminal is touched: reading it twice cost 0.8 M instructions.
+        let name = name.map(str::to_string);
+        return super::tutor::run_opening_checked(global, move |app, now| {
+            check_name(&app.session.lesson, name.as_deref())?;
+            app.open_lab(name.as_deref(), now);
+            Ok(())
+        });
+    }
     let lesson = super::load_lesson(global)?;
     if name == Some("list") {
         let (_, progress, notices) = Store::open(global.progress_file.as_deref());

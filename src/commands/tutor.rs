@@ -20,6 +20,19 @@ pub fn run_opening(
     global: &GlobalArgs,
     open: impl FnOnce(&mut App, i64),
 ) -> anyhow::Result<ExitCode> {
+    run_opening_checked(global, |app, now| {
+        open(app, now);
+        Ok(())
+    })
+}
+
+/// [`run_opening`] with an `open` that may refuse (a mission name the
+/// lesson lacks) on the lesson the tutor has read, before the terminal is
+/// touched: no second read of the lesson just to check a name.
+pub fn run_opening_checked(
+    global: &GlobalArgs,
+    open: impl FnOnce(&mut App, i64) -> anyhow::Result<()>,
+) -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the tutor needs an interactive terminal, but {} is not one; to print the lesson as text instead, run `podtutor read`",
@@ -76,7 +89,7 @@ pub fn run_opening(
     if let Some(choice) = global.theme {
         app.session.settings_mut().theme = Some(choice.name().to_string());
     }
-    open(&mut app, crate::store::unix_now());
+    open(&mut app, crate::store::unix_now())?;
     let opts = options(global, app.session.settings().theme.as_deref());
     crate::tui::run(app, store, opts)?;
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 
 use super::Theme;
 use super::chrome::{measure, put_lines, rule};
+use crate::app::cheat::Sheet;
 use crate::app::{Cheat, TextFacts};
 use crate::diagram::Charset;
 use crate::lesson::Lesson;
@@ -12,54 +13,106 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+/// How a line of the sheet is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Label,
+    Plain,
+    Heading,
+    Key,
+    Dim,
+}
+
+/// The sheet wrapped at a width, kept while the sheet and the width stay
+/// the same: wrapping it is most of the page's cost, and the page is drawn
+/// again for every key (and twice when it opens, once the footer learns
+/// that it scrolls).
+#[derive(Debug, Default)]
+pub struct Memo {
+    key: Option<(usize, Sheet)>,
+    rows: Vec<(Kind, String)>,
+}
+
+impl Memo {
+    /// The sheet's rows at `w` columns, wrapped again only when the width
+    /// or the sheet changed.
+    fn rows(&mut self, sheet: &Sheet, w: usize) -> &[(Kind, String)] {
+        let fresh = self
+            .key
+            .as_ref()
+            .is_some_and(|(kw, ks)| *kw == w && ks == sheet);
+        if !fresh {
+            self.rows = rows(sheet, w);
+            self.key = Some((w, sheet.clone()));
+        }
+        &self.rows
+    }
+}
+
 /// `text` wrapped to `w` columns, the first line after `lead`, the others
 /// under the first.
-fn hanging(out: &mut Vec<Line<'static>>, lead: &str, text: &str, w: usize, style: Style) {
+fn hanging(out: &mut Vec<(Kind, String)>, lead: &str, text: &str, w: usize, kind: Kind) {
     let pad = " ".repeat(crate::text::width(lead));
     for (i, l) in wrap(&sanitize(text), w.saturating_sub(pad.len()).max(10))
         .into_iter()
         .enumerate()
     {
         let p = if i == 0 { lead } else { &pad };
-        out.push(Line::styled(format!("{p}{l}"), style));
+        out.push((kind, format!("{p}{l}")));
     }
 }
 
-/// The sheet's lines at `w` columns (its title is drawn above them).
-fn lines(c: &Cheat, w: usize, t: &Theme) -> Vec<Line<'static>> {
-    let s = &c.sheet;
+/// The sheet's rows at `w` columns (its title is drawn above them).
+fn rows(s: &Sheet, w: usize) -> Vec<(Kind, String)> {
     let mut out = Vec::new();
+    let label = |out: &mut Vec<(Kind, String)>, text: &str| {
+        out.push((Kind::Label, text.to_string()));
+    };
     if !s.takeaways.is_empty() {
-        out.push(Line::styled("Takeaways", t.label()));
+        label(&mut out, "Takeaways");
         for (i, k) in s.takeaways.iter().enumerate() {
-            hanging(&mut out, &format!("{:>2}. ", i + 1), k, w, Style::new());
+            hanging(&mut out, &format!("{:>2}. ", i + 1), k, w, Kind::Plain);
         }
     }
     if !s.fixes.is_empty() {
-        out.push(Line::default());
-        out.push(Line::styled("Pitfalls and their fixes", t.label()));
+        out.push((Kind::Blank, String::new()));
+        label(&mut out, "Pitfalls and their fixes");
         for f in &s.fixes {
-            hanging(&mut out, "  ", &f.pitfall, w, t.heading());
-            hanging(&mut out, "    Fix: ", &f.fix, w, Style::new());
+            hanging(&mut out, "  ", &f.pitfall, w, Kind::Heading);
+            hanging(&mut out, "    Fix: ", &f.fix, w, Kind::Plain);
         }
     }
     if !s.commands.is_empty() {
-        out.push(Line::default());
-        out.push(Line::styled("kubectl commands", t.label()));
+        out.push((Kind::Blank, String::new()));
+        label(&mut out, "kubectl commands");
         for cmd in &s.commands {
-            hanging(&mut out, "  ", &cmd.command, w, t.key());
+            hanging(&mut out, "  ", &cmd.command, w, Kind::Key);
             if !cmd.note.is_empty() {
-                hanging(&mut out, "    ", &cmd.note, w, t.dim());
+                hanging(&mut out, "    ", &cmd.note, w, Kind::Dim);
             }
         }
     }
-    if out.first().is_some_and(|l| l.width() == 0) {
+    if out.first().is_some_and(|(k, _)| *k == Kind::Blank) {
         out.remove(0);
     }
     if out.is_empty() {
-        out.push(Line::raw(crate::app::cheat::EMPTY));
+        out.push((Kind::Plain, crate::app::cheat::EMPTY.to_string()));
     }
     out
+}
+
+/// A row as a line in `t`'s styles.
+fn line<'a>((kind, text): &'a (Kind, String), t: &Theme) -> Line<'a> {
+    let style = match kind {
+        Kind::Blank => return Line::default(),
+        Kind::Label => t.label(),
+        Kind::Plain => Style::new(),
+        Kind::Heading => t.heading(),
+        Kind::Key => t.key(),
+        Kind::Dim => t.dim(),
+    };
+    Line::styled(text.as_str(), style)
 }
 
 /// Draws the sheet from its scroll and returns what the page must know.
@@ -70,18 +123,23 @@ pub fn draw(
     c: &Cheat,
     charset: Charset,
     t: &Theme,
+    memo: &mut Memo,
 ) -> TextFacts {
     let area = measure(area, 100);
     let w = area.width as usize;
-    let mut head: Vec<Line<'static>> = Vec::new();
+    let mut title = Vec::new();
     hanging(
-        &mut head,
+        &mut title,
         "",
         &format!("Cheat sheet · {}", l.title),
         w,
-        t.title(),
+        Kind::Plain,
     );
-    head.truncate(2);
+    title.truncate(2);
+    let mut head: Vec<Line<'_>> = title
+        .into_iter()
+        .map(|(_, s)| Line::styled(s, t.title()))
+        .collect();
     let head_h = head.len() as u16 + 1;
     let body = Rect::new(
         area.x,
@@ -89,7 +147,7 @@ pub fn draw(
         area.width,
         area.height.saturating_sub(head_h),
     );
-    let all = lines(c, w, t);
+    let all = memo.rows(&c.sheet, w);
     let facts = TextFacts {
         rows: body.height,
         total: u16::try_from(all.len()).unwrap_or(u16::MAX),
@@ -112,6 +170,12 @@ pub fn draw(
         Span::styled(more, t.key()),
     ]));
     put_lines(f.buffer_mut(), area, head.iter());
-    put_lines(f.buffer_mut(), body, all.iter().skip(usize::from(scroll)));
+    let shown: Vec<Line<'_>> = all
+        .iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(body.height))
+        .map(|r| line(r, t))
+        .collect();
+    put_lines(f.buffer_mut(), body, shown.iter());
     facts
 }

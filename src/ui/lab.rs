@@ -165,7 +165,9 @@ fn text_cells<'a>(
     let mut scratch = Buffer::filled(Rect::new(0, 0, w, rows), marked);
     let mut cells = Vec::new();
     for (y, l) in (0..rows).zip(lines) {
-        let (end, _) = scratch.set_stringn(0, y, l, w as usize, Style::new());
+        // Box drawing and ASCII a cell a character, as `set_stringn` would
+        // write them (0.4 M instructions less on the lab's first frame).
+        let end = crate::ui::chrome::put_str(&mut scratch, 0, y, &l, w, Style::new());
         for x in 0..end {
             let c = &scratch[(x, y)];
             let reset = c.fg == Color::Reset;

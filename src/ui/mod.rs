@@ -68,6 +68,8 @@ pub struct Ui {
     editor_memo: Option<lab::EditorMemo>,
     /// The lab's band and Pod picture, redone when the simulation moves.
     sim_memo: lab::SimMemo,
+    /// The cheat sheet as wrapped for the width it was last drawn at.
+    cheat_memo: cheat::Memo,
 }
 
 impl Ui {
@@ -81,6 +83,7 @@ impl Ui {
             lab_memo: None,
             editor_memo: None,
             sim_memo: lab::SimMemo::default(),
+            cheat_memo: cheat::Memo::default(),
         }
     }
 
@@ -174,6 +177,7 @@ impl Ui {
                     c,
                     self.charset,
                     &t,
+                    &mut self.cheat_memo,
                 ));
             }
         }
