@@ -134,6 +134,7 @@ pub fn run(lab: &mut Lab, line: &str, out: &mut Output) {
                 "The files: {}. Pods: kubectl get pods.",
                 lab.file_list()
             ));
+            out.note("F1 lists the keys.");
         }
         "goal" => out.note(&format!("Goal: {}", lab.mission.goal.replace('\n', " "))),
         "hint" => {

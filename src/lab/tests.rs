@@ -106,3 +106,14 @@ fn printable_ascii_agrees_with_a_byte_by_byte_look_at_every_byte_in_every_positi
         assert_eq!(printable_ascii(s), naive(s), "{s:?}");
     }
 }
+
+#[test]
+fn help_lists_the_commands_and_says_where_the_keys_are() {
+    let l = lesson();
+    let mut lab = Lab::new(&l.labs[0]);
+    let out = lab.run("help").text();
+    for c in ["kubectl", "edit", "hint", "check", "goal", "solution", "reset"] {
+        assert!(out.contains(c), "{c} missing from help: {out}");
+    }
+    assert!(out.contains("F1 lists the keys."), "{out}");
+}
