@@ -112,7 +112,9 @@ fn help_lists_the_commands_and_says_where_the_keys_are() {
     let l = lesson();
     let mut lab = Lab::new(&l.labs[0]);
     let out = lab.run("help").text();
-    for c in ["kubectl", "edit", "hint", "check", "goal", "solution", "reset"] {
+    for c in [
+        "kubectl", "edit", "hint", "check", "goal", "solution", "reset",
+    ] {
         assert!(out.contains(c), "{c} missing from help: {out}");
     }
     assert!(out.contains("F1 lists the keys."), "{out}");
