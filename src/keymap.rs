@@ -1246,6 +1246,32 @@ fn groups_where(keep: impl Fn(&Binding) -> bool) -> HelpGroups {
 }
 
 #[cfg(test)]
+/// Every context help can be opened on (the learner picker has no help).
+pub(crate) const PAGES_WITH_HELP: &[Context] = &[
+    Context::Start,
+    Context::Outline,
+    Context::Reading,
+    Context::Question,
+    Context::Rating,
+    Context::Summary,
+    Context::Choose,
+    Context::Catalog,
+    Context::Gallery,
+    Context::Watch,
+    Context::Cheat,
+    Context::Lab,
+    Context::LabEditor,
+    Context::LabDebrief,
+    Context::LabList,
+    Context::QuizQuestion,
+    Context::QuizRecall,
+    Context::QuizGrade,
+    Context::QuizFeedback,
+    Context::QuizWaiting,
+    Context::QuizEnd,
+];
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -1277,31 +1303,6 @@ mod tests {
         pack: true,
         ..NONE
     };
-
-    /// Every context help can be opened on (the learner picker has no help).
-    const PAGES_WITH_HELP: &[Context] = &[
-        Start,
-        Outline,
-        Reading,
-        Question,
-        Rating,
-        Summary,
-        Choose,
-        Catalog,
-        Gallery,
-        Watch,
-        Cheat,
-        Lab,
-        LabEditor,
-        LabDebrief,
-        LabList,
-        QuizQuestion,
-        QuizRecall,
-        QuizGrade,
-        QuizFeedback,
-        QuizWaiting,
-        QuizEnd,
-    ];
 
     /// The screens a page can be in: bare, and with everything a scene,
     /// a missed question, scrolling text and a pack can add.

@@ -246,30 +246,7 @@ mod tests {
 
     #[test]
     fn every_pages_help_fits_uncut_at_the_smallest_size() {
-        use Context::*;
-        for ctx in [
-            Start,
-            Outline,
-            Reading,
-            Question,
-            Rating,
-            Summary,
-            Choose,
-            Catalog,
-            Gallery,
-            Watch,
-            Cheat,
-            Lab,
-            LabEditor,
-            LabDebrief,
-            LabList,
-            QuizQuestion,
-            QuizRecall,
-            QuizGrade,
-            QuizFeedback,
-            QuizWaiting,
-            QuizEnd,
-        ] {
+        for &ctx in crate::keymap::PAGES_WITH_HELP {
             for ascii in [false, true] {
                 let g = Glyphs::new(ascii);
                 let s = screen(ctx, 60, 20, ascii);
