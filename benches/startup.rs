@@ -178,6 +178,9 @@ impl Run {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("PODTUTOR_REDUCE_MOTION");
+        // Whoever runs the bench may have these set; the runs choose the file.
+        cmd.env_remove("PODTUTOR_PROGRESS_FILE");
+        cmd.env_remove("PODTUTOR_LEARNER");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -345,13 +348,16 @@ fn spawn_tutor(
     learner: Learner,
     wrap: &[&str],
 ) -> (Run, PathBuf) {
-    let progress = tmp.join(format!("progress-{n}.toml"));
-    let _ = std::fs::remove_file(&progress);
-    let _ = std::fs::remove_file(tmp.join(format!("progress-{n}.toml.bak")));
+    // The file where a learner's is: the data directory's progress.toml,
+    // found without any option, as `podtutor` alone starts.
+    let data = tmp.join(format!("data-{n}"));
+    let progress = data.join("podtutor").join("progress.toml");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(progress.parent().expect("a parent")).expect("a data directory");
     if let Learner::Returning = learner {
         std::fs::write(&progress, returning_learner()).expect("write the progress file");
     }
-    let env = [("PODTUTOR_PROGRESS_FILE", progress.as_path())];
+    let env = [("XDG_DATA_HOME", data.as_path())];
     let run = match wrap.split_first() {
         None => Run::spawn(tutor, &[], &env, TUTOR_READY),
         Some((prog, rest)) => {
