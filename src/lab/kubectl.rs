@@ -4,6 +4,7 @@
 
 use super::world::{self, Image};
 use super::{Lab, Output, Signal};
+use crate::sim::kubectl::align;
 use crate::sim::{Container, Kind, Pod, State, age};
 
 /// Unix time of tick 0: Mon, 01 Jun 2026 09:00:00 UTC.
@@ -460,19 +461,23 @@ fn not_found(kind: &str, name: &str, out: &mut Output) {
     out.note("Names must match exactly (Tab completes them); `kubectl get pods` lists the Pods.");
 }
 
+/// `kubectl get pods`' header (`-o wide` adds four columns).
+fn pod_header(wide: bool) -> Vec<String> {
+    let wide_columns: &[&str] = if wide {
+        &["IP", "NODE", "NOMINATED NODE", "READINESS GATES"]
+    } else {
+        &[]
+    };
+    ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
+        .iter()
+        .chain(wide_columns)
+        .map(|s| s.to_string())
+        .collect()
+}
+
 /// The Pod table; `only` keeps one Pod.
 pub fn pod_table(lab: &Lab, wide: bool, only: Option<&str>) -> Vec<String> {
-    let mut head: Vec<String> = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    if wide {
-        head.extend(
-            ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"]
-                .iter()
-                .map(|s| s.to_string()),
-        );
-    }
+    let head = pod_header(wide);
     let mut grid = vec![head];
     grid.extend(
         pod_cells(&lab.sim, wide)
@@ -485,17 +490,7 @@ pub fn pod_table(lab: &Lab, wide: bool, only: Option<&str>) -> Vec<String> {
 /// The rows of the table (aligned to the header, as kubectl aligns them
 /// when watching) as (what a watch compares: every column but AGE, row).
 pub fn pod_table_rows(sim: &crate::sim::Sim, wide: bool) -> Vec<(String, String)> {
-    let mut head: Vec<String> = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    if wide {
-        head.extend(
-            ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"]
-                .iter()
-                .map(|s| s.to_string()),
-        );
-    }
+    let head = pod_header(wide);
     let cells = pod_cells(sim, wide);
     // AGE changes every second; a watch prints a row when anything else does.
     let names: Vec<String> = cells
@@ -536,30 +531,6 @@ fn pod_cells(sim: &crate::sim::Sim, wide: bool) -> Vec<Vec<String>> {
                 ]);
             }
             row
-        })
-        .collect()
-}
-
-fn align(grid: &[Vec<String>]) -> Vec<String> {
-    let cols = grid.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            grid.iter()
-                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    grid.iter()
-        .map(|r| {
-            let mut line = String::new();
-            for (c, cell) in r.iter().enumerate() {
-                line.push_str(cell);
-                if c + 1 < r.len() {
-                    line.push_str(&" ".repeat(widths[c] - cell.chars().count() + 3));
-                }
-            }
-            line.trim_end().to_string()
         })
         .collect()
 }

@@ -209,8 +209,21 @@ fn layout(rows: &[PodRow], cols: &[Column], short: bool) -> Vec<String> {
         rows.iter()
             .map(|r| cols.iter().map(|&c| r.cell(c, short)).collect()),
     );
-    let widths: Vec<usize> = (0..cols.len())
-        .map(|c| grid.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+    align(&grid)
+}
+
+/// The rows of a table aligned as kubectl prints them: each column as wide
+/// as its widest cell (the header's columns count), three spaces between
+/// columns, nothing trailing.
+pub fn align(grid: &[Vec<String>]) -> Vec<String> {
+    let cols = grid.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            grid.iter()
+                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     grid.iter()
         .map(|r| {
