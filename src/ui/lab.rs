@@ -576,19 +576,7 @@ fn draw_pod(f: &mut Frame<'_>, area: Rect, pic: &Picture, charset: Charset, t: &
         }
     }
     let d = Rect::new(inner.x, inner.y, inner.width, used);
-    for m in &pic.marks {
-        let (Ok(line), Ok(col), Ok(w)) = (
-            u16::try_from(m.line),
-            u16::try_from(m.col),
-            u16::try_from(m.width),
-        ) else {
-            continue;
-        };
-        let r = Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
-        if !r.is_empty() {
-            buf.set_style(r, t.mark(m.kind));
-        }
-    }
+    super::scene_pane::style_marks(buf, d, &pic.marks, t);
     area.height
 }
 

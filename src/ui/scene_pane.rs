@@ -227,6 +227,29 @@ fn build(p: &PaneState<'_>, area: Rect, charset: Charset, tall: Option<&Picture>
 }
 
 /// The area inside the pane's border.
+/// Colours a picture's marks (the packet, a crash, the IP that changed)
+/// over its cells drawn at `d`; marks outside `d` are cut.
+pub(crate) fn style_marks(
+    buf: &mut ratatui::buffer::Buffer,
+    d: Rect,
+    marks: &[crate::diagram::Mark],
+    t: &Theme,
+) {
+    for m in marks {
+        let (Ok(line), Ok(col), Ok(w)) = (
+            u16::try_from(m.line),
+            u16::try_from(m.col),
+            u16::try_from(m.width),
+        ) else {
+            continue;
+        };
+        let r = Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
+        if !r.is_empty() {
+            buf.set_style(r, t.mark(m.kind));
+        }
+    }
+}
+
 fn inner(area: Rect) -> Rect {
     Block::default().borders(Borders::ALL).inner(area)
 }
@@ -278,19 +301,7 @@ fn paint(f: &mut Frame<'_>, area: Rect, b: &Built, charset: Charset, t: &Theme) 
     for (i, l) in frame.lines.iter().take(usize::from(d.height)).enumerate() {
         put_str(buf, d.x, d.y + i as u16, l, d.width, Style::new());
     }
-    for m in &frame.marks {
-        let (Ok(line), Ok(col), Ok(w)) = (
-            u16::try_from(m.line),
-            u16::try_from(m.col),
-            u16::try_from(m.width),
-        ) else {
-            continue;
-        };
-        let r = Rect::new(d.x.saturating_add(col), d.y.saturating_add(line), w, 1).intersection(d);
-        if !r.is_empty() {
-            buf.set_style(r, t.mark(m.kind));
-        }
-    }
+    style_marks(buf, d, &frame.marks, t);
     for (i, l) in status.iter().take(usize::from(s.height)).enumerate() {
         put_str(buf, s.x, s.y + i as u16, l, s.width, t.dim());
     }
