@@ -3,13 +3,15 @@
 //! ratatui program) on every launch.
 //!
 //! The lesson is read with the real serde model (`src/lesson/model.rs`,
-//! included below) and written to `OUT_DIR` as compact JSON, which
-//! `lesson::embedded()` deserialises in a few microseconds. Validation stays
-//! where it was: the test suite lints the TOML source and checks that the
-//! pre-parsed form equals `lesson::parse(EMBEDDED_SOURCE)`. If the file does
-//! not even deserialise, the build still succeeds (with a warning) and the
-//! binary falls back to parsing the TOML at start-up, so an author can run
-//! `podtutor lint` on a broken lesson.
+//! included below) and written to `OUT_DIR` in the packed form of
+//! `src/lesson/packed.rs` (also included below), which `lesson::embedded()`
+//! reads in a fraction of what the same lesson as JSON cost. The form is
+//! read back here and kept only if it gives the same lesson. Validation
+//! stays where it was: the test suite lints the TOML source and checks that
+//! the pre-parsed form equals `lesson::parse(EMBEDDED_SOURCE)`. If the file
+//! does not even deserialise, the build still succeeds (with a warning) and
+//! the binary falls back to parsing the TOML at start-up, so an author can
+//! run `podtutor lint` on a broken lesson.
 
 use std::path::PathBuf;
 
@@ -31,6 +33,9 @@ pub mod lab_model;
 mod lab {
     pub use super::lab_model as model;
 }
+// The packed form the library reads the built-in lessons from.
+#[path = "src/lesson/packed.rs"]
+mod packed;
 
 // The estimate, worked out here for the built-in lesson: counting its words
 // cost a twelfth of the tutor's start-up. The same files as the library's,
@@ -59,6 +64,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/lesson/model.rs");
     println!("cargo::rerun-if-changed=src/scene/model.rs");
     println!("cargo::rerun-if-changed=src/lab/model.rs");
+    println!("cargo::rerun-if-changed=src/lesson/packed.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo::rerun-if-changed=src/lesson/estimate.rs");
@@ -66,16 +72,14 @@ fn main() {
     println!("cargo::rerun-if-changed=src/lesson/sections.rs");
     let mut estimate = "None".to_string();
     let code = match pre_parse() {
-        Ok((json, lesson)) => {
+        Ok((packed, lesson)) => {
             let e = lesson.estimate();
             estimate = format!(
                 "Some(Estimate {{ words: {}, code_lines: {}, scenes: {}, questions: {}, minutes: {} }})",
                 e.words, e.code_lines, e.scenes, e.questions, e.minutes
             );
-            let path = out.join("embedded_lesson.json");
-            std::fs::write(&path, json).expect("write the pre-parsed lesson to OUT_DIR");
-            // include_str! of an absolute path: OUT_DIR is absolute.
-            format!("Some(include_str!({:?}))", path.display().to_string())
+            let (shape, text) = write_packed(&out, "embedded_lesson", &packed);
+            format!("Some(({shape}, {text}))")
         }
         Err(e) => {
             let e = e.replace('\n', " ");
@@ -207,12 +211,10 @@ fn more_lessons(out: &std::path::Path) {
         println!("cargo::rerun-if-changed={}", file.display());
         let name = file.display().to_string();
         match pre_parse_file(file) {
-            Ok(json) => {
-                let path = out.join(format!("embedded_lesson_{i}.json"));
-                std::fs::write(&path, json).expect("write a pre-parsed lesson to OUT_DIR");
+            Ok(packed) => {
+                let (shape, text) = write_packed(out, &format!("embedded_lesson_{i}"), &packed);
                 items.push(format!(
-                    "serde_json::from_str::<Lesson>(include_str!({:?})).expect(\"build.rs wrote this with the same model\")",
-                    path.display().to_string()
+                    "packed::from_parts::<Lesson>({shape}, {text}).expect(\"build.rs read this back with the same model\")"
                 ));
             }
             Err(e) => {
@@ -247,16 +249,33 @@ fn pre_parse_scenes() -> Result<String, String> {
     serde_json::to_string(&file.scenes).map_err(|e| e.to_string())
 }
 
-fn pre_parse() -> Result<(String, Lesson), String> {
+/// A lesson's packed form: its shape and its text.
+type Packed = (Vec<u8>, String);
+
+fn pre_parse() -> Result<(Packed, Lesson), String> {
     pre_parse_lesson(std::path::Path::new(LESSON))
 }
 
-fn pre_parse_file(file: &std::path::Path) -> Result<String, String> {
-    pre_parse_lesson(file).map(|(json, _)| json)
+fn pre_parse_file(file: &std::path::Path) -> Result<Packed, String> {
+    pre_parse_lesson(file).map(|(packed, _)| packed)
 }
 
-/// The lesson file as compact JSON, and the lesson.
-fn pre_parse_lesson(file: &std::path::Path) -> Result<(String, Lesson), String> {
+/// Writes a packed form's two parts to `OUT_DIR` as `{stem}.shape` and
+/// `{stem}.text`, and gives the `include_bytes!` and `include_str!`
+/// expressions that read them (of absolute paths: OUT_DIR is absolute).
+fn write_packed(out: &std::path::Path, stem: &str, (shape, text): &Packed) -> (String, String) {
+    let shape_path = out.join(format!("{stem}.shape"));
+    let text_path = out.join(format!("{stem}.text"));
+    std::fs::write(&shape_path, shape).expect("write a pre-parsed lesson to OUT_DIR");
+    std::fs::write(&text_path, text).expect("write a pre-parsed lesson to OUT_DIR");
+    (
+        format!("include_bytes!({:?})", shape_path.display().to_string()),
+        format!("include_str!({:?})", text_path.display().to_string()),
+    )
+}
+
+/// The lesson file in the packed form, and the lesson.
+fn pre_parse_lesson(file: &std::path::Path) -> Result<(Packed, Lesson), String> {
     let source = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
     // Same as the linter's newline normalisation: a checkout with Windows line
     // endings must not put `\r` into the lesson's multi-line strings.
@@ -269,8 +288,15 @@ fn pre_parse_lesson(file: &std::path::Path) -> Result<(String, Lesson), String> 
             model::FORMAT_VERSION
         ));
     }
-    let json = serde_json::to_string(&lesson).map_err(|e| e.to_string())?;
-    Ok((json, lesson))
+    let value = serde_json::to_value(&lesson).map_err(|e| e.to_string())?;
+    let (shape, text) = packed::pack(&value);
+    // A shape of the model the packed form cannot hold must not reach the
+    // binary: the lesson is then parsed from its TOML at start-up.
+    match packed::from_parts::<Lesson>(&shape, &text) {
+        Ok(again) if again == lesson => Ok(((shape, text), lesson)),
+        Ok(_) => Err("its packed form reads back as a different lesson".into()),
+        Err(e) => Err(format!("its packed form does not read back: {e}")),
+    }
 }
 
 /// The shell completions and the man page (`assets/shell/`, generated and

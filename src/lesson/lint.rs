@@ -89,18 +89,18 @@ fn check_into(source: &str, warnings: &mut Vec<Diagnostic>) -> Result<Lesson, Ve
     }
 
     normalize_newlines(root.get_mut());
-    // Through JSON: one copy of the model's serde code in the binary, the one
-    // the embedded lesson needs (see toml_json.rs). The tree stays for the
-    // labs' positions.
-    let lesson =
-        serde_json::from_str::<Lesson>(&super::toml_json::table(root.get_ref())).map_err(|e| {
-            // Only reachable if the schema and the model disagree; the unit tests
-            // in validate.rs guard against that.
-            vec![Diagnostic {
-                span: 0..0,
-                message: e.to_string().replace('\n', " "),
-            }]
-        })?;
+    // Through the packed form: one copy of the model's serde code in the
+    // binary, the one the embedded lesson needs (see toml_packed.rs). The
+    // tree stays for the labs' positions.
+    let (shape, text) = super::toml_packed::table(root.get_ref());
+    let lesson = super::packed::from_parts::<Lesson>(&shape, &text).map_err(|e| {
+        // Only reachable if the schema and the model disagree; the unit tests
+        // in validate.rs guard against that.
+        vec![Diagnostic {
+            span: 0..0,
+            message: e.to_string().replace('\n', " "),
+        }]
+    })?;
     if root.get_ref().get("labs").is_some() {
         let mut diags = lab_diagnostics(source, &root, &lesson);
         if !diags.is_empty() {
