@@ -57,113 +57,234 @@ fn cut() -> Error {
     Error("the packed form ends too early".into())
 }
 
+/// A value of another kind than the model asks for (only if the packed
+/// form and the model disagree; not generic, so one copy in the binary).
+fn wrong(tag: u8, want: &str) -> Error {
+    Error(format!(
+        "the packed form has a value of tag {tag} where the model wants {want}"
+    ))
+}
+
 /// Reads a `T` from the packed form's two parts; all of both must be used.
 pub fn from_parts<'de, T: serde::Deserialize<'de>>(
     shape: &'de [u8],
     text: &'de str,
 ) -> Result<T, Error> {
-    let mut reader = Reader {
-        shape,
-        pos: 0,
-        text,
-        at: 0,
-    };
+    let mut reader = Reader { shape, text };
     let value = T::deserialize(&mut reader)?;
-    if reader.pos != shape.len() || reader.at != text.len() {
+    if !reader.shape.is_empty() || !reader.text.is_empty() {
         return Err(Error("the packed form has more after the value".into()));
     }
     Ok(value)
 }
 
+/// What is left to read of the two parts.
 struct Reader<'de> {
     shape: &'de [u8],
-    pos: usize,
     text: &'de str,
-    /// Where the next string starts in `text`.
-    at: usize,
 }
 
+// The primitives give `Option`s, which come back in registers (a `Result`
+// with a `String` error goes through memory), and are inlined (the
+// package is built for size, which leaves even these as calls): they run
+// for every value, and as calls took half of the lesson's load.
 impl<'de> Reader<'de> {
-    fn byte(&mut self) -> Result<u8, Error> {
-        let b = *self.shape.get(self.pos).ok_or_else(cut)?;
-        self.pos += 1;
-        Ok(b)
+    #[inline(always)]
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.shape.split_first()?;
+        self.shape = rest;
+        Some(b)
     }
 
-    fn number(&mut self) -> Result<u64, Error> {
-        let mut n = 0u64;
-        let mut shift = 0;
+    /// A LEB128 number; nearly all are one byte.
+    #[inline(always)]
+    fn number(&mut self) -> Option<u64> {
+        let b = self.byte()?;
+        if b < 0x80 {
+            Some(u64::from(b))
+        } else {
+            self.long_number(b)
+        }
+    }
+
+    fn long_number(&mut self, first: u8) -> Option<u64> {
+        let mut n = u64::from(first & 0x7f);
+        let mut shift = 7;
         loop {
             let b = self.byte()?;
             if shift > 63 {
-                return Err(Error("a number in the packed form is too long".into()));
+                return None;
             }
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                return Ok(n);
+                return Some(n);
             }
             shift += 7;
         }
     }
 
-    fn len(&mut self) -> Result<usize, Error> {
-        usize::try_from(self.number()?).map_err(|_| cut())
+    /// The next string of the text, its length read from the shape
+    /// (`split_at_checked` refuses a cut through a character).
+    #[inline(always)]
+    fn str(&mut self) -> Option<&'de str> {
+        let len = usize::try_from(self.number()?).ok()?;
+        let (s, rest) = self.text.split_at_checked(len)?;
+        self.text = rest;
+        Some(s)
     }
 
-    /// The next `len` bytes of the text (`get` refuses a cut through a character).
-    fn str(&mut self) -> Result<&'de str, Error> {
-        let len = self.len()?;
-        let end = self.at.checked_add(len).ok_or_else(cut)?;
-        let s = self.text.get(self.at..end).ok_or_else(cut)?;
-        self.at = end;
-        Ok(s)
+    #[inline(always)]
+    fn tag(&mut self) -> Result<u8, Error> {
+        self.byte().ok_or_else(cut)
+    }
+
+    #[inline(always)]
+    fn count(&mut self) -> Result<usize, Error> {
+        self.number()
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(cut)
+    }
+
+    #[inline(always)]
+    fn string(&mut self) -> Result<&'de str, Error> {
+        self.str().ok_or_else(cut)
+    }
+
+    fn seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        let left = self.count()?;
+        let mut items = Items { reader: self, left };
+        let value = visitor.visit_seq(&mut items)?;
+        items.done()?;
+        Ok(value)
+    }
+
+    fn map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        let left = self.count()?;
+        let mut items = Items { reader: self, left };
+        let value = visitor.visit_map(&mut items)?;
+        items.done()?;
+        Ok(value)
+    }
+
+    /// An integer, for a visitor of any integer type (it checks the range).
+    fn integer<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        match self.tag()? {
+            UINT => visitor.visit_u64(self.number().ok_or_else(cut)?),
+            NINT => visitor.visit_i64(!(self.number().ok_or_else(cut)? as i64)),
+            tag => Err(wrong(tag, "an integer")),
+        }
     }
 }
 
+// The model's types ask for what they want (a struct, a string, an
+// integer …), and each of those reads only that kind of value: every
+// `deserialize_any` would bring in each type's handling of every other
+// kind (serde's derive writes them all), which made this reader's copy of
+// the model's code twice the size of JSON's.
 impl<'de> Deserializer<'de> for &mut Reader<'de> {
     type Error = Error;
 
+    /// For what the model does not name ahead: the scene events' tagged
+    /// enum (serde buffers it), and values of unknown type.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.byte()? {
+        match self.tag()? {
             NULL => visitor.visit_unit(),
             FALSE => visitor.visit_bool(false),
             TRUE => visitor.visit_bool(true),
-            UINT => visitor.visit_u64(self.number()?),
-            NINT => visitor.visit_i64(!(self.number()? as i64)),
+            UINT => visitor.visit_u64(self.number().ok_or_else(cut)?),
+            NINT => visitor.visit_i64(!(self.number().ok_or_else(cut)? as i64)),
             FLOAT => {
-                let bytes = self.shape.get(self.pos..self.pos + 8).ok_or_else(cut)?;
-                self.pos += 8;
-                let bytes: [u8; 8] = bytes.try_into().map_err(|_| cut())?;
-                visitor.visit_f64(f64::from_le_bytes(bytes))
+                let (bytes, rest) = self.shape.split_first_chunk::<8>().ok_or_else(cut)?;
+                self.shape = rest;
+                visitor.visit_f64(f64::from_le_bytes(*bytes))
             }
-            STR => visitor.visit_borrowed_str(self.str()?),
-            SEQ => {
-                let mut items = Items {
-                    reader: self,
-                    left: 0,
-                };
-                items.left = items.reader.len()?;
-                let value = visitor.visit_seq(&mut items)?;
-                items.done()?;
-                Ok(value)
-            }
-            MAP => {
-                let mut items = Items {
-                    reader: self,
-                    left: 0,
-                };
-                items.left = items.reader.len()?;
-                let value = visitor.visit_map(&mut items)?;
-                items.done()?;
-                Ok(value)
-            }
+            STR => visitor.visit_borrowed_str(self.string()?),
+            SEQ => self.seq(visitor),
+            MAP => self.map(visitor),
             tag => Err(Error(format!("unknown tag {tag} in the packed form"))),
         }
     }
 
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.tag()? {
+            MAP => self.map(visitor),
+            tag => Err(wrong(tag, "a table")),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.tag()? {
+            MAP => self.map(visitor),
+            tag => Err(wrong(tag, "a table")),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.tag()? {
+            SEQ => self.seq(visitor),
+            tag => Err(wrong(tag, "an array")),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.tag()? {
+            STR => visitor.visit_borrowed_str(self.string()?),
+            tag => Err(wrong(tag, "a string")),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.tag()? {
+            FALSE => visitor.visit_bool(false),
+            TRUE => visitor.visit_bool(true),
+            tag => Err(wrong(tag, "true or false")),
+        }
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.integer(visitor)
+    }
+
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.shape.get(self.pos) == Some(&NULL) {
-            self.pos += 1;
+        if let Some((&NULL, rest)) = self.shape.split_first() {
+            self.shape = rest;
             visitor.visit_none()
         } else {
             visitor.visit_some(self)
@@ -187,16 +308,15 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.byte()? {
-            STR => visitor.visit_enum(de::value::BorrowedStrDeserializer::new(self.str()?)),
-            _ => Err(Error("an enum in the packed form is not a name".into())),
+        match self.tag()? {
+            STR => visitor.visit_enum(de::value::BorrowedStrDeserializer::new(self.string()?)),
+            tag => Err(wrong(tag, "a name")),
         }
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
-        identifier ignored_any
+        i128 u128 f32 f64 char bytes byte_buf unit unit_struct tuple
+        tuple_struct identifier ignored_any
     }
 }
 
@@ -250,7 +370,7 @@ impl<'de> MapAccess<'de> for Items<'_, 'de> {
             return Ok(None);
         }
         self.left -= 1;
-        let key = self.reader.str()?;
+        let key = self.reader.string()?;
         seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
             .map(Some)
     }
