@@ -156,7 +156,12 @@ where
             out.push(b'm');
             underline_color = cell.underline_color;
         }
-        out.extend_from_slice(cell.symbol().as_bytes());
+        // Most symbols are one ASCII byte: a push costs a third of an
+        // extend in a build optimised for size.
+        match cell.symbol().as_bytes() {
+            [b] => out.push(*b),
+            bytes => out.extend_from_slice(bytes),
+        }
     }
     if no_color {
         out.extend_from_slice(b"\x1b[m\x1b[m\x1b[m\x1b[0m");
