@@ -16,7 +16,6 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -150,68 +149,18 @@ impl io::Write for TermOut {
     }
 }
 
-/// The largest frame drawn: about four times a 4K screen's cells at a small
-/// font. A window reported larger (8000×8000, a broken terminal) is drawn in
-/// its top-left corner at this size instead of allocating gigabytes for
-/// cells nobody can see.
-pub const MAX_FRAME: ratatui::layout::Size = ratatui::layout::Size {
-    width: 640,
-    height: 240,
-};
+pub mod backend;
 
-/// The crossterm backend with its reported size bounded by [`MAX_FRAME`].
-pub struct TermBackend(CrosstermBackend<TermOut>);
+pub use backend::{MAX_FRAME, bounded};
 
-impl ratatui::backend::Backend for TermBackend {
-    type Error = io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
-    {
-        self.0.draw(content)
-    }
-    fn hide_cursor(&mut self) -> io::Result<()> {
-        self.0.hide_cursor()
-    }
-    fn show_cursor(&mut self) -> io::Result<()> {
-        self.0.show_cursor()
-    }
-    fn get_cursor_position(&mut self) -> io::Result<ratatui::layout::Position> {
-        self.0.get_cursor_position()
-    }
-    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
-        &mut self,
-        position: P,
-    ) -> io::Result<()> {
-        self.0.set_cursor_position(position)
-    }
-    fn clear(&mut self) -> io::Result<()> {
-        self.0.clear()
-    }
-    fn clear_region(&mut self, clear_type: ratatui::backend::ClearType) -> io::Result<()> {
-        self.0.clear_region(clear_type)
-    }
-    fn size(&self) -> io::Result<ratatui::layout::Size> {
-        Ok(bounded(self.0.size()?))
-    }
-    fn window_size(&mut self) -> io::Result<ratatui::backend::WindowSize> {
-        let mut w = self.0.window_size()?;
-        w.columns_rows = bounded(w.columns_rows);
-        Ok(w)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        ratatui::backend::Backend::flush(&mut self.0)
+impl backend::FrameSink for TermOut {
+    fn frame_bytes(&mut self) -> &mut Vec<u8> {
+        &mut self.buf
     }
 }
 
-/// A window size clamped to [`MAX_FRAME`].
-pub fn bounded(size: ratatui::layout::Size) -> ratatui::layout::Size {
-    ratatui::layout::Size {
-        width: size.width.min(MAX_FRAME.width),
-        height: size.height.min(MAX_FRAME.height),
-    }
-}
+/// The tutor's backend on the terminal (see [`backend::TermBackend`]).
+pub type TermBackend = backend::TermBackend<TermOut>;
 
 /// The terminal the loop draws on (see [`TermOut`] and [`TermBackend`]).
 fn new_terminal() -> io::Result<Term> {
@@ -221,9 +170,7 @@ fn new_terminal() -> io::Result<Term> {
     event::poll(Duration::ZERO)?;
     // No capacity up front: a first frame is a few kilobytes, and 64 KiB
     // reserved here added to the start-up's peak memory.
-    Terminal::new(TermBackend(CrosstermBackend::new(TermOut {
-        buf: Vec::new(),
-    })))
+    Terminal::new(TermBackend::new(TermOut { buf: Vec::new() }))
 }
 
 /// After a suspension the terminal shows the shell's screen: repaint in full.
