@@ -36,7 +36,8 @@
 //! progress file and exits (to profile one run by hand under callgrind).
 //! `PODTUTOR_BENCH_ONLY=modes` (a comma-separated list of `size`, `wall`,
 //! `memory`, `instructions`, `read`, `idle`, `scene`, `modes`) runs only
-//! those parts.
+//! those parts. `code-layout`, never run unless named, rewrites
+//! `build/start-up-code.txt` (see [`code_layout`]).
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -106,6 +107,10 @@ fn main() {
     }
     if part("modes") {
         modes(&tutor, &bare, &tmp, runs);
+    }
+    // Only when asked: it rewrites a file of the source tree.
+    if only.split(',').any(|p| p.trim() == "code-layout") {
+        code_layout(&tutor, &tmp);
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
@@ -1100,4 +1105,93 @@ fn modes(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {
             t / bt
         );
     }
+}
+
+// ---------------------------------------------------------------- code layout
+
+#[allow(dead_code, reason = "writing the linker script is build.rs's part")]
+#[path = "../build/code_layout.rs"]
+mod code_layout;
+
+/// The list of start-up code `build.rs` places first.
+const CODE_LIST: &str = "build/start-up-code.txt";
+
+/// Writes [`CODE_LIST`]: every function the tutor runs from spawn through
+/// its first frame to quit, for a new and a returning learner, then what
+/// each mode adds (so start-up's own code comes first), as hash-free linker
+/// patterns. Needs a binary with symbols: `cargo build --profile size-audit
+/// --bin podtutor`, then `PODTUTOR_BIN=target/size-audit/podtutor
+/// PODTUTOR_BENCH_ONLY=code-layout cargo bench --bench startup`.
+fn code_layout(tutor: &Path, tmp: &Path) {
+    println!("\n## Start-up code, for the layout of the release binary");
+    if !valgrind() {
+        println!("valgrind is not installed: skipped");
+        return;
+    }
+    let profile = tmp.join("callgrind.out");
+    let out_arg = format!("--callgrind-out-file={}", profile.display());
+    let wrap = [
+        "valgrind",
+        "--tool=callgrind",
+        "--demangle=no",
+        "--compress-strings=no",
+        "--log-file=/dev/null",
+        &out_arg,
+    ];
+    let binary = std::fs::canonicalize(tutor).expect("the tutor's binary");
+    let mut list = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut take = |what: &str, list: &mut Vec<String>| {
+        let before = list.len();
+        let text = std::fs::read_to_string(&profile).expect("callgrind's profile");
+        let mut ours = false;
+        for line in text.lines() {
+            if let Some(ob) = line.strip_prefix("ob=") {
+                ours = Path::new(ob.trim()) == binary;
+            } else if let Some(name) = line.strip_prefix("fn=")
+                && ours
+                && let Some(p) = code_layout::pattern(name)
+                && seen.insert(p.clone())
+            {
+                list.push(p);
+            }
+        }
+        println!("{what}: {} functions more", list.len() - before);
+    };
+    for (n, learner) in [Learner::Returning, Learner::New].into_iter().enumerate() {
+        let (mut t, _) = spawn_tutor(tutor, tmp, 3000 + n, learner, &wrap);
+        t.wait_shown();
+        t.send(b"q");
+        t.wait_exit();
+        take("start-up", &mut list);
+    }
+    let symbols = list.len();
+    assert!(
+        symbols > 100,
+        "{} has no symbols: build it with `--profile size-audit`",
+        tutor.display()
+    );
+    for (m, mode) in MODES.iter().enumerate() {
+        let mut t = spawn_mode(tutor, tmp, m, mode, &wrap);
+        t.wait_shown();
+        quit_mode(&t, mode);
+        t.wait_exit();
+        take(mode.name, &mut list);
+    }
+    let mut text = String::from(
+        "# The functions the tutor runs from start to its first frame and quit,\n\
+         # then what opening each mode adds: build.rs places them first in the\n\
+         # release binary (build/code_layout.rs says why). Written by\n\
+         # `PODTUTOR_BENCH_ONLY=code-layout cargo bench --bench startup`\n\
+         # with PODTUTOR_BIN set to a `--profile size-audit` build.\n",
+    );
+    for p in &list {
+        text.push_str(p);
+        text.push('\n');
+    }
+    std::fs::write(CODE_LIST, text).expect("write the list");
+    println!(
+        "{CODE_LIST}: {} patterns ({symbols} for start-up)",
+        list.len()
+    );
 }
