@@ -849,13 +849,16 @@ fn scene(tutor: &Path, bare: &Path, tmp: &Path) {
 /// One way into a mode: its command line, keys sent once the tutor is up
 /// (none for a subcommand), the text of the mode's first frame, and how
 /// the learner leaves from there: a key and the text of the page it
-/// leads to, if the mode does not quit at once, then `q`.
+/// leads to, if the mode does not quit at once, then `q`. `option`: the
+/// progress file is named by `PODTUTOR_PROGRESS_FILE` instead of found in
+/// the data directory, as a learner's is.
 struct ModeRun {
     name: &'static str,
     args: &'static [&'static str],
     keys: &'static [u8],
     ready: &'static str,
     leave: Option<(&'static [u8], &'static str)>,
+    option: bool,
 }
 
 /// Every mode the tutor opens, as a learner opens it.
@@ -866,6 +869,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: TUTOR_READY,
         leave: None,
+        option: false,
     },
     ModeRun {
         name: "podtutor quiz",
@@ -873,6 +877,17 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Quiz · Question 1 of",
         leave: None,
+        option: false,
+    },
+    // The same with the file named in the environment, which the command
+    // line's full parser reads (as any option does).
+    ModeRun {
+        name: "podtutor quiz (PODTUTOR_PROGRESS_FILE)",
+        args: &["quiz"],
+        keys: b"",
+        ready: "Quiz · Question 1 of",
+        leave: None,
+        option: true,
     },
     ModeRun {
         name: "podtutor review",
@@ -880,6 +895,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Review · Question 1 of",
         leave: None,
+        option: false,
     },
     ModeRun {
         name: "podtutor review --cram",
@@ -887,6 +903,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Cram · Question 1 of",
         leave: None,
+        option: false,
     },
     ModeRun {
         name: "podtutor placement",
@@ -894,6 +911,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Placement · Question 1 of",
         leave: None,
+        option: false,
     },
     ModeRun {
         name: "podtutor scenes",
@@ -901,6 +919,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "to watch and play with",
         leave: None,
+        option: false,
     },
     // The prompt types `q`: Esc leaves the lab for the start page, q quits.
     ModeRun {
@@ -910,6 +929,7 @@ const MODES: &[ModeRun] = &[
         ready: "F1 help",
         // Sent apart: Esc and q in one read are Alt-q.
         leave: Some((b"\x1b", TUTOR_READY)),
+        option: false,
     },
     // The nearest to opening and quitting: F1 opens help, where q quits.
     ModeRun {
@@ -918,6 +938,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "F1 help",
         leave: Some((b"\x1bOP", "Keys on this page")),
+        option: false,
     },
     ModeRun {
         name: "cheat sheet (start page, 7 Enter)",
@@ -925,16 +946,28 @@ const MODES: &[ModeRun] = &[
         keys: b"7\r",
         ready: "Takeaways",
         leave: None,
+        option: false,
     },
 ];
 
 /// Spawns the tutor on `mode` for a returning learner (see
 /// [`returning_learner`]) and waits for the mode's first frame.
 fn spawn_mode(tutor: &Path, tmp: &Path, n: usize, mode: &ModeRun, wrap: &[&str]) -> Run {
-    let progress = tmp.join(format!("mode-{n}.toml"));
-    let _ = std::fs::remove_file(tmp.join(format!("mode-{n}.toml.bak")));
+    // The file where a learner's is, as `spawn_tutor` puts it, unless the
+    // mode's run names it.
+    let data = tmp.join(format!("mode-data-{n}"));
+    let progress = data.join("podtutor").join("progress.toml");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(progress.parent().expect("a parent")).expect("a data directory");
     std::fs::write(&progress, returning_learner()).expect("write the progress file");
-    let env = [("PODTUTOR_PROGRESS_FILE", progress.as_path())];
+    let env: &[(&str, &Path)] = if mode.option {
+        &[
+            ("XDG_DATA_HOME", data.as_path()),
+            ("PODTUTOR_PROGRESS_FILE", progress.as_path()),
+        ]
+    } else {
+        &[("XDG_DATA_HOME", data.as_path())]
+    };
     let first = if mode.keys.is_empty() {
         mode.ready
     } else {
@@ -950,7 +983,7 @@ fn spawn_mode(tutor: &Path, tmp: &Path, n: usize, mode: &ModeRun, wrap: &[&str])
         None => tutor,
     };
     args.extend(mode.args);
-    let run = Run::spawn(prog, &args, &env, first);
+    let run = Run::spawn(prog, &args, env, first);
     if !mode.keys.is_empty() {
         run.wait_shown();
         run.expect(mode.ready);

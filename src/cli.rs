@@ -70,7 +70,7 @@ fn lesson_line(file: Option<&std::path::Path>) -> (String, String) {
 }
 
 /// A terminal tutor for Kubernetes multi-container Pods.
-#[derive(Debug, Parser)]
+#[derive(Debug, Parser, PartialEq, Eq)]
 #[command(
     name = "podtutor",
     version,
@@ -155,7 +155,7 @@ fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeChoice, String> {
 }
 
 /// The subcommands; without one, the full-screen tutor opens.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Subcommand, PartialEq, Eq)]
 pub enum Command {
     /// Print the whole lesson as plain text (for reading, printing and screen readers).
     #[command(
@@ -646,25 +646,50 @@ impl Cli {
     /// Parses the process's arguments, printing help or a usage error and
     /// exiting as clap does.
     pub fn parse_args() -> Cli {
-        if let Some(cli) = Cli::without_arguments(std::env::args_os().len(), |name| {
-            std::env::var_os(name).is_some()
-        }) {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        if let Some(cli) = Cli::as_typed(&args, |name| std::env::var_os(name).is_some()) {
             return cli;
         }
-        Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|e| e.exit())
+        Cli::try_parse_args(args).unwrap_or_else(|e| e.exit())
     }
 
-    /// `podtutor` alone, as nearly every start is: the default options,
-    /// without building clap's whole command (0.3 M instructions, a tenth
-    /// of the start-up). Only when no option comes from the environment
-    /// either (`is_set` says which variables exist), so that clap's own
-    /// reading of them (and its conflicts) stays the one rule. `argc`
-    /// counts the program's name.
-    fn without_arguments(argc: usize, is_set: impl Fn(&str) -> bool) -> Option<Cli> {
+    /// The command lines a learner types to open the tutor or one of its
+    /// modes (`podtutor`, `podtutor quiz`, `review`, `review --cram`,
+    /// `placement`, `scenes`, `lab`), nearly every start: what clap makes of
+    /// them, without building clap's whole command (0.3 M instructions, a
+    /// tenth of the start-up). Anything else, and any of these when an
+    /// option comes from the environment (`is_set` says which variables
+    /// exist), is left to clap, so that its reading of options, help and
+    /// errors stays the one rule. `args` starts with the program's name.
+    fn as_typed(args: &[OsString], is_set: impl Fn(&str) -> bool) -> Option<Cli> {
         const ENV: [&str; 2] = ["PODTUTOR_PROGRESS_FILE", "PODTUTOR_LEARNER"];
-        (argc <= 1 && !ENV.iter().any(|v| is_set(v))).then(|| Cli {
+        if ENV.iter().any(|v| is_set(v)) {
+            return None;
+        }
+        let words: Vec<&str> = args
+            .get(1..)?
+            .iter()
+            .map(|a| a.to_str())
+            .collect::<Option<_>>()?;
+        let command = match words.as_slice() {
+            [] => None,
+            ["quiz"] => Some(Command::Quiz(TutorArgs::default())),
+            ["review"] => Some(Command::Review(ReviewArgs::default())),
+            ["review", "--cram"] => Some(Command::Review(ReviewArgs {
+                cram: true,
+                tutor: TutorArgs::default(),
+            })),
+            ["placement"] => Some(Command::Placement(TutorArgs::default())),
+            ["scenes"] => Some(Command::Scenes(GlobalArgs::default())),
+            ["lab"] => Some(Command::Lab(LabArgs {
+                name: None,
+                tutor: GlobalArgs::default(),
+            })),
+            _ => return None,
+        };
+        Some(Cli {
             global: GlobalArgs::default(),
-            command: None,
+            command,
         })
     }
 
@@ -751,31 +776,135 @@ mod tests {
         Cli::try_parse_args(std::iter::once("podtutor").chain(args.iter().copied()))
     }
 
-    #[test]
-    fn no_arguments_and_no_environment_is_what_clap_makes_of_them() {
-        let fast = Cli::without_arguments(1, |_| false).expect("the fast path");
-        assert_eq!(fast.global, GlobalArgs::default());
-        assert!(fast.command.is_none());
-        // Every option that reads the environment sends the start to clap.
-        let from_env: Vec<String> = Cli::command()
+    fn os(args: &[&str]) -> Vec<OsString> {
+        std::iter::once("podtutor")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    /// The command lines a learner types to open the tutor or a mode.
+    const TYPED: [&[&str]; 7] = [
+        &[],
+        &["quiz"],
+        &["review"],
+        &["review", "--cram"],
+        &["placement"],
+        &["scenes"],
+        &["lab"],
+    ];
+
+    /// Every environment variable clap reads, for the tutor and every mode.
+    fn variables_clap_reads() -> Vec<String> {
+        let cmd = Cli::command();
+        let mut vars: Vec<String> = cmd
             .get_arguments()
+            .chain(cmd.get_subcommands().flat_map(|c| c.get_arguments()))
             .filter_map(|a| a.get_env().map(|e| e.to_string_lossy().into_owned()))
             .collect();
+        vars.sort();
+        vars.dedup();
+        vars
+    }
+
+    #[test]
+    fn a_mode_as_typed_is_what_clap_makes_of_it() {
+        let from_env = variables_clap_reads();
         assert!(!from_env.is_empty());
-        for var in &from_env {
+        // Clap reads the test's own environment: compare only where it has
+        // none of those variables (as when the tests run in CI).
+        let clean = from_env.iter().all(|v| std::env::var_os(v).is_none());
+        for args in TYPED {
+            let fast = Cli::as_typed(&os(args), |_| false)
+                .unwrap_or_else(|| panic!("{args:?}: no fast path"));
+            if clean {
+                assert_eq!(fast, parse(args).unwrap(), "{args:?}");
+            }
+            // Every option that reads the environment sends the start to clap.
+            for var in &from_env {
+                assert!(
+                    Cli::as_typed(&os(args), |v| v == var).is_none(),
+                    "{args:?} with {var} set, yet the fast path was taken"
+                );
+            }
+        }
+        // What each line opens, so that an agreement of two wrong parsers
+        // cannot pass.
+        let fast = |args: &[&str]| Cli::as_typed(&os(args), |_| false).unwrap();
+        assert_eq!(fast(&[]).command, None);
+        assert!(matches!(fast(&["quiz"]).command, Some(Command::Quiz(_))));
+        assert!(matches!(
+            fast(&["review"]).command,
+            Some(Command::Review(ReviewArgs { cram: false, .. }))
+        ));
+        assert!(matches!(
+            fast(&["review", "--cram"]).command,
+            Some(Command::Review(ReviewArgs { cram: true, .. }))
+        ));
+        assert!(matches!(
+            fast(&["placement"]).command,
+            Some(Command::Placement(_))
+        ));
+        assert!(matches!(
+            fast(&["scenes"]).command,
+            Some(Command::Scenes(_))
+        ));
+        assert!(matches!(
+            fast(&["lab"]).command,
+            Some(Command::Lab(LabArgs { name: None, .. }))
+        ));
+    }
+
+    #[test]
+    fn anything_but_a_mode_as_typed_goes_to_clap() {
+        let near_misses: [&[&str]; 16] = [
+            &["--help"],
+            &["-h"],
+            &["--version"],
+            &["quiz", "--help"],
+            &["quiz", "-h"],
+            &["quiz", "x"],
+            &["quizz"],
+            &["Quiz"],
+            &["review", "--cram", "--cram"],
+            &["review", "--cr"],
+            &["--cram", "review"],
+            &["lab", "list"],
+            &["lab", "find-the-crash"],
+            &["scenes", "--ascii"],
+            &["--ascii", "quiz"],
+            &["progress"],
+        ];
+        for args in near_misses {
             assert!(
-                Cli::without_arguments(1, |v| v == var).is_none(),
-                "{var} set, yet the fast path was taken"
+                Cli::as_typed(&os(args), |_| false).is_none(),
+                "{args:?} took the fast path"
             );
         }
-        assert!(Cli::without_arguments(2, |_| false).is_none());
-        // And clap, given nothing and an environment without those variables,
-        // agrees (checked only where the test's own environment allows).
-        if from_env.iter().all(|v| std::env::var_os(v).is_none()) {
-            let slow = parse(&[]).unwrap();
-            assert_eq!(slow.global, fast.global);
-            assert!(slow.command.is_none());
+        assert!(Cli::as_typed(&[], |_| false).is_none(), "no program name");
+        // A word that is not UTF-8 is clap's to refuse or take.
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            let args = vec![
+                OsString::from("podtutor"),
+                OsString::from_vec(vec![0x71, 0xff]),
+            ];
+            assert!(Cli::as_typed(&args, |_| false).is_none());
         }
+        // And clap says what a learner would want to know about them.
+        assert_eq!(
+            parse(&["quiz", "--help"]).unwrap_err().kind(),
+            clap::error::ErrorKind::DisplayHelp
+        );
+        assert_eq!(
+            parse(&["quiz", "x"]).unwrap_err().kind(),
+            clap::error::ErrorKind::UnknownArgument
+        );
+        assert_eq!(
+            parse(&["quizz"]).unwrap_err().kind(),
+            clap::error::ErrorKind::InvalidSubcommand
+        );
     }
 
     #[test]

@@ -465,3 +465,63 @@ fn the_start_screen_opens_each_round_and_esc_comes_back_to_it() {
     assert_eq!(p.wait_exit(), 0);
     assert_eq!(attempts(&load(&file), &lesson, &ids[0]).len(), 2);
 }
+
+/// `podtutor ARGS` as a learner types it: no option, none in the
+/// environment either, so the progress file is the one in the data
+/// directory (under `home`). These command lines are read without the full
+/// command-line parser; the runs above name the file, so they go through it.
+fn spawn_as_typed(args: &[&str], home: &Path) -> Pty {
+    let data = home.join("data");
+    let env = [
+        ("HOME", home.to_str().unwrap()),
+        ("XDG_DATA_HOME", data.to_str().unwrap()),
+    ];
+    let mut argv = vec![
+        "-u",
+        "PODTUTOR_PROGRESS_FILE",
+        "-u",
+        "PODTUTOR_LEARNER",
+        env!("CARGO_BIN_EXE_podtutor"),
+    ];
+    argv.extend(args);
+    Pty::spawn_program("env", &argv, 80, 24, Path::new("/nonexistent"), &env)
+}
+
+#[test]
+fn each_mode_typed_alone_opens_and_keeps_answers_in_the_learners_own_file() {
+    let lesson = lesson::embedded();
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("data").join("podtutor").join("progress.toml");
+    // A quiz's first answer lands in the data directory's file.
+    let first = interleaved(&lesson)[0].clone();
+    let mut p = spawn_as_typed(&["quiz"], home.path());
+    p.wait_for("Quiz · Question 1 of");
+    answer(&mut p, &lesson, &first, true, Some(b'2'));
+    p.send(b"q");
+    assert_eq!(p.wait_exit(), 0);
+    let a = attempts(&load(&file), &lesson, &first);
+    assert_eq!(a.len(), 1, "{first}");
+    assert!(a[0].correct);
+    // Every other mode opens its own page on the same file: review finds
+    // nothing due yet (the answer just given is not), cram asks anyway.
+    let modes: [(&[&str], &str); 5] = [
+        (&["review"], "Nothing is due"),
+        (&["review", "--cram"], "Cram · Question 1 of"),
+        (&["placement"], "Placement · Question 1 of"),
+        (&["scenes"], "to watch and play with"),
+        (&["lab"], "F1 help"),
+    ];
+    for (args, first_frame) in modes {
+        let mut p = spawn_as_typed(args, home.path());
+        p.wait_for(first_frame);
+        // The lab's prompt types `q`: Esc leaves it first.
+        if args == ["lab"] {
+            p.send(b"\x1b");
+            p.wait_for("Press Enter");
+        }
+        p.send(b"q");
+        assert_eq!(p.wait_exit(), 0, "{args:?}");
+    }
+    // Nothing those runs did lost the quiz's answer.
+    assert_eq!(attempts(&load(&file), &lesson, &first).len(), 1);
+}

@@ -167,24 +167,48 @@ pub fn all_items(lesson: &Lesson) -> Vec<ItemId> {
 /// next of a kind is the first whose section differs from the question
 /// before, where one does. Deterministic.
 pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
-    let mut pools: Vec<VecDeque<(ItemId, Option<Section>)>> = ItemKind::ALL
+    // Each question's section as a slot (its place among the sections of
+    // the lesson), looked up once: the picks below count the questions left
+    // per section, which walking the pools for each candidate made cubic
+    // in the number of questions (most of opening a quiz).
+    let sections = lesson.sections();
+    let keys: Vec<String> = sections.iter().map(|&s| lesson.section_key(s)).collect();
+    let slot = |s: Section| sections.iter().position(|&x| x == s);
+    let cards = lesson.cards.iter().map(|c| {
+        let s = c
+            .section
+            .as_deref()
+            .and_then(|key| keys.iter().position(|k| k == key));
+        (ItemId::card(&c.id), s)
+    });
+    let all: Vec<(ItemId, Option<usize>)> = item::items(lesson)
+        .into_iter()
+        .map(|i| (i.id, slot(i.section)))
+        .chain(cards)
+        .collect();
+    let mut left_in = vec![0usize; sections.len()];
+    for (_, s) in &all {
+        if let Some(s) = s {
+            left_in[*s] += 1;
+        }
+    }
+    let kinds_of: Vec<Option<ItemKind>> = all.iter().map(|(id, _)| id.kind()).collect();
+    let mut pools: Vec<VecDeque<(ItemId, Option<usize>)>> = ItemKind::ALL
         .iter()
         .map(|&k| {
-            all_items(lesson)
-                .into_iter()
-                .filter(|id| id.kind() == Some(k))
-                .map(|id| {
-                    let s = Question::of(lesson, &id).and_then(|q| q.section(lesson));
-                    (id, s)
-                })
+            all.iter()
+                .zip(&kinds_of)
+                .filter(|(_, kind)| **kind == Some(k))
+                .map(|(q, _)| q.clone())
                 .collect()
         })
         .collect();
     let sizes: Vec<usize> = pools.iter().map(VecDeque::len).collect();
+    let mut rest: usize = sizes.iter().sum();
     let mut taken = vec![0usize; pools.len()];
-    let mut out = Vec::new();
-    let mut last: Option<(usize, Option<Section>)> = None;
-    while pools.iter().any(|p| !p.is_empty()) {
+    let mut out = Vec::with_capacity(rest);
+    let mut last: Option<(usize, Option<usize>)> = None;
+    while rest > 0 {
         // The kind furthest behind its share: taken/size smallest,
         // compared as fractions to stay exact.
         let mut kinds: Vec<usize> = (0..pools.len()).filter(|&k| !pools[k].is_empty()).collect();
@@ -206,7 +230,6 @@ pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
         }
         // A kind that makes up half of what is left must go now, or the
         // end would bring it several times running.
-        let rest: usize = pools.iter().map(VecDeque::len).sum();
         if let Some(i) = kinds
             .iter()
             .position(|&k| pools[k].len() * 2 >= rest && last.is_none_or(|(l, _)| l != k))
@@ -220,15 +243,9 @@ pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
         // Among those, the first in lesson order; but a section that makes
         // up a good part of what is left goes first, or the end would
         // bring its questions back to back.
-        let left = |s: &Option<Section>| {
-            pools
-                .iter()
-                .flatten()
-                .filter(|(_, x)| s.is_some() && x == s)
-                .count()
-        };
+        let left = |s: &Option<usize>| s.map_or(0, |s| left_in[s]);
         let apart = |k: usize| {
-            let ok = |s: &Option<Section>| prev.is_none() || *s != prev;
+            let ok = |s: &Option<usize>| prev.is_none() || *s != prev;
             let urgent = pools[k]
                 .iter()
                 .position(|(_, s)| ok(s) && left(s) * 3 >= rest);
@@ -239,6 +256,10 @@ pub fn interleaved(lesson: &Lesson) -> Vec<ItemId> {
             .find_map(|&k| Some((k, apart(k)?)))
             .unwrap_or((kinds[0], 0));
         let (id, s) = pools[k].remove(pick).expect("the pool is not empty");
+        if let Some(s) = s {
+            left_in[s] -= 1;
+        }
+        rest -= 1;
         taken[k] += 1;
         last = Some((k, s));
         out.push(id);

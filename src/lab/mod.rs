@@ -596,9 +596,9 @@ impl Lab {
     }
 
     fn tick_container(&mut self, i: usize, name: &str, now: u64) {
-        let Some(decl) = self.decl(i, name).cloned() else {
-            return;
-        };
+        // Only a running container acts: asked first, before its
+        // declaration is copied and its program worked out (each second
+        // of the twenty a mission starts with, for every container).
         let pod = &self.sim.pods[i];
         let Some(c) = pod.container(name) else {
             return;
@@ -609,6 +609,9 @@ impl Lab {
         if c.stop_sent_at.is_some() {
             return;
         }
+        let Some(decl) = self.decl(i, name).cloned() else {
+            return;
+        };
         let key = (pod.uid.clone(), name.to_string());
         let ip = pod.ip.clone().unwrap_or_default();
         let prog = world::program(&decl);

@@ -521,3 +521,105 @@ fn placement_offers_no_key_to_stop_asking_how_sure_and_x_changes_nothing() {
     assert!(a.settings.confidence);
     assert_ne!(a.session.settings().confidence, Some(false));
 }
+
+/// The order as it was first written: every pick walks the pools to count
+/// each candidate's section. Kept to check that the faster bookkeeping
+/// of [`interleaved`] picks the same questions in the same order.
+fn interleaved_as_first_written(lesson: &Lesson) -> Vec<ItemId> {
+    let mut pools: Vec<VecDeque<(ItemId, Option<Section>)>> = ItemKind::ALL
+        .iter()
+        .map(|&k| {
+            all_items(lesson)
+                .into_iter()
+                .filter(|id| id.kind() == Some(k))
+                .map(|id| {
+                    let s = Question::of(lesson, &id).and_then(|q| q.section(lesson));
+                    (id, s)
+                })
+                .collect()
+        })
+        .collect();
+    let sizes: Vec<usize> = pools.iter().map(VecDeque::len).collect();
+    let mut taken = vec![0usize; pools.len()];
+    let mut out = Vec::new();
+    let mut last: Option<(usize, Option<Section>)> = None;
+    while pools.iter().any(|p| !p.is_empty()) {
+        let mut kinds: Vec<usize> = (0..pools.len()).filter(|&k| !pools[k].is_empty()).collect();
+        kinds.sort_by(|&a, &b| (taken[a] * sizes[b]).cmp(&(taken[b] * sizes[a])));
+        if kinds.len() > 1 && last.is_some_and(|(k, _)| k == kinds[0]) {
+            let k = kinds.remove(0);
+            kinds.push(k);
+        }
+        let rest: usize = pools.iter().map(VecDeque::len).sum();
+        if let Some(i) = kinds
+            .iter()
+            .position(|&k| pools[k].len() * 2 >= rest && last.is_none_or(|(l, _)| l != k))
+        {
+            let k = kinds.remove(i);
+            kinds.insert(0, k);
+        }
+        let prev = last.and_then(|(_, s)| s);
+        let left = |s: &Option<Section>| {
+            pools
+                .iter()
+                .flatten()
+                .filter(|(_, x)| s.is_some() && x == s)
+                .count()
+        };
+        let apart = |k: usize| {
+            let ok = |s: &Option<Section>| prev.is_none() || *s != prev;
+            let urgent = pools[k]
+                .iter()
+                .position(|(_, s)| ok(s) && left(s) * 3 >= rest);
+            urgent.or_else(|| pools[k].iter().position(|(_, s)| ok(s)))
+        };
+        let (k, pick) = kinds
+            .iter()
+            .find_map(|&k| Some((k, apart(k)?)))
+            .unwrap_or((kinds[0], 0));
+        let (id, s) = pools[k].remove(pick).expect("the pool is not empty");
+        taken[k] += 1;
+        last = Some((k, s));
+        out.push(id);
+    }
+    out
+}
+
+#[test]
+fn the_quiz_order_is_the_one_first_written() {
+    // Every built-in lesson, and lessons of every mix of kinds and
+    // sections cut from the first: fewer steps, myths or cards, and cards
+    // moved to other sections or to none.
+    let mut lessons = lesson::embedded_all();
+    let base = lessons[0].clone();
+    for cut in 0..6 {
+        let mut l = base.clone();
+        l.steps.truncate(l.steps.len().saturating_sub(cut * 2));
+        l.myths.truncate(l.myths.len().saturating_sub(cut));
+        l.cards.truncate(l.cards.len().saturating_sub(cut * 3 % 7));
+        for (i, c) in l.cards.iter_mut().enumerate() {
+            c.section = match (i + cut) % 4 {
+                0 => None,
+                1 => Some("overview".into()),
+                2 => Some("no-such-section".into()),
+                _ => c.section.take(),
+            };
+        }
+        // A lesson of one section's questions, where keeping them apart
+        // is impossible.
+        if cut == 5 {
+            l.myths.clear();
+            l.steps = base.steps[..1].to_vec();
+            for c in &mut l.cards {
+                c.section = Some(format!("step:{}", l.steps[0].id));
+            }
+        }
+        lessons.push(l);
+    }
+    assert!(lessons.len() > 6);
+    for l in &lessons {
+        let order = interleaved(l);
+        assert_eq!(order, interleaved_as_first_written(l), "{}", l.id);
+        assert_eq!(order.len(), all_items(l).len(), "{}", l.id);
+    }
+}
