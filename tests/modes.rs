@@ -491,7 +491,11 @@ fn spawn_as_typed(args: &[&str], home: &Path) -> Pty {
 fn each_mode_typed_alone_opens_and_keeps_answers_in_the_learners_own_file() {
     let lesson = lesson::embedded();
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("data").join("podtutor").join("progress.toml");
+    let file = home
+        .path()
+        .join("data")
+        .join("podtutor")
+        .join("progress.toml");
     // A quiz's first answer lands in the data directory's file.
     let first = interleaved(&lesson)[0].clone();
     let mut p = spawn_as_typed(&["quiz"], home.path());

@@ -350,7 +350,7 @@ mod tests {
         String::from_utf8_lossy(bytes).replace('\x1b', "␛")
     }
 
-    fn assert_same<'a>(cells: &[(u16, u16, &'a Cell)], w: u16, h: u16) {
+    fn assert_same(cells: &[(u16, u16, &Cell)], w: u16, h: u16) {
         let theirs = crossterm_bytes(cells.iter().copied());
         let mine = ours(cells.iter().copied());
         assert_eq!(shown(&mine), shown(&theirs));
