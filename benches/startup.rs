@@ -1120,8 +1120,11 @@ const CODE_LIST: &str = "build/start-up-code.txt";
 /// its first frame to quit, for a new and a returning learner, then what
 /// each mode adds (so start-up's own code comes first), as hash-free linker
 /// patterns. Needs a binary with symbols: `cargo build --profile size-audit
-/// --bin podtutor`, then `PODTUTOR_BIN=target/size-audit/podtutor
-/// PODTUTOR_BENCH_ONLY=code-layout cargo bench --bench startup`.
+/// --bin podtutor --example bare`, then
+/// `PODTUTOR_BIN=target/size-audit/podtutor
+/// BARE_BIN=target/size-audit/examples/bare PODTUTOR_BENCH_ONLY=code-layout
+/// cargo bench --bench startup` (`PODTUTOR_BENCH_KEEP=DIR` keeps each
+/// run's profile there, for `callgrind_annotate`).
 fn code_layout(tutor: &Path, tmp: &Path) {
     println!("\n## Start-up code, for the layout of the release binary");
     if !valgrind() {
@@ -1147,7 +1150,10 @@ fn code_layout(tutor: &Path, tmp: &Path) {
         let mut ours = false;
         for line in text.lines() {
             if let Some(ob) = line.strip_prefix("ob=") {
-                ours = Path::new(ob.trim()) == binary;
+                // Valgrind names no object for code in a section of its
+                // own, as `.text.start_up` of a build already laid out is:
+                // `???` is that code (a name matching nothing links as before).
+                ours = Path::new(ob.trim()) == binary || ob.trim() == "???";
             } else if let Some(name) = line.strip_prefix("fn=")
                 && ours
                 && let Some(p) = code_layout::pattern(name)
@@ -1157,13 +1163,25 @@ fn code_layout(tutor: &Path, tmp: &Path) {
             }
         }
         println!("{what}: {} functions more", list.len() - before);
+        // Kept for reading with callgrind_annotate when asked for.
+        if let Some(dir) = std::env::var_os("PODTUTOR_BENCH_KEEP") {
+            let name: String = what
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::copy(&profile, Path::new(&dir).join(format!("{name}.callgrind")));
+        }
     };
     for (n, learner) in [Learner::Returning, Learner::New].into_iter().enumerate() {
         let (mut t, _) = spawn_tutor(tutor, tmp, 3000 + n, learner, &wrap);
         t.wait_shown();
         t.send(b"q");
         t.wait_exit();
-        take("start-up", &mut list);
+        take(
+            ["start-up (returning learner)", "start-up (new learner)"][n],
+            &mut list,
+        );
     }
     let symbols = list.len();
     assert!(
