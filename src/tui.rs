@@ -695,6 +695,8 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     // a time would cost more instructions than the whole first frame's
     // text, for memory the exit returns anyway.
     std::mem::forget(app);
+    // Likewise the drawing memos (the lab's picture and simulation: 0.13 M).
+    std::mem::forget(ui);
     // The loop's error is the one that explains what happened.
     outcome.and(saved)
 }
