@@ -639,7 +639,7 @@ fn instructions(tutor: &Path, bare: &Path, tmp: &Path) {
         && let Some(r) = collected(&log)
     {
         println!(
-            "podtutor read: {:.2} M, {:.2}x the bare program (target <= 3x)",
+            "podtutor read: {:.2} M, {:.2}x the bare program (the <= 3x target is on wall time, below)",
             r / 1e6,
             r / b
         );
