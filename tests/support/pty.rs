@@ -96,8 +96,13 @@ impl Pty {
                 if n == 0 {
                     break;
                 }
-                s2.lock().unwrap().process(&buf[..n]);
+                // Both under the screen's lock: text a test sees on the
+                // screen is already in `raw`, and bytes it finds in `raw`
+                // are on the screen once it can read the screen.
+                let mut screen = s2.lock().unwrap();
+                screen.process(&buf[..n]);
                 r2.lock().unwrap().extend_from_slice(&buf[..n]);
+                drop(screen);
                 if stop.load(Ordering::SeqCst) {
                     break;
                 }
@@ -227,6 +232,15 @@ impl Pty {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // What it wrote just before exiting may still be in the PTY:
+                // the reader takes it all and ends once nothing holds the
+                // terminal open (bounded: a grandchild may hold it).
+                let drained = Instant::now();
+                while self.reader.as_ref().is_some_and(|r| !r.is_finished())
+                    && drained.elapsed() < Duration::from_secs(2)
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             if start.elapsed() > TIMEOUT {
