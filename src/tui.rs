@@ -658,7 +658,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
                 if let Event::Key(k) = &ev
                     && late.swallow(k)
                 {
-                    if !event::poll(Duration::ZERO)? {
+                    if !input_waiting()? {
                         break;
                     }
                     continue;
@@ -667,7 +667,7 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
                 if e != Effect::None {
                     effect = e;
                 }
-                if effect == Effect::Quit || !event::poll(Duration::ZERO)? {
+                if effect == Effect::Quit || !input_waiting()? {
                     break;
                 }
             }
@@ -699,6 +699,19 @@ pub fn run(mut app: App, store: Store, opts: Options) -> anyhow::Result<()> {
     std::mem::forget(ui);
     // The loop's error is the one that explains what happened.
     outcome.and(saved)
+}
+
+/// Whether another event is waiting, without blocking for it.
+///
+/// crossterm 0.29's `/dev/tty` reader (the `use-dev-tty` feature) hands out
+/// the events it has already read and parsed only inside its wait loop,
+/// which a zero timeout skips: a burst read at once (a paste, keys typed
+/// ahead over SSH) looked empty after its first key and was drawn a frame
+/// per key. A timeout under a millisecond enters the loop, and the poll(2)
+/// in it still does not block (it is given whole milliseconds: 0); with
+/// nothing waiting it returns within that time.
+fn input_waiting() -> io::Result<bool> {
+    event::poll(Duration::from_micros(50))
 }
 
 fn handle(

@@ -314,3 +314,28 @@ fn ctrl_z_in_the_editor_undoes_what_was_typed_and_the_file_is_as_it_was() {
     p.send(b"q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn keys_that_arrive_together_are_drawn_in_one_frame() {
+    // A paste, or keys typed ahead over a slow link, arrive in one read:
+    // the tutor handles them all, then draws once, not a frame per key.
+    let m = first_mission();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let mut p = Pty::spawn(&["lab", &m.id], 80, 24, &file);
+    p.wait_for("checks pass");
+    p.wait_for("$");
+    let before = p.raw().len();
+    p.send(b"kubectl get pods\r");
+    p.wait_for("READY   STATUS");
+    // Every frame ends by resetting colours and attributes.
+    let end = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
+    let frames = p.raw()[before..]
+        .windows(end.len())
+        .filter(|w| w == end)
+        .count();
+    assert!(
+        (1..=2).contains(&frames),
+        "{frames} frames for 17 keys that arrived together"
+    );
+}
