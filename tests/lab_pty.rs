@@ -329,11 +329,7 @@ fn keys_that_arrive_together_are_drawn_in_one_frame() {
     p.send(b"kubectl get pods\r");
     p.wait_for("READY   STATUS");
     // Every frame ends by resetting colours and attributes.
-    let end = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
-    let frames = p.raw()[before..]
-        .windows(end.len())
-        .filter(|w| w == end)
-        .count();
+    let frames = support::pty::count(&p.raw()[before..], b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m");
     assert!(
         (1..=2).contains(&frames),
         "{frames} frames for 17 keys that arrived together"
