@@ -858,6 +858,8 @@ struct ModeRun {
     keys: &'static [u8],
     ready: &'static str,
     leave: Option<(&'static [u8], &'static str)>,
+    /// The key that quits: `q`, or the lab's Ctrl-D on an empty line.
+    quit: &'static [u8],
     option: bool,
 }
 
@@ -869,6 +871,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: TUTOR_READY,
         leave: None,
+        quit: b"q",
         option: false,
     },
     ModeRun {
@@ -877,6 +880,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Quiz · Question 1 of",
         leave: None,
+        quit: b"q",
         option: false,
     },
     // The same with the file named in the environment, which the command
@@ -887,6 +891,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Quiz · Question 1 of",
         leave: None,
+        quit: b"q",
         option: true,
     },
     ModeRun {
@@ -895,6 +900,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Review · Question 1 of",
         leave: None,
+        quit: b"q",
         option: false,
     },
     ModeRun {
@@ -903,6 +909,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Cram · Question 1 of",
         leave: None,
+        quit: b"q",
         option: false,
     },
     ModeRun {
@@ -911,6 +918,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "Placement · Question 1 of",
         leave: None,
+        quit: b"q",
         option: false,
     },
     ModeRun {
@@ -919,6 +927,7 @@ const MODES: &[ModeRun] = &[
         keys: b"",
         ready: "to watch and play with",
         leave: None,
+        quit: b"q",
         option: false,
     },
     // The prompt types `q`: Esc leaves the lab for the start page, q quits.
@@ -929,15 +938,17 @@ const MODES: &[ModeRun] = &[
         ready: "F1 help",
         // Sent apart: Esc and q in one read are Alt-q.
         leave: Some((b"\x1b", TUTOR_READY)),
+        quit: b"q",
         option: false,
     },
-    // The nearest to opening and quitting: F1 opens help, where q quits.
+    // Opening and quitting: Ctrl-D on the empty prompt, as in a shell.
     ModeRun {
-        name: "podtutor lab (F1, q)",
+        name: "podtutor lab (Ctrl-D)",
         args: &["lab"],
         keys: b"",
         ready: "F1 help",
-        leave: Some((b"\x1bOP", "Keys on this page")),
+        leave: None,
+        quit: b"\x04",
         option: false,
     },
     ModeRun {
@@ -946,6 +957,7 @@ const MODES: &[ModeRun] = &[
         keys: b"7\r",
         ready: "Takeaways",
         leave: None,
+        quit: b"q",
         option: false,
     },
 ];
@@ -992,14 +1004,14 @@ fn spawn_mode(tutor: &Path, tmp: &Path, n: usize, mode: &ModeRun, wrap: &[&str])
     run
 }
 
-/// Leaves the mode as a learner does, then `q`.
+/// Leaves the mode as a learner does, then quits.
 fn quit_mode(t: &Run, mode: &ModeRun) {
     if let Some((keys, page)) = mode.leave {
         t.expect(page);
         t.send(keys);
         t.wait_shown();
     }
-    t.send(b"q");
+    t.send(mode.quit);
 }
 
 fn modes(tutor: &Path, bare: &Path, tmp: &Path, runs: usize) {

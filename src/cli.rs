@@ -223,7 +223,7 @@ pub enum Command {
     #[command(
         after_help = "Opens the tutor on the pod lab: the first mission you have not solved, \
         or the one named. Type kubectl commands; `hint`, `check`, `solution` and `help` work \
-        at the prompt; Esc leaves the lab.\n\n\
+        at the prompt; Esc leaves the lab, and Ctrl-D on an empty line quits (as in a shell).\n\n\
         Examples:\n  podtutor lab\n  podtutor lab list\n  podtutor lab find-the-crash --ascii"
     )]
     Lab(LabArgs),

@@ -548,6 +548,19 @@ pub const BINDINGS: &[Binding] = &[
         Show::Always,
         G,
     ),
+    // As a shell's end of input: on an empty line, quit (progress saved);
+    // on a line with text, delete the character under the cursor.
+    b(
+        &[Ctrl('d')],
+        "Ctrl-D",
+        A::Quit,
+        "quit",
+        &[Lab],
+        Show::Always,
+        G,
+    ),
+    // Before the scrolling keys, so the smallest footer still shows it.
+    b(&[F1], "F1", A::Help, "help", &[Lab], Show::Always, G),
     b(
         &[PageUp, PageDown],
         "PgUp/PgDn",
@@ -603,15 +616,7 @@ pub const BINDINGS: &[Binding] = &[
         Show::Always,
         G,
     ),
-    b(
-        &[F1],
-        "F1",
-        A::Help,
-        "help",
-        &[Lab, LabEditor],
-        Show::Always,
-        G,
-    ),
+    b(&[F1], "F1", A::Help, "help", &[LabEditor], Show::Always, G),
     // What the prompt and the editor do with the keys they are given:
     // listed for help, never in the footer.
     b(
@@ -1416,6 +1421,7 @@ mod tests {
             ("PgUp/PgDn", "scroll"),
             ("Ctrl-T", "let 10 s pass"),
             ("Esc", "leave the lab"),
+            ("Ctrl-D", "quit"),
             ("Ctrl-W", "delete a word"),
             ("F1", "help"),
         ] {

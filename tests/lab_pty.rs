@@ -335,3 +335,50 @@ fn keys_that_arrive_together_are_drawn_in_one_frame() {
         "{frames} frames for 17 keys that arrived together"
     );
 }
+
+#[test]
+fn ctrl_d_on_an_empty_line_quits_and_keeps_what_was_done() {
+    let m = first_mission();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let mut p = Pty::spawn(&["lab", &m.id], 60, 20, &file);
+    p.wait_for("checks pass");
+    // The smallest window's footer still offers both ways out, and help.
+    for hint in ["Esc leave the lab", "Ctrl-D quit", "F1 help"] {
+        wait_shows(&mut p, hint);
+    }
+    type_command(&mut p, "hint");
+    // With text on the line, Ctrl-D deletes forward, as in a shell.
+    p.send(b"ab");
+    p.wait_for("$ ab");
+    p.send(b"\x1b[D");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    p.send(b"\x04");
+    p.wait_for("$ a");
+    let start = std::time::Instant::now();
+    while prompt_row(&p) != "$ a" {
+        assert!(
+            start.elapsed() < support::pty::TIMEOUT,
+            "Ctrl-D deleted nothing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        p.child.try_wait().unwrap().is_none(),
+        "Ctrl-D quit with text"
+    );
+    // Ctrl-C clears the line; on an empty line it says how to leave.
+    p.send(b"\x03");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    p.send(b"\x03");
+    wait_shows(&mut p, "Ctrl-D on an empty line quits podtutor");
+    p.send(b"\x04");
+    assert_eq!(p.wait_exit(), 0);
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    let saved = podtutor::progress::Progress::from_toml(&text).unwrap();
+    let lesson = podtutor::lesson::embedded();
+    let rec = &saved.lesson(&lesson.id).unwrap().labs[&m.id];
+    assert_eq!(rec.hints, 1, "{text}");
+    assert!(!rec.is_complete());
+}

@@ -551,19 +551,21 @@ impl LabPage {
     /// Passes on the real time since the last key, at the mission's pace,
     /// and counts it as time spent (up to a limit per pause).
     pub fn tick(&mut self, now: i64) {
+        let gap = self.count_time(now);
+        if gap > 0 && matches!(self.view, View::Prompt | View::Editor(_)) {
+            self.pass(gap as u64 * self.lab.pace());
+        }
+    }
+
+    /// Counts the real time since the last key as time spent, without
+    /// letting it pass in the simulation; returns that time.
+    fn count_time(&mut self, now: i64) -> i64 {
         let gap = now.saturating_sub(self.clock).clamp(0, MAX_GAP);
         self.clock = self.clock.max(now);
-        if gap == 0 {
-            return;
+        if !matches!(self.view, View::List { .. }) {
+            self.spent += gap.min(MAX_THINK) as u64;
         }
-        match self.view {
-            View::Prompt | View::Editor(_) => {
-                self.spent += gap.min(MAX_THINK) as u64;
-                self.pass(gap as u64 * self.lab.pace());
-            }
-            View::Debrief { .. } => self.spent += gap.min(MAX_THINK) as u64,
-            View::List { .. } => {}
-        }
+        gap
     }
 
     /// Lets `secs` simulated seconds pass; a running watch prints what changed.
@@ -582,8 +584,17 @@ impl LabPage {
 
     /// Handles a key at wall-clock second `now`.
     pub fn key(&mut self, key: Key, now: i64, lesson: &Lesson) -> Outcome {
-        self.tick(now);
         let action = lab_action(key, self.context());
+        // Ctrl-D quits on an empty line only (with text, it deletes
+        // forward). The Pod is not kept, so its time need not pass.
+        if matches!(self.view, View::Prompt)
+            && action == Some(Action::Quit)
+            && self.input.value().is_empty()
+        {
+            self.count_time(now);
+            return Outcome::Quit;
+        }
+        self.tick(now);
         match &mut self.view {
             View::Prompt => self.prompt_key(key, action),
             View::Editor(_) => {
@@ -704,6 +715,9 @@ impl LabPage {
                 if self.watching {
                     self.watching = false;
                     self.notice("^C");
+                } else if self.input.value().is_empty() {
+                    // Ctrl-C quits everywhere else: say how to leave here.
+                    self.notice("(Esc leaves the lab; Ctrl-D on an empty line quits podtutor)");
                 }
                 self.input.reset();
                 self.recall = None;
@@ -1048,7 +1062,7 @@ impl super::App {
         if self.too_small {
             // Nothing can be seen to type into: q quits, as the notice says.
             return match key {
-                Key::Char('q') | Key::Ctrl('c') => Effect::Quit,
+                Key::Char('q') | Key::Ctrl('c' | 'd') => Effect::Quit,
                 _ => Effect::None,
             };
         }
@@ -1262,6 +1276,34 @@ mod tests {
         // A control character is never put in the line.
         let _ = a.lab_key(Key::Char('\u{1b}'), T0);
         assert_eq!(page(&a).input.value(), "");
+    }
+
+    #[test]
+    fn ctrl_d_quits_on_an_empty_line_and_deletes_forward_on_text() {
+        let mut a = lab_app(Progress::new());
+        type_text(&mut a, "get", T0);
+        let _ = a.lab_key(Key::Home, T0);
+        assert_eq!(a.lab_key(Key::Ctrl('d'), T0), Effect::None);
+        assert_eq!(page(&a).input.value(), "et");
+        // Ctrl-C on a line with text clears it silently; on an empty line
+        // it says how to leave, since it quits everywhere else.
+        let n = page(&a).scrollback.len();
+        assert_eq!(a.lab_key(Key::Ctrl('c'), T0), Effect::None);
+        assert_eq!(page(&a).scrollback.len(), n);
+        assert_eq!(a.lab_key(Key::Ctrl('c'), T0), Effect::None);
+        let last = &page(&a).scrollback.back().unwrap().text;
+        assert!(last.contains("Ctrl-D on an empty line quits"), "{last}");
+        // Quitting counts the time spent, and lets none pass in the Pod.
+        let (spent, pod_time) = (page(&a).spent, page(&a).lab.now());
+        assert_eq!(a.lab_key(Key::Ctrl('d'), T0 + 40), Effect::Quit);
+        assert_eq!(page(&a).spent, spent + 40);
+        assert_eq!(page(&a).lab.now(), pod_time);
+        // In the editor, Ctrl-D stays a delete.
+        if let Page::Lab(l) = &mut a.page {
+            l.open_editor("web.yaml");
+        }
+        assert_eq!(a.lab_key(Key::Ctrl('d'), T0), Effect::None);
+        assert!(matches!(page(&a).view, View::Editor(_)));
     }
 
     #[test]
