@@ -8,7 +8,8 @@
 //! machine: the state is the class of the last character, plus a few states
 //! for context that spaces do not end. [`BREAKS`] is that table restricted to
 //! the states ASCII can reach; the tests below compare the two on every ASCII
-//! string of up to three characters and on random ones.
+//! string of up to three characters and on random ones, so a version of
+//! `unicode_linebreak` with other rules fails them instead of drifting apart.
 
 // The classes of ASCII characters, numbered in `unicode_linebreak`'s order;
 // each is also the state after a character of its class (but CM: see `next`).
@@ -93,9 +94,9 @@ const BREAKS: [&str; STATES] = [
     "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^", // start
     "^  ^  ^  _  ^  _  _  ^  ^  ^  _  _  ^  _  _  _  ^  _  !", // SP
     "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  _  _  _  ^  _  !", // BA
-    "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  ^  _  _  ^  _  !", // HY: not before a digit
+    "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  ^  _  _  ^  _  !", // HY: none before a digit, `-1` (LB25)
     "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  _  ^  ^  ^  _  !", // CL
-    "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  ^  ^  ^  ^  ^  !", // CP: `(s)`, `f(x)2`
+    "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  ^  ^  ^  ^  ^  !", // CP: none before a letter or digit, `f(x)y` (LB30)
     "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  _  ^  ^  _  _  _  ^  _  !", // EX
     "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  !", // OP
     "^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  ^  !", // QU
