@@ -11,6 +11,8 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+mod linebreak;
+
 const ZWNJ: char = '\u{200C}';
 const ZWJ: char = '\u{200D}';
 const VS15: char = '\u{FE0E}';
@@ -434,6 +436,15 @@ pub fn truncate(s: &str, max: usize) -> &str {
 /// after a hyphen or slash before a letter, so `git-sync`, `kube-proxy` and
 /// `/proc` stay whole, and a space before a path is a break.
 fn segments(item: &str) -> Vec<&str> {
+    if item.is_ascii() {
+        segments_ascii(item)
+    } else {
+        segments_unicode(item)
+    }
+}
+
+/// [`segments`] of any item, through `unicode_linebreak`.
+fn segments_unicode(item: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     // UAX #14 never breaks before `/`, even after a space (LB13); in prose a
@@ -468,10 +479,34 @@ fn segments(item: &str) -> Vec<&str> {
     out
 }
 
-/// Wraps one item (a paragraph or list item on one line) first-fit at its
-/// break opportunities; a piece wider than a whole line is cut by grapheme
-/// cluster, and a cluster wider than the whole width is dropped rather than
-/// overflow. Lines after the first start with `hang`.
+/// [`segments`] of an ASCII item, the same pieces in one pass over its
+/// bytes: the UAX #14 breaks from [`linebreak`]'s table, our two rules
+/// tested at each byte, and no list of breaks to sort.
+fn segments_ascii(item: &str) -> Vec<&str> {
+    let bytes = item.as_bytes();
+    // About a piece per word: room for that up front, not a growth at the
+    // 4th, 8th and 16th piece.
+    let mut out = Vec::with_capacity(item.len() / 4 + 1);
+    let (mut start, mut state) = (0, linebreak::START);
+    let mut before = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let uax;
+        (state, uax) = linebreak::step(state, b);
+        let path =
+            b == b'/' && before == b' ' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let glued = matches!(before, b'-' | b'/') && b.is_ascii_alphanumeric();
+        if (uax || path) && !glued && at != start {
+            out.push(&item[start..at]);
+            start = at;
+        }
+        before = b;
+    }
+    if start < item.len() {
+        out.push(&item[start..]);
+    }
+    out
+}
+
 /// `n` spaces onto `line` (nearly always one: between two words).
 fn push_spaces(line: &mut String, n: usize) {
     for _ in 0..n {
@@ -479,6 +514,10 @@ fn push_spaces(line: &mut String, n: usize) {
     }
 }
 
+/// Wraps one item (a paragraph or list item on one line) first-fit at its
+/// break opportunities; a piece wider than a whole line is cut by grapheme
+/// cluster, and a cluster wider than the whole width is dropped rather than
+/// overflow. Lines after the first start with `hang`.
 fn wrap_item(out: &mut Vec<String>, item: &str, max: usize, hang: &str) {
     let hang_w = width(hang);
     // A line's bytes are about its columns: one allocation per line, not a
@@ -798,6 +837,73 @@ pub fn ascii_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path's pieces are those of the `unicode_linebreak` path
+    /// (which ASCII items took before): every string of up to four
+    /// characters over one of each line-break class and of what our rules
+    /// look at (a letter, a digit, `_`, `-`, `/`, space), plus controls.
+    #[test]
+    fn ascii_segments_are_the_unicode_paths_on_short_strings() {
+        let alphabet = b"a1_ -/.,%$()}\"'!|;\t\n\r\x0b\x01";
+        let mut s = String::new();
+        for len in 0..=4u32 {
+            for mut n in 0..alphabet.len().pow(len) {
+                s.clear();
+                for _ in 0..len {
+                    s.push(char::from(alphabet[n % alphabet.len()]));
+                    n /= alphabet.len();
+                }
+                assert_eq!(segments_ascii(&s), segments_unicode(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_segments_are_the_unicode_paths_on_random_strings() {
+        let mut rng = linebreak::Rng(15);
+        for _ in 0..100_000 {
+            let s = rng.text(60);
+            assert_eq!(segments_ascii(&s), segments_unicode(&s), "{s:?}");
+        }
+    }
+
+    /// Every text of the built-in lessons, whole, line by line and as the
+    /// items `wrap` makes of it (lines of a paragraph joined by a space).
+    #[test]
+    fn ascii_segments_are_the_unicode_paths_on_the_built_in_lessons() {
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+                _ => {}
+            }
+        }
+        let mut texts = Vec::new();
+        for lesson in crate::lesson::embedded_all() {
+            strings(&serde_json::to_value(lesson).unwrap(), &mut texts);
+        }
+        let (mut ascii, mut pieces) = (0, 0);
+        for text in &texts {
+            let mut items = vec![text.clone()];
+            items.extend(text.lines().map(str::to_string));
+            items.extend(
+                text.split("\n\n")
+                    .map(|p| p.lines().map(str::trim).collect::<Vec<_>>().join(" ")),
+            );
+            for item in items.iter().filter(|i| i.is_ascii()) {
+                let ours = segments_ascii(item);
+                assert_eq!(ours, segments_unicode(item), "{item:?}");
+                ascii += 1;
+                pieces += ours.len();
+            }
+        }
+        // The lessons are there and mostly ASCII: the test saw real text.
+        assert!(
+            ascii > 2000 && pieces > 30_000,
+            "{ascii} items, {pieces} pieces"
+        );
+    }
 
     #[test]
     fn escape_sequences_are_neutralised() {
