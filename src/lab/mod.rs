@@ -973,3 +973,6 @@ pub fn find<'a>(lesson: &'a crate::lesson::Lesson, id: &str) -> Option<&'a Missi
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod equiv_tests;
