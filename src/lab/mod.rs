@@ -14,6 +14,7 @@
 //! `checks` (the closed check vocabulary), `complete` (Tab), [`verify`]
 //! (lint: every solution solves its mission, no mission starts solved).
 
+mod builtin;
 mod checks;
 mod complete;
 mod kubectl;
@@ -469,7 +470,7 @@ impl Lab {
                 advice: format!("The files here: {}.", self.file_list()),
             });
         };
-        let obj = manifest::read(file, text).map_err(|r| manifest_error(file, r))?;
+        let obj = builtin::read(file, text).map_err(|r| manifest_error(file, r))?;
         let mut lines: Vec<String> = obj
             .warnings
             .iter()
