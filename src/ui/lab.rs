@@ -116,20 +116,10 @@ impl SimMemo {
             slot => {
                 let frame = picture(page, w, h, charset);
                 let used = used_rows(&frame).min(h);
-                let lines = frame.lines.iter().take(used.into());
-                // The diagram's lines are box drawing and names: `sanitize`
-                // returns such a line as it is, found at a fraction of the cost
-                // (`tests::one_cell_text_is_clean_already` checks every character).
-                let lines = lines.map(|l| {
-                    if l.chars().all(one_cell) {
-                        std::borrow::Cow::Borrowed(l.as_str())
-                    } else {
-                        text::sanitize(l)
-                    }
-                });
-                let cells = text_cells(lines, w, true);
+                let lines = frame.lines.iter().take(used.into()).map(String::as_str);
+                let cells = text_cells(lines, w, true, true);
                 let title = format!(" Pod · simulated {} ", crate::sim::age(sim.now));
-                let title = text_cells(std::iter::once(title.into()), w, false);
+                let title = text_cells(std::iter::once(title.as_str()), w, false, false);
                 *slot = Some((
                     key,
                     sim.clone(),
@@ -188,10 +178,16 @@ impl Sym {
 /// cell, found by drawing them once into a scratch buffer whose cells
 /// carry a marker colour that only a reset removes. `skip_blank`: leaves
 /// out spaces, for a place that is blank already.
+///
+/// `sanitize`: the lines are passed through [`text::sanitize`] first. A
+/// line of one-cell characters (box drawing, names) is one it returns as it
+/// is (`tests::one_cell_text_is_clean_already` checks every such character),
+/// so only the others pay for it.
 fn text_cells<'a>(
-    lines: impl ExactSizeIterator<Item = std::borrow::Cow<'a, str>>,
+    lines: impl ExactSizeIterator<Item = &'a str>,
     w: u16,
     skip_blank: bool,
+    sanitize: bool,
 ) -> Vec<(u16, u16, Sym)> {
     use ratatui::buffer::{Buffer, Cell};
     use ratatui::style::Color;
@@ -211,6 +207,11 @@ fn text_cells<'a>(
             }
             continue;
         }
+        let l = if sanitize {
+            text::sanitize(l)
+        } else {
+            std::borrow::Cow::Borrowed(l)
+        };
         // Box drawing and ASCII a cell a character, as `set_stringn` would
         // write them (0.4 M instructions less on the lab's first frame).
         let end = crate::ui::chrome::put_str(&mut scratch, 0, y, &l, w, Style::new());
@@ -637,8 +638,14 @@ fn draw_pod(f: &mut Frame<'_>, area: Rect, pic: &Picture, charset: Charset, t: &
         t.border(),
         t.label(),
     );
+    // A row's start found once (the cells come row by row, inside `inner`).
+    let mut row = (u16::MAX, 0);
     for (y, x, symbol) in cells {
-        symbol.put(&mut buf[(inner.x + x, inner.y + y)]);
+        if row.0 != *y {
+            row = (*y, buf.index_of(inner.x, inner.y + y));
+        }
+        debug_assert!(*x < inner.width);
+        symbol.put(&mut buf.content[row.1 + usize::from(*x)]);
     }
     let d = Rect::new(inner.x, inner.y, inner.width, used);
     super::scene_pane::style_marks(buf, d, &pic.marks, t);
@@ -1224,7 +1231,7 @@ mod tests {
                     .title(Span::styled(title, t.label()))
                     .render(area, &mut want);
                 let mut got = Buffer::empty(want.area);
-                let cells = text_cells(std::iter::once(title.into()), w.saturating_sub(2), false);
+                let cells = text_cells(std::iter::once(title), w.saturating_sub(2), false, false);
                 draw_box(
                     &mut got,
                     area,
