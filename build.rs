@@ -33,6 +33,15 @@ pub mod lab_model;
 mod lab {
     pub use super::lab_model as model;
 }
+// The lab's manifest reader (and its YAML tree, which it names as
+// `super::yaml`), for the built-in missions' manifests read here.
+#[allow(dead_code, reason = "the library's helpers; only `read` is used here")]
+#[path = "src/lab/yaml.rs"]
+mod lab_yaml;
+use lab_yaml as yaml;
+#[allow(dead_code, reason = "the library's helpers; only `read` is used here")]
+#[path = "src/lab/manifest.rs"]
+mod lab_manifest;
 // The packed form the library reads the built-in lessons from.
 #[path = "src/lesson/packed.rs"]
 mod packed;
@@ -65,14 +74,18 @@ fn main() {
     println!("cargo::rerun-if-changed=src/scene/model.rs");
     println!("cargo::rerun-if-changed=src/lab/model.rs");
     println!("cargo::rerun-if-changed=src/lesson/packed.rs");
+    println!("cargo::rerun-if-changed=src/lab/yaml.rs");
+    println!("cargo::rerun-if-changed=src/lab/manifest.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo::rerun-if-changed=src/lesson/estimate.rs");
     println!("cargo::rerun-if-changed=src/lesson/scene_refs.rs");
     println!("cargo::rerun-if-changed=src/lesson/sections.rs");
     let mut estimate = "None".to_string();
+    let mut manifests = "None".to_string();
     let code = match pre_parse() {
         Ok((packed, lesson)) => {
+            manifests = pre_read_manifests(&lesson);
             let e = lesson.estimate();
             estimate = format!(
                 "Some(Estimate {{ words: {}, code_lines: {}, scenes: {}, questions: {}, minutes: {} }})",
@@ -93,6 +106,8 @@ fn main() {
         .expect("write the pre-parsed lesson's include file to OUT_DIR");
     std::fs::write(out.join("embedded_estimate.rs"), estimate)
         .expect("write the built-in lesson's estimate to OUT_DIR");
+    std::fs::write(out.join("builtin_manifests.rs"), manifests)
+        .expect("write the built-in manifests, read, to OUT_DIR");
 
     println!("cargo::rerun-if-changed={SCENES}");
     let code = match pre_parse_scenes() {
@@ -325,4 +340,187 @@ fn shell_assets(out: &std::path::Path) {
     }
     std::fs::write(out.join("shell_assets.rs"), code)
         .expect("write the shell assets' include file to OUT_DIR");
+}
+
+/// The built-in missions' manifests (as they start and as their solutions
+/// edit them) read by the lab's own reader, as a Rust expression over `file`
+/// and `text`: the object for exactly that file and text, else `None`.
+/// Reading one at start-up cost 0.46 M instructions (the YAML tokenizer),
+/// more than the rest of opening the lab's simulation; `lab::builtin`
+/// checks that every entry is what the reader gives.
+fn pre_read_manifests(lesson: &Lesson) -> String {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut arms = String::new();
+    for m in &lesson.labs {
+        for f in m.manifests.iter().chain(&m.solution_files) {
+            let key = (f.file.as_str(), f.text.as_str());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            if let Ok(obj) = lab_manifest::read(&f.file, &f.text) {
+                arms.push_str(&format!(
+                    "({:?}, {:?}) => Some({}),\n",
+                    f.file,
+                    f.text,
+                    obj.lit()
+                ));
+            }
+        }
+    }
+    format!("match (file, text) {{\n{arms}_ => None,\n}}")
+}
+
+/// A value as the Rust expression that makes it.
+trait Lit {
+    fn lit(&self) -> String;
+}
+
+impl Lit for String {
+    fn lit(&self) -> String {
+        // Debug writes a string as a Rust literal (escapes included).
+        format!("String::from({self:?})")
+    }
+}
+
+impl Lit for bool {
+    fn lit(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Lit for u16 {
+    fn lit(&self) -> String {
+        format!("{self}u16")
+    }
+}
+
+impl Lit for u64 {
+    fn lit(&self) -> String {
+        format!("{self}u64")
+    }
+}
+
+impl<T: Lit> Lit for Vec<T> {
+    fn lit(&self) -> String {
+        let items: Vec<String> = self.iter().map(Lit::lit).collect();
+        format!("vec![{}]", items.join(", "))
+    }
+}
+
+impl<T: Lit> Lit for Option<T> {
+    fn lit(&self) -> String {
+        self.as_ref()
+            .map_or("None".into(), |v| format!("Some({})", v.lit()))
+    }
+}
+
+impl<A: Lit, B: Lit> Lit for (A, B) {
+    fn lit(&self) -> String {
+        format!("({}, {})", self.0.lit(), self.1.lit())
+    }
+}
+
+impl<A: Lit, B: Lit, C: Lit> Lit for (A, B, C) {
+    fn lit(&self) -> String {
+        format!("({}, {}, {})", self.0.lit(), self.1.lit(), self.2.lit())
+    }
+}
+
+impl Lit for lab_manifest::ObjKind {
+    fn lit(&self) -> String {
+        format!("ObjKind::{self:?}")
+    }
+}
+
+// Each struct taken apart whole: a field added to it fails here until it is
+// written out too.
+impl Lit for lab_manifest::Object {
+    fn lit(&self) -> String {
+        let lab_manifest::Object {
+            kind,
+            name,
+            pod,
+            warnings,
+        } = self;
+        format!(
+            "Object {{ kind: {}, name: {}, pod: {}, warnings: {} }}",
+            kind.lit(),
+            name.lit(),
+            pod.lit(),
+            warnings.lit()
+        )
+    }
+}
+
+impl Lit for lab_manifest::PodDecl {
+    fn lit(&self) -> String {
+        let lab_manifest::PodDecl {
+            init,
+            containers,
+            volumes,
+            restart_policy,
+            grace,
+            share_pid,
+            labels,
+            default_container,
+        } = self;
+        format!(
+            "PodDecl {{ init: {}, containers: {}, volumes: {}, restart_policy: {}, grace: {}, \
+             share_pid: {}, labels: {}, default_container: {} }}",
+            init.lit(),
+            containers.lit(),
+            volumes.lit(),
+            restart_policy.lit(),
+            grace.lit(),
+            share_pid.lit(),
+            labels.lit(),
+            default_container.lit()
+        )
+    }
+}
+
+impl Lit for lab_manifest::CDecl {
+    fn lit(&self) -> String {
+        let lab_manifest::CDecl {
+            name,
+            image,
+            command,
+            args,
+            env,
+            ports,
+            mounts,
+            restart_policy,
+            startup_probe,
+        } = self;
+        format!(
+            "CDecl {{ name: {}, image: {}, command: {}, args: {}, env: {}, ports: {}, mounts: {}, \
+             restart_policy: {}, startup_probe: {} }}",
+            name.lit(),
+            image.lit(),
+            command.lit(),
+            args.lit(),
+            env.lit(),
+            ports.lit(),
+            mounts.lit(),
+            restart_policy.lit(),
+            startup_probe.lit()
+        )
+    }
+}
+
+impl Lit for lab_manifest::PortDecl {
+    fn lit(&self) -> String {
+        let lab_manifest::PortDecl {
+            name,
+            port,
+            protocol,
+        } = self;
+        format!(
+            "PortDecl {{ name: {}, port: {}, protocol: {} }}",
+            name.lit(),
+            port.lit(),
+            protocol.lit()
+        )
+    }
 }

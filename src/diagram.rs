@@ -347,7 +347,15 @@ impl Canvas {
         let lines = self
             .rows
             .iter()
-            .map(|r| r.iter().collect::<String>().trim_end().to_string())
+            .map(|r| {
+                // What `trim_end` would leave, found on the characters: the
+                // trailing blanks are neither copied nor copied again.
+                let end = r
+                    .iter()
+                    .rposition(|c| !c.is_whitespace())
+                    .map_or(0, |i| i + 1);
+                r[..end].iter().collect::<String>()
+            })
             .collect();
         self.marks.retain(|m| m.line < h);
         Frame {

@@ -14,6 +14,7 @@
 //! `checks` (the closed check vocabulary), `complete` (Tab), [`verify`]
 //! (lint: every solution solves its mission, no mission starts solved).
 
+mod builtin;
 mod checks;
 mod complete;
 mod kubectl;
@@ -28,6 +29,7 @@ use crate::sim::{Event, Kind, PodSpec, RestartPolicy, Sim, State};
 use manifest::{CDecl, ObjKind, PodDecl};
 pub use model::{LabDef, ManifestDef};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A mission, as the lesson declares it.
 pub type Mission = LabDef;
@@ -173,6 +175,19 @@ struct Template {
     decl: PodDecl,
     /// The owning Deployment and hash, if any.
     owner: Option<(String, String)>,
+    /// Each container's declaration and program (init containers first, as
+    /// [`Lab::decl`] searches them), worked out once here rather than at
+    /// every simulated second; shared, so a tick takes it without copying.
+    progs: Rc<[Decl]>,
+}
+
+/// A container's declaration with what its process does.
+#[derive(Debug)]
+struct Decl {
+    decl: CDecl,
+    prog: world::Program,
+    /// Its image's program (the web server serves traffic).
+    image: world::Image,
 }
 
 /// One running mission: the simulation, the files, and what was used.
@@ -434,13 +449,14 @@ impl Lab {
 
     /// The declaration of container `c` in Pod `i`.
     fn decl(&self, i: usize, c: &str) -> Option<&CDecl> {
+        self.prog(i, c).map(|d| &d.decl)
+    }
+
+    /// The declaration and program of container `c` in Pod `i`.
+    fn prog(&self, i: usize, c: &str) -> Option<&Decl> {
         let p = self.sim.pods.get(i)?;
         let t = self.template_of(&p.spec.prefix)?;
-        t.decl
-            .init
-            .iter()
-            .chain(&t.decl.containers)
-            .find(|d| d.name == c)
+        t.progs.iter().find(|d| d.decl.name == c)
     }
 
     /// Applies one of the files; the output lines kubectl prints.
@@ -454,7 +470,7 @@ impl Lab {
                 advice: format!("The files here: {}.", self.file_list()),
             });
         };
-        let obj = manifest::read(file, text).map_err(|r| manifest_error(file, r))?;
+        let obj = builtin::read(file, text).map_err(|r| manifest_error(file, r))?;
         let mut lines: Vec<String> = obj
             .warnings
             .iter()
@@ -543,10 +559,21 @@ impl Lab {
             ObjKind::Pod => name.to_string(),
             ObjKind::Deployment => format!("{name}-{hash}"),
         };
+        let progs = decl
+            .init
+            .iter()
+            .chain(&decl.containers)
+            .map(|c| Decl {
+                decl: c.clone(),
+                prog: world::program(c),
+                image: world::Image::of(&c.image),
+            })
+            .collect();
         self.templates.push(Template {
             prefix: prefix.clone(),
             decl: decl.clone(),
             owner: (kind == ObjKind::Deployment).then(|| (name.to_string(), hash.to_string())),
+            progs,
         });
         let spec = sim_spec(&prefix, kind, decl);
         let i = self.sim.create(spec);
@@ -564,12 +591,17 @@ impl Lab {
     fn tick(&mut self) {
         let now = self.sim.now;
         for i in 0..self.sim.pods.len() {
-            let names: Vec<String> = self.sim.pods[i]
-                .all()
-                .map(|c| c.name().to_string())
-                .collect();
-            for c in names {
-                self.tick_container(i, &c, now);
+            // By position (container names are unique in a Pod, and a tick
+            // adds or removes none): a name is copied only for a container
+            // that can act, asked when its turn comes, as `tick_container` asks.
+            for k in 0..self.sim.pods[i].all().count() {
+                let Some(c) = self.sim.pods[i].all().nth(k) else {
+                    break;
+                };
+                if matches!(c.state, State::Running { .. }) && c.stop_sent_at.is_none() {
+                    let name = c.name().to_string();
+                    self.tick_container(i, &name, now);
+                }
             }
         }
         self.observe();
@@ -609,12 +641,14 @@ impl Lab {
         if c.stop_sent_at.is_some() {
             return;
         }
-        let Some(decl) = self.decl(i, name).cloned() else {
+        let Some(progs) = self.template_of(&pod.spec.prefix).map(|t| t.progs.clone()) else {
             return;
         };
-        let key = (pod.uid.clone(), name.to_string());
-        let ip = pod.ip.clone().unwrap_or_default();
-        let prog = world::program(&decl);
+        // The first declaration of that name, as `decl` finds it.
+        let Some(d) = progs.iter().find(|d| d.decl.name == name) else {
+            return;
+        };
+        let (decl, prog) = (&d.decl, &d.prog);
         let up = now - since;
         let log = |lab: &mut Lab, line: String| {
             let _ = lab.sim.apply_to(
@@ -626,6 +660,7 @@ impl Lab {
             );
         };
         if up == 0 {
+            let key = (pod.uid.clone(), name.to_string());
             let entry = self.starts.entry(key).or_insert((since, None));
             if entry.0 != since {
                 *entry = (since, Some(entry.0));
@@ -634,7 +669,7 @@ impl Lab {
                 log(self, l.clone());
             }
             for path in &prog.writes {
-                if let Some((vol, rel)) = mount_for(&decl, path) {
+                if let Some((vol, rel)) = mount_for(decl, path) {
                     let _ = self.sim.apply_to(
                         i,
                         Event::Write {
@@ -668,7 +703,8 @@ impl Lab {
         if let Some((host, port)) = &prog.dials
             && up == 1
         {
-            let local = host == "localhost" || host == "127.0.0.1" || *host == ip;
+            let ip = self.sim.pods[i].ip.as_deref().unwrap_or_default();
+            let local = host == "localhost" || host == "127.0.0.1" || host == ip;
             let ok = local
                 && self.sim.pods[i]
                     .listener(*port)
@@ -712,7 +748,7 @@ impl Lab {
         }
         // Traffic: a client asks the web server for a page every 10 seconds.
         if prog.listens == Some(80)
-            && world::Image::of(&decl.image) == world::Image::Nginx
+            && d.image == world::Image::Nginx
             && up > 0
             && up.is_multiple_of(10)
         {
@@ -727,7 +763,7 @@ impl Lab {
                 "10.1.0.1 - - [{}] \"GET / HTTP/1.1\" 200 615 \"-\" \"curl/8.5.0\"",
                 kubectl::clf_time(now)
             );
-            if mount_for(&decl, "/var/log/nginx/access.log").is_some() {
+            if mount_for(decl, "/var/log/nginx/access.log").is_some() {
                 self.access_log_lines(i, &line);
             } else {
                 log(self, line);
@@ -752,8 +788,7 @@ impl Lab {
             .all()
             .filter(|c| c.is_running())
             .filter_map(|c| {
-                let d = self.decl(i, c.name())?;
-                let path = world::program(d).tails?;
+                let path = self.prog(i, c.name())?.prog.tails.clone()?;
                 Some((c.name().to_string(), path))
             })
             .collect();
@@ -973,3 +1008,6 @@ pub fn find<'a>(lesson: &'a crate::lesson::Lesson, id: &str) -> Option<&'a Missi
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod equiv_tests;
