@@ -26,11 +26,11 @@
 //! - `podtutor read` of the whole lesson (output to a pipe), against the bare
 //!   program's start-up;
 //! - opening each mode (issue 15's budget): `podtutor quiz`, `review`,
-//!   `review --cram`, `placement`, `scenes`, `lab`, and the cheat sheet (no
-//!   subcommand opens it: from the start page, `7` Enter), each spawn →
-//!   first frame of the mode → its quit keys → exit, for a returning
-//!   learner: instructions, peak memory and wall time, each with the bare
-//!   program in the same run.
+//!   `review --cram`, `placement`, `scenes`, `cheat-sheet`, `lab` (quit
+//!   with Ctrl-D, and left with Esc), and the cheat sheet from the start
+//!   page (`7` Enter), each spawn → first frame of the mode → its quit keys
+//!   → exit, for a returning learner: instructions, peak memory and wall
+//!   time, each with the bare program in the same run.
 //!
 //! `PODTUTOR_BENCH_WRITE_PROGRESS=FILE` writes the returning learner's
 //! progress file and exits (to profile one run by hand under callgrind).
@@ -951,6 +951,16 @@ const MODES: &[ModeRun] = &[
         quit: b"\x04",
         option: false,
     },
+    ModeRun {
+        name: "podtutor cheat-sheet",
+        args: &["cheat-sheet"],
+        keys: b"",
+        ready: "Takeaways",
+        leave: None,
+        quit: b"q",
+        option: false,
+    },
+    // The same page from the start page, as a learner finds it there.
     ModeRun {
         name: "cheat sheet (start page, 7 Enter)",
         args: &[],

@@ -188,6 +188,14 @@ pub enum Command {
         after_help = "Examples:\n  podtutor scenes\n  podtutor scenes --reduce-motion --ascii"
     )]
     Scenes(GlobalArgs),
+    /// Open the tutor on the cheat sheet: the takeaways, each pitfall's fix
+    /// and the kubectl commands that matter, on one screen.
+    #[command(
+        visible_alias = "cheat",
+        after_help = "To print it instead: podtutor read --cheat-sheet\n\n\
+        Examples:\n  podtutor cheat-sheet\n  podtutor cheat --ascii"
+    )]
+    CheatSheet(GlobalArgs),
     /// Show saved progress, export it as JSON, or start over.
     #[command(
         after_help = "Examples:\n  podtutor progress\n  podtutor progress --json > me.json\n  \
@@ -566,7 +574,7 @@ impl Command {
             Command::Lab(a) => a.tutor.clone(),
             Command::Quiz(a) | Command::Placement(a) => a.global(),
             Command::Review(a) => a.tutor.global(),
-            Command::Scenes(a) => a.clone(),
+            Command::Scenes(a) | Command::CheatSheet(a) => a.clone(),
             Command::Completions { .. } | Command::Man => GlobalArgs::default(),
         }
     }
@@ -581,6 +589,7 @@ impl Command {
             Command::Outline(_) => "outline",
             Command::Lab(_) => "lab",
             Command::Scenes(_) => "scenes",
+            Command::CheatSheet(_) => "cheat-sheet",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
             Command::Quiz(_) => "quiz",
@@ -619,7 +628,9 @@ impl Command {
             (Command::Lab(a), id) => return adopt_tutor_option(&mut a.tutor, id, from),
             (Command::Quiz(a) | Command::Placement(a), id) => return a.adopt(id, from),
             (Command::Review(a), id) => return a.tutor.adopt(id, from),
-            (Command::Scenes(a), id) => return adopt_tutor_option(a, id, from),
+            (Command::Scenes(a) | Command::CheatSheet(a), id) => {
+                return adopt_tutor_option(a, id, from);
+            }
             _ => return false,
         }
         true
@@ -655,7 +666,7 @@ impl Cli {
 
     /// The command lines a learner types to open the tutor or one of its
     /// modes (`podtutor`, `podtutor quiz`, `review`, `review --cram`,
-    /// `placement`, `scenes`, `lab`), nearly every start: what clap makes of
+    /// `placement`, `scenes`, `cheat-sheet`, `lab`), nearly every start: what clap makes of
     /// them, without building clap's whole command (0.3 M instructions, a
     /// tenth of the start-up). Anything else, and any of these when an
     /// option comes from the environment (`is_set` says which variables
@@ -681,6 +692,7 @@ impl Cli {
             })),
             ["placement"] => Some(Command::Placement(TutorArgs::default())),
             ["scenes"] => Some(Command::Scenes(GlobalArgs::default())),
+            ["cheat-sheet"] => Some(Command::CheatSheet(GlobalArgs::default())),
             ["lab"] => Some(Command::Lab(LabArgs {
                 name: None,
                 tutor: GlobalArgs::default(),
@@ -784,13 +796,14 @@ mod tests {
     }
 
     /// The command lines a learner types to open the tutor or a mode.
-    const TYPED: [&[&str]; 7] = [
+    const TYPED: [&[&str]; 8] = [
         &[],
         &["quiz"],
         &["review"],
         &["review", "--cram"],
         &["placement"],
         &["scenes"],
+        &["cheat-sheet"],
         &["lab"],
     ];
 
@@ -850,14 +863,31 @@ mod tests {
             Some(Command::Scenes(_))
         ));
         assert!(matches!(
+            fast(&["cheat-sheet"]).command,
+            Some(Command::CheatSheet(_))
+        ));
+        assert!(matches!(
             fast(&["lab"]).command,
             Some(Command::Lab(LabArgs { name: None, .. }))
         ));
     }
 
     #[test]
+    fn the_cheat_sheet_opens_by_its_name_or_its_short_alias() {
+        for args in [&["cheat-sheet"][..], &["cheat"], &["cheat", "--ascii"]] {
+            let cli = parse(args).unwrap();
+            assert!(
+                matches!(cli.command, Some(Command::CheatSheet(_))),
+                "{args:?}"
+            );
+        }
+        let cli = parse(&["--ascii", "cheat"]).unwrap();
+        assert!(cli.command.unwrap().options().ascii);
+    }
+
+    #[test]
     fn anything_but_a_mode_as_typed_goes_to_clap() {
-        let near_misses: [&[&str]; 16] = [
+        let near_misses: [&[&str]; 18] = [
             &["--help"],
             &["-h"],
             &["--version"],
@@ -872,6 +902,8 @@ mod tests {
             &["lab", "list"],
             &["lab", "find-the-crash"],
             &["scenes", "--ascii"],
+            &["cheat"],
+            &["cheat-sheet", "--ascii"],
             &["--ascii", "quiz"],
             &["progress"],
         ];

@@ -24,14 +24,18 @@ fn main() -> ExitCode {
             commands::read::run_handout(&cmd.options(), args)
         }
         Some(cmd @ Command::Read(args)) => commands::read::run(&cmd.options(), args.width),
-        // The tutor on its scenes gallery, for the same learner as the tutor.
-        Some(cmd @ Command::Scenes(_)) => commands::learner::resolve_or_pick(&cmd.options())
-            .and_then(|g| match g {
-                Some(g) => commands::tutor::run_opening(&g, |app, now| {
-                    app.open_mode(podtutor::app::Mode::Scenes, now);
-                }),
+        // The tutor on its scenes gallery or its cheat sheet, for the same
+        // learner as the tutor, as the start page's modes open them.
+        Some(cmd @ (Command::Scenes(_) | Command::CheatSheet(_))) => {
+            let mode = match cmd {
+                Command::Scenes(_) => podtutor::app::Mode::Scenes,
+                _ => podtutor::app::Mode::CheatSheet,
+            };
+            commands::learner::resolve_or_pick(&cmd.options()).and_then(|g| match g {
+                Some(g) => commands::tutor::run_opening(&g, |app, now| app.open_mode(mode, now)),
                 None => Ok(ExitCode::SUCCESS),
-            }),
+            })
+        }
         Some(Command::Lint { files, strict, .. }) => commands::lint::run(files, *strict),
         Some(Command::Progress(args)) => commands::progress::run(args),
         Some(cmd @ Command::Scene(args)) => commands::scene::run(&cmd.options(), args),

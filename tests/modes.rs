@@ -508,11 +508,13 @@ fn each_mode_typed_alone_opens_and_keeps_answers_in_the_learners_own_file() {
     assert!(a[0].correct);
     // Every other mode opens its own page on the same file: review finds
     // nothing due yet (the answer just given is not), cram asks anyway.
-    let modes: [(&[&str], &str); 5] = [
+    let modes: [(&[&str], &str); 7] = [
         (&["review"], "Nothing is due"),
         (&["review", "--cram"], "Cram · Question 1 of"),
         (&["placement"], "Placement · Question 1 of"),
         (&["scenes"], "to watch and play with"),
+        (&["cheat-sheet"], "Takeaways"),
+        (&["cheat"], "Takeaways"),
         (&["lab"], "F1 help"),
     ];
     for (args, first_frame) in modes {
@@ -520,6 +522,12 @@ fn each_mode_typed_alone_opens_and_keeps_answers_in_the_learners_own_file() {
         p.wait_for(first_frame);
         // The lab's prompt types `q`: Esc leaves it first.
         if args == ["lab"] {
+            p.send(b"\x1b");
+            p.wait_for("Press Enter");
+        }
+        // The cheat sheet's Esc comes back to the start page, as from a mode
+        // opened there.
+        if args == ["cheat"] {
             p.send(b"\x1b");
             p.wait_for("Press Enter");
         }
