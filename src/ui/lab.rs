@@ -1245,8 +1245,9 @@ mod tests {
         }
     }
 
-    /// The whole buffer (symbols and styles) of a frame, as one number.
-    fn frame_digest(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> String {
+    /// A frame's text, row by row (trailing blanks cut), and what the draw
+    /// measured; the styles are covered by the unit tests above.
+    fn frame_text(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         ui.prepare(app);
         let mut drawn = crate::ui::Drawn::default();
@@ -1254,21 +1255,25 @@ mod tests {
         if let Some((rows, lines)) = drawn.lab {
             app.lab_viewed(rows, lines);
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in format!("{:?}", t.backend().buffer()).bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            let row: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+            out.push_str(row.trim_end());
+            out.push('\n');
         }
-        format!("{h:016x} {drawn:?}")
+        out.push_str(&format!("lab rows and lines: {:?}\n", drawn.lab));
+        out
     }
 
-    /// Every mission's page in several states, drawn at sizes in a row by
-    /// one `Ui` (so its memos are hit and missed as a resize or the help's
-    /// footer hits and misses them), pinned before the draw was trimmed.
+    /// The lab page as a learner sees it: the first mission in three
+    /// states at the four sizes terminals open at, in ASCII, with names the
+    /// picture cannot draw a cell a character (the careful path), and every
+    /// other mission's first frame. Each is drawn again after the other
+    /// sizes with the same `Ui`: its memos must give the same screen.
     #[test]
-    fn every_lab_frame_is_cell_for_cell_as_before() {
+    fn the_lab_page_at_every_size_and_after_a_resize() {
         let plain = crate::lesson::embedded();
-        // Names the picture cannot draw a cell a character: the careful path.
         let mut odd = plain.clone();
         for m in &mut odd.labs {
             for f in &mut m.manifests {
@@ -1277,34 +1282,45 @@ mod tests {
                     .replacen("image: ", "image: \u{754c}\u{0301}x\u{200d}y", 1);
             }
         }
+        const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (100, 30), (120, 40)];
         let mut out = String::new();
-        for (tag, lesson) in [("plain", plain), ("odd", odd)] {
-            for m in 0..lesson.labs.len() {
-                let id = lesson.labs[m].id.clone();
-                let file = lesson.labs[m].manifests[0].file.clone();
-                let mut a = App::new(lesson.clone(), Progress::new());
-                a.open_lab(Some(&id), T0);
-                for step in [
-                    "",
-                    "kubectl get pods",
-                    "sleep 30",
-                    "kubectl describe pod",
-                    "goal",
-                    &format!("edit {file}"),
-                ] {
-                    if !step.is_empty() {
-                        run(&mut a, step);
-                    }
-                    for charset in [Charset::Unicode, Charset::Ascii] {
-                        let mut ui = Ui::new(true, charset);
-                        for (w, h) in [(120, 40), (120, 38), (100, 30), (60, 20), (120, 40)] {
-                            let mut app = a.clone();
-                            let d = frame_digest(&mut app, &mut ui, w, h);
-                            out.push_str(&format!("{tag} {id} {step:?} {charset:?} {w}x{h} {d}\n"));
-                        }
-                    }
+        let mut screens = |lesson: &crate::lesson::Lesson,
+                           m: usize,
+                           steps: &[&str],
+                           sizes: &[(u16, u16)],
+                           charset| {
+            let id = lesson.labs[m].id.clone();
+            let mut a = App::new(lesson.clone(), Progress::new());
+            a.open_lab(Some(&id), T0);
+            for step in steps {
+                if !step.is_empty() {
+                    run(&mut a, step);
+                }
+                let mut ui = Ui::new(true, charset);
+                let first: Vec<String> = sizes
+                    .iter()
+                    .map(|&(w, h)| frame_text(&mut a.clone(), &mut ui, w, h))
+                    .collect();
+                for (&(w, h), screen) in sizes.iter().zip(&first) {
+                    let again = frame_text(&mut a.clone(), &mut ui, w, h);
+                    assert_eq!(&again, screen, "{id} {step:?} {w}x{h} redrawn");
+                    out.push_str(&format!("── {id} {step:?} {charset:?} {w}x{h}\n{screen}"));
                 }
             }
+        };
+        let file = plain.labs[0].manifests[0].file.clone();
+        let edit = format!("edit {file}");
+        screens(
+            &plain,
+            0,
+            &["", "kubectl get pods", &edit],
+            &SIZES,
+            Charset::Unicode,
+        );
+        screens(&plain, 0, &[""], &[(80, 24)], Charset::Ascii);
+        screens(&odd, 0, &[""], &[(60, 20), (80, 24)], Charset::Unicode);
+        for m in 1..plain.labs.len() {
+            screens(&plain, m, &[""], &[(80, 24)], Charset::Unicode);
         }
         insta::assert_snapshot!(out);
     }
