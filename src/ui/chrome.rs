@@ -53,7 +53,17 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
         Span::raw(" ".repeat(pad)),
         Span::styled(right, rstyle),
     ]);
-    f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    // The cells the paragraph makes, written directly where every character
+    // is a cell of its own (as in [`put_str`]); anything else, such as a
+    // wide character, through the paragraph itself.
+    if line.iter().all(|s| s.content.chars().all(one_cell)) {
+        let buf = f.buffer_mut();
+        let area = area.intersection(buf.area);
+        buf.set_style(area, t.dim());
+        put_lines(buf, area, std::iter::once(&line));
+    } else {
+        f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    }
 }
 
 /// A problem that arose during the session (a save that failed), on every
@@ -540,6 +550,86 @@ mod tests {
             }
         }
         assert!(ascii > 20_000, "{ascii}");
+    }
+
+    /// The header the way it was drawn before: as a paragraph.
+    fn header_before(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
+        let title = match (&app.page, &app.pack) {
+            (Page::Catalog(_), Some(pack)) => &pack.title,
+            _ => &app.session.lesson.title,
+        };
+        let left = format!(" podtutor · {}", text::sanitize(title));
+        let right = match &app.page {
+            Page::Start(_) => "Start".to_string(),
+            _ => "Cheat sheet".to_string(),
+        };
+        let right = if app.not_saving {
+            format!("⚠ progress not saved · {right}")
+        } else {
+            right
+        };
+        let w = area.width as usize;
+        let right = text::truncate(&right, w).to_string();
+        let left = ellipsize(&left, w.saturating_sub(text::width(&right) + 1));
+        let pad = w.saturating_sub(text::width(&left) + text::width(&right));
+        let rstyle = if app.not_saving { t.warning() } else { t.dim() };
+        let line = Line::from(vec![
+            Span::styled(left, t.title()),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(right, rstyle),
+        ]);
+        f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    }
+
+    /// The header writes the cells the paragraph wrote, for titles of every
+    /// kind (wide, combining, control characters), at every width, in
+    /// colour and without, saving or not, over a screen already drawn on.
+    #[test]
+    fn the_header_is_drawn_as_the_paragraph_drew_it() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut app = App::new(
+            crate::lesson::embedded(),
+            crate::progress::Progress::default(),
+        );
+        let mut direct = 0;
+        for i in 0..3000 {
+            app.session.lesson.title = match i {
+                0 => app.session.lesson.title.clone(),
+                _ => rng.text(),
+            };
+            app.not_saving = rng.below(3) == 0;
+            let t = Theme::new(rng.below(2) == 0);
+            let (w, h) = (1 + rng.below(130) as u16, 1 + rng.below(3) as u16);
+            let area = Rect::new(
+                rng.below(3) as u16,
+                rng.below(2) as u16,
+                rng.below(usize::from(w) + 4) as u16,
+                rng.below(3) as u16,
+            );
+            let under: Vec<Cell> = (0..w * h).map(|_| rng.cell()).collect();
+            let draw = |new: bool| {
+                let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+                let mut out = None;
+                term.draw(|f| {
+                    f.buffer_mut().content.clone_from(&under);
+                    if new {
+                        header(f, area, &app, &t);
+                    } else {
+                        header_before(f, area, &app, &t);
+                    }
+                    out = Some(f.buffer_mut().clone());
+                })
+                .unwrap();
+                out.unwrap()
+            };
+            let (old, new) = (draw(false), draw(true));
+            assert_eq!(old, new, "{:?} {area:?}", app.session.lesson.title);
+            assert_eq!(format!("{old:?}"), format!("{new:?}"));
+            direct += usize::from(app.session.lesson.title.chars().all(one_cell));
+        }
+        assert!(direct > 1000, "{direct}");
     }
 
     #[test]
