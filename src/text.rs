@@ -353,7 +353,8 @@ fn needs_care(c: char) -> bool {
 /// tones or presentation selectors, flags as region letters.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     let clean_ascii = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
-    if s.bytes().all(|b| clean_ascii(&b)) || !s.chars().any(needs_care) {
+    // Printable ASCII first, 8 bytes at a time: nearly every text is.
+    if printable_ascii(s) || s.bytes().all(|b| clean_ascii(&b)) || !s.chars().any(needs_care) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -597,6 +598,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let text = sanitize(text);
     let width = width.max(1);
     let mut out = Vec::new();
+    // Most texts are one line: one item, without splitting into paragraphs
+    // and lines or copying it (what the loop below makes of it).
+    if !text.as_bytes().contains(&b'\n') {
+        let item = text.trim();
+        if !item.is_empty() {
+            let indent = list_marker_len(item).unwrap_or(0);
+            let indent = if indent * 2 < width { indent } else { 0 };
+            wrap_item(&mut out, item, width, &" ".repeat(indent));
+        }
+        return out;
+    }
     for (n, para) in text.trim().split("\n\n").enumerate() {
         if n > 0 {
             out.push(String::new());
@@ -837,6 +849,103 @@ pub fn ascii_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `wrap` as it was before its one-line path: the oracle.
+    fn wrap_before(text: &str, width: usize) -> Vec<String> {
+        let text = sanitize(text);
+        let width = width.max(1);
+        let mut out = Vec::new();
+        for (n, para) in text.trim().split("\n\n").enumerate() {
+            if n > 0 {
+                out.push(String::new());
+            }
+            let mut items: Vec<(String, usize)> = Vec::new();
+            for line in para.lines() {
+                let line = line.trim_end();
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match (list_marker_len(line), items.last_mut()) {
+                    (Some(indent), _) => items.push((line.to_string(), indent)),
+                    (None, Some((cur, _))) => {
+                        cur.push(' ');
+                        cur.push_str(line.trim());
+                    }
+                    (None, None) => items.push((line.trim().to_string(), 0)),
+                }
+            }
+            for (item, indent) in items {
+                let indent = if indent * 2 < width { indent } else { 0 };
+                let hang = " ".repeat(indent);
+                wrap_item(&mut out, &item, width, &hang);
+            }
+        }
+        out
+    }
+
+    /// The same lines as before on random texts of one line or more (list
+    /// markers, blank and odd characters, whitespace at the ends) and on
+    /// every text of the built-in lessons, at widths from 1 to 70.
+    #[test]
+    fn wrap_wraps_as_before() {
+        const PIECES: &[&str] = &[
+            "word",
+            "kubectl",
+            "a",
+            "longerwordthanmostwidthsallow",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "- ",
+            "* ",
+            "• ",
+            "1. ",
+            "12. ",
+            "\t",
+            "\r",
+            "\x1b",
+            "世界",
+            "e\u{301}",
+            "\u{2028}",
+            "\u{a0}",
+            "\u{3000}",
+            "👍🏽",
+            "\u{200d}",
+            "-",
+            "/",
+            "(x)",
+            ".",
+            ",",
+            "…",
+        ];
+        let mut rng = linebreak::Rng(77);
+        let mut one_line = 0;
+        for _ in 0..40_000 {
+            let n = rng.below(14);
+            let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+            one_line += usize::from(!sanitize(&text).contains('\n'));
+            let w = rng.below(71);
+            assert_eq!(wrap(&text, w), wrap_before(&text, w), "{text:?} at {w}");
+        }
+        assert!(one_line > 10_000, "{one_line}");
+        for lesson in crate::lesson::embedded_all() {
+            let v = serde_json::to_value(lesson).unwrap();
+            let mut stack = vec![&v];
+            while let Some(v) = stack.pop() {
+                match v {
+                    serde_json::Value::String(s) => {
+                        for w in [1, 7, 20, 33, 58, 70, 96] {
+                            assert_eq!(wrap(s, w), wrap_before(s, w), "{s:?} at {w}");
+                        }
+                    }
+                    serde_json::Value::Array(a) => stack.extend(a),
+                    serde_json::Value::Object(o) => stack.extend(o.values()),
+                    _ => {}
+                }
+            }
+        }
+    }
 
     /// The ASCII path's pieces are those of the `unicode_linebreak` path
     /// (which ASCII items took before): every string of up to four

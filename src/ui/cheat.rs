@@ -59,7 +59,11 @@ fn hanging(out: &mut Vec<(Kind, String)>, lead: &str, text: &str, w: usize, kind
         .enumerate()
     {
         let p = if i == 0 { lead } else { &pad };
-        out.push((kind, format!("{p}{l}")));
+        // Not `format!`: its machinery costs more than the two copies.
+        let mut row = String::with_capacity(p.len() + l.len());
+        row.push_str(p);
+        row.push_str(&l);
+        out.push((kind, row));
     }
 }
 

@@ -8,7 +8,7 @@ use crate::diagram::Charset;
 use crate::keymap;
 use crate::text::{self, wrap};
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -53,7 +53,17 @@ pub fn header(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
         Span::raw(" ".repeat(pad)),
         Span::styled(right, rstyle),
     ]);
-    f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    // The cells the paragraph makes, written directly where every character
+    // is a cell of its own (as in [`put_str`]); anything else, such as a
+    // wide character, through the paragraph itself.
+    if line.iter().all(|s| s.content.chars().all(one_cell)) {
+        let buf = f.buffer_mut();
+        let area = area.intersection(buf.area);
+        buf.set_style(area, t.dim());
+        put_lines(buf, area, std::iter::once(&line));
+    } else {
+        f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    }
 }
 
 /// A problem that arose during the session (a save that failed), on every
@@ -149,24 +159,144 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style
         return buf.set_stringn(x, y, s, usize::from(max), style).0;
     }
     let at = buf.index_of(x, y);
+    let row = &mut buf.content[at..at + usize::from(room)];
     let mut n = 0;
     if ascii {
-        let s = &s[..s.len().min(usize::from(room))];
-        for (i, cell) in buf.content[at..at + s.len()].iter_mut().enumerate() {
-            cell.set_symbol(&s[i..=i]).set_style(style);
+        let s = &s.as_bytes()[..s.len().min(row.len())];
+        for (cell, &b) in row.iter_mut().zip(s) {
+            // A copy of a prebuilt cell instead of `set_symbol`, which
+            // measures and copies the text each time; the rest of the cell
+            // is what `set_style` leaves.
+            let mut fresh = ASCII[usize::from(b - b' ')].clone();
+            restyle(&mut fresh, cell, style);
+            *cell = fresh;
         }
         n = s.len();
     } else {
-        for (cell, ch) in buf.content[at..at + usize::from(room)]
-            .iter_mut()
-            .zip(s.chars())
-        {
+        for (cell, ch) in row.iter_mut().zip(s.chars()) {
             cell.set_char(ch).set_style(style);
             n += 1;
         }
     }
     x + n as u16
 }
+
+/// `fresh` as `old` after `old.set_style(style)`, but for its symbol:
+/// `set_style` patches only the parts `style` sets. Written out here, as
+/// the call to it costs more than its work at this crate's opt-level.
+#[inline(always)]
+#[allow(deprecated)]
+fn restyle(fresh: &mut Cell, old: &Cell, style: Style) {
+    fresh.fg = style.fg.unwrap_or(old.fg);
+    fresh.bg = style.bg.unwrap_or(old.bg);
+    fresh.underline_color = style.underline_color.unwrap_or(old.underline_color);
+    fresh.modifier = old
+        .modifier
+        .union(style.add_modifier)
+        .difference(style.sub_modifier);
+    fresh.diff_option = old.diff_option;
+    fresh.skip = old.skip;
+}
+
+/// A cell for each printable ASCII character, from `' '` to `'~'`: the
+/// symbol `set_symbol` makes of it (inline, as any string this short).
+static ASCII: [Cell; 95] = [
+    Cell::new(" "),
+    Cell::new("!"),
+    Cell::new("\""),
+    Cell::new("#"),
+    Cell::new("$"),
+    Cell::new("%"),
+    Cell::new("&"),
+    Cell::new("'"),
+    Cell::new("("),
+    Cell::new(")"),
+    Cell::new("*"),
+    Cell::new("+"),
+    Cell::new(","),
+    Cell::new("-"),
+    Cell::new("."),
+    Cell::new("/"),
+    Cell::new("0"),
+    Cell::new("1"),
+    Cell::new("2"),
+    Cell::new("3"),
+    Cell::new("4"),
+    Cell::new("5"),
+    Cell::new("6"),
+    Cell::new("7"),
+    Cell::new("8"),
+    Cell::new("9"),
+    Cell::new(":"),
+    Cell::new(";"),
+    Cell::new("<"),
+    Cell::new("="),
+    Cell::new(">"),
+    Cell::new("?"),
+    Cell::new("@"),
+    Cell::new("A"),
+    Cell::new("B"),
+    Cell::new("C"),
+    Cell::new("D"),
+    Cell::new("E"),
+    Cell::new("F"),
+    Cell::new("G"),
+    Cell::new("H"),
+    Cell::new("I"),
+    Cell::new("J"),
+    Cell::new("K"),
+    Cell::new("L"),
+    Cell::new("M"),
+    Cell::new("N"),
+    Cell::new("O"),
+    Cell::new("P"),
+    Cell::new("Q"),
+    Cell::new("R"),
+    Cell::new("S"),
+    Cell::new("T"),
+    Cell::new("U"),
+    Cell::new("V"),
+    Cell::new("W"),
+    Cell::new("X"),
+    Cell::new("Y"),
+    Cell::new("Z"),
+    Cell::new("["),
+    Cell::new("\\"),
+    Cell::new("]"),
+    Cell::new("^"),
+    Cell::new("_"),
+    Cell::new("`"),
+    Cell::new("a"),
+    Cell::new("b"),
+    Cell::new("c"),
+    Cell::new("d"),
+    Cell::new("e"),
+    Cell::new("f"),
+    Cell::new("g"),
+    Cell::new("h"),
+    Cell::new("i"),
+    Cell::new("j"),
+    Cell::new("k"),
+    Cell::new("l"),
+    Cell::new("m"),
+    Cell::new("n"),
+    Cell::new("o"),
+    Cell::new("p"),
+    Cell::new("q"),
+    Cell::new("r"),
+    Cell::new("s"),
+    Cell::new("t"),
+    Cell::new("u"),
+    Cell::new("v"),
+    Cell::new("w"),
+    Cell::new("x"),
+    Cell::new("y"),
+    Cell::new("z"),
+    Cell::new("{"),
+    Cell::new("|"),
+    Cell::new("}"),
+    Cell::new("~"),
+];
 
 /// True for characters that are a grapheme of their own next to any other
 /// such character, and one column wide: printable ASCII, `·`, `…`, arrows,
@@ -254,8 +384,253 @@ pub fn window_top(cursor: usize, h: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::buffer::CellDiffOption;
     use ratatui::style::{Color, Modifier};
     use unicode_segmentation::UnicodeSegmentation;
+
+    /// `put_str` as it was before its cells were written field by field:
+    /// the oracle for the differential tests.
+    fn put_str_before(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+        let room = buf.area.right().saturating_sub(x).min(max);
+        if room == 0 || s.is_empty() || !buf.area.contains(ratatui::layout::Position { x, y }) {
+            return buf.set_stringn(x, y, s, usize::from(max), style).0;
+        }
+        let ascii = crate::text::printable_ascii(s);
+        if !ascii && !s.chars().all(one_cell) {
+            return buf.set_stringn(x, y, s, usize::from(max), style).0;
+        }
+        let at = buf.index_of(x, y);
+        let mut n = 0;
+        if ascii {
+            let s = &s[..s.len().min(usize::from(room))];
+            for (i, cell) in buf.content[at..at + s.len()].iter_mut().enumerate() {
+                cell.set_symbol(&s[i..=i]).set_style(style);
+            }
+            n = s.len();
+        } else {
+            for (cell, ch) in buf.content[at..at + usize::from(room)]
+                .iter_mut()
+                .zip(s.chars())
+            {
+                cell.set_char(ch).set_style(style);
+                n += 1;
+            }
+        }
+        x + n as u16
+    }
+
+    /// A small deterministic generator for the differential tests.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn pick<T: Copy>(&mut self, from: &[T]) -> T {
+            from[self.below(from.len())]
+        }
+        fn color(&mut self) -> Option<Color> {
+            match self.below(4) {
+                0 => None,
+                1 => Some(Color::Reset),
+                2 => Some(Color::Indexed(self.next() as u8)),
+                _ => Some(self.pick(&[Color::Red, Color::Blue, Color::Rgb(1, 2, 3)])),
+            }
+        }
+        fn modifier(&mut self) -> Modifier {
+            match self.below(3) {
+                0 => Modifier::empty(),
+                _ => Modifier::from_bits_truncate(self.next() as u16),
+            }
+        }
+        fn style(&mut self) -> Style {
+            let mut st = Style::new();
+            st.fg = self.color();
+            st.bg = self.color();
+            st.underline_color = self.color();
+            st.add_modifier = self.modifier();
+            st.sub_modifier = self.modifier();
+            st
+        }
+        /// A cell as a screen may hold one before it is written over.
+        #[allow(deprecated)]
+        fn cell(&mut self) -> Cell {
+            let mut c = Cell::EMPTY;
+            match self.below(4) {
+                0 => {}
+                1 => {
+                    c.set_symbol(self.pick(&[
+                        "a",
+                        " ",
+                        "世",
+                        "e\u{301}",
+                        "─",
+                        "long symbol text here!",
+                    ]));
+                }
+                _ => {
+                    c.set_char(char::from(b' ' + self.below(95) as u8));
+                }
+            }
+            c.set_style(self.style());
+            c.diff_option = match self.below(5) {
+                0 => CellDiffOption::Skip,
+                1 => CellDiffOption::AlwaysUpdate,
+                2 => CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap()),
+                _ => CellDiffOption::None,
+            };
+            c.skip = self.below(6) == 0;
+            c
+        }
+        fn text(&mut self) -> String {
+            const ODD: &[&str] = &[
+                "\t", "\n", "\r", "\x1b", "\x7f", "\0", "é", "e\u{301}", "\u{301}", "世", "界",
+                "─", "…", "·", "✓", "→", "█", "👍", "\u{200d}", "\u{200b}", "\u{fe0f}", "\u{a0}",
+                "\u{2028}", "ｱ", "🇫🇷",
+            ];
+            let len = self.below(30);
+            let odd = self.below(3);
+            let mut s = String::new();
+            for _ in 0..len {
+                if odd > 0 && self.below(6) == 0 {
+                    s.push_str(self.pick(ODD));
+                } else {
+                    s.push(char::from(b' ' + self.below(95) as u8));
+                }
+            }
+            s
+        }
+    }
+
+    /// The new `put_str` writes the very cells (down to how each symbol is
+    /// held, as `Debug` shows it) the old one did, and returns the same
+    /// column: ASCII, wide, combining and control characters, styles that
+    /// set some parts or none, over cells of every kind, anywhere, clipped
+    /// at the buffer's edges or not.
+    #[test]
+    fn put_str_writes_what_it_wrote_before_on_random_strings() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut ascii = 0;
+        for _ in 0..60_000 {
+            let area = Rect::new(
+                rng.below(4) as u16,
+                rng.below(4) as u16,
+                1 + rng.below(30) as u16,
+                1 + rng.below(3) as u16,
+            );
+            let mut old = Buffer::empty(area);
+            for c in &mut old.content {
+                *c = rng.cell();
+            }
+            let mut new = old.clone();
+            let mut writes = Vec::new();
+            for _ in 0..1 + rng.below(3) {
+                // Up to past the right edge (left of it ratatui panics).
+                let x = area.x + rng.below(usize::from(area.width) + 2) as u16;
+                let y = area.y + rng.below(usize::from(area.height)) as u16;
+                let max = rng.pick(&[0, 1, 3, 10, 40, u16::MAX]);
+                let s = rng.text();
+                ascii += usize::from(text::printable_ascii(&s));
+                let style = rng.style();
+                let a = put_str_before(&mut old, x, y, &s, max, style);
+                let b = put_str(&mut new, x, y, &s, max, style);
+                writes.push((x, y, s, max, style));
+                assert_eq!(a, b, "{writes:?}");
+            }
+            assert_eq!(old, new, "{writes:?}");
+            assert_eq!(format!("{old:?}"), format!("{new:?}"), "{writes:?}");
+            for (o, n) in old.content.iter().zip(&new.content) {
+                assert_eq!(o.symbol(), n.symbol());
+            }
+        }
+        assert!(ascii > 20_000, "{ascii}");
+    }
+
+    /// The header the way it was drawn before: as a paragraph.
+    fn header_before(f: &mut Frame<'_>, area: Rect, app: &App, t: &Theme) {
+        let title = match (&app.page, &app.pack) {
+            (Page::Catalog(_), Some(pack)) => &pack.title,
+            _ => &app.session.lesson.title,
+        };
+        let left = format!(" podtutor · {}", text::sanitize(title));
+        let right = match &app.page {
+            Page::Start(_) => "Start".to_string(),
+            _ => "Cheat sheet".to_string(),
+        };
+        let right = if app.not_saving {
+            format!("⚠ progress not saved · {right}")
+        } else {
+            right
+        };
+        let w = area.width as usize;
+        let right = text::truncate(&right, w).to_string();
+        let left = ellipsize(&left, w.saturating_sub(text::width(&right) + 1));
+        let pad = w.saturating_sub(text::width(&left) + text::width(&right));
+        let rstyle = if app.not_saving { t.warning() } else { t.dim() };
+        let line = Line::from(vec![
+            Span::styled(left, t.title()),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(right, rstyle),
+        ]);
+        f.render_widget(Paragraph::new(line).style(t.dim()), area);
+    }
+
+    /// The header writes the cells the paragraph wrote, for titles of every
+    /// kind (wide, combining, control characters), at every width, in
+    /// colour and without, saving or not, over a screen already drawn on.
+    #[test]
+    fn the_header_is_drawn_as_the_paragraph_drew_it() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut app = App::new(
+            crate::lesson::embedded(),
+            crate::progress::Progress::default(),
+        );
+        let mut direct = 0;
+        for i in 0..3000 {
+            app.session.lesson.title = match i {
+                0 => app.session.lesson.title.clone(),
+                _ => rng.text(),
+            };
+            app.not_saving = rng.below(3) == 0;
+            let t = Theme::new(rng.below(2) == 0);
+            let (w, h) = (1 + rng.below(130) as u16, 1 + rng.below(3) as u16);
+            let area = Rect::new(
+                rng.below(3) as u16,
+                rng.below(2) as u16,
+                rng.below(usize::from(w) + 4) as u16,
+                rng.below(3) as u16,
+            );
+            let under: Vec<Cell> = (0..w * h).map(|_| rng.cell()).collect();
+            let draw = |new: bool| {
+                let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+                let mut out = None;
+                term.draw(|f| {
+                    f.buffer_mut().content.clone_from(&under);
+                    if new {
+                        header(f, area, &app, &t);
+                    } else {
+                        header_before(f, area, &app, &t);
+                    }
+                    out = Some(f.buffer_mut().clone());
+                })
+                .unwrap();
+                out.unwrap()
+            };
+            let (old, new) = (draw(false), draw(true));
+            assert_eq!(old, new, "{:?} {area:?}", app.session.lesson.title);
+            assert_eq!(format!("{old:?}"), format!("{new:?}"));
+            direct += usize::from(app.session.lesson.title.chars().all(one_cell));
+        }
+        assert!(direct > 1000, "{direct}");
+    }
 
     #[test]
     fn one_cell_characters_are_one_cell_each() {
