@@ -1318,7 +1318,7 @@ mod tests {
             Charset::Unicode,
         );
         screens(&plain, 0, &[""], &[(80, 24)], Charset::Ascii);
-        screens(&odd, 0, &[""], &[(60, 20), (80, 24)], Charset::Unicode);
+        screens(&odd, 0, &[""], &[(100, 30), (120, 40)], Charset::Unicode);
         for m in 1..plain.labs.len() {
             screens(&plain, m, &[""], &[(80, 24)], Charset::Unicode);
         }
