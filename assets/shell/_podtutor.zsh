@@ -73,6 +73,36 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(cheat-sheet)
+_arguments "${_arguments_options[@]}" : \
+'--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
+'(--lesson)--lessons=[Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml\: title, order, required lessons, modes)]:DIR:_files' \
+'--start-at=[Open at this section (ids as \`podtutor outline\` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson'\''s start]:SECTION_ID:_default' \
+'--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
+'(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
+'--ascii[Show only ASCII\: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
+'--reduce-motion[Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
+'--no-confidence[Do not ask how sure you are before each answer is revealed (this run only; \`x\` at the question switches it off for good)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(cheat)
+_arguments "${_arguments_options[@]}" : \
+'--lesson=[Use this lesson file instead of the built-in lesson]:FILE:_files' \
+'(--lesson)--lessons=[Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml\: title, order, required lessons, modes)]:DIR:_files' \
+'--start-at=[Open at this section (ids as \`podtutor outline\` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson'\''s start]:SECTION_ID:_default' \
+'--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
+'(--progress-file)--learner=[Keep this learner'\''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)]:NAME:_default' \
+'--theme=[Colours\: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal'\''s own colours when neither says). Saved with your progress]:NAME:_default' \
+'--ascii[Show only ASCII\: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)]' \
+'--reduce-motion[Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)]' \
+'--no-confidence[Do not ask how sure you are before each answer is revealed (this run only; \`x\` at the question switches it off for good)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
 (progress)
 _arguments "${_arguments_options[@]}" : \
 '--progress-file=[Where progress is kept (default\: progress.toml in your data directory)]:PATH:_files' \
@@ -210,6 +240,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(cheat-sheet)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (progress)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -269,6 +303,8 @@ _podtutor_commands() {
 'read:Print the whole lesson as plain text (for reading, printing and screen readers)' \
 'lint:Check lesson files and report every problem as FILE\:LINE\:COL' \
 'scenes:Open the tutor on the scenes gallery\: every animated scene, to watch and play with' \
+'cheat-sheet:Open the tutor on the cheat sheet\: the takeaways, each pitfall'\''s fix and the kubectl commands that matter, on one screen' \
+'cheat:Open the tutor on the cheat sheet\: the takeaways, each pitfall'\''s fix and the kubectl commands that matter, on one screen' \
 'progress:Show saved progress, export it as JSON, or start over' \
 'scene:List the animated scenes, or print one moment by moment' \
 'room:The room report\: how a class did in a lesson, from the learners'\'' progress files (read-only\: no lock, nothing renamed or rewritten)' \
@@ -283,6 +319,11 @@ _podtutor_commands() {
     )
     _describe -t commands 'podtutor commands' commands "$@"
 }
+(( $+functions[_podtutor__subcmd__cheat-sheet_commands] )) ||
+_podtutor__subcmd__cheat-sheet_commands() {
+    local commands; commands=()
+    _describe -t commands 'podtutor cheat-sheet commands' commands "$@"
+}
 (( $+functions[_podtutor__subcmd__completions_commands] )) ||
 _podtutor__subcmd__completions_commands() {
     local commands; commands=()
@@ -294,6 +335,7 @@ _podtutor__subcmd__help_commands() {
 'read:Print the whole lesson as plain text (for reading, printing and screen readers)' \
 'lint:Check lesson files and report every problem as FILE\:LINE\:COL' \
 'scenes:Open the tutor on the scenes gallery\: every animated scene, to watch and play with' \
+'cheat-sheet:Open the tutor on the cheat sheet\: the takeaways, each pitfall'\''s fix and the kubectl commands that matter, on one screen' \
 'progress:Show saved progress, export it as JSON, or start over' \
 'scene:List the animated scenes, or print one moment by moment' \
 'room:The room report\: how a class did in a lesson, from the learners'\'' progress files (read-only\: no lock, nothing renamed or rewritten)' \
@@ -307,6 +349,11 @@ _podtutor__subcmd__help_commands() {
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'podtutor help commands' commands "$@"
+}
+(( $+functions[_podtutor__subcmd__help__subcmd__cheat-sheet_commands] )) ||
+_podtutor__subcmd__help__subcmd__cheat-sheet_commands() {
+    local commands; commands=()
+    _describe -t commands 'podtutor help cheat-sheet commands' commands "$@"
 }
 (( $+functions[_podtutor__subcmd__help__subcmd__completions_commands] )) ||
 _podtutor__subcmd__help__subcmd__completions_commands() {

@@ -16,6 +16,12 @@ _podtutor() {
             ",$1")
                 cmd="podtutor"
                 ;;
+            podtutor,cheat)
+                cmd="podtutor__subcmd__cheat__subcmd__sheet"
+                ;;
+            podtutor,cheat-sheet)
+                cmd="podtutor__subcmd__cheat__subcmd__sheet"
+                ;;
             podtutor,completions)
                 cmd="podtutor__subcmd__completions"
                 ;;
@@ -57,6 +63,9 @@ _podtutor() {
                 ;;
             podtutor,scenes)
                 cmd="podtutor__subcmd__scenes"
+                ;;
+            podtutor__subcmd__help,cheat-sheet)
+                cmd="podtutor__subcmd__help__subcmd__cheat__subcmd__sheet"
                 ;;
             podtutor__subcmd__help,completions)
                 cmd="podtutor__subcmd__help__subcmd__completions"
@@ -107,8 +116,46 @@ _podtutor() {
 
     case "${cmd}" in
         podtutor)
-            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint scenes progress scene room outline lab quiz review placement completions man help"
+            opts="-h -V --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help --version read lint scenes cheat-sheet cheat progress scene room outline lab quiz review placement completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lesson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lessons)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__cheat__subcmd__sheet)
+            opts="-h --lesson --lessons --start-at --progress-file --learner --ascii --reduce-motion --no-confidence --theme --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -159,8 +206,22 @@ _podtutor() {
             return 0
             ;;
         podtutor__subcmd__help)
-            opts="read lint scenes progress scene room outline lab quiz review placement completions man help"
+            opts="read lint scenes cheat-sheet progress scene room outline lab quiz review placement completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        podtutor__subcmd__help__subcmd__cheat__subcmd__sheet)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

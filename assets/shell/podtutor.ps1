@@ -37,6 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Print the whole lesson as plain text (for reading, printing and screen readers)')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check lesson files and report every problem as FILE:LINE:COL')
             [CompletionResult]::new('scenes', 'scenes', [CompletionResultType]::ParameterValue, 'Open the tutor on the scenes gallery: every animated scene, to watch and play with')
+            [CompletionResult]::new('cheat-sheet', 'cheat-sheet', [CompletionResultType]::ParameterValue, 'Open the tutor on the cheat sheet: the takeaways, each pitfall''s fix and the kubectl commands that matter, on one screen')
+            [CompletionResult]::new('cheat', 'cheat', [CompletionResultType]::ParameterValue, 'Open the tutor on the cheat sheet: the takeaways, each pitfall''s fix and the kubectl commands that matter, on one screen')
             [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Show saved progress, export it as JSON, or start over')
             [CompletionResult]::new('scene', 'scene', [CompletionResultType]::ParameterValue, 'List the animated scenes, or print one moment by moment')
             [CompletionResult]::new('room', 'room', [CompletionResultType]::ParameterValue, 'The room report: how a class did in a lesson, from the learners'' progress files (read-only: no lock, nothing renamed or rewritten)')
@@ -69,6 +71,34 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             break
         }
         'podtutor;scenes' {
+            [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml: title, order, required lessons, modes)')
+            [CompletionResult]::new('--start-at', '--start-at', [CompletionResultType]::ParameterName, 'Open at this section (ids as `podtutor outline` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson''s start')
+            [CompletionResult]::new('--progress-file', '--progress-file', [CompletionResultType]::ParameterName, 'Where progress is kept (default: progress.toml in your data directory)')
+            [CompletionResult]::new('--learner', '--learner', [CompletionResultType]::ParameterName, 'Keep this learner''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal''s own colours when neither says). Saved with your progress')
+            [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'Show only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)')
+            [CompletionResult]::new('--reduce-motion', '--reduce-motion', [CompletionResultType]::ParameterName, 'Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)')
+            [CompletionResult]::new('--no-confidence', '--no-confidence', [CompletionResultType]::ParameterName, 'Do not ask how sure you are before each answer is revealed (this run only; `x` at the question switches it off for good)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'podtutor;cheat-sheet' {
+            [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml: title, order, required lessons, modes)')
+            [CompletionResult]::new('--start-at', '--start-at', [CompletionResultType]::ParameterName, 'Open at this section (ids as `podtutor outline` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson''s start')
+            [CompletionResult]::new('--progress-file', '--progress-file', [CompletionResultType]::ParameterName, 'Where progress is kept (default: progress.toml in your data directory)')
+            [CompletionResult]::new('--learner', '--learner', [CompletionResultType]::ParameterName, 'Keep this learner''s progress in a file of their own in your data directory, with their name inside (for several learners on one machine)')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours: dark, light, high-contrast, or auto (from COLORFGBG, else the background colour the terminal reports; the terminal''s own colours when neither says). Saved with your progress')
+            [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'Show only ASCII: diagrams with +-|, marks and quotes spelt in ASCII (also chosen when the locale is not UTF-8)')
+            [CompletionResult]::new('--reduce-motion', '--reduce-motion', [CompletionResultType]::ParameterName, 'Show animations one key moment at a time, advanced by keys, with no timed motion (also PODTUTOR_REDUCE_MOTION=1)')
+            [CompletionResult]::new('--no-confidence', '--no-confidence', [CompletionResultType]::ParameterName, 'Do not ask how sure you are before each answer is revealed (this run only; `x` at the question switches it off for good)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'podtutor;cheat' {
             [CompletionResult]::new('--lesson', '--lesson', [CompletionResultType]::ParameterName, 'Use this lesson file instead of the built-in lesson')
             [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Run every lesson in this directory as a pack, from a catalog page (with its optional pack.toml: title, order, required lessons, modes)')
             [CompletionResult]::new('--start-at', '--start-at', [CompletionResultType]::ParameterName, 'Open at this section (ids as `podtutor outline` prints them); with --lessons, LESSON_ID/SECTION_ID, or LESSON_ID for that lesson''s start')
@@ -185,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Print the whole lesson as plain text (for reading, printing and screen readers)')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check lesson files and report every problem as FILE:LINE:COL')
             [CompletionResult]::new('scenes', 'scenes', [CompletionResultType]::ParameterValue, 'Open the tutor on the scenes gallery: every animated scene, to watch and play with')
+            [CompletionResult]::new('cheat-sheet', 'cheat-sheet', [CompletionResultType]::ParameterValue, 'Open the tutor on the cheat sheet: the takeaways, each pitfall''s fix and the kubectl commands that matter, on one screen')
             [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Show saved progress, export it as JSON, or start over')
             [CompletionResult]::new('scene', 'scene', [CompletionResultType]::ParameterValue, 'List the animated scenes, or print one moment by moment')
             [CompletionResult]::new('room', 'room', [CompletionResultType]::ParameterValue, 'The room report: how a class did in a lesson, from the learners'' progress files (read-only: no lock, nothing renamed or rewritten)')
@@ -205,6 +236,9 @@ Register-ArgumentCompleter -Native -CommandName 'podtutor' -ScriptBlock {
             break
         }
         'podtutor;help;scenes' {
+            break
+        }
+        'podtutor;help;cheat-sheet' {
             break
         }
         'podtutor;help;progress' {
