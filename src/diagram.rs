@@ -685,8 +685,16 @@ fn volume_line(v: &crate::sim::Volume) -> Vec<Span> {
     out
 }
 
+/// The Pod's flows of this moment, each once: a container that dials at
+/// every start (a crash loop) makes the same flow again, which a second
+/// identical arrow would only repeat.
 fn pod_flows<'a>(ctx: &'a Ctx, pod: &'a Pod) -> impl Iterator<Item = &'a Flow> {
-    ctx.sim.flows.iter().filter(move |f| f.pod == pod.name)
+    let flows = &ctx.sim.flows;
+    flows
+        .iter()
+        .enumerate()
+        .filter(move |&(i, f)| f.pod == pod.name && !flows[..i].contains(f))
+        .map(|(_, f)| f)
 }
 
 fn pod_state_word(pod: &Pod) -> Span {
@@ -1512,6 +1520,28 @@ mod tests {
         assert!(t.contains("localhost:9090 connection refused"), "{t}");
         assert!(t.is_ascii());
         assert!(f.marks.iter().any(|m| m.kind == MarkKind::Refused));
+    }
+
+    #[test]
+    fn the_same_flow_twice_in_a_moment_is_drawn_once() {
+        // A container that dials at every start, crash-looping, sends the
+        // same flow again: one arrow says it.
+        let mut s = sim();
+        for _ in 0..2 {
+            s.apply(Event::Outbound {
+                from: "app".into(),
+                to: "10.1.0.7:6379".into(),
+            })
+            .unwrap();
+        }
+        s.apply(Event::Request {
+            from: "app".into(),
+            port: 9090,
+        })
+        .unwrap();
+        let t = text(&render(&s, 3, 80, 30, Charset::Ascii));
+        assert_eq!(t.matches("10.1.0.7:6379").count(), 1, "{t}");
+        assert_eq!(t.matches("localhost:9090").count(), 1, "{t}");
     }
 
     #[test]
