@@ -29,6 +29,8 @@ pub mod scene;
 pub mod session;
 pub mod sim;
 pub mod store;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -5,6 +5,7 @@
 //! see or in a simulated outcome changes a line here.
 
 use super::*;
+use crate::test_rng::XorShift as Rng;
 use std::fmt::Write;
 
 /// What a learner can tell of the state after a step besides its output:
@@ -34,21 +35,6 @@ impl Log {
         lab.advance(secs);
         let rows: Vec<String> = lab.watch_rows().into_iter().map(|l| l.text).collect();
         self.step(lab, &format!("advance {secs}"), &rows.join("\n"));
-    }
-}
-
-/// A fixed-seed generator (xorshift): the same sequence on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 

@@ -419,22 +419,19 @@ mod tests {
         x + n as u16
     }
 
-    /// A small deterministic generator for the differential tests.
-    struct Rng(u64);
+    use crate::test_rng::XorShift as Rng;
 
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-        fn pick<T: Copy>(&mut self, from: &[T]) -> T {
-            from[self.below(from.len())]
-        }
+    /// What the differential tests draw at random: colours, styles, cells
+    /// and text.
+    trait Draws {
+        fn color(&mut self) -> Option<Color>;
+        fn modifier(&mut self) -> Modifier;
+        fn style(&mut self) -> Style;
+        fn cell(&mut self) -> Cell;
+        fn text(&mut self) -> String;
+    }
+
+    impl Draws for Rng {
         fn color(&mut self) -> Option<Color> {
             match self.below(4) {
                 0 => None,
