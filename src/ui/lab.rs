@@ -996,6 +996,12 @@ mod tests {
     const T0: i64 = 1_800_000_000;
 
     fn draw(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> String {
+        draw_rows(app, ui, w, h).0.join("\n")
+    }
+
+    /// A frame's rows, after what the draw measured went back to the app,
+    /// as the loop does; and what it measured.
+    fn draw_rows(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> (Vec<String>, crate::ui::Drawn) {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         ui.prepare(app);
         let mut drawn = crate::ui::Drawn::default();
@@ -1004,10 +1010,10 @@ mod tests {
             app.lab_viewed(rows, lines);
         }
         let buf = t.backend().buffer();
-        (0..h)
-            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("\n")
+        let rows = (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        (rows, drawn)
     }
 
     fn run(app: &mut App, cmd: &str) {
@@ -1248,17 +1254,9 @@ mod tests {
     /// A frame's text, row by row (trailing blanks cut), and what the draw
     /// measured; the styles are covered by the unit tests above.
     fn frame_text(app: &mut App, ui: &mut Ui, w: u16, h: u16) -> String {
-        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        ui.prepare(app);
-        let mut drawn = crate::ui::Drawn::default();
-        t.draw(|f| drawn = ui.draw(f, app)).unwrap();
-        if let Some((rows, lines)) = drawn.lab {
-            app.lab_viewed(rows, lines);
-        }
-        let buf = t.backend().buffer();
+        let (rows, drawn) = draw_rows(app, ui, w, h);
         let mut out = String::new();
-        for y in 0..h {
-            let row: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        for row in rows {
             out.push_str(row.trim_end());
             out.push('\n');
         }
