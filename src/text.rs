@@ -515,6 +515,13 @@ fn push_spaces(line: &mut String, n: usize) {
     }
 }
 
+/// Wraps one item whose lines after the first hang `indent` columns in
+/// (under a list item's text), unless that would take half the width.
+fn wrap_hanging(out: &mut Vec<String>, item: &str, indent: usize, width: usize) {
+    let indent = if indent * 2 < width { indent } else { 0 };
+    wrap_item(out, item, width, &" ".repeat(indent));
+}
+
 /// Wraps one item (a paragraph or list item on one line) first-fit at its
 /// break opportunities; a piece wider than a whole line is cut by grapheme
 /// cluster, and a cluster wider than the whole width is dropped rather than
@@ -603,9 +610,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if !text.as_bytes().contains(&b'\n') {
         let item = text.trim();
         if !item.is_empty() {
-            let indent = list_marker_len(item).unwrap_or(0);
-            let indent = if indent * 2 < width { indent } else { 0 };
-            wrap_item(&mut out, item, width, &" ".repeat(indent));
+            wrap_hanging(&mut out, item, list_marker_len(item).unwrap_or(0), width);
         }
         return out;
     }
@@ -630,9 +635,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             }
         }
         for (item, indent) in items {
-            let indent = if indent * 2 < width { indent } else { 0 };
-            let hang = " ".repeat(indent);
-            wrap_item(&mut out, &item, width, &hang);
+            wrap_hanging(&mut out, &item, indent, width);
         }
     }
     out
